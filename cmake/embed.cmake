@@ -1,0 +1,11 @@
+# Writes the schema files as C strings: rp_schema_main (rapport.xsd) and rp_schema_xml (xml.xsd).
+function(embed var path out)
+  file(READ ${path} hex HEX)
+  string(LENGTH "${hex}" len)
+  math(EXPR n "${len} / 2")
+  string(REGEX REPLACE "([0-9a-f][0-9a-f])" "0x\\1," bytes "${hex}")
+  file(APPEND ${out} "const unsigned char ${var}[] = {${bytes}0x00};\nconst unsigned long ${var}_len = ${n};\n")
+endfunction()
+file(WRITE ${OUT} "/* Generated from schema/: do not edit. */\n")
+embed(rp_schema_main ${SCHEMA_DIR}/rapport.xsd ${OUT})
+embed(rp_schema_xml ${SCHEMA_DIR}/xml.xsd ${OUT})

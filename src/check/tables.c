@@ -1,0 +1,114 @@
+/* Table checks: shape (one value per column), references inside the table, years inside the
+ * plan period, and stated totals against computed ones. A wrong stated total is a defect of
+ * the source, so it is a warning: the model keeps what the source states. */
+#include "check/internal.h"
+
+#include "model/table.h"
+#include "util/fmt.h"
+
+#include <math.h>
+
+static const enum rp_entity COLUMN_KINDS[] = {RP_ENT_COLUMN, RP_ENT__MAX};
+static const enum rp_entity ROW_KINDS[] = {RP_ENT_ROW, RP_ENT_PROCESS, RP_ENT__MAX};
+static const enum rp_entity UNIT_KINDS[] = {RP_ENT_UNIT, RP_ENT__MAX};
+
+/* Every id of `refs` must name a column (rows) of this very table. */
+static void check_local_refs(struct checker *c, const struct rp_table *t,
+                             const struct rp_refs *refs, int rows)
+{
+    for (size_t i = 0; i < refs->count; i++) {
+        const char *id = refs->ids[i];
+        long found = rows ? rp_table_find_row(t, id) : rp_table_find_column(t, id);
+        if (found < 0)
+            rp_check_ref(c, &refs->loc, rows ? "row" : "column", id,
+                         rows ? ROW_KINDS : COLUMN_KINDS);
+        if (found < 0 && rp_index_get(c->index, id))
+            rp_check_report(c, RP_ERROR, &refs->loc, "'%s' is not part of table '%s'", id,
+                            t->id);
+    }
+}
+
+/* Names the table by id and caption, the row by label and the column by its label (the
+ * year), so that each of a row's warnings can be told apart. */
+static void report_total(struct checker *c, const struct rp_table *t, const struct rp_loc *loc,
+                         const char *what, const char *label, size_t col, double stated,
+                         double computed, size_t addends)
+{
+    const char *lang = c->lang;
+    const char *caption = rp_texts_plain(&t->caption, lang, lang);
+    const char *column = rp_texts_plain(&t->columns[col].label, lang, lang);
+    char s[64], k[64], d[64];
+    rp_fmt_number(s, sizeof s, stated, t->decimals, RP_LANG_FR);
+    rp_fmt_number(k, sizeof k, computed, t->decimals, RP_LANG_FR);
+    rp_fmt_number(d, sizeof d, stated - computed, t->decimals, RP_LANG_FR);
+    if (rp_table_total_differs(t, stated, computed, addends))
+        rp_check_report(c, RP_WARNING, loc,
+                        "table '%s' (%s), %s '%s', column %s: the stated total %s differs from "
+                        "the computed %s (difference %s)", t->id, caption, what, label, column,
+                        s, k, d);
+    else if (fabs(stated - computed) > 1e-9)
+        rp_check_report(c, RP_WARNING, loc,
+                        "table '%s' (%s), %s '%s', column %s: the stated total %s differs from "
+                        "the computed %s by %s, within the rounding tolerance of the table",
+                        t->id, caption, what, label, column, s, k, d);
+}
+
+static void check_totals(struct checker *c, const struct rp_table *t, const struct rp_plan *p)
+{
+    for (size_t r = 0; r < t->row_count; r++) {
+        const struct rp_row *row = &t->rows[r];
+        const char *label = rp_texts_plain(&row->label, p->lang, p->lang);
+        for (size_t col = 0; col < row->value_count && col < t->column_count; col++) {
+            if (row->values[col].nil)
+                continue;
+            double sum;
+            const struct rp_column *column = &t->columns[col];
+            if (row->kind == RP_ROW_SUBTOTAL || row->kind == RP_ROW_TOTAL) {
+                size_t n = rp_table_row_sum(t, r, col, &sum);
+                if (n > 0)
+                    report_total(c, t, &row->loc, "row", label, col, row->values[col].value,
+                                 sum, n);
+            }
+            if (column->sums.count > 0) {
+                size_t n = rp_table_column_sum(t, r, col, &sum);
+                if (n > 0)
+                    report_total(c, t, &row->loc, "total column of row", label, col,
+                                 row->values[col].value, sum, n);
+            }
+        }
+    }
+}
+
+static void check_table(struct checker *c, const struct rp_table *t, const struct rp_plan *p)
+{
+    for (size_t i = 0; i < t->group_count; i++)
+        check_local_refs(c, t, &t->groups[i].columns, 0);
+    for (size_t i = 0; i < t->column_count; i++) {
+        const struct rp_column *col = &t->columns[i];
+        check_local_refs(c, t, &col->sums, 0);
+        if (col->year && (col->year < p->start || col->year > p->end))
+            rp_check_report(c, RP_WARNING, &col->loc,
+                            "column '%s': year %d is outside the plan period %d-%d", col->id,
+                            col->year, p->start, p->end);
+    }
+    for (size_t i = 0; i < t->row_count; i++) {
+        const struct rp_row *row = &t->rows[i];
+        check_local_refs(c, t, &row->sums, 1);
+        if (row->unit)
+            rp_check_ref(c, &row->loc, "unit", row->unit, UNIT_KINDS);
+        if (row->value_count != 0 && row->value_count != t->column_count)
+            rp_check_report(c, RP_ERROR, &row->loc,
+                            "row '%s' has %zu values but table '%s' has %zu columns", row->id,
+                            row->value_count, t->id, t->column_count);
+        if (row->value_count == 0 && row->kind != RP_ROW_GROUP && row->kind != RP_ROW_OF_WHICH)
+            rp_check_report(c, RP_ERROR, &row->loc, "row '%s' of kind %s has no values",
+                            row->id, rp_row_kind_name(row->kind));
+    }
+    check_totals(c, t, p);
+}
+
+void rp_check_tables(struct checker *c, const struct rp_plan *plan)
+{
+    for (size_t i = 0; i < plan->table_count; i++)
+        check_table(c, &plan->tables[i], plan);
+}

@@ -1,0 +1,116 @@
+/* Builds an rp_evaluation from a validated <evaluation> element tree. */
+#include "load/plan.h"
+
+#include "util/arena.h"
+
+#include <string.h>
+
+static void read_result(struct rp_reader *r, const struct rp_xnode *n,
+                        struct rp_indicator_result *res)
+{
+    res->ref = rp_read_str(r, n, "ref");
+    res->loc = n->loc;
+    res->value_count = rp_xcount(n, "value");
+    res->values = rp_arena_array(r->arena, res->value_count, sizeof *res->values);
+    size_t i = 0;
+    RP_XEACH(v, n, "value") {
+        struct rp_result_value *rv = &res->values[i++];
+        rv->loc = v->loc;
+        rv->threshold = rp_read_str(r, v, "threshold");
+        rv->unit = rp_read_str(r, v, "unit");
+        const char *s = rp_read_text(r, v).plain;
+        if (!rp_parse_number(s, &rv->value))
+            rp_diag_add(r->diags, RP_ERROR, v->loc.file, v->loc.line, v->loc.col,
+                        "'%s' is not a number", s);
+    }
+    res->comment = rp_read_texts(r, n, "comment");
+}
+
+static void read_progress(struct rp_reader *r, const struct rp_xnode *n, struct rp_progress *p)
+{
+    p->ref = rp_read_str(r, n, "ref");
+    p->loc = n->loc;
+    RP_READ_ENUM(p->status, r, n, "status", rp_progress_status_name, RP_PROGRESS__MAX,
+                 RP_PROGRESS_NOT_STARTED);
+    p->percent = rp_read_opt_num(r, n, "percent");
+    p->milestone_count = rp_xcount(n, "milestone");
+    p->milestones = rp_arena_array(r->arena, p->milestone_count, sizeof *p->milestones);
+    size_t i = 0;
+    RP_XEACH(m, n, "milestone") {
+        struct rp_milestone *ms = &p->milestones[i++];
+        ms->loc = m->loc;
+        ms->date = rp_read_date(m, "date");
+        ms->done = rp_read_bool(m, "done", false);
+        ms->text = rp_read_text(r, m).plain;
+    }
+    p->comment = rp_read_texts(r, n, "comment");
+}
+
+static void read_budget(struct rp_reader *r, const struct rp_xnode *n,
+                        struct rp_budget_execution *b)
+{
+    b->row = rp_read_str(r, n, "row");
+    b->column = rp_read_str(r, n, "column");
+    b->loc = n->loc;
+    b->initial = rp_read_opt_num(r, n, "initial");
+    b->adjusted = rp_read_opt_num(r, n, "adjusted");
+    b->committed = rp_read_opt_num(r, n, "committed");
+    b->liquidated = rp_read_opt_num(r, n, "liquidated");
+    b->explanation = rp_read_texts(r, n, "explanation");
+}
+
+static void read_risk_review(struct rp_reader *r, const struct rp_xnode *n,
+                             struct rp_risk_review *k)
+{
+    k->ref = rp_read_str(r, n, "ref");
+    k->loc = n->loc;
+    k->rank = (int)rp_read_long(r, n, "rank", 0);
+    RP_READ_ENUM(k->trend, r, n, "trend", rp_trend_name, RP_TREND__MAX, RP_TREND_STABLE);
+    k->comment = rp_read_texts(r, n, "comment");
+}
+
+static void read_comm(struct rp_reader *r, const struct rp_xnode *n, struct rp_comm_execution *c)
+{
+    c->ref = rp_read_str(r, n, "ref");
+    c->loc = n->loc;
+    RP_READ_ENUM(c->status, r, n, "status", rp_comm_status_name, RP_COMM__MAX,
+                 RP_COMM_PLANNED);
+    c->date = rp_read_date(n, "date");
+    c->reach = rp_read_opt_num(r, n, "reach");
+    c->comment = rp_read_texts(r, n, "comment");
+}
+
+#define READ_EACH(r, node, tag, items, count, read)                                         \
+    do {                                                                                     \
+        (count) = rp_xcount((node), (tag));                                                  \
+        (items) = rp_arena_array((r)->arena, (count), sizeof *(items));                      \
+        size_t i_ = 0;                                                                       \
+        RP_XEACH(c_, (node), (tag))                                                          \
+            read((r), c_, &(items)[i_++]);                                                   \
+    } while (0)
+
+struct rp_evaluation *rp_read_evaluation(struct rp_reader *r, const struct rp_xnode *root)
+{
+    struct rp_evaluation *e = rp_arena_alloc(r->arena, sizeof *e);
+    e->id = rp_read_str(r, root, "id");
+    e->loc = root->loc;
+    e->plan_ref = rp_read_str(r, root, "plan");
+    e->year = (int)rp_read_long(r, root, "year", 0);
+    e->date = rp_read_date(root, "date");
+    e->sample = rp_read_bool(root, "sample", false);
+    e->lang = r->lang;
+    e->title = rp_read_texts(r, root, "title");
+    const struct rp_xnode *org = rp_xchild(root, "organisation");
+    if (org) {
+        e->has_organisation = true;
+        rp_read_organisation(r, org, &e->organisation);
+    }
+    READ_EACH(r, root, "indicator-result", e->results, e->result_count, read_result);
+    READ_EACH(r, root, "progress", e->progress, e->progress_count, read_progress);
+    READ_EACH(r, root, "budget-execution", e->budget, e->budget_count, read_budget);
+    READ_EACH(r, root, "risk-review", e->risk_reviews, e->risk_review_count, read_risk_review);
+    READ_EACH(r, root, "communication-execution", e->comm, e->comm_count, read_comm);
+    rp_read_all_key_figures(r, root, &e->key_figures, &e->key_figures_count);
+    rp_read_all_sections(r, root, &e->sections, &e->section_count);
+    return e;
+}

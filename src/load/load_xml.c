@@ -1,0 +1,330 @@
+/* The only file of rapport that includes libxml2: parse safely, validate against the
+ * embedded schema, copy into a generic arena tree, free the libxml2 document. */
+#include "load/xml.h"
+
+#include "util/arena.h"
+
+#include <errno.h>
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/tree.h>
+#include <libxml/xmlschemas.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+extern const unsigned char rp_schema_main[], rp_schema_xml[];
+extern const unsigned long rp_schema_main_len, rp_schema_xml_len;
+
+/* Input files larger than this are refused before parsing (a plan is a few hundred KB). */
+#define RP_MAX_INPUT_BYTES (256L * 1024 * 1024)
+
+/* Where diagnostics go while libxml2 reports through callbacks. */
+struct report {
+    struct rp_diags *diags;
+    const char *file;
+    struct line_index *lines;
+};
+
+/* Line start offsets of the input, to give each element a column. libxml2 records only
+ * line numbers on nodes. */
+struct line_index {
+    const char *data;
+    size_t size;
+    size_t *starts;
+    size_t count;
+    long cursor_line;    /* the last line searched ... */
+    size_t cursor_off;   /* ... and where the last element on it was found */
+};
+
+static void lines_build(struct line_index *li, const char *data, size_t size)
+{
+    size_t n = 1;
+    for (size_t i = 0; i < size; i++)
+        n += data[i] == '\n';
+    li->data = data;
+    li->size = size;
+    li->starts = rp_xmalloc(n * sizeof *li->starts);
+    li->count = 0;
+    li->starts[li->count++] = 0;
+    for (size_t i = 0; i < size; i++)
+        if (data[i] == '\n')
+            li->starts[li->count++] = i + 1;
+    li->cursor_line = 0;
+    li->cursor_off = 0;
+}
+
+/* Column (1-based, in bytes) of `<name` on `line`, searching after the previous element
+ * found on the same line so that siblings on one line get their own columns. */
+static long element_column(struct line_index *li, long line, const char *name)
+{
+    if (line < 1 || (size_t)line > li->count)
+        return 1;
+    size_t start = li->starts[line - 1];
+    size_t end = (size_t)line < li->count ? li->starts[line] : li->size;
+    size_t from = (li->cursor_line == line) ? li->cursor_off + 1 : start;
+    size_t nlen = strlen(name);
+    for (size_t i = from; i + 1 + nlen <= end; i++) {
+        if (li->data[i] == '<' && memcmp(li->data + i + 1, name, nlen) == 0) {
+            li->cursor_line = line;
+            li->cursor_off = i;
+            return (long)(i - start) + 1;
+        }
+    }
+    return 1;
+}
+
+static void trim_message(char *msg)
+{
+    size_t n = strlen(msg);
+    while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+        msg[--n] = '\0';
+}
+
+static void structured_error(void *ctx, xmlErrorPtr err)
+{
+    struct report *rep = ctx;
+    if (!err || err->level == XML_ERR_NONE)
+        return;
+    char msg[2048];
+    snprintf(msg, sizeof msg, "%s", err->message ? err->message : "XML error");
+    trim_message(msg);
+    long line = err->line;
+    long col = err->int2;
+    xmlNodePtr node = err->node;
+    if (node && node->type == XML_ELEMENT_NODE) {
+        line = xmlGetLineNo(node);
+        struct line_index saved = *rep->lines;
+        rep->lines->cursor_line = 0; /* search from the line start for error locations */
+        col = element_column(rep->lines, line, (const char *)node->name);
+        *rep->lines = saved;
+    }
+    enum rp_severity sev = err->level == XML_ERR_WARNING ? RP_WARNING : RP_ERROR;
+    rp_diag_add(rep->diags, sev, rep->file, line > 0 ? line : 1, col > 0 ? col : 1, "%s", msg);
+}
+
+/* No file and no network is ever loaded on behalf of a document; the one external resource
+ * libxml2 may ask for is xml.xsd, which the schema imports and which is embedded. */
+static xmlParserInputPtr refusing_loader(const char *url, const char *id, xmlParserCtxtPtr ctxt)
+{
+    (void)id;
+    if (url && strlen(url) >= 7 && strcmp(url + strlen(url) - 7, "xml.xsd") == 0)
+        return xmlNewStringInputStream(ctxt, (const xmlChar *)rp_schema_xml);
+    return NULL;
+}
+
+static void ignore_generic(void *ctx, const char *msg, ...)
+{
+    (void)ctx;
+    (void)msg;
+}
+
+static xmlSchemaPtr schema_get(struct rp_diags *diags)
+{
+    static xmlSchemaPtr schema;
+    static int initialised;
+    if (initialised)
+        return schema;
+    initialised = 1;
+    xmlInitParser();
+    xmlSetExternalEntityLoader(refusing_loader);
+    xmlSetGenericErrorFunc(NULL, ignore_generic);
+    xmlSchemaParserCtxtPtr pctx =
+        xmlSchemaNewMemParserCtxt((const char *)rp_schema_main, (int)rp_schema_main_len);
+    if (pctx) {
+        schema = xmlSchemaParse(pctx);
+        xmlSchemaFreeParserCtxt(pctx);
+    }
+    if (!schema)
+        rp_diag_add(diags, RP_ERROR, NULL, 0, 0, "the embedded schema does not compile");
+    return schema;
+}
+
+/* ---------------------------------------------------------------- tree copy */
+
+static size_t count_copied(xmlNodePtr first)
+{
+    size_t n = 0;
+    for (xmlNodePtr c = first; c; c = c->next)
+        n += c->type == XML_ELEMENT_NODE || c->type == XML_TEXT_NODE ||
+             c->type == XML_CDATA_SECTION_NODE;
+    return n;
+}
+
+static void copy_element(xmlNodePtr src, struct rp_xnode *dst, struct rp_arena *arena,
+                         struct line_index *li, const char *file)
+{
+    dst->name = rp_arena_strdup(arena, (const char *)src->name);
+    dst->loc.file = file;
+    dst->loc.line = xmlGetLineNo(src);
+    dst->loc.col = element_column(li, dst->loc.line, dst->name);
+
+    size_t na = 0;
+    for (xmlAttrPtr a = src->properties; a; a = a->next)
+        na++;
+    dst->attrs = rp_arena_array(arena, na * 2, sizeof *dst->attrs);
+    dst->attr_count = na;
+    size_t i = 0;
+    for (xmlAttrPtr a = src->properties; a; a = a->next, i++) {
+        xmlChar *v = xmlNodeListGetString(src->doc, a->children, 1);
+        bool is_xml_ns = a->ns && a->ns->prefix && strcmp((const char *)a->ns->prefix, "xml") == 0;
+        dst->attrs[2 * i] = is_xml_ns ? rp_arena_printf(arena, "xml:%s", (const char *)a->name)
+                                      : rp_arena_strdup(arena, (const char *)a->name);
+        dst->attrs[2 * i + 1] = rp_arena_strdup(arena, v ? (const char *)v : "");
+        xmlFree(v);
+    }
+
+    size_t nc = count_copied(src->children);
+    dst->children = rp_arena_array(arena, nc, sizeof *dst->children);
+    dst->child_count = nc;
+    i = 0;
+    for (xmlNodePtr c = src->children; c; c = c->next) {
+        if (c->type == XML_ELEMENT_NODE) {
+            copy_element(c, &dst->children[i++], arena, li, file);
+        } else if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+            struct rp_xnode *t = &dst->children[i++];
+            t->text = rp_arena_strdup(arena, c->content ? (const char *)c->content : "");
+            t->loc.file = file;
+            t->loc.line = xmlGetLineNo(c);
+            t->loc.col = 1;
+        }
+    }
+}
+
+/* ---------------------------------------------------------------- entry points */
+
+/* The line of a "<!DOCTYPE" in the prolog (before the root element), or 0 when there is
+ * none. A UTF-16 file escapes this byte scan; the check after parsing catches it. */
+static long prolog_doctype_line(const char *data, size_t size)
+{
+    long line = 1;
+    for (size_t i = 0; i + 1 < size; i++) {
+        if (data[i] == '\n')
+            line++;
+        if (data[i] != '<')
+            continue;
+        if (size - i >= 9 && memcmp(data + i, "<!DOCTYPE", 9) == 0)
+            return line;
+        unsigned char next = (unsigned char)data[i + 1];
+        if (next != '?' && next != '!')
+            return 0; /* the root element starts: the prolog is over */
+    }
+    return 0;
+}
+
+/* The line of the document type declaration, for the refusal message. */
+static long doctype_line(const char *data, size_t size)
+{
+    const char *p = NULL;
+    for (size_t i = 0; i + 9 <= size; i++)
+        if (memcmp(data + i, "<!DOCTYPE", 9) == 0) {
+            p = data + i;
+            break;
+        }
+    if (!p)
+        return 1;
+    long line = 1;
+    for (const char *q = data; q < p; q++)
+        line += *q == '\n';
+    return line;
+}
+
+struct rp_xnode *rp_xml_read_memory(const char *data, size_t size, const char *name,
+                                    struct rp_arena *arena, struct rp_diags *diags)
+{
+    struct rp_xnode *root = NULL;
+    xmlSchemaPtr schema = schema_get(diags);
+    if (!schema)
+        return NULL;
+    if (size > (size_t)INT32_MAX) {
+        rp_diag_add(diags, RP_ERROR, name, 0, 0, "file too large");
+        return NULL;
+    }
+
+    /* Refused before parsing: nothing of a DTD is ever read, expanded or looked up. */
+    long doctype = prolog_doctype_line(data, size);
+    if (doctype > 0) {
+        rp_diag_add(diags, RP_ERROR, name, doctype, 1,
+                    "document type declarations are not allowed (DTDs and entities are refused)");
+        return NULL;
+    }
+
+    struct line_index li;
+    lines_build(&li, data, size);
+    struct report rep = {diags, name, &li};
+    size_t errors_before = diags->errors;
+    xmlSetStructuredErrorFunc(&rep, structured_error);
+
+    /* Safe flags: no network, no entity substitution (XML_PARSE_NOENT is absent), no DTD
+     * loading or DTD attribute defaults, libxml2's size limits kept (no XML_PARSE_HUGE). */
+    int options = XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA;
+    xmlDocPtr doc = xmlReadMemory(data, (int)size, name, NULL, options);
+    if (doc && (doc->intSubset || doc->extSubset)) {
+        rp_diag_add(diags, RP_ERROR, name, doctype_line(data, size), 1,
+                    "document type declarations are not allowed (DTDs and entities are refused)");
+    } else if (doc && diags->errors == errors_before) {
+        xmlSchemaValidCtxtPtr vctx = xmlSchemaNewValidCtxt(schema);
+        xmlSchemaSetValidStructuredErrors(vctx, structured_error, &rep);
+        int rc = xmlSchemaValidateDoc(vctx, doc);
+        xmlSchemaFreeValidCtxt(vctx);
+        if (rc != 0 && diags->errors == errors_before)
+            rp_diag_add(diags, RP_ERROR, name, 1, 1, "the document does not match the schema");
+        if (diags->errors == errors_before) {
+            root = rp_arena_alloc(arena, sizeof *root);
+            li.cursor_line = 0;
+            copy_element(xmlDocGetRootElement(doc), root, arena, &li, name);
+        }
+    } else if (!doc && diags->errors == errors_before) {
+        rp_diag_add(diags, RP_ERROR, name, 1, 1, "not a well-formed XML document");
+    }
+    xmlFreeDoc(doc);
+    xmlSetStructuredErrorFunc(NULL, NULL);
+    free(li.starts);
+    return root;
+}
+
+struct rp_xnode *rp_xml_read(const char *path, struct rp_arena *arena, struct rp_diags *diags)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        rp_diag_add(diags, RP_ERROR, path, 0, 0, "cannot open: %s", strerror(errno));
+        return NULL;
+    }
+    char *data = NULL;
+    size_t size = 0, cap = 0;
+    for (;;) {
+        if (size == cap) {
+            cap = cap ? cap * 2 : 65536;
+            data = rp_xrealloc(data, cap);
+        }
+        size_t n = fread(data + size, 1, cap - size, f);
+        size += n;
+        if (n == 0)
+            break;
+        if (size > (size_t)RP_MAX_INPUT_BYTES) {
+            rp_diag_add(diags, RP_ERROR, path, 0, 0, "file larger than %ld MB refused",
+                        RP_MAX_INPUT_BYTES / (1024 * 1024));
+            free(data);
+            fclose(f);
+            return NULL;
+        }
+    }
+    int read_error = ferror(f);
+    fclose(f);
+    struct rp_xnode *root = NULL;
+    if (read_error)
+        rp_diag_add(diags, RP_ERROR, path, 0, 0, "read error");
+    else
+        root = rp_xml_read_memory(data, size, path, arena, diags);
+    free(data);
+    return root;
+}
+
+const char *rp_xnode_attr(const struct rp_xnode *node, const char *name)
+{
+    for (size_t i = 0; i < node->attr_count; i++)
+        if (strcmp(node->attrs[2 * i], name) == 0)
+            return node->attrs[2 * i + 1];
+    return NULL;
+}

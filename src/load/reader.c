@@ -1,0 +1,439 @@
+#include "load/reader.h"
+
+#include "util/arena.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+size_t rp_xcount(const struct rp_xnode *node, const char *name)
+{
+    size_t n = 0;
+    RP_XEACH(c, node, name)
+        n++;
+    return n;
+}
+
+const struct rp_xnode *rp_xchild(const struct rp_xnode *node, const char *name)
+{
+    RP_XEACH(c, node, name)
+        return c;
+    return NULL;
+}
+
+/* ---------------------------------------------------------------- inline text */
+
+/* Builds runs while collapsing XML whitespace (space, tab, CR, LF) to single spaces across
+ * run boundaries; no-break spaces are content and stay. */
+struct run_builder {
+    struct rp_reader *reader;
+    struct rp_arena *arena;
+    struct rp_run *runs;
+    size_t count, cap;
+    char *buf; /* the current run's text */
+    size_t len, buf_cap;
+    int pending_space; /* a collapsed space not yet written */
+    int at_start;      /* nothing written yet: leading spaces are dropped */
+};
+
+static int is_xml_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static void buf_put(struct run_builder *b, char c)
+{
+    if (b->len + 1 >= b->buf_cap) {
+        b->buf_cap = b->buf_cap ? b->buf_cap * 2 : 256;
+        b->buf = rp_xrealloc(b->buf, b->buf_cap);
+    }
+    b->buf[b->len++] = c;
+}
+
+static void append_chars(struct run_builder *b, const char *s)
+{
+    for (; *s; s++) {
+        if (is_xml_space(*s)) {
+            b->pending_space = !b->at_start;
+            continue;
+        }
+        if (b->pending_space) {
+            buf_put(b, ' ');
+            b->pending_space = 0;
+        }
+        buf_put(b, *s);
+        b->at_start = 0;
+    }
+}
+
+/* A space collapsed at a run boundary goes to the end of the run before it, so that an
+ * emphasised word does not start with a space. */
+static void flush_run(struct run_builder *b, enum rp_run_kind kind, unsigned style,
+                      const char *href)
+{
+    if (b->pending_space && b->len > 0 && kind == RP_RUN_TEXT) {
+        buf_put(b, ' ');
+        b->pending_space = 0;
+    }
+    if (b->len == 0 && kind == RP_RUN_TEXT)
+        return;
+    if (b->count == b->cap) {
+        b->cap = b->cap ? b->cap * 2 : 4;
+        struct rp_run *grown = rp_arena_array(b->arena, b->cap, sizeof *grown);
+        if (b->count)
+            memcpy(grown, b->runs, b->count * sizeof *grown);
+        b->runs = grown;
+    }
+    struct rp_run *run = &b->runs[b->count++];
+    run->kind = kind;
+    run->style = style;
+    run->text = rp_arena_strndup(b->arena, b->buf ? b->buf : "", b->len);
+    run->href = href;
+    b->len = 0;
+}
+
+static void note_placeholder(struct rp_reader *r, const struct rp_xnode *node, const char *text,
+                             size_t len)
+{
+    if (r->placeholder_count == r->placeholder_cap) {
+        r->placeholder_cap = r->placeholder_cap ? r->placeholder_cap * 2 : 16;
+        struct rp_placeholder *grown =
+            rp_arena_array(r->arena, r->placeholder_cap, sizeof *grown);
+        if (r->placeholder_count)
+            memcpy(grown, r->placeholders, r->placeholder_count * sizeof *grown);
+        r->placeholders = grown;
+    }
+    struct rp_placeholder *ph = &r->placeholders[r->placeholder_count++];
+    ph->loc = node->loc;
+    ph->text = rp_arena_strndup(r->arena, text, len);
+}
+
+static void walk_inline(struct run_builder *b, const struct rp_xnode *node, unsigned style)
+{
+    for (size_t i = 0; i < node->child_count; i++) {
+        const struct rp_xnode *c = &node->children[i];
+        if (!c->name) {
+            append_chars(b, c->text);
+            continue;
+        }
+        flush_run(b, RP_RUN_TEXT, style, NULL);
+        unsigned inner = strcmp(c->name, "em") == 0       ? RP_STYLE_EM
+                         : strcmp(c->name, "strong") == 0 ? RP_STYLE_STRONG
+                         : strcmp(c->name, "sup") == 0    ? RP_STYLE_SUP
+                                                          : 0;
+        if (inner) {
+            walk_inline(b, c, style | inner);
+            flush_run(b, RP_RUN_TEXT, style | inner, NULL);
+        } else if (strcmp(c->name, "link") == 0) {
+            walk_inline(b, c, style);
+            flush_run(b, RP_RUN_LINK, style,
+                      rp_arena_strdup(b->arena, rp_xnode_attr(c, "href")));
+        } else if (strcmp(c->name, "placeholder") == 0) {
+            walk_inline(b, c, style);
+            note_placeholder(b->reader, c, b->buf ? b->buf : "", b->len);
+            flush_run(b, RP_RUN_PLACEHOLDER, style, NULL);
+        }
+        flush_run(b, RP_RUN_TEXT, style, NULL);
+    }
+}
+
+struct rp_text rp_read_text(struct rp_reader *r, const struct rp_xnode *node)
+{
+    struct rp_text t = {0};
+    struct run_builder b = {.reader = r, .arena = r->arena, .at_start = 1};
+    walk_inline(&b, node, 0);
+    b.pending_space = 0; /* trailing whitespace is dropped */
+    flush_run(&b, RP_RUN_TEXT, 0, NULL);
+    free(b.buf);
+    t.runs = b.runs;
+    t.run_count = b.count;
+    const char *lang = rp_xnode_attr(node, "xml:lang");
+    t.lang = lang ? rp_arena_strdup(r->arena, lang) : r->lang;
+    t.loc = node->loc;
+    size_t total = 0;
+    for (size_t i = 0; i < t.run_count; i++)
+        total += strlen(t.runs[i].text);
+    char *plain = rp_arena_alloc(r->arena, total + 1);
+    for (size_t i = 0, at = 0; i < t.run_count; i++) {
+        size_t n = strlen(t.runs[i].text);
+        memcpy(plain + at, t.runs[i].text, n);
+        at += n;
+    }
+    t.plain = plain;
+    return t;
+}
+
+struct rp_texts rp_read_texts(struct rp_reader *r, const struct rp_xnode *node, const char *name)
+{
+    struct rp_texts ts = {0};
+    ts.count = rp_xcount(node, name);
+    ts.items = rp_arena_array(r->arena, ts.count, sizeof *ts.items);
+    size_t i = 0;
+    RP_XEACH(c, node, name)
+        ts.items[i++] = rp_read_text(r, c);
+    return ts;
+}
+
+/* ---------------------------------------------------------------- attributes */
+
+struct rp_refs rp_read_refs(struct rp_reader *r, const struct rp_xnode *node, const char *attr)
+{
+    struct rp_refs refs = {0};
+    refs.loc = node->loc;
+    const char *v = rp_xnode_attr(node, attr);
+    if (!v)
+        return refs;
+    size_t n = 0;
+    for (const char *p = v; *p;) {
+        while (*p && is_xml_space(*p))
+            p++;
+        if (*p)
+            n++;
+        while (*p && !is_xml_space(*p))
+            p++;
+    }
+    refs.ids = rp_arena_array(r->arena, n, sizeof *refs.ids);
+    for (const char *p = v; *p;) {
+        while (*p && is_xml_space(*p))
+            p++;
+        const char *start = p;
+        while (*p && !is_xml_space(*p))
+            p++;
+        if (p > start)
+            refs.ids[refs.count++] = rp_arena_strndup(r->arena, start, (size_t)(p - start));
+    }
+    return refs;
+}
+
+const char *rp_read_str(struct rp_reader *r, const struct rp_xnode *node, const char *attr)
+{
+    return rp_arena_strdup(r->arena, rp_xnode_attr(node, attr));
+}
+
+bool rp_parse_number(const char *s, double *out)
+{
+    if (!s || !*s)
+        return false;
+    errno = 0;
+    char *end;
+    double v = strtod(s, &end);
+    while (*end && is_xml_space(*end))
+        end++;
+    if (*end || errno == ERANGE || !isfinite(v))
+        return false;
+    *out = v == 0 ? 0 : v; /* "-0" is 0 */
+    return true;
+}
+
+static void bad_number(struct rp_reader *r, const struct rp_xnode *node, const char *attr,
+                       const char *v)
+{
+    rp_diag_add(r->diags, RP_ERROR, node->loc.file, node->loc.line, node->loc.col,
+                "attribute %s: '%s' is not a number", attr, v);
+}
+
+double rp_read_num(struct rp_reader *r, const struct rp_xnode *node, const char *attr,
+                   double fallback)
+{
+    const char *v = rp_xnode_attr(node, attr);
+    double d;
+    if (!v)
+        return fallback;
+    if (!rp_parse_number(v, &d)) {
+        bad_number(r, node, attr, v);
+        return fallback;
+    }
+    return d;
+}
+
+struct rp_opt_num rp_read_opt_num(struct rp_reader *r, const struct rp_xnode *node,
+                                  const char *attr)
+{
+    struct rp_opt_num n = {false, 0};
+    const char *v = rp_xnode_attr(node, attr);
+    if (v) {
+        if (rp_parse_number(v, &n.value))
+            n.present = true;
+        else
+            bad_number(r, node, attr, v);
+    }
+    return n;
+}
+
+long rp_read_long(struct rp_reader *r, const struct rp_xnode *node, const char *attr,
+                  long fallback)
+{
+    double d = rp_read_num(r, node, attr, (double)fallback);
+    if (d < -1e15 || d > 1e15 || d != (double)(long)d) {
+        bad_number(r, node, attr, rp_xnode_attr(node, attr));
+        return fallback;
+    }
+    return (long)d;
+}
+
+bool rp_read_bool(const struct rp_xnode *node, const char *attr, bool fallback)
+{
+    const char *v = rp_xnode_attr(node, attr);
+    if (!v)
+        return fallback;
+    return strcmp(v, "true") == 0 || strcmp(v, "1") == 0;
+}
+
+struct rp_date rp_read_date(const struct rp_xnode *node, const char *attr)
+{
+    struct rp_date d = {0, 0, 0};
+    const char *v = rp_xnode_attr(node, attr);
+    if (v && sscanf(v, "%4d-%2d-%2d", &d.year, &d.month, &d.day) < 1)
+        d.year = 0;
+    return d;
+}
+
+/* ---------------------------------------------------------------- shared composites */
+
+void rp_read_organisation(struct rp_reader *r, const struct rp_xnode *node,
+                          struct rp_organisation *org)
+{
+    org->id = rp_read_str(r, node, "id");
+    org->loc = node->loc;
+    RP_READ_ENUM(org->kind, r, node, "kind", rp_org_kind_name, RP_ORG_KIND__MAX, RP_ORG_OTHER);
+    org->name = rp_read_texts(r, node, "name");
+    org->abbr = rp_read_texts(r, node, "abbr");
+    org->unit_count = rp_xcount(node, "unit");
+    org->units = rp_arena_array(r->arena, org->unit_count, sizeof *org->units);
+    size_t i = 0;
+    RP_XEACH(u, node, "unit") {
+        struct rp_unit *unit = &org->units[i++];
+        unit->id = rp_read_str(r, u, "id");
+        unit->loc = u->loc;
+        RP_READ_ENUM(unit->kind, r, u, "kind", rp_unit_kind_name, RP_UNIT_KIND__MAX,
+                     RP_UNIT_SERVICE);
+        unit->parent = rp_read_str(r, u, "parent");
+        unit->name = rp_read_texts(r, u, "name");
+        unit->abbr = rp_read_texts(r, u, "abbr");
+        unit->text = rp_read_texts(r, u, "text");
+        struct rp_texts aliases = rp_read_texts(r, u, "alias");
+        unit->alias_count = aliases.count;
+        unit->aliases = rp_arena_array(r->arena, aliases.count, sizeof *unit->aliases);
+        for (size_t k = 0; k < aliases.count; k++)
+            unit->aliases[k] = aliases.items[k].plain;
+    }
+}
+
+struct rp_key_figures *rp_read_key_figures(struct rp_reader *r, const struct rp_xnode *node)
+{
+    struct rp_key_figures *kf = rp_arena_alloc(r->arena, sizeof *kf);
+    kf->id = rp_read_str(r, node, "id");
+    kf->loc = node->loc;
+    kf->title = rp_read_texts(r, node, "title");
+    kf->figure_count = rp_xcount(node, "figure");
+    kf->figures = rp_arena_array(r->arena, kf->figure_count, sizeof *kf->figures);
+    size_t i = 0;
+    RP_XEACH(f, node, "figure") {
+        struct rp_figure *fig = &kf->figures[i++];
+        fig->id = rp_read_str(r, f, "id");
+        fig->loc = f->loc;
+        fig->value = rp_read_num(r, f, "value", 0);
+        fig->unit = rp_read_str(r, f, "unit");
+        if (!fig->unit)
+            fig->unit = "count";
+        fig->scale = rp_read_long(r, f, "scale", 1);
+        RP_READ_ENUM(fig->qualifier, r, f, "qualifier", rp_qualifier_name, RP_QUAL__MAX,
+                     RP_QUAL_EXACT);
+        fig->raw = rp_read_str(r, f, "raw");
+        fig->relates_to = rp_read_refs(r, f, "relates-to");
+        fig->label = rp_read_texts(r, f, "label");
+        fig->comment = rp_read_texts(r, f, "comment");
+    }
+    return kf;
+}
+
+static bool is_block(const char *name)
+{
+    static const char *const blocks[] = {"p", "list", "key-figures", "section", "figure"};
+    for (size_t i = 0; name && i < sizeof blocks / sizeof *blocks; i++)
+        if (strcmp(name, blocks[i]) == 0)
+            return true;
+    return false;
+}
+
+static size_t count_blocks(const struct rp_xnode *node)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < node->child_count; i++)
+        n += is_block(node->children[i].name);
+    return n;
+}
+
+static void read_block(struct rp_reader *r, const struct rp_xnode *c, struct rp_block *b)
+{
+    b->loc = c->loc;
+    if (strcmp(c->name, "p") == 0) {
+        b->kind = RP_BLOCK_PARAGRAPH;
+        b->paragraph = rp_read_text(r, c);
+    } else if (strcmp(c->name, "list") == 0) {
+        b->kind = RP_BLOCK_LIST;
+        struct rp_reader local = *r;
+        const char *lang = rp_xnode_attr(c, "xml:lang");
+        if (lang)
+            local.lang = rp_arena_strdup(r->arena, lang);
+        b->list_lang = local.lang;
+        b->list_items = rp_read_texts(&local, c, "item");
+        b->ordered = rp_read_bool(c, "ordered", false);
+    } else if (strcmp(c->name, "key-figures") == 0) {
+        b->kind = RP_BLOCK_KEY_FIGURES;
+        b->figures = rp_read_key_figures(r, c);
+    } else if (strcmp(c->name, "section") == 0) {
+        b->kind = RP_BLOCK_SECTION;
+        b->section = rp_arena_alloc(r->arena, sizeof *b->section);
+        rp_read_section(r, c, b->section);
+    } else {
+        b->kind = RP_BLOCK_MEDIA;
+        RP_READ_ENUM(b->media.kind, r, c, "kind", rp_media_kind_name, RP_MEDIA_KIND__MAX,
+                     RP_MEDIA_PHOTO);
+        b->media.href = rp_read_str(r, c, "href");
+        b->media.missing = rp_read_bool(c, "missing", false);
+        b->media.caption = rp_read_texts(r, c, "caption");
+    }
+}
+
+void rp_read_section(struct rp_reader *r, const struct rp_xnode *node, struct rp_section *s)
+{
+    s->id = rp_read_str(r, node, "id");
+    s->loc = node->loc;
+    RP_READ_ENUM(s->role, r, node, "role", rp_section_role_name, RP_SECTION_ROLE__MAX,
+                 RP_SECTION_BODY);
+    s->signed_by = rp_read_str(r, node, "signed-by");
+    s->relates_to = rp_read_refs(r, node, "relates-to");
+    s->title = rp_read_texts(r, node, "title");
+    s->teaser = rp_read_texts(r, node, "teaser");
+    s->lead = rp_read_texts(r, node, "lead");
+    s->block_count = count_blocks(node);
+    s->blocks = rp_arena_array(r->arena, s->block_count, sizeof *s->blocks);
+    size_t k = 0;
+    for (size_t i = 0; i < node->child_count && k < s->block_count; i++) {
+        const struct rp_xnode *c = &node->children[i];
+        if (is_block(c->name))
+            read_block(r, c, &s->blocks[k++]);
+    }
+}
+
+void rp_read_all_key_figures(struct rp_reader *r, const struct rp_xnode *node,
+                             struct rp_key_figures **out, size_t *count)
+{
+    *count = rp_xcount(node, "key-figures");
+    *out = rp_arena_array(r->arena, *count, sizeof **out);
+    size_t i = 0;
+    RP_XEACH(c, node, "key-figures")
+        (*out)[i++] = *rp_read_key_figures(r, c);
+}
+
+void rp_read_all_sections(struct rp_reader *r, const struct rp_xnode *node,
+                          struct rp_section **out, size_t *count)
+{
+    *count = rp_xcount(node, "section");
+    *out = rp_arena_array(r->arena, *count, sizeof **out);
+    size_t i = 0;
+    RP_XEACH(c, node, "section")
+        rp_read_section(r, c, &(*out)[i++]);
+}

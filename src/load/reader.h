@@ -1,0 +1,84 @@
+/* Shared helpers of the model builders (plan.c, evaluation.c): they turn the generic
+ * element tree into model structs. The schema has validated the tree, so the helpers trust
+ * its shape; numbers and dates are still parsed defensively. */
+#ifndef RP_LOAD_READER_H
+#define RP_LOAD_READER_H
+
+#include "load/xml.h"
+
+#include <string.h>
+#include "model/model.h"
+#include "util/diag.h"
+
+struct rp_arena;
+
+struct rp_reader {
+    struct rp_arena *arena;
+    struct rp_diags *diags;
+    const char *lang; /* the document's language: the default of every text */
+    /* Every <placeholder> met, in document order (a growable array in the arena). */
+    struct rp_placeholder *placeholders;
+    size_t placeholder_count, placeholder_cap;
+};
+
+/* Child elements named `name`: count, and the i-th one. */
+size_t rp_xcount(const struct rp_xnode *node, const char *name);
+const struct rp_xnode *rp_xchild(const struct rp_xnode *node, const char *name);
+
+/* Iterates over the children named `name` of `node`. */
+#define RP_XEACH(child, node, tag)                                                           \
+    for (const struct rp_xnode *child = (node)->children;                                    \
+         child < (node)->children + (node)->child_count; child++)                            \
+        if (child->name && strcmp(child->name, (tag)) == 0)
+
+/* Inline text of an element (runs with emphasis, links, placeholders; whitespace
+ * collapsed). */
+struct rp_text rp_read_text(struct rp_reader *r, const struct rp_xnode *node);
+/* All children named `name`, as texts. */
+struct rp_texts rp_read_texts(struct rp_reader *r, const struct rp_xnode *node, const char *name);
+/* A space-separated id list attribute. */
+struct rp_refs rp_read_refs(struct rp_reader *r, const struct rp_xnode *node, const char *attr);
+/* Attribute copied into the arena; NULL when absent. */
+const char *rp_read_str(struct rp_reader *r, const struct rp_xnode *node, const char *attr);
+/* Numeric attributes; `fallback` when absent. */
+double rp_read_num(struct rp_reader *r, const struct rp_xnode *node, const char *attr,
+                   double fallback);
+struct rp_opt_num rp_read_opt_num(struct rp_reader *r, const struct rp_xnode *node,
+                                  const char *attr);
+long rp_read_long(struct rp_reader *r, const struct rp_xnode *node, const char *attr,
+                  long fallback);
+bool rp_read_bool(const struct rp_xnode *node, const char *attr, bool fallback);
+struct rp_date rp_read_date(const struct rp_xnode *node, const char *attr);
+/* Sets `var` to the enum value whose name (name_fn) is the attribute's value; `fallback`
+ * when absent. The schema restricts the values, so an unknown one is an internal error. */
+#define RP_READ_ENUM(var, r, node, attr, name_fn, max, fallback)                             \
+    do {                                                                                     \
+        const char *value_ = rp_xnode_attr((node), (attr));                                  \
+        (var) = (fallback);                                                                  \
+        if (value_) {                                                                        \
+            int i_ = 0;                                                                      \
+            while (i_ < (int)(max) && strcmp(name_fn(i_), value_) != 0)                      \
+                i_++;                                                                        \
+            if (i_ < (int)(max))                                                             \
+                (var) = i_;                                                                  \
+            else                                                                             \
+                rp_diag_add((r)->diags, RP_ERROR, (node)->loc.file, (node)->loc.line,        \
+                            (node)->loc.col, "unknown %s '%s'", (attr), value_);             \
+        }                                                                                    \
+    } while (0)
+
+/* Parses a canonical number ("-12.5"); false when it is not one. */
+bool rp_parse_number(const char *s, double *out);
+
+/* Composite parts shared by plans and evaluations. */
+void rp_read_organisation(struct rp_reader *r, const struct rp_xnode *node,
+                          struct rp_organisation *org);
+struct rp_key_figures *rp_read_key_figures(struct rp_reader *r, const struct rp_xnode *node);
+void rp_read_section(struct rp_reader *r, const struct rp_xnode *node, struct rp_section *s);
+/* All <key-figures> / <section> children of `node`. */
+void rp_read_all_key_figures(struct rp_reader *r, const struct rp_xnode *node,
+                             struct rp_key_figures **out, size_t *count);
+void rp_read_all_sections(struct rp_reader *r, const struct rp_xnode *node,
+                          struct rp_section **out, size_t *count);
+
+#endif

@@ -1,0 +1,36 @@
+/* A generic element tree read from XML: the loader's bridge between libxml2 (load_xml.c,
+ * the only file that includes it) and the model builders (plan.c, evaluation.c).
+ *
+ * Ownership: every node and string belongs to the arena passed to rp_xml_read(). */
+#ifndef RP_LOAD_XML_H
+#define RP_LOAD_XML_H
+
+#include "model/model.h"
+#include "util/diag.h"
+
+struct rp_arena;
+
+struct rp_xnode {
+    const char *name; /* NULL for a text node */
+    const char *text; /* text nodes only */
+    struct rp_loc loc;
+    const char **attrs; /* name, value, name, value, ... (xml:lang as "xml:lang") */
+    size_t attr_count;  /* number of pairs */
+    struct rp_xnode *children;
+    size_t child_count;
+};
+
+/* Reads, parses and validates `path` against the embedded schema. On success returns the
+ * root element; the libxml2 document is already freed. On any parse or validation error,
+ * records every problem as a located diagnostic and returns NULL. Never touches the network,
+ * never loads a DTD, never expands an entity: a document type declaration is refused. */
+struct rp_xnode *rp_xml_read(const char *path, struct rp_arena *arena, struct rp_diags *diags);
+
+/* The same from a buffer; `name` is the file name used in diagnostics. */
+struct rp_xnode *rp_xml_read_memory(const char *data, size_t size, const char *name,
+                                    struct rp_arena *arena, struct rp_diags *diags);
+
+/* Value of attribute `name`, or NULL. */
+const char *rp_xnode_attr(const struct rp_xnode *node, const char *name);
+
+#endif

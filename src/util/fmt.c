@@ -1,0 +1,252 @@
+#include "util/fmt.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+static const char *const lang_codes[RP_LANG__MAX] = {"fr", "nl", "en"};
+
+enum rp_lang rp_lang_from_code(const char *code)
+{
+    if (!code)
+        return RP_LANG__MAX;
+    for (int i = 0; i < RP_LANG__MAX; i++) {
+        size_t n = strlen(lang_codes[i]);
+        if (strncmp(code, lang_codes[i], n) == 0 && (code[n] == '\0' || code[n] == '-' ||
+                                                     code[n] == '_'))
+            return (enum rp_lang)i;
+    }
+    return RP_LANG__MAX;
+}
+
+const char *rp_lang_code(enum rp_lang lang)
+{
+    return lang < RP_LANG__MAX ? lang_codes[lang] : "und";
+}
+
+/* Separators of each edition. */
+static const char *thousands_sep(enum rp_lang lang)
+{
+    return lang == RP_LANG_EN ? "," : ".";
+}
+
+static char decimal_sep(enum rp_lang lang)
+{
+    return lang == RP_LANG_EN ? '.' : ',';
+}
+
+/* Appends `s` to buf at *pos, keeping the NUL within `size` and counting the full length. */
+static void put(char *buf, size_t size, size_t *pos, const char *s)
+{
+    size_t n = strlen(s);
+    if (*pos < size) {
+        size_t room = size - *pos - 1;
+        size_t k = n < room ? n : room;
+        memcpy(buf + *pos, s, k);
+        buf[*pos + k] = '\0';
+    }
+    *pos += n;
+}
+
+/* The digits of |value| rounded to `decimals`, as an integer string and a fraction string.
+ * Half away from zero on the decimal value the user wrote: a tiny relative nudge undoes the
+ * binary error of values such as 2.675 (stored as 2.67499999...). Returns false when the
+ * value is too large for exact integer digits. */
+static bool split_digits(double value, int decimals, char *int_digits, size_t int_size,
+                         char *frac_digits, size_t frac_size)
+{
+    double mag = fabs(value);
+    double scale = pow(10.0, decimals);
+    double scaled = mag * scale;
+    if (!(scaled < 9.0e15))
+        return false;
+    scaled = floor(scaled + 0.5 + scaled * 1e-12);
+    unsigned long long whole = (unsigned long long)scaled;
+    unsigned long long div = 1;
+    for (int i = 0; i < decimals; i++)
+        div *= 10;
+    snprintf(int_digits, int_size, "%llu", whole / div);
+    snprintf(frac_digits, frac_size, "%0*llu", decimals, whole % div);
+    if (decimals == 0)
+        frac_digits[0] = '\0';
+    return true;
+}
+
+/* The unsigned body of a number: grouped integer part, decimal separator, fraction. */
+static void put_magnitude(char *buf, size_t size, size_t *pos, const char *int_digits,
+                          const char *frac_digits, enum rp_lang lang)
+{
+    size_t n = strlen(int_digits);
+    for (size_t i = 0; i < n; i++) {
+        char digit[2] = {int_digits[i], '\0'};
+        put(buf, size, pos, digit);
+        size_t left = n - i - 1;
+        if (left > 0 && left % 3 == 0)
+            put(buf, size, pos, thousands_sep(lang));
+    }
+    if (frac_digits[0]) {
+        char sep[2] = {decimal_sep(lang), '\0'};
+        put(buf, size, pos, sep);
+        put(buf, size, pos, frac_digits);
+    }
+}
+
+static bool all_zero(const char *digits)
+{
+    for (; *digits; digits++)
+        if (*digits != '0')
+            return false;
+    return true;
+}
+
+/* Shared by number, percent and change: `sign_mode` 0 = minus only, 1 = explicit +/−. */
+static size_t fmt_signed(char *buf, size_t size, double value, int decimals, int sign_mode,
+                         const char *suffix, enum rp_lang lang)
+{
+    size_t pos = 0;
+    if (size)
+        buf[0] = '\0';
+    if (decimals < 0)
+        decimals = 0;
+    if (decimals > 6)
+        decimals = 6;
+    if (isnan(value)) {
+        put(buf, size, &pos, RP_NIL_TEXT);
+        return pos;
+    }
+    char int_digits[32], frac_digits[32];
+    if (!split_digits(value, decimals, int_digits, sizeof int_digits, frac_digits,
+                      sizeof frac_digits)) {
+        /* Beyond exact integers: still print something readable rather than nothing. */
+        char tmp[64];
+        snprintf(tmp, sizeof tmp, "%.0f", value);
+        put(buf, size, &pos, tmp);
+        put(buf, size, &pos, suffix);
+        return pos;
+    }
+    bool zero = all_zero(int_digits) && all_zero(frac_digits);
+    if (!zero && value < 0)
+        put(buf, size, &pos, RP_MINUS);
+    else if (!zero && sign_mode == 1)
+        put(buf, size, &pos, "+");
+    put_magnitude(buf, size, &pos, int_digits, frac_digits, lang);
+    put(buf, size, &pos, suffix);
+    return pos;
+}
+
+static const char *percent_suffix(enum rp_lang lang)
+{
+    return lang == RP_LANG_FR ? RP_NBSP "%" : "%";
+}
+
+size_t rp_fmt_number(char *buf, size_t size, double value, int decimals, enum rp_lang lang)
+{
+    return fmt_signed(buf, size, value, decimals, 0, "", lang);
+}
+
+size_t rp_fmt_percent(char *buf, size_t size, double value, int decimals, enum rp_lang lang)
+{
+    return fmt_signed(buf, size, value, decimals, 0, percent_suffix(lang), lang);
+}
+
+size_t rp_fmt_change(char *buf, size_t size, double value, int decimals, bool percent,
+                     enum rp_lang lang)
+{
+    return fmt_signed(buf, size, value, decimals, 1, percent ? percent_suffix(lang) : "",
+                      lang);
+}
+
+static const char *const month_names[RP_LANG__MAX][12] = {
+    {"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+     "octobre", "novembre", "décembre"},
+    {"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+     "oktober", "november", "december"},
+    {"January", "February", "March", "April", "May", "June", "July", "August", "September",
+     "October", "November", "December"},
+};
+
+const char *rp_month_name(int month, enum rp_lang lang)
+{
+    if (month < 1 || month > 12 || lang >= RP_LANG__MAX)
+        return NULL;
+    return month_names[lang][month - 1];
+}
+
+static int days_in_month(int year, int month)
+{
+    static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (month == 2 && ((year % 4 == 0 && year % 100 != 0) || year % 400 == 0))
+        return 29;
+    return days[month - 1];
+}
+
+size_t rp_fmt_date(char *buf, size_t size, int year, int month, int day, enum rp_lang lang)
+{
+    size_t pos = 0;
+    char tmp[32];
+    if (size)
+        buf[0] = '\0';
+    bool valid = year >= 1 && year <= 9999 && month >= 0 && month <= 12 && day >= 0 &&
+                 (month > 0 || day == 0) && lang < RP_LANG__MAX &&
+                 (day == 0 || day <= days_in_month(year, month));
+    if (!valid) {
+        snprintf(tmp, sizeof tmp, "%04d-%02d-%02d", year, month, day);
+        put(buf, size, &pos, tmp);
+        return pos;
+    }
+    if (day > 0) {
+        if (day == 1 && lang == RP_LANG_FR)
+            put(buf, size, &pos, "1er ");
+        else {
+            snprintf(tmp, sizeof tmp, "%d ", day);
+            put(buf, size, &pos, tmp);
+        }
+    }
+    if (month > 0) {
+        put(buf, size, &pos, month_names[lang][month - 1]);
+        put(buf, size, &pos, " ");
+    }
+    snprintf(tmp, sizeof tmp, "%d", year);
+    put(buf, size, &pos, tmp);
+    return pos;
+}
+
+/* Reads exactly `n` digits. */
+static bool read_digits(const char **p, int n, int *out)
+{
+    int v = 0;
+    for (int i = 0; i < n; i++) {
+        if (!isdigit((unsigned char)(*p)[i]))
+            return false;
+        v = v * 10 + ((*p)[i] - '0');
+    }
+    *p += n;
+    *out = v;
+    return true;
+}
+
+bool rp_parse_iso_date(const char *iso, int *year, int *month, int *day)
+{
+    int y = 0, m = 0, d = 0;
+    const char *p = iso;
+    *year = *month = *day = 0;
+    if (!p || !read_digits(&p, 4, &y))
+        return false;
+    if (*p == '-') {
+        p++;
+        if (!read_digits(&p, 2, &m) || m < 1 || m > 12)
+            return false;
+        if (*p == '-') {
+            p++;
+            if (!read_digits(&p, 2, &d) || d < 1 || d > days_in_month(y, m))
+                return false;
+        }
+    }
+    if (*p != '\0')
+        return false;
+    *year = y;
+    *month = m;
+    *day = d;
+    return true;
+}

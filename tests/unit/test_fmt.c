@@ -1,0 +1,159 @@
+/* Number and date formatting in the fr, nl and en editions. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <math.h>
+#include <string.h>
+
+#include "util/fmt.h"
+
+static char buf[128];
+
+static const char *num(double v, int d, enum rp_lang lang)
+{
+    rp_fmt_number(buf, sizeof buf, v, d, lang);
+    return buf;
+}
+
+static void test_numbers_belgian(void **state)
+{
+    (void)state;
+    assert_string_equal(num(1816852, 0, RP_LANG_FR), "1.816.852");
+    assert_string_equal(num(229639, 0, RP_LANG_NL), "229.639");
+    assert_string_equal(num(5919.97, 2, RP_LANG_FR), "5.919,97");
+    assert_string_equal(num(1008.11, 2, RP_LANG_NL), "1.008,11");
+    assert_string_equal(num(20.33, 2, RP_LANG_FR), "20,33");
+    assert_string_equal(num(0, 0, RP_LANG_FR), "0");
+    assert_string_equal(num(0, 2, RP_LANG_FR), "0,00");
+    assert_string_equal(num(999, 0, RP_LANG_FR), "999");
+    assert_string_equal(num(1000, 0, RP_LANG_FR), "1.000");
+    assert_string_equal(num(33385034, 0, RP_LANG_FR), "33.385.034");
+    assert_string_equal(num(-97, 0, RP_LANG_FR), RP_MINUS "97");
+    assert_string_equal(num(-15658, 0, RP_LANG_FR), RP_MINUS "15.658");
+}
+
+static void test_numbers_rounding(void **state)
+{
+    (void)state;
+    assert_string_equal(num(2.675, 2, RP_LANG_FR), "2,68");
+    assert_string_equal(num(0.5, 0, RP_LANG_FR), "1");
+    assert_string_equal(num(-0.5, 0, RP_LANG_FR), RP_MINUS "1");
+    assert_string_equal(num(999.96, 1, RP_LANG_FR), "1.000,0");
+    /* A negative value that rounds to zero prints no sign. */
+    assert_string_equal(num(-0.004, 2, RP_LANG_FR), "0,00");
+    assert_string_equal(num(NAN, 0, RP_LANG_FR), "-");
+}
+
+static void test_numbers_en(void **state)
+{
+    (void)state;
+    assert_string_equal(num(1816852, 0, RP_LANG_EN), "1,816,852");
+    assert_string_equal(num(5919.97, 2, RP_LANG_EN), "5,919.97");
+}
+
+static void test_truncation(void **state)
+{
+    (void)state;
+    char small[5];
+    size_t n = rp_fmt_number(small, sizeof small, 1816852, 0, RP_LANG_FR);
+    assert_int_equal(n, strlen("1.816.852"));
+    assert_string_equal(small, "1.81");
+    assert_int_equal(rp_fmt_number(NULL, 0, 12, 0, RP_LANG_FR), 2);
+}
+
+static void test_percent(void **state)
+{
+    (void)state;
+    rp_fmt_percent(buf, sizeof buf, 66.7, 1, RP_LANG_FR);
+    assert_string_equal(buf, "66,7" RP_NBSP "%");
+    rp_fmt_percent(buf, sizeof buf, 66.7, 1, RP_LANG_NL);
+    assert_string_equal(buf, "66,7%");
+    rp_fmt_percent(buf, sizeof buf, 66.66, 2, RP_LANG_EN);
+    assert_string_equal(buf, "66.66%");
+}
+
+static void test_change(void **state)
+{
+    (void)state;
+    rp_fmt_change(buf, sizeof buf, 2.3, 1, true, RP_LANG_FR);
+    assert_string_equal(buf, "+2,3" RP_NBSP "%");
+    rp_fmt_change(buf, sizeof buf, 2.3, 1, true, RP_LANG_NL);
+    assert_string_equal(buf, "+2,3%");
+    rp_fmt_change(buf, sizeof buf, -97, 0, false, RP_LANG_FR);
+    assert_string_equal(buf, RP_MINUS "97");
+    rp_fmt_change(buf, sizeof buf, 2022, 0, false, RP_LANG_NL);
+    assert_string_equal(buf, "+2.022");
+    rp_fmt_change(buf, sizeof buf, 0.01, 1, true, RP_LANG_FR);
+    assert_string_equal(buf, "0,0" RP_NBSP "%");
+}
+
+static void test_dates(void **state)
+{
+    (void)state;
+    rp_fmt_date(buf, sizeof buf, 2022, 2, 22, RP_LANG_FR);
+    assert_string_equal(buf, "22 février 2022");
+    rp_fmt_date(buf, sizeof buf, 2022, 2, 22, RP_LANG_NL);
+    assert_string_equal(buf, "22 februari 2022");
+    rp_fmt_date(buf, sizeof buf, 2024, 5, 17, RP_LANG_EN);
+    assert_string_equal(buf, "17 May 2024");
+    rp_fmt_date(buf, sizeof buf, 2022, 1, 1, RP_LANG_FR);
+    assert_string_equal(buf, "1er janvier 2022");
+    rp_fmt_date(buf, sizeof buf, 2022, 1, 1, RP_LANG_NL);
+    assert_string_equal(buf, "1 januari 2022");
+    rp_fmt_date(buf, sizeof buf, 2021, 8, 0, RP_LANG_FR);
+    assert_string_equal(buf, "août 2021");
+    rp_fmt_date(buf, sizeof buf, 2021, 0, 0, RP_LANG_NL);
+    assert_string_equal(buf, "2021");
+    rp_fmt_date(buf, sizeof buf, 2023, 2, 29, RP_LANG_FR);
+    assert_string_equal(buf, "2023-02-29");
+    rp_fmt_date(buf, sizeof buf, 2024, 2, 29, RP_LANG_FR);
+    assert_string_equal(buf, "29 février 2024");
+}
+
+static void test_parse_iso(void **state)
+{
+    (void)state;
+    int y, m, d;
+    assert_true(rp_parse_iso_date("2022-02-22", &y, &m, &d));
+    assert_int_equal(y, 2022);
+    assert_int_equal(m, 2);
+    assert_int_equal(d, 22);
+    assert_true(rp_parse_iso_date("2022-02", &y, &m, &d));
+    assert_int_equal(d, 0);
+    assert_true(rp_parse_iso_date("2022", &y, &m, &d));
+    assert_int_equal(m, 0);
+    assert_false(rp_parse_iso_date("2022-13", &y, &m, &d));
+    assert_false(rp_parse_iso_date("2022-02-30", &y, &m, &d));
+    assert_false(rp_parse_iso_date("22-02-2022", &y, &m, &d));
+    assert_false(rp_parse_iso_date("2022-02-22x", &y, &m, &d));
+    assert_int_equal(y, 0);
+}
+
+static void test_lang_codes(void **state)
+{
+    (void)state;
+    assert_int_equal(rp_lang_from_code("fr"), RP_LANG_FR);
+    assert_int_equal(rp_lang_from_code("nl-BE"), RP_LANG_NL);
+    assert_int_equal(rp_lang_from_code("en"), RP_LANG_EN);
+    assert_int_equal(rp_lang_from_code("de"), RP_LANG__MAX);
+    assert_int_equal(rp_lang_from_code("french"), RP_LANG__MAX);
+    assert_string_equal(rp_lang_code(RP_LANG_NL), "nl");
+    assert_string_equal(rp_month_name(12, RP_LANG_FR), "décembre");
+    assert_null(rp_month_name(13, RP_LANG_FR));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_numbers_belgian), cmocka_unit_test(test_numbers_rounding),
+        cmocka_unit_test(test_numbers_en),      cmocka_unit_test(test_truncation),
+        cmocka_unit_test(test_percent),         cmocka_unit_test(test_change),
+        cmocka_unit_test(test_dates),           cmocka_unit_test(test_parse_iso),
+        cmocka_unit_test(test_lang_codes),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -7,6 +7,8 @@
 #include "util/fmt.h"
 
 #include <math.h>
+#include <stdio.h>
+#include <string.h>
 
 static const enum rp_entity COLUMN_KINDS[] = {RP_ENT_COLUMN, RP_ENT__MAX};
 static const enum rp_entity ROW_KINDS[] = {RP_ENT_ROW, RP_ENT_PROCESS, RP_ENT__MAX};
@@ -28,6 +30,21 @@ static void check_local_refs(struct checker *c, const struct rp_table *t,
     }
 }
 
+/* "2022 Total" for a column under the group "2022": a column label alone repeats per year. */
+static const char *column_name(struct checker *c, const struct rp_table *t, size_t col,
+                               char *buf, size_t size)
+{
+    const char *label = rp_texts_plain(&t->columns[col].label, c->lang, c->lang);
+    for (size_t g = 0; g < t->group_count; g++)
+        for (size_t k = 0; k < t->groups[g].columns.count; k++)
+            if (strcmp(t->groups[g].columns.ids[k], t->columns[col].id) == 0) {
+                snprintf(buf, size, "%s %s",
+                         rp_texts_plain(&t->groups[g].label, c->lang, c->lang), label);
+                return buf;
+            }
+    return label;
+}
+
 /* Names the table by id and caption, the row by label and the column by its label (the
  * year), so that each of a row's warnings can be told apart. */
 static void report_total(struct checker *c, const struct rp_table *t, const struct rp_loc *loc,
@@ -36,7 +53,8 @@ static void report_total(struct checker *c, const struct rp_table *t, const stru
 {
     const char *lang = c->lang;
     const char *caption = rp_texts_plain(&t->caption, lang, lang);
-    const char *column = rp_texts_plain(&t->columns[col].label, lang, lang);
+    char column_buf[256];
+    const char *column = column_name(c, t, col, column_buf, sizeof column_buf);
     char s[64], k[64], d[64];
     rp_fmt_number(s, sizeof s, stated, t->decimals, RP_LANG_FR);
     rp_fmt_number(k, sizeof k, computed, t->decimals, RP_LANG_FR);

@@ -259,7 +259,16 @@ struct rp_xnode *rp_xml_read_memory(const char *data, size_t size, const char *n
     /* Safe flags: no network, no entity substitution (XML_PARSE_NOENT is absent), no DTD
      * loading or DTD attribute defaults, libxml2's size limits kept (no XML_PARSE_HUGE). */
     int options = XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA;
-    xmlDocPtr doc = xmlReadMemory(data, (int)size, name, NULL, options);
+    xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+    xmlDocPtr doc = ctxt ? xmlCtxtReadMemory(ctxt, data, (int)size, name, NULL, options) : NULL;
+    /* Some limits (a text node over 10 MB) make libxml2 drop content and report only through
+     * its generic channel: the parser context still knows, so such a document is refused. */
+    if (ctxt && ctxt->errNo != XML_ERR_OK && diags->errors == errors_before)
+        rp_diag_add(diags, RP_ERROR, name, ctxt->input ? ctxt->input->line : 1, 1,
+                    "the document exceeds the parser's limits (libxml2 error %d): a text node "
+                    "over 10 MB, a name too long or nesting too deep",
+                    ctxt->errNo);
+    xmlFreeParserCtxt(ctxt);
     if (doc && (doc->intSubset || doc->extSubset)) {
         rp_diag_add(diags, RP_ERROR, name, doctype_line(data, size), 1,
                     "document type declarations are not allowed (DTDs and entities are refused)");

@@ -46,7 +46,7 @@ int rp_load(const char *path, struct rp_arena *arena, struct rp_diags *diags, st
 {
     const char *name = rp_arena_strdup(arena, path);
     struct rp_arena *scratch = rp_arena_new();
-    int status = build_model(rp_xml_read(name, scratch, diags), name, arena, diags, out);
+    int status = build_model(rp_xml_read(name, RP_SCHEMA_MODEL, scratch, diags), name, arena, diags, out);
     rp_arena_free(scratch);
     return status;
 }
@@ -56,7 +56,7 @@ int rp_load_memory(const char *data, size_t size, const char *name, struct rp_ar
 {
     const char *file = rp_arena_strdup(arena, name);
     struct rp_arena *scratch = rp_arena_new();
-    int status = build_model(rp_xml_read_memory(data, size, file, scratch, diags), file, arena,
+    int status = build_model(rp_xml_read_memory(data, size, file, RP_SCHEMA_MODEL, scratch, diags), file, arena,
                              diags, out);
     rp_arena_free(scratch);
     return status;

@@ -14,8 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-extern const unsigned char rp_schema_main[], rp_schema_xml[];
-extern const unsigned long rp_schema_main_len, rp_schema_xml_len;
+extern const unsigned char rp_schema_main[], rp_schema_xml[], rp_schema_templates[];
+extern const unsigned long rp_schema_main_len, rp_schema_xml_len, rp_schema_templates_len;
 
 /* Input files larger than this are refused before parsing (a plan is a few hundred KB). */
 #define RP_MAX_INPUT_BYTES (256L * 1024 * 1024)
@@ -120,25 +120,31 @@ static void ignore_generic(void *ctx, const char *msg, ...)
     (void)msg;
 }
 
-static xmlSchemaPtr schema_get(struct rp_diags *diags)
+/* The compiled schemas, built once per process and kept for its lifetime. */
+static xmlSchemaPtr schema_get(enum rp_schema which, struct rp_diags *diags)
 {
-    static xmlSchemaPtr schema;
-    static int initialised;
-    if (initialised)
-        return schema;
-    initialised = 1;
+    static xmlSchemaPtr schemas[RP_SCHEMA__MAX];
+    static int initialised[RP_SCHEMA__MAX];
+    static const unsigned char *const texts[RP_SCHEMA__MAX] = {rp_schema_main,
+                                                               rp_schema_templates};
+    const unsigned long lengths[RP_SCHEMA__MAX] = {rp_schema_main_len, rp_schema_templates_len};
+    if ((unsigned)which >= RP_SCHEMA__MAX)
+        return NULL;
+    if (initialised[which])
+        return schemas[which];
+    initialised[which] = 1;
     xmlInitParser();
     xmlSetExternalEntityLoader(refusing_loader);
     xmlSetGenericErrorFunc(NULL, ignore_generic);
     xmlSchemaParserCtxtPtr pctx =
-        xmlSchemaNewMemParserCtxt((const char *)rp_schema_main, (int)rp_schema_main_len);
+        xmlSchemaNewMemParserCtxt((const char *)texts[which], (int)lengths[which]);
     if (pctx) {
-        schema = xmlSchemaParse(pctx);
+        schemas[which] = xmlSchemaParse(pctx);
         xmlSchemaFreeParserCtxt(pctx);
     }
-    if (!schema)
-        rp_diag_add(diags, RP_ERROR, NULL, 0, 0, "the embedded schema does not compile");
-    return schema;
+    if (!schemas[which])
+        rp_diag_add(diags, RP_ERROR, NULL, 0, 0, "an embedded schema does not compile");
+    return schemas[which];
 }
 
 /* ---------------------------------------------------------------- tree copy */
@@ -231,10 +237,11 @@ static long doctype_line(const char *data, size_t size)
 }
 
 struct rp_xnode *rp_xml_read_memory(const char *data, size_t size, const char *name,
-                                    struct rp_arena *arena, struct rp_diags *diags)
+                                    enum rp_schema which, struct rp_arena *arena,
+                                    struct rp_diags *diags)
 {
     struct rp_xnode *root = NULL;
-    xmlSchemaPtr schema = schema_get(diags);
+    xmlSchemaPtr schema = schema_get(which, diags);
     if (!schema)
         return NULL;
     if (size > (size_t)INT32_MAX) {
@@ -293,7 +300,8 @@ struct rp_xnode *rp_xml_read_memory(const char *data, size_t size, const char *n
     return root;
 }
 
-struct rp_xnode *rp_xml_read(const char *path, struct rp_arena *arena, struct rp_diags *diags)
+struct rp_xnode *rp_xml_read(const char *path, enum rp_schema which, struct rp_arena *arena,
+                             struct rp_diags *diags)
 {
     FILE *f = fopen(path, "rb");
     if (!f) {
@@ -325,7 +333,7 @@ struct rp_xnode *rp_xml_read(const char *path, struct rp_arena *arena, struct rp
     if (read_error)
         rp_diag_add(diags, RP_ERROR, path, 0, 0, "read error");
     else
-        root = rp_xml_read_memory(data, size, path, arena, diags);
+        root = rp_xml_read_memory(data, size, path, which, arena, diags);
     free(data);
     return root;
 }

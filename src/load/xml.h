@@ -20,15 +20,20 @@ struct rp_xnode {
     size_t child_count;
 };
 
-/* Reads, parses and validates `path` against the embedded schema. On success returns the
+/* The embedded schemas a file is validated against. */
+enum rp_schema { RP_SCHEMA_MODEL, RP_SCHEMA_TEMPLATES, RP_SCHEMA__MAX };
+
+/* Reads, parses and validates `path` against the embedded schema `which`. On success returns the
  * root element; the libxml2 document is already freed. On any parse or validation error,
  * records every problem as a located diagnostic and returns NULL. Never touches the network,
  * never loads a DTD, never expands an entity: a document type declaration is refused. */
-struct rp_xnode *rp_xml_read(const char *path, struct rp_arena *arena, struct rp_diags *diags);
+struct rp_xnode *rp_xml_read(const char *path, enum rp_schema which, struct rp_arena *arena,
+                             struct rp_diags *diags);
 
 /* The same from a buffer; `name` is the file name used in diagnostics. */
 struct rp_xnode *rp_xml_read_memory(const char *data, size_t size, const char *name,
-                                    struct rp_arena *arena, struct rp_diags *diags);
+                                    enum rp_schema which, struct rp_arena *arena,
+                                    struct rp_diags *diags);
 
 /* Value of attribute `name`, or NULL. */
 const char *rp_xnode_attr(const struct rp_xnode *node, const char *name);

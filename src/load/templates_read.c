@@ -1,0 +1,203 @@
+/* Builds rp_templates from theme.xml, documents.xml and labels/<lang>.xml, read from a
+ * directory or from the default templates compiled into the binary. */
+#include "load/reader.h"
+#include "templates/templates.h"
+#include "util/arena.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+extern const unsigned char rp_default_theme[], rp_default_documents[], rp_default_labels_fr[],
+    rp_default_labels_nl[], rp_default_labels_en[];
+extern const unsigned long rp_default_theme_len, rp_default_documents_len,
+    rp_default_labels_fr_len, rp_default_labels_nl_len, rp_default_labels_en_len;
+
+/* One file of a templates set: its name and, for the default set, its embedded text. */
+struct source {
+    const char *name;
+    const unsigned char *data;
+    unsigned long size;
+};
+
+static const struct rp_xnode *read_source(const char *dir, struct source src,
+                                          struct rp_arena *scratch, struct rp_diags *diags)
+{
+    if (!dir)
+        return rp_xml_read_memory((const char *)src.data, src.size,
+                                  rp_arena_printf(scratch, "<default>/%s", src.name),
+                                  RP_SCHEMA_TEMPLATES, scratch, diags);
+    return rp_xml_read(rp_arena_printf(scratch, "%s/%s", dir, src.name), RP_SCHEMA_TEMPLATES,
+                       scratch, diags);
+}
+
+static struct rp_rgb parse_colour(const char *hex)
+{
+    unsigned long v = strtoul(hex + 1, NULL, 16);
+    struct rp_rgb c = {(float)((v >> 16) & 0xff) / 255.0f, (float)((v >> 8) & 0xff) / 255.0f,
+                       (float)(v & 0xff) / 255.0f};
+    return c;
+}
+
+static struct rp_rgb *colour_slot(struct rp_theme *t, const char *name)
+{
+    static const char *const names[] = {
+        "text", "muted", "primary", "accent", "rule", "header-fill", "header-text",
+        "subtotal-fill", "total-fill", "flag-fill", "flag-text", "placeholder-fill",
+        "remark-fill", "figure-fill", "grid"};
+    struct rp_rgb *slots[] = {&t->text, &t->muted, &t->primary, &t->accent, &t->rule,
+                              &t->header_fill, &t->header_text, &t->subtotal_fill,
+                              &t->total_fill, &t->flag_fill, &t->flag_text,
+                              &t->placeholder_fill, &t->remark_fill, &t->figure_fill, &t->grid};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        if (strcmp(names[i], name) == 0)
+            return slots[i];
+    return NULL;
+}
+
+static void read_theme(struct rp_reader *r, const struct rp_xnode *root, struct rp_theme *t)
+{
+    rp_theme_default(t); /* colours the file does not name keep the default */
+    const struct rp_xnode *page = rp_xchild(root, "page");
+    t->page_width = rp_read_num(r, page, "width", t->page_width);
+    t->page_height = rp_read_num(r, page, "height", t->page_height);
+    t->margin_top = rp_read_num(r, page, "margin-top", t->margin_top);
+    t->margin_bottom = rp_read_num(r, page, "margin-bottom", t->margin_bottom);
+    t->margin_left = rp_read_num(r, page, "margin-left", t->margin_left);
+    t->margin_right = rp_read_num(r, page, "margin-right", t->margin_right);
+    t->font_family = rp_read_str(r, rp_xchild(root, "font"), "family");
+    const struct rp_xnode *s = rp_xchild(root, "sizes");
+    t->body_size = rp_read_num(r, s, "body", t->body_size);
+    t->small_size = rp_read_num(r, s, "small", t->small_size);
+    t->table_size = rp_read_num(r, s, "table", t->table_size);
+    t->note_size = rp_read_num(r, s, "note", t->note_size);
+    t->caption_size = rp_read_num(r, s, "caption", t->caption_size);
+    t->heading_size[0] = rp_read_num(r, s, "heading1", t->heading_size[0]);
+    t->heading_size[1] = rp_read_num(r, s, "heading2", t->heading_size[1]);
+    t->heading_size[2] = rp_read_num(r, s, "heading3", t->heading_size[2]);
+    t->min_table_size = rp_read_num(r, s, "min-table", t->min_table_size);
+    t->leading = rp_read_num(r, s, "leading", t->leading);
+    t->paragraph_gap = rp_read_num(r, s, "paragraph-gap", t->paragraph_gap);
+    const struct rp_xnode *l = rp_xchild(root, "layout");
+    t->justify = rp_read_bool(l, "justify", t->justify);
+    t->chapter_new_page = rp_read_bool(l, "chapter-new-page", t->chapter_new_page);
+    t->toc_depth = (int)rp_read_long(r, l, "toc-depth", t->toc_depth);
+    RP_XEACH(c, root, "colour") {
+        struct rp_rgb *slot = colour_slot(t, rp_xnode_attr(c, "name"));
+        if (slot)
+            *slot = parse_colour(rp_xnode_attr(c, "value"));
+    }
+    const char *series = rp_read_text(r, rp_xchild(root, "series")).plain;
+    int given = 0;
+    for (const char *hash; given < RP_THEME_SERIES && (hash = strchr(series, '#'));
+         series = hash + 1)
+        t->series[given++] = parse_colour(hash);
+    for (int i = given; i < RP_THEME_SERIES && given > 0; i++)
+        t->series[i] = t->series[i % given]; /* fewer than 8 given: repeat them */
+}
+
+static int by_key(const void *a, const void *b)
+{
+    return strcmp(((const struct rp_label *)a)->key, ((const struct rp_label *)b)->key);
+}
+
+static void read_labels(struct rp_reader *r, const struct rp_xnode *root, struct rp_catalogue *c)
+{
+    c->count = rp_xcount(root, "label");
+    c->items = rp_arena_array(r->arena, c->count, sizeof *c->items);
+    size_t i = 0;
+    RP_XEACH(l, root, "label") {
+        c->items[i].key = rp_read_str(r, l, "key");
+        /* Labels keep their spaces as written (a leading space may be meaningful). */
+        const char *text = l->child_count && !l->children[0].name ? l->children[0].text : "";
+        c->items[i].text = rp_arena_strdup(r->arena, text);
+        i++;
+    }
+    qsort(c->items, c->count, sizeof *c->items, by_key);
+    for (size_t k = 1; k < c->count; k++)
+        if (strcmp(c->items[k - 1].key, c->items[k].key) == 0)
+            rp_diag_add(r->diags, RP_ERROR, root->loc.file, root->loc.line, root->loc.col,
+                        "label '%s' defined twice", c->items[k].key);
+}
+
+static void read_documents(struct rp_reader *r, const struct rp_xnode *root,
+                           struct rp_document_spec *docs)
+{
+    RP_XEACH(d, root, "document") {
+        enum rp_doc_kind kind = RP_DOC_BUDGET;
+        RP_READ_ENUM(kind, r, d, "kind", rp_doc_kind_name, RP_DOC_KIND__MAX, RP_DOC_BUDGET);
+        struct rp_document_spec *spec = &docs[kind];
+        spec->count = rp_xcount(d, "part");
+        spec->parts = rp_arena_array(r->arena, spec->count, sizeof *spec->parts);
+        size_t i = 0;
+        RP_XEACH(p, d, "part") {
+            struct rp_part *part = &spec->parts[i++];
+            part->name = rp_read_str(r, p, "name");
+            part->history_years = (int)rp_read_long(r, p, "history-years", -1);
+            part->charts = rp_xnode_attr(p, "charts") ? rp_read_bool(p, "charts", true) : -1;
+        }
+    }
+}
+
+/* Every key of `reference` must be in `c`; each missing one is reported at the file. */
+static void check_complete(struct rp_diags *diags, const char *file, const char *lang,
+                           const struct rp_catalogue *reference, const struct rp_catalogue *c)
+{
+    for (size_t i = 0; i < reference->count; i++) {
+        const char *key = reference->items[i].key;
+        if (!bsearch(&reference->items[i], c->items, c->count, sizeof *c->items, by_key))
+            rp_diag_add(diags, RP_ERROR, file, 1, 1, "the %s catalogue lacks the label '%s'",
+                        lang, key);
+    }
+}
+
+const struct rp_templates *rp_templates_load(const char *dir, struct rp_arena *arena,
+                                             struct rp_diags *diags)
+{
+    static const struct source label_sources[RP_LANG__MAX] = {
+        {"labels/fr.xml", rp_default_labels_fr, 0},
+        {"labels/nl.xml", rp_default_labels_nl, 0},
+        {"labels/en.xml", rp_default_labels_en, 0}};
+    const unsigned long label_sizes[RP_LANG__MAX] = {
+        rp_default_labels_fr_len, rp_default_labels_nl_len, rp_default_labels_en_len};
+    size_t errors = diags->errors;
+    struct rp_arena *scratch = rp_arena_new();
+    struct rp_templates *t = rp_arena_alloc(arena, sizeof *t);
+    struct rp_reader r = {arena, diags, "fr", NULL, 0, 0};
+    t->dir = rp_arena_strdup(arena, dir);
+
+    const struct rp_xnode *theme = read_source(
+        dir, (struct source){"theme.xml", rp_default_theme, rp_default_theme_len}, scratch, diags);
+    if (theme)
+        read_theme(&r, theme, &t->theme);
+    const struct rp_xnode *docs = read_source(
+        dir, (struct source){"documents.xml", rp_default_documents, rp_default_documents_len},
+        scratch, diags);
+    if (docs)
+        read_documents(&r, docs, t->documents);
+
+    /* The keys rapport prints are those of the built-in French catalogue. */
+    struct rp_catalogue reference = {0};
+    const struct rp_xnode *ref_root =
+        rp_xml_read_memory((const char *)rp_default_labels_fr, rp_default_labels_fr_len,
+                           "<default>/labels/fr.xml", RP_SCHEMA_TEMPLATES, scratch, diags);
+    if (ref_root)
+        read_labels(&r, ref_root, &reference);
+    for (int lang = 0; lang < RP_LANG__MAX; lang++) {
+        struct source src = label_sources[lang];
+        src.size = label_sizes[lang];
+        const struct rp_xnode *root = read_source(dir, src, scratch, diags);
+        if (!root)
+            continue;
+        const char *declared = rp_xnode_attr(root, "xml:lang");
+        if (declared && strcmp(declared, rp_lang_code((enum rp_lang)lang)) != 0)
+            rp_diag_add(diags, RP_ERROR, root->loc.file, root->loc.line, root->loc.col,
+                        "this catalogue is for xml:lang '%s', not '%s'", declared,
+                        rp_lang_code((enum rp_lang)lang));
+        read_labels(&r, root, &t->catalogues[lang]);
+        check_complete(diags, root->loc.file, rp_lang_code((enum rp_lang)lang), &reference,
+                       &t->catalogues[lang]);
+    }
+    rp_arena_free(scratch);
+    return diags->errors == errors ? t : NULL;
+}

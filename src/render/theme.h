@@ -1,0 +1,41 @@
+/* The look of rendered documents: page geometry, type sizes and colours.
+ *
+ * One default theme for now; the templates issue loads themes from templates/ into this
+ * struct. Lengths are in PostScript points (1/72 inch). */
+#ifndef RP_THEME_H
+#define RP_THEME_H
+
+#include <stdbool.h>
+
+struct rp_rgb {
+    float r, g, b; /* 0..1 */
+};
+
+#define RP_THEME_SERIES 8
+
+struct rp_theme {
+    /* Page (portrait; landscape pages swap width and height) and margins. */
+    double page_width, page_height;
+    double margin_top, margin_bottom, margin_left, margin_right;
+    const char *font_family; /* fontconfig family of the four TrueType faces */
+
+    double body_size, small_size, table_size, note_size, caption_size;
+    double heading_size[3];     /* levels 1, 2, 3+ */
+    double leading;             /* line height as a multiple of the type size */
+    double paragraph_gap;       /* space after a paragraph */
+    bool justify;               /* justified body text rather than ragged right */
+    bool chapter_new_page;      /* level-1 sections start on a new page */
+    int toc_depth;              /* deepest level listed in the table of contents */
+    double min_table_size;      /* wide tables shrink down to this size before wrapping */
+
+    struct rp_rgb text, muted, primary, accent, rule, header_fill, header_text;
+    struct rp_rgb subtotal_fill, total_fill, flag_fill, flag_text, placeholder_fill;
+    struct rp_rgb remark_fill, figure_fill, grid;
+    /* Chart series, ordered so that neighbours differ in lightness (readable in grey). */
+    struct rp_rgb series[RP_THEME_SERIES];
+};
+
+/* Fills `theme` with the default look (A4, Liberation Sans, navy). */
+void rp_theme_default(struct rp_theme *theme);
+
+#endif

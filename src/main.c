@@ -11,6 +11,7 @@ static const struct {
     {"check", rp_cmd_check},
     {"dump", rp_cmd_dump},
     {"stats", rp_cmd_stats},
+    {"render", rp_cmd_render},
 };
 
 int main(int argc, char **argv)

@@ -9,7 +9,7 @@ static struct rp_rgb hex(unsigned v)
 
 void rp_theme_default(struct rp_theme *t)
 {
-    t->page_width = 595.276;  /* A4 */
+    t->page_width = 595.276; /* A4 */
     t->page_height = 841.89;
     t->margin_top = 72;
     t->margin_bottom = 64;

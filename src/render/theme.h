@@ -20,13 +20,13 @@ struct rp_theme {
     const char *font_family; /* fontconfig family of the four TrueType faces */
 
     double body_size, small_size, table_size, note_size, caption_size;
-    double heading_size[3];     /* levels 1, 2, 3+ */
-    double leading;             /* line height as a multiple of the type size */
-    double paragraph_gap;       /* space after a paragraph */
-    bool justify;               /* justified body text rather than ragged right */
-    bool chapter_new_page;      /* level-1 sections start on a new page */
-    int toc_depth;              /* deepest level listed in the table of contents */
-    double min_table_size;      /* wide tables shrink down to this size before wrapping */
+    double heading_size[3]; /* levels 1, 2, 3+ */
+    double leading;         /* line height as a multiple of the type size */
+    double paragraph_gap;   /* space after a paragraph */
+    bool justify;           /* justified body text rather than ragged right */
+    bool chapter_new_page;  /* level-1 sections start on a new page */
+    int toc_depth;          /* deepest level listed in the table of contents */
+    double min_table_size;  /* wide tables shrink down to this size before wrapping */
 
     struct rp_rgb text, muted, primary, accent, rule, header_fill, header_text;
     struct rp_rgb subtotal_fill, total_fill, flag_fill, flag_text, placeholder_fill;

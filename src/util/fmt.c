@@ -13,8 +13,8 @@ enum rp_lang rp_lang_from_code(const char *code)
         return RP_LANG__MAX;
     for (int i = 0; i < RP_LANG__MAX; i++) {
         size_t n = strlen(lang_codes[i]);
-        if (strncmp(code, lang_codes[i], n) == 0 && (code[n] == '\0' || code[n] == '-' ||
-                                                     code[n] == '_'))
+        if (strncmp(code, lang_codes[i], n) == 0 &&
+            (code[n] == '\0' || code[n] == '-' || code[n] == '_'))
             return (enum rp_lang)i;
     }
     return RP_LANG__MAX;
@@ -153,8 +153,7 @@ size_t rp_fmt_percent(char *buf, size_t size, double value, int decimals, enum r
 size_t rp_fmt_change(char *buf, size_t size, double value, int decimals, bool percent,
                      enum rp_lang lang)
 {
-    return fmt_signed(buf, size, value, decimals, 1, percent ? percent_suffix(lang) : "",
-                      lang);
+    return fmt_signed(buf, size, value, decimals, 1, percent ? percent_suffix(lang) : "", lang);
 }
 
 static const char *const month_names[RP_LANG__MAX][12] = {

@@ -1,0 +1,64 @@
+/* The seam between the batch and the document builders: one adapter and one table line per
+ * kind. Only this file of the batch includes build/ and render/. */
+#include "batch/kinds.h"
+
+#include "build/build.h"
+#include "render/render.h"
+
+#include <string.h>
+
+/* ---------------------------------------------------------------- adapters */
+
+static struct rp_doc *build_budget(const struct rp_kind_input *in, enum rp_lang lang,
+                                   struct rp_arena *arena)
+{
+    return rp_build_budget(in->plan, rp_lang_code(lang), arena);
+}
+
+/* The latest evaluation of the plan, when there is one, gives each action's execution. */
+static struct rp_doc *build_communication(const struct rp_kind_input *in, enum rp_lang lang,
+                                          struct rp_arena *arena)
+{
+    const struct rp_evaluation *latest = in->eval_count ? in->evals[in->eval_count - 1] : NULL;
+    return rp_build_communication(in->plan, latest, rp_lang_code(lang), arena);
+}
+
+static struct rp_doc *build_evaluation(const struct rp_kind_input *in, enum rp_lang lang,
+                                       struct rp_arena *arena)
+{
+    return rp_build_evaluation(in->plan, in->evals, in->eval_count, rp_lang_code(lang), arena);
+}
+
+/* ---------------------------------------------------------------- the table */
+
+/* In name order (the manifest's order). Adding a kind: its adapter above, one line here. */
+static const struct rp_kind kinds[] = {
+    {"budget", RP_SCOPE_PLAN, RP_EVALS_NONE, NULL, build_budget},
+    {"communication", RP_SCOPE_PLAN, RP_EVALS_LATEST, NULL, build_communication},
+    {"evaluation", RP_SCOPE_YEAR, RP_EVALS_HISTORY, NULL, build_evaluation},
+};
+
+const struct rp_kind *const rp_kinds = kinds;
+const size_t rp_kind_count = sizeof kinds / sizeof *kinds;
+
+const struct rp_kind *rp_kind_find(const char *name)
+{
+    for (size_t i = 0; i < rp_kind_count; i++)
+        if (strcmp(kinds[i].name, name) == 0)
+            return &kinds[i];
+    return NULL;
+}
+
+bool rp_kind_known(const char *name)
+{
+    static const char *const known[] = {"budget", "communication", "evaluation"};
+    for (size_t i = 0; i < sizeof known / sizeof *known; i++)
+        if (strcmp(known[i], name) == 0)
+            return true;
+    return false;
+}
+
+int rp_kind_render_pdf(const struct rp_doc *doc, const char *path, struct rp_diags *diags)
+{
+    return rp_render_pdf(doc, path, diags);
+}

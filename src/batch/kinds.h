@@ -1,0 +1,63 @@
+/* The document kinds the batch renders: one table, one line per kind.
+ *
+ * A kind says which sources its documents need and how to build a document tree from them;
+ * everything else (naming, scheduling, incremental rebuilds, the manifest, the index) is
+ * common to all kinds. */
+#ifndef RP_BATCH_KINDS_H
+#define RP_BATCH_KINDS_H
+
+#include "model/model.h"
+#include "util/diag.h"
+#include "util/fmt.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct rp_arena;
+struct rp_doc;
+
+/* PLAN: one document per plan, named by its period (budget-2022-2024.fr.pdf).
+ * YEAR: one document per evaluation file, named by its year (evaluation-2023.fr.pdf). */
+enum rp_kind_scope { RP_SCOPE_PLAN, RP_SCOPE_YEAR };
+
+/* Which evaluations a document reads besides the plan. NONE: the plan only. LATEST: the
+ * latest evaluation of the plan, when there is one. HISTORY: the evaluation of the
+ * document's year and the earlier ones of the same plan. */
+enum rp_kind_evals { RP_EVALS_NONE, RP_EVALS_LATEST, RP_EVALS_HISTORY };
+
+/* What a builder receives; everything belongs to the worker's session. */
+struct rp_kind_input {
+    const struct rp_plan *plan;              /* NULL for a stand-alone annual report */
+    const struct rp_evaluation *const *evals; /* by year; the document's year last */
+    size_t eval_count;
+};
+
+struct rp_kind {
+    const char *name; /* --kind value and file name prefix */
+    enum rp_kind_scope scope;
+    enum rp_kind_evals evals;
+    /* Whether the sources call for this document at all (a plan without a communication
+     * plan has no communication summary); NULL: always. */
+    bool (*applies)(const struct rp_kind_input *in);
+    /* The document tree in `arena`, or NULL when the builder fails. */
+    struct rp_doc *(*build)(const struct rp_kind_input *in, enum rp_lang lang,
+                            struct rp_arena *arena);
+};
+
+/* The kinds this build of rapport can render, in a fixed order. */
+extern const struct rp_kind *const rp_kinds;
+extern const size_t rp_kind_count;
+
+/* The kind called `name`, or NULL. */
+const struct rp_kind *rp_kind_find(const char *name);
+
+/* Renders `doc` as a PDF file at `path` (the PDF backend); 0, or -1 with diagnostics. */
+__attribute__((warn_unused_result)) int rp_kind_render_pdf(const struct rp_doc *doc,
+                                                           const char *path,
+                                                           struct rp_diags *diags);
+
+/* Every kind rapport knows, rendered by this build or not yet ("budget,communication,
+ * evaluation"): --kind accepts them all so that crontabs need no change as kinds land. */
+bool rp_kind_known(const char *name);
+
+#endif

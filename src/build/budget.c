@@ -1,0 +1,434 @@
+/* The budget-tables document: cover, contents, what the document is and how it was
+ * checked, then every budget table, then every staffing table, each with its evolution
+ * and charts. This file assembles the document and holds the helpers of budget.h. */
+#include "build/build.h"
+
+#include "build/budget.h"
+#include "build/labels.h"
+#include "model/table.h"
+#include "util/arena.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+/* ------------------------------------------------------------------ helpers */
+
+const char *rp_budget_l(const struct rp_budget *b, const char *key)
+{
+    return rp_budget_label(b->lang, key);
+}
+
+const char *rp_budget_lf(const struct rp_budget *b, const char *key, const char *a1, const char *a2,
+                         const char *a3)
+{
+    return rp_budget_label_fill(b->doc->arena, b->lang, key, a1, a2, a3);
+}
+
+const struct rp_text *rp_budget_pick(struct rp_budget *b, const struct rp_texts *texts)
+{
+    const struct rp_text *t = rp_texts_pick(texts, b->code, b->source);
+    if (t && t->lang && strncmp(t->lang, b->code, 2) != 0)
+        b->fell_back = true;
+    return t;
+}
+
+/* Superscript digits that every Latin-1 font has. */
+static const char *superscript(char c)
+{
+    switch (c) {
+    case '1':
+        return "\xc2\xb9";
+    case '2':
+        return "\xc2\xb2";
+    case '3':
+        return "\xc2\xb3";
+    default:
+        return NULL;
+    }
+}
+
+const char *rp_budget_text(struct rp_budget *b, const struct rp_texts *texts)
+{
+    const struct rp_text *t = rp_budget_pick(b, texts);
+    if (!t)
+        return "";
+    size_t n = 0;
+    for (size_t i = 0; i < t->run_count; i++)
+        n += strlen(t->runs[i].text) * 2;
+    char *out = rp_arena_alloc(b->doc->arena, n + 1), *p = out;
+    for (size_t i = 0; i < t->run_count; i++)
+        for (const char *s = t->runs[i].text; *s; s++) {
+            const char *sup = t->runs[i].style & RP_STYLE_SUP ? superscript(*s) : NULL;
+            if (sup) {
+                memcpy(p, sup, 2);
+                p += 2;
+            } else
+                *p++ = *s;
+        }
+    *p = '\0';
+    /* The loader joins runs verbatim; collapse the whitespace it leaves between them. */
+    char *w = out;
+    for (char *r = out; *r; r++)
+        if (!((*r == ' ' || *r == '\n' || *r == '\t') && (w == out || w[-1] == ' ')))
+            *w++ = (*r == '\n' || *r == '\t') ? ' ' : *r;
+    while (w > out && w[-1] == ' ')
+        w--;
+    *w = '\0';
+    return out;
+}
+
+void rp_budget_spans(struct rp_budget *b, struct rp_spans *spans, const struct rp_text *text)
+{
+    (void)b;
+    for (size_t i = 0; text && i < text->run_count; i++) {
+        const struct rp_run *r = &text->runs[i];
+        enum rp_span_kind kind = r->kind == RP_RUN_LINK          ? RP_SPAN_LINK
+                                 : r->kind == RP_RUN_PLACEHOLDER ? RP_SPAN_PLACEHOLDER
+                                                                 : RP_SPAN_TEXT;
+        unsigned style = (r->style & RP_STYLE_EM ? RP_SPAN_EM : 0u) |
+                         (r->style & RP_STYLE_STRONG ? RP_SPAN_STRONG : 0u) |
+                         (r->style & RP_STYLE_SUP ? RP_SPAN_SUP : 0u);
+        rp_spans_add(b->doc, spans, kind, style, r->text, r->href);
+    }
+}
+
+const char *rp_budget_num(const struct rp_budget *b, double value, int decimals)
+{
+    char buf[64];
+    rp_fmt_number(buf, sizeof buf, value, decimals, b->lang);
+    return rp_doc_str(b->doc, buf);
+}
+
+const char *rp_budget_unit_long(const struct rp_budget *b, const struct rp_table *t)
+{
+    if (t->unit == RP_TUNIT_FTE)
+        return rp_budget_l(b, "unit.fte");
+    if (t->unit == RP_TUNIT_COUNT)
+        return rp_budget_l(b, "unit.count");
+    if (t->scale == 1000)
+        return rp_budget_l(b, "unit.keur");
+    if (t->scale == 1000000)
+        return rp_budget_l(b, "unit.meur");
+    if (t->scale <= 1)
+        return rp_budget_l(b, "unit.eur");
+    return rp_budget_lf(b, "unit.eur.scaled", rp_budget_num(b, (double)t->scale, 0), NULL, NULL);
+}
+
+const char *rp_budget_unit_short(const struct rp_budget *b, const struct rp_table *t)
+{
+    if (t->unit == RP_TUNIT_FTE)
+        return rp_budget_l(b, "short.fte");
+    if (t->unit == RP_TUNIT_COUNT)
+        return "";
+    if (t->scale == 1000)
+        return "k€";
+    if (t->scale == 1000000)
+        return "M€";
+    if (t->scale <= 1)
+        return "€";
+    return rp_doc_printf(b->doc, "× %s €", rp_budget_num(b, (double)t->scale, 0));
+}
+
+const char *rp_budget_column_label(struct rp_budget *b, const struct rp_table *t, size_t c)
+{
+    const struct rp_column *col = &t->columns[c];
+    const char *label = rp_budget_text(b, &col->label);
+    if (col->credit == RP_CREDIT_CE && strcmp(label, "CE") == 0)
+        return rp_budget_l(b, "credit.CE");
+    if (col->credit == RP_CREDIT_CL && strcmp(label, "CL") == 0)
+        return rp_budget_l(b, "credit.CL");
+    return label;
+}
+
+void rp_budget_year_grid(struct rp_budget *b, const struct rp_table *t, struct rp_year_grid *g)
+{
+    struct rp_arena *a = b->doc->arena;
+    size_t n = t->column_count;
+    memset(g, 0, sizeof *g);
+    g->year = rp_arena_array(a, n ? n : 1, sizeof *g->year);
+    size_t *count = rp_arena_array(a, n ? n : 1, sizeof *count);
+    g->regular = n > 0;
+    for (size_t c = 0; c < n; c++) {
+        int y = t->columns[c].year;
+        if (y == 0) {
+            g->regular = false;
+            continue;
+        }
+        size_t i = 0;
+        while (i < g->years && g->year[i] != y)
+            i++;
+        if (i == g->years)
+            g->year[g->years++] = y;
+        count[i]++;
+    }
+    for (size_t i = 0; i < g->years; i++)
+        if (count[i] != count[0])
+            g->regular = false;
+    if (!g->regular || g->years == 0) {
+        g->regular = false;
+        return;
+    }
+    g->per_year = count[0];
+    g->col = rp_arena_array(a, g->years * g->per_year, sizeof *g->col);
+    size_t *fill = rp_arena_array(a, g->years, sizeof *fill);
+    for (size_t c = 0; c < n; c++) {
+        size_t i = 0;
+        while (g->year[i] != t->columns[c].year)
+            i++;
+        g->col[i * g->per_year + fill[i]++] = c;
+    }
+}
+
+const char *rp_budget_measure_name(struct rp_budget *b, const struct rp_table *t,
+                                   const struct rp_year_grid *g, size_t k)
+{
+    if (!g->regular || k >= g->per_year)
+        return NULL;
+    size_t c = g->col[k];
+    const char *label = rp_budget_column_label(b, t, c);
+    char year[16];
+    snprintf(year, sizeof year, "%d", g->year[0]);
+    if (g->per_year == 1 || !*label || strcmp(label, year) == 0)
+        return NULL;
+    return label;
+}
+
+size_t rp_budget_key_measures(const struct rp_table *t, const struct rp_year_grid *g, size_t *out)
+{
+    size_t n = 0;
+    for (size_t k = 0; g->regular && k < g->per_year; k++)
+        if (t->columns[g->col[k]].sums.count > 0)
+            out[n++] = k;
+    if (n == 0)
+        for (size_t k = 0; g->regular && k < g->per_year; k++)
+            out[n++] = k;
+    return n;
+}
+
+bool rp_budget_differs(const struct rp_table *t, size_t r, size_t c, double *computed,
+                       bool *by_column)
+{
+    const struct rp_row *row = &t->rows[r];
+    if (!row->values || c >= row->value_count || row->values[c].nil)
+        return false;
+    double stated = row->values[c].value, sum;
+    if (row->kind == RP_ROW_SUBTOTAL || row->kind == RP_ROW_TOTAL) {
+        size_t n = rp_table_row_sum(t, r, c, &sum);
+        if (n > 0 && rp_table_total_differs(t, stated, sum, n)) {
+            *computed = sum;
+            *by_column = false;
+            return true;
+        }
+    }
+    if (t->columns[c].sums.count > 0) {
+        size_t n = rp_table_column_sum(t, r, c, &sum);
+        if (n > 0 && rp_table_total_differs(t, stated, sum, n)) {
+            *computed = sum;
+            *by_column = true;
+            return true;
+        }
+    }
+    return false;
+}
+
+size_t rp_budget_count_differences(const struct rp_table *t, bool *has_totals)
+{
+    size_t n = 0;
+    *has_totals = false;
+    for (size_t c = 0; c < t->column_count; c++)
+        if (t->columns[c].sums.count > 0)
+            *has_totals = true;
+    for (size_t r = 0; r < t->row_count; r++) {
+        if (t->rows[r].kind == RP_ROW_SUBTOTAL || t->rows[r].kind == RP_ROW_TOTAL)
+            *has_totals = true;
+        for (size_t c = 0; c < t->column_count; c++) {
+            double computed;
+            bool by_column;
+            n += rp_budget_differs(t, r, c, &computed, &by_column);
+        }
+    }
+    return n;
+}
+
+/* ------------------------------------------------------------------ chapters */
+
+static const char *plan_kind(const struct rp_budget *b)
+{
+    static const char *const keys[RP_PLAN_KIND__MAX] = {
+        "plan.strategic-plan", "plan.administration-contract", "plan.operational-plan"};
+    enum rp_plan_kind k = b->plan->kind < RP_PLAN_KIND__MAX ? b->plan->kind : RP_PLAN_STRATEGIC;
+    return rp_budget_l(b, keys[k]);
+}
+
+static const char *lang_name(const struct rp_budget *b, const char *code)
+{
+    char key[16];
+    snprintf(key, sizeof key, "lang.%.2s", code);
+    return rp_budget_l(b, key);
+}
+
+/* Tables are numbered in the document's order: budget tables first, then staffing. */
+static bool first_pass(const struct rp_table *t)
+{
+    return t->kind == RP_TABLE_BUDGET;
+}
+
+static size_t table_number(const struct rp_plan *p, size_t i)
+{
+    size_t n = 0;
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t k = 0; k < p->table_count; k++) {
+            if (first_pass(&p->tables[k]) != (pass == 0))
+                continue;
+            n++;
+            if (k == i)
+                return n;
+        }
+    return 0;
+}
+
+static void checks_table(struct rp_budget *b, struct rp_nodes *into)
+{
+    const struct rp_plan *p = b->plan;
+    struct rp_node *t = rp_doc_add_table(b->doc, into, 4, rp_budget_l(b, "checks.caption"));
+    rp_doc_table_column(t, 0, RP_ALIGN_LEFT, true);
+    rp_doc_table_column(t, 1, RP_ALIGN_LEFT, false);
+    rp_doc_table_column(t, 2, RP_ALIGN_DECIMAL, false);
+    rp_doc_table_column(t, 3, RP_ALIGN_LEFT, false);
+    struct rp_doc_header_row *h = rp_doc_table_header_row(b->doc, t);
+    rp_doc_header_cell(b->doc, h, rp_budget_l(b, "checks.col.table"), 1, RP_ALIGN_LEFT);
+    rp_doc_header_cell(b->doc, h, rp_budget_l(b, "checks.col.unit"), 1, RP_ALIGN_LEFT);
+    rp_doc_header_cell(b->doc, h, rp_budget_l(b, "checks.col.rows"), 1, RP_ALIGN_DECIMAL);
+    rp_doc_header_cell(b->doc, h, rp_budget_l(b, "checks.col.result"), 1, RP_ALIGN_LEFT);
+    for (size_t order = 0; order < p->table_count; order++) {
+        size_t i = 0;
+        while (i < p->table_count && table_number(p, i) != order + 1)
+            i++;
+        const struct rp_table *tab = &p->tables[i];
+        bool has_totals;
+        size_t diffs = rp_budget_count_differences(tab, &has_totals), lines = 0;
+        for (size_t r = 0; r < tab->row_count; r++)
+            lines += tab->rows[r].kind == RP_ROW_LINE;
+        const char *result = !has_totals  ? rp_budget_l(b, "checks.none")
+                             : diffs == 0 ? rp_budget_l(b, "checks.ok")
+                             : diffs == 1
+                                 ? rp_budget_l(b, "checks.diff.one")
+                                 : rp_budget_lf(b, "checks.diff.many",
+                                                rp_budget_num(b, (double)diffs, 0), NULL, NULL);
+        size_t row = rp_doc_table_row(b->doc, t, RP_DOC_ROW_LINE);
+        const char *name =
+            rp_doc_printf(b->doc, "%zu. %s", order + 1, rp_budget_text(b, &tab->caption));
+        rp_doc_table_cell(b->doc, t, row, 0, name, NULL, 0);
+        rp_doc_table_cell(b->doc, t, row, 1, rp_budget_unit_short(b, tab), NULL, 0);
+        rp_doc_table_cell(b->doc, t, row, 2, rp_budget_num(b, (double)lines, 0), NULL, 0);
+        rp_doc_table_cell(b->doc, t, row, 3, result, NULL, diffs ? RP_CELL_DIFFERS : 0);
+    }
+}
+
+/* The first chapter; returns its section. */
+static struct rp_node *about(struct rp_budget *b, struct rp_nodes *body, struct rp_node **lang_note)
+{
+    const struct rp_plan *p = b->plan;
+    struct rp_node *sec = rp_doc_add_section(b->doc, body, 1, "1", rp_budget_l(b, "sec.about"));
+    struct rp_nodes *in = &sec->u.section.children;
+    char date[64];
+    rp_fmt_date(date, sizeof date, p->date.year, p->date.month, p->date.day, b->lang);
+    rp_doc_add_paragraph(b->doc, in, RP_PARA_BODY,
+                         rp_budget_lf(b, "about.text", rp_budget_text(b, &p->title), date, NULL));
+    rp_doc_add_paragraph(b->doc, in, RP_PARA_BODY, rp_budget_l(b, "about.units"));
+    rp_doc_add_paragraph(b->doc, in, RP_PARA_BODY, rp_budget_l(b, "about.totals"));
+    /* Filled at the end, once we know whether any label fell back to the plan's language. */
+    *lang_note = rp_doc_add_paragraph(b->doc, in, RP_PARA_BODY, NULL);
+    if (p->table_count == 0)
+        return sec;
+    struct rp_node *checks = rp_doc_add_section(b->doc, in, 2, "1.1", rp_budget_l(b, "sec.checks"));
+    rp_doc_add_paragraph(b->doc, &checks->u.section.children, RP_PARA_BODY,
+                         rp_budget_l(b, "checks.intro"));
+    checks_table(b, &checks->u.section.children);
+    return sec;
+}
+
+/* Removes `node` from `nodes` (it stays in the arena, unreferenced). */
+static void drop(struct rp_nodes *nodes, const struct rp_node *node)
+{
+    for (size_t i = 0; i < nodes->count; i++)
+        if (nodes->items[i] == node) {
+            memmove(&nodes->items[i], &nodes->items[i + 1],
+                    (nodes->count - i - 1) * sizeof *nodes->items);
+            nodes->count--;
+            return;
+        }
+}
+
+/* One chapter per table kind; tables keep their number in the plan's order. */
+static void chapter(struct rp_budget *b, struct rp_nodes *body, enum rp_table_kind kind,
+                    const char *number, const char *title_key)
+{
+    const struct rp_plan *p = b->plan;
+    struct rp_node *sec = NULL;
+    size_t n = 0;
+    for (size_t i = 0; i < p->table_count; i++) {
+        const struct rp_table *t = &p->tables[i];
+        if (t->kind != kind)
+            continue;
+        if (!sec)
+            sec = rp_doc_add_section(b->doc, body, 1, number, rp_budget_l(b, title_key));
+        n++;
+        struct rp_node *ts = rp_doc_add_section(b->doc, &sec->u.section.children, 2,
+                                                rp_doc_printf(b->doc, "%s.%zu", number, n),
+                                                rp_budget_text(b, &t->caption));
+        ts->id = rp_doc_str(b->doc, t->id);
+        rp_budget_table(b, &ts->u.section.children, t, table_number(p, i));
+        rp_budget_charts(b, &ts->u.section.children, t, table_number(p, i));
+    }
+}
+
+struct rp_doc *rp_build_budget(const struct rp_plan *plan, const char *lang, struct rp_arena *arena)
+{
+    if (!plan || !arena)
+        return NULL;
+    struct rp_budget b = {0};
+    b.lang = rp_lang_from_code(lang);
+    if (b.lang == RP_LANG__MAX)
+        b.lang = RP_LANG_FR;
+    b.code = rp_lang_code(b.lang);
+    b.source = plan->lang && *plan->lang ? plan->lang : b.code;
+    b.plan = plan;
+    b.doc = rp_doc_new(arena);
+    struct rp_doc *doc = b.doc;
+
+    const char *period = rp_doc_printf(doc, "%d-%d", plan->start, plan->end);
+    const char *org = rp_budget_text(&b, &plan->organisation.name);
+    const char *abbr =
+        plan->organisation.abbr.count ? rp_budget_text(&b, &plan->organisation.abbr) : org;
+    doc->lang = b.code;
+    doc->title = rp_doc_printf(doc, "%s %s", rp_budget_l(&b, "doc.title"), period);
+    doc->subtitle = rp_doc_printf(doc, "%s %s", plan_kind(&b), period);
+    doc->organisation = org;
+    doc->subject = rp_budget_lf(&b, "doc.subject", doc->subtitle, NULL, NULL);
+    doc->keywords = rp_budget_lf(&b, "doc.keywords", abbr, period, NULL);
+    doc->year = plan->date.year;
+    doc->month = plan->date.month;
+    doc->day = plan->date.day;
+    doc->labels.contents = rp_budget_l(&b, "doc.contents");
+    doc->labels.continued = rp_budget_l(&b, "doc.continued");
+    doc->labels.page = rp_budget_l(&b, "doc.page");
+    doc->labels.sample = rp_budget_l(&b, "doc.sample");
+    doc->labels.edition = rp_budget_l(&b, "doc.edition");
+
+    rp_doc_add(doc, &doc->body, RP_NODE_TOC);
+    struct rp_node *lang_note = NULL;
+    struct rp_node *first = about(&b, &doc->body, &lang_note);
+    chapter(&b, &doc->body, RP_TABLE_BUDGET, "2", "sec.budget");
+    bool has_budget = false;
+    for (size_t i = 0; i < plan->table_count; i++)
+        has_budget |= plan->tables[i].kind == RP_TABLE_BUDGET;
+    chapter(&b, &doc->body, RP_TABLE_STAFFING, has_budget ? "3" : "2", "sec.staffing");
+    if (b.fell_back)
+        lang_note->u.paragraph.text = rp_spans_plain(
+            doc, rp_budget_lf(&b, "about.lang", lang_name(&b, b.source), NULL, NULL));
+    else
+        drop(&first->u.section.children, lang_note);
+    return doc;
+}

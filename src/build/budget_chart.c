@@ -1,0 +1,188 @@
+/* Charts of a budget or staffing table, where they say something: the distribution of the
+ * first year over the table's lines (three lines at least), and the evolution of its total
+ * over the years (two years at least). Totals are sums of the line rows, so that a wrong
+ * stated total is never drawn; the title says so when a stated total differs. */
+#include "build/budget.h"
+#include "util/arena.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_SLICES 8 /* the theme has eight distinguishable colours */
+#define MAX_LABEL 72 /* characters of a row label in a legend */
+
+struct slice {
+    size_t row;
+    double value;
+};
+
+static int by_value(const void *a, const void *b)
+{
+    const struct slice *x = a, *y = b;
+    if (x->value != y->value)
+        return x->value < y->value ? 1 : -1;
+    return x->row < y->row ? -1 : x->row > y->row;
+}
+
+/* A legend label: long row labels are cut at a word boundary with an ellipsis. */
+static const char *short_label(struct rp_budget *b, const char *s)
+{
+    size_t chars = 0, cut = 0, len = strlen(s);
+    for (size_t i = 0; i < len; i++) {
+        if (((unsigned char)s[i] & 0xC0) == 0x80)
+            continue;
+        if (++chars > MAX_LABEL)
+            return rp_doc_printf(b->doc, "%.*s…", (int)(cut ? cut : i), s);
+        if (s[i] == ' ')
+            cut = i;
+    }
+    return s;
+}
+
+static bool line_value(const struct rp_row *row, size_t col, double *v)
+{
+    if (row->kind != RP_ROW_LINE || !row->values || col >= row->value_count || row->values[col].nil)
+        return false;
+    *v = row->values[col].value;
+    return true;
+}
+
+static void distribution(struct rp_budget *b, struct rp_nodes *into, const struct rp_table *t,
+                         const struct rp_year_grid *g, size_t number)
+{
+    size_t keys[64], col = 0;
+    if (g->regular && g->per_year <= 64 && rp_budget_key_measures(t, g, keys))
+        col = g->col[keys[0]];
+    struct slice *s = calloc(t->row_count ? t->row_count : 1, sizeof *s);
+    size_t n = 0;
+    for (size_t r = 0; s && r < t->row_count; r++) {
+        double v;
+        if (line_value(&t->rows[r], col, &v) && v > 0)
+            s[n++] = (struct slice){r, v};
+    }
+    if (n >= 3) {
+        qsort(s, n, sizeof *s, by_value);
+        size_t shown = n <= MAX_SLICES ? n : MAX_SLICES - 1;
+        double others = 0;
+        for (size_t i = shown; i < n; i++)
+            others += s[i].value;
+        const char *unit = rp_budget_unit_short(b, t);
+        const char *column = rp_budget_column_label(b, t, col);
+        if (g->regular && g->per_year > 1)
+            column = rp_doc_printf(b->doc, "%d %s", t->columns[col].year, column);
+        struct rp_node *c = rp_doc_add_chart(
+            b->doc, into, RP_CHART_DONUT, rp_budget_lf(b, "chart.distribution", column, unit, NULL),
+            shown + (n > shown), 1);
+        c->u.chart.unit = *unit ? unit : NULL;
+        c->u.chart.decimals = t->decimals;
+        c->u.chart.description = rp_budget_lf(b, "chart.desc.distribution",
+                                              rp_budget_num(b, (double)number, 0), column, NULL);
+        for (size_t i = 0; i < shown; i++) {
+            rp_doc_chart_category(b->doc, c, i,
+                                  short_label(b, rp_budget_text(b, &t->rows[s[i].row].label)));
+            rp_doc_chart_value(c, 0, i, s[i].value);
+        }
+        if (n > shown) {
+            rp_doc_chart_category(b->doc, c, shown, rp_budget_l(b, "chart.others"));
+            rp_doc_chart_value(c, 0, shown, others);
+        }
+        rp_doc_chart_series(b->doc, c, 0, column);
+    }
+    free(s);
+}
+
+/* Sum of the line rows in column `col`; false when no line has a value there. */
+static bool column_total(const struct rp_table *t, size_t col, double *sum)
+{
+    bool any = false;
+    *sum = 0;
+    for (size_t r = 0; r < t->row_count; r++) {
+        double v;
+        if (line_value(&t->rows[r], col, &v)) {
+            *sum += v;
+            any = true;
+        }
+    }
+    return any;
+}
+
+static void evolution(struct rp_budget *b, struct rp_nodes *into, const struct rp_table *t,
+                      const struct rp_year_grid *g, size_t number)
+{
+    if (!g->regular || g->years < 2 || g->per_year > 64)
+        return;
+    /* Series: the parts of a total column stacked (M, S, C), else each measure side by
+     * side (CE, CL), else, for one measure, the lines stacked when they are few. */
+    size_t series[64], ns = 0;
+    bool stacked = false, by_line = false;
+    bool has_sums = false;
+    for (size_t k = 0; k < g->per_year; k++)
+        has_sums |= t->columns[g->col[k]].sums.count > 0;
+    for (size_t k = 0; k < g->per_year; k++)
+        if (!has_sums || t->columns[g->col[k]].sums.count == 0)
+            series[ns++] = k;
+    stacked = has_sums;
+    size_t lines = 0;
+    for (size_t r = 0; r < t->row_count; r++)
+        lines += t->rows[r].kind == RP_ROW_LINE && t->rows[r].values;
+    if (g->per_year == 1 && lines >= 2 && lines <= 6) {
+        by_line = stacked = true;
+        ns = lines;
+    }
+    if (ns == 0)
+        return;
+    bool differs = false;
+    for (size_t r = 0; r < t->row_count && !differs; r++)
+        for (size_t c = 0; c < t->column_count && !differs; c++) {
+            double computed;
+            bool by_column;
+            differs = rp_budget_differs(t, r, c, &computed, &by_column);
+        }
+    const char *unit = rp_budget_unit_short(b, t);
+    const char *first = rp_doc_printf(b->doc, "%d", g->year[0]);
+    const char *last = rp_doc_printf(b->doc, "%d", g->year[g->years - 1]);
+    struct rp_node *c =
+        rp_doc_add_chart(b->doc, into, stacked ? RP_CHART_BAR_STACKED : RP_CHART_BAR_GROUPED,
+                         rp_budget_lf(b, differs ? "chart.evolution.computed" : "chart.evolution",
+                                      first, last, unit),
+                         g->years, ns);
+    c->u.chart.unit = *unit ? unit : NULL;
+    c->u.chart.decimals = t->decimals;
+    c->u.chart.description =
+        rp_budget_lf(b, "chart.desc.evolution", rp_budget_num(b, (double)number, 0), NULL, NULL);
+    for (size_t y = 0; y < g->years; y++)
+        rp_doc_chart_category(b->doc, c, y, rp_doc_printf(b->doc, "%d", g->year[y]));
+    if (by_line) {
+        size_t s = 0;
+        for (size_t r = 0; r < t->row_count; r++) {
+            if (t->rows[r].kind != RP_ROW_LINE || !t->rows[r].values)
+                continue;
+            rp_doc_chart_series(b->doc, c, s, short_label(b, rp_budget_text(b, &t->rows[r].label)));
+            for (size_t y = 0; y < g->years; y++) {
+                double v;
+                if (line_value(&t->rows[r], g->col[y], &v))
+                    rp_doc_chart_value(c, s, y, v);
+            }
+            s++;
+        }
+        return;
+    }
+    for (size_t s = 0; s < ns; s++) {
+        const char *name = rp_budget_measure_name(b, t, g, series[s]);
+        rp_doc_chart_series(b->doc, c, s, name ? name : rp_budget_l(b, "chart.total"));
+        for (size_t y = 0; y < g->years; y++) {
+            double sum;
+            if (column_total(t, g->col[y * g->per_year + series[s]], &sum))
+                rp_doc_chart_value(c, s, y, sum);
+        }
+    }
+}
+
+void rp_budget_charts(struct rp_budget *b, struct rp_nodes *into, const struct rp_table *t,
+                      size_t number)
+{
+    struct rp_year_grid g;
+    rp_budget_year_grid(b, t, &g);
+    distribution(b, into, t, &g, number);
+    evolution(b, into, t, &g, number);
+}

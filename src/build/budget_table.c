@@ -1,0 +1,342 @@
+/* One budget or staffing table as the plan states it: its headers by year and column
+ * group, its rows, the totals that do not add up flagged in the cell and explained in words,
+ * its notes, and its year-on-year changes. */
+#include "build/budget.h"
+#include "build/labels.h"
+#include "util/arena.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+/* The printed form of a row mark after a label: ¹ ² ³ as superscripts, "*" as is,
+ * anything else in brackets. */
+static const char *with_mark(struct rp_budget *b, const char *label, const char *mark)
+{
+    if (!mark || !*mark)
+        return label;
+    static const char *const sup[] = {"\xc2\xb9", "\xc2\xb2", "\xc2\xb3"};
+    if (mark[0] >= '1' && mark[0] <= '3' && !mark[1])
+        return rp_doc_printf(b->doc, "%s%s", label, sup[mark[0] - '1']);
+    if ((mark[0] >= '0' && mark[0] <= '9') || (mark[0] >= 'a' && mark[0] <= 'z') ||
+        (mark[0] >= 'A' && mark[0] <= 'Z'))
+        return rp_doc_printf(b->doc, "%s" RP_NBSP "(%s)", label, mark);
+    return rp_doc_printf(b->doc, "%s%s", label, mark);
+}
+
+static bool same_lang(const char *a, const char *b)
+{
+    return a && b && strncmp(a, b, 2) == 0;
+}
+
+static long group_of(const struct rp_table *t, size_t c)
+{
+    for (size_t g = 0; g < t->group_count; g++)
+        for (size_t i = 0; i < t->groups[g].columns.count; i++)
+            if (strcmp(t->groups[g].columns.ids[i], t->columns[c].id) == 0)
+                return (long)g;
+    return -1;
+}
+
+/* Column groups can be drawn as spanning header cells when each covers adjacent columns. */
+static bool groups_contiguous(const struct rp_table *t)
+{
+    for (size_t g = 0; g < t->group_count; g++) {
+        long first = -1, last = -1;
+        for (size_t c = 0; c < t->column_count; c++)
+            if (group_of(t, c) == (long)g) {
+                if (first < 0)
+                    first = (long)c;
+                else if (last + 1 != (long)c)
+                    return false;
+                last = (long)c;
+            }
+    }
+    return true;
+}
+
+/* The name of column c in a sentence: "2022", "2022 INI CE", "2022 Total". */
+static const char *column_name(struct rp_budget *b, const struct rp_table *t, size_t c)
+{
+    const char *label = rp_budget_column_label(b, t, c);
+    long g = group_of(t, c);
+    char year[16];
+    snprintf(year, sizeof year, "%d", t->columns[c].year);
+    if (g < 0 || (t->columns[c].year && strstr(label, year)))
+        return label;
+    return rp_doc_printf(b->doc, "%s %s", rp_budget_text(b, &t->groups[g].label), label);
+}
+
+static enum rp_doc_row_kind row_kind(enum rp_row_kind k)
+{
+    switch (k) {
+    case RP_ROW_GROUP:
+        return RP_DOC_ROW_GROUP;
+    case RP_ROW_SUBTOTAL:
+        return RP_DOC_ROW_SUBTOTAL;
+    case RP_ROW_TOTAL:
+        return RP_DOC_ROW_TOTAL;
+    case RP_ROW_OF_WHICH:
+        return RP_DOC_ROW_OF_WHICH;
+    default:
+        return RP_DOC_ROW_LINE;
+    }
+}
+
+/* "+2,3 %" from prev to cur, or "-" when either is nil or prev is zero, into `buf` (the
+ * cell copies it: no second copy per cell of a large table). */
+static const char *change(struct rp_budget *b, const struct rp_row *row, size_t prev, size_t cur,
+                          char *buf, size_t size)
+{
+    if (!row->values || prev >= row->value_count || cur >= row->value_count)
+        return RP_NIL_TEXT;
+    const struct rp_value *p = &row->values[prev], *c = &row->values[cur];
+    if (p->nil || c->nil || p->value == 0)
+        return RP_NIL_TEXT;
+    rp_fmt_change(buf, size, (c->value - p->value) / fabs(p->value) * 100, 1, true, b->lang);
+    return buf;
+}
+
+static const char *value(struct rp_budget *b, const struct rp_value *v, int decimals, char *buf,
+                         size_t size)
+{
+    if (!v || v->nil)
+        return RP_NIL_TEXT;
+    rp_fmt_number(buf, size, v->value, decimals, b->lang);
+    return buf;
+}
+
+static const char *pair(struct rp_budget *b, const struct rp_year_grid *g, size_t y)
+{
+    return rp_doc_printf(b->doc, "%d/%d", g->year[y], g->year[y - 1]);
+}
+
+/* The marks of rows that carry their own notes: their mark, or a letter given here. */
+static const char **row_marks(struct rp_budget *b, const struct rp_table *t)
+{
+    const char **marks =
+        rp_arena_array(b->doc->arena, t->row_count ? t->row_count : 1, sizeof *marks);
+    char next = 'a';
+    for (size_t r = 0; r < t->row_count; r++) {
+        marks[r] = t->rows[r].mark;
+        if (!marks[r] && t->rows[r].notes.count && next <= 'z')
+            marks[r] = rp_doc_printf(b->doc, "%c", next++);
+    }
+    return marks;
+}
+
+static void header(struct rp_budget *b, struct rp_node *node, const struct rp_table *t,
+                   const struct rp_year_grid *g, size_t changes)
+{
+    struct rp_doc *doc = b->doc;
+    bool grouped = t->group_count > 0 && groups_contiguous(t);
+    if (grouped || changes) {
+        struct rp_doc_header_row *h = rp_doc_table_header_row(doc, node);
+        rp_doc_header_cell(doc, h, "", 1, RP_ALIGN_LEFT);
+        for (size_t c = 0; c < t->column_count;) {
+            long gi = grouped ? group_of(t, c) : -1;
+            size_t span = 1;
+            while (gi >= 0 && c + span < t->column_count && group_of(t, c + span) == gi)
+                span++;
+            rp_doc_header_cell(doc, h, gi >= 0 ? rp_budget_text(b, &t->groups[gi].label) : "", span,
+                               span > 1 ? RP_ALIGN_CENTER : RP_ALIGN_DECIMAL);
+            c += span;
+        }
+        if (changes)
+            rp_doc_header_cell(doc, h, rp_budget_l(b, "evol.header"), changes, RP_ALIGN_CENTER);
+    }
+    struct rp_doc_header_row *h = rp_doc_table_header_row(doc, node);
+    rp_doc_header_cell(doc, h, "", 1, RP_ALIGN_LEFT);
+    for (size_t c = 0; c < t->column_count; c++) {
+        const char *label = rp_budget_column_label(b, t, c);
+        long gi = group_of(t, c);
+        if (!grouped && gi >= 0)
+            label = rp_doc_printf(doc, "%s %s", rp_budget_text(b, &t->groups[gi].label), label);
+        rp_doc_header_cell(doc, h, label, 1, RP_ALIGN_DECIMAL);
+    }
+    for (size_t y = 1; y <= changes; y++)
+        rp_doc_header_cell(doc, h, pair(b, g, y), 1, RP_ALIGN_DECIMAL);
+}
+
+/* "2022 : indiqué 135.003, calculé 132.981 (écart +2.022)" joined for every flagged column. */
+static const char *difference_items(struct rp_budget *b, const struct rp_table *t, size_t r,
+                                    bool by_column, size_t *count)
+{
+    const char *list = "";
+    *count = 0;
+    for (size_t c = 0; c < t->column_count; c++) {
+        double computed;
+        bool col;
+        if (!rp_budget_differs(t, r, c, &computed, &col) || col != by_column)
+            continue;
+        double stated = t->rows[r].values[c].value;
+        char gap[48];
+        rp_fmt_change(gap, sizeof gap, stated - computed, t->decimals, false, b->lang);
+        const char *item = rp_budget_lf(b, "diff.item", column_name(b, t, c),
+                                        rp_budget_num(b, stated, t->decimals),
+                                        rp_budget_num(b, computed, t->decimals));
+        item = rp_doc_printf(b->doc, "%s (%s)", item, rp_budget_lf(b, "diff.gap", gap, NULL, NULL));
+        list =
+            *count ? rp_doc_printf(b->doc, "%s%s%s", list, rp_budget_l(b, "diff.sep"), item) : item;
+        (*count)++;
+    }
+    return list;
+}
+
+/* A boxed remark under the table for every row whose stated total does not add up. */
+static void remarks(struct rp_budget *b, struct rp_nodes *into, const struct rp_table *t,
+                    const char **labels)
+{
+    for (size_t r = 0; r < t->row_count; r++) {
+        size_t n;
+        const char *items = difference_items(b, t, r, false, &n);
+        if (n)
+            rp_doc_add_paragraph(b->doc, into, RP_PARA_REMARK,
+                                 rp_budget_lf(b, "diff.row", labels[r], items, NULL));
+        items = difference_items(b, t, r, true, &n);
+        if (!n)
+            continue;
+        /* Name the total column by its measure ("Total"), the years are in the items. */
+        const char *measure = "";
+        for (size_t c = 0; c < t->column_count && !*measure; c++)
+            if (t->columns[c].sums.count)
+                measure = rp_budget_column_label(b, t, c);
+        rp_doc_add_paragraph(b->doc, into, RP_PARA_REMARK,
+                             rp_budget_lf(b, "diff.column", labels[r], measure, items));
+    }
+}
+
+/* The changes of the key measures of a table with several columns per year. */
+static void evolution_table(struct rp_budget *b, struct rp_nodes *into, const struct rp_table *t,
+                            const struct rp_year_grid *g, size_t number, const char **labels)
+{
+    struct rp_doc *doc = b->doc;
+    size_t keys[64], nk = rp_budget_key_measures(t, g, keys), pairs = g->years - 1;
+    if (nk == 0 || nk > 64)
+        return;
+    struct rp_node *node = rp_doc_add_table(
+        doc, into, 1 + nk * pairs,
+        rp_budget_lf(b, "evol.caption", rp_budget_num(b, (double)number, 0), NULL, NULL));
+    rp_doc_table_column(node, 0, RP_ALIGN_LEFT, true);
+    for (size_t c = 1; c < 1 + nk * pairs; c++)
+        rp_doc_table_column(node, c, RP_ALIGN_DECIMAL, false);
+    struct rp_doc_header_row *h = rp_doc_table_header_row(doc, node);
+    rp_doc_header_cell(doc, h, "", 1, RP_ALIGN_LEFT);
+    for (size_t k = 0; k < nk; k++) {
+        const char *name = rp_budget_measure_name(b, t, g, keys[k]);
+        rp_doc_header_cell(doc, h, name ? name : rp_budget_l(b, "evol.header"), pairs,
+                           RP_ALIGN_CENTER);
+    }
+    h = rp_doc_table_header_row(doc, node);
+    rp_doc_header_cell(doc, h, "", 1, RP_ALIGN_LEFT);
+    for (size_t k = 0; k < nk; k++)
+        for (size_t y = 1; y < g->years; y++)
+            rp_doc_header_cell(doc, h, pair(b, g, y), 1, RP_ALIGN_DECIMAL);
+    for (size_t r = 0; r < t->row_count; r++) {
+        const struct rp_row *row = &t->rows[r];
+        size_t i = rp_doc_table_row(doc, node, row_kind(row->kind));
+        rp_doc_table_cell(doc, node, i, 0, labels[r], NULL, 0);
+        if (!row->values)
+            continue;
+        char buf[48];
+        for (size_t k = 0; k < nk; k++)
+            for (size_t y = 1; y < g->years; y++)
+                rp_doc_table_cell(doc, node, i, 1 + k * pairs + (y - 1),
+                                  change(b, row, g->col[(y - 1) * g->per_year + keys[k]],
+                                         g->col[y * g->per_year + keys[k]], buf, sizeof buf),
+                                  NULL, RP_CELL_COMPUTED);
+    }
+    rp_doc_table_note(doc, node, NULL, rp_budget_l(b, "evol.note"));
+}
+
+void rp_budget_table(struct rp_budget *b, struct rp_nodes *into, const struct rp_table *t,
+                     size_t number)
+{
+    struct rp_doc *doc = b->doc;
+    struct rp_year_grid g;
+    rp_budget_year_grid(b, t, &g);
+    size_t changes = g.regular && g.per_year == 1 && g.years >= 2 ? g.years - 1 : 0;
+    size_t ncols = 1 + t->column_count + changes;
+    /* The credit type goes into the caption when the headers do not show it. */
+    enum rp_credit credit = t->column_count ? t->columns[0].credit : RP_CREDIT_NONE;
+    bool credit_headers = false;
+    for (size_t c = 0; c < t->column_count; c++) {
+        if (t->columns[c].credit != credit)
+            credit = RP_CREDIT__MAX;
+        credit_headers |=
+            t->columns[c].credit != RP_CREDIT_NONE &&
+            strcmp(rp_budget_column_label(b, t, c),
+                   rp_budget_l(b, t->columns[c].credit == RP_CREDIT_CE ? "credit.CE"
+                                                                       : "credit.CL")) == 0;
+    }
+    const char *unit = rp_budget_unit_long(b, t);
+    if (!credit_headers && (credit == RP_CREDIT_CE || credit == RP_CREDIT_CL))
+        unit = rp_doc_printf(
+            doc, "%s, %s", unit,
+            rp_budget_l(b, credit == RP_CREDIT_CE ? "credit.CE.long" : "credit.CL.long"));
+    const char *caption =
+        rp_budget_lf(b, "table.caption", rp_budget_num(b, (double)number, 0), unit, NULL);
+    struct rp_node *node = rp_doc_add_table(doc, into, ncols, caption);
+    node->u.table.summary =
+        rp_doc_printf(doc, "%s – %s", rp_budget_text(b, &t->caption), rp_budget_unit_long(b, t));
+    rp_doc_table_column(node, 0, RP_ALIGN_LEFT, true);
+    for (size_t c = 1; c < ncols; c++)
+        rp_doc_table_column(node, c, RP_ALIGN_DECIMAL, false);
+    header(b, node, t, &g, changes);
+
+    const char **marks = row_marks(b, t);
+    const char **labels =
+        rp_arena_array(doc->arena, t->row_count ? t->row_count : 1, sizeof *labels);
+    for (size_t r = 0; r < t->row_count; r++) {
+        const struct rp_row *row = &t->rows[r];
+        labels[r] = with_mark(b, rp_budget_text(b, &row->label), marks[r]);
+        size_t i = rp_doc_table_row(doc, node, row_kind(row->kind));
+        rp_doc_table_cell(doc, node, i, 0, labels[r], NULL, 0);
+        if (!row->values)
+            continue;
+        char buf[64];
+        for (size_t c = 0; c < t->column_count; c++) {
+            const struct rp_value *v = c < row->value_count ? &row->values[c] : NULL;
+            double computed;
+            bool by_column;
+            const char *text = value(b, v, t->decimals, buf, sizeof buf);
+            if (rp_budget_differs(t, r, c, &computed, &by_column)) {
+                const char *detail = rp_budget_lf(
+                    b, "diff.detail", rp_budget_num(b, computed, t->decimals), NULL, NULL);
+                rp_doc_table_cell(doc, node, i, 1 + c, text, detail, RP_CELL_DIFFERS);
+            } else
+                rp_doc_table_cell(doc, node, i, 1 + c, text, NULL, 0);
+        }
+        for (size_t y = 1; y <= changes; y++)
+            rp_doc_table_cell(doc, node, i, 1 + t->column_count + (y - 1),
+                              change(b, row, g.col[y - 1], g.col[y], buf, sizeof buf), NULL,
+                              RP_CELL_COMPUTED);
+    }
+
+    /* Notes: the plan's, each row's own, then the abbreviations used. */
+    /* Table notes cannot be paired across languages (most have no mark): when some are in
+     * the edition's language, those are the notes; otherwise all, in the plan's. */
+    bool translated = false;
+    for (size_t i = 0; i < t->note_count; i++)
+        translated |= same_lang(t->notes[i].text.lang, b->code);
+    for (size_t i = 0; i < t->note_count; i++) {
+        if (translated && !same_lang(t->notes[i].text.lang, b->code))
+            continue;
+        b->fell_back |= !same_lang(t->notes[i].text.lang, b->code);
+        struct rp_spans *s = rp_doc_table_note(doc, node, t->notes[i].mark, NULL);
+        rp_budget_spans(b, s, &t->notes[i].text);
+    }
+    for (size_t r = 0; r < t->row_count; r++)
+        if (t->rows[r].notes.count) {
+            struct rp_spans *s = rp_doc_table_note(doc, node, marks[r], NULL);
+            rp_budget_spans(b, s, rp_budget_pick(b, &t->rows[r].notes));
+        }
+    if (credit_headers)
+        rp_doc_table_note(doc, node, NULL, rp_budget_l(b, "credit.legend"));
+    if (changes)
+        rp_doc_table_note(doc, node, NULL, rp_budget_l(b, "evol.note"));
+
+    remarks(b, into, t, labels);
+    if (g.regular && g.per_year > 1 && g.years >= 2)
+        evolution_table(b, into, t, &g, number, labels);
+}

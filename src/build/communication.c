@@ -1,0 +1,200 @@
+/* The communication-plan summary: the actions (objectives, target groups, messages,
+ * channels, material, responsible, timing, and the execution status when an evaluation is
+ * given), a target-group × channel matrix, a timeline, and the count of actions per
+ * communication objective. This file holds the actions tables and puts the document
+ * together; communication_views.c the cross views, communication_execution.c the execution.
+ *
+ * Wording the source left unresolved ("**‐**‐****") is shown as it stands and flagged. */
+#include "build/build.h"
+#include "build/report.h"
+
+#include <stdio.h>
+
+static const char *status_text(struct rp_report *r, const struct rp_comm_action *a,
+                               const char **detail)
+{
+    const struct rp_comm_execution *x = rp_eval_comm(r->eval, a->id);
+    *detail = x && x->date.year ? rp_report_date(r, &x->date) : NULL;
+    return rp_report_comm_word(r, x ? (int)x->status : RP_COMM__MAX);
+}
+
+/* ---------------------------------------------------------------- actions */
+
+static void actions_table(struct rp_report *r, struct rp_nodes *into)
+{
+    const struct rp_comm_plan *cp = &r->plan->communication;
+    bool timing = false, status = r->eval != NULL;
+    for (size_t i = 0; i < cp->action_count; i++)
+        timing |= cp->actions[i].has_timing;
+    /* Columns: N°, objectives, target groups, message, [timing], [status]. */
+    size_t ncol = 4 + timing + status, c_status = 4 + timing;
+    struct rp_node *t = rp_doc_add_table(r->doc, into, ncol, rp_report_l(r, "caption.comm_actions"));
+    rp_doc_table_column(t, 0, RP_ALIGN_RIGHT, true);
+    static const char *const heads[] = {"col.number", "col.objectives", "col.target_groups",
+                                        "col.message"};
+    struct rp_doc_header_row *h = rp_doc_table_header_row(r->doc, t);
+    for (size_t c = 0; c < 4; c++)
+        rp_doc_header_cell(r->doc, h, rp_report_l(r, heads[c]), 1,
+                           c ? RP_ALIGN_LEFT : RP_ALIGN_RIGHT);
+    if (timing)
+        rp_doc_header_cell(r->doc, h, rp_report_l(r, "col.timing"), 1, RP_ALIGN_LEFT);
+    if (status)
+        rp_doc_header_cell(r->doc, h, rp_report_l(r, "col.status"), 1, RP_ALIGN_LEFT);
+    for (size_t i = 0; i < cp->action_count; i++) {
+        const struct rp_comm_action *a = &cp->actions[i];
+        size_t row = rp_doc_table_row(r->doc, t, RP_DOC_ROW_LINE);
+        rp_doc_table_cell(r->doc, t, row, 0, rp_comm_number(r, i), NULL, 0);
+        rp_doc_table_cell(r->doc, t, row, 1, rp_comm_objectives(r, a), NULL, 0);
+        unsigned tf = 0, af = 0, mf = 0;
+        const char *groups = rp_comm_joined(r, &a->target_groups, ", ", &tf);
+        const char *audience = a->audiences.count ? rp_comm_joined(r, &a->audiences, ", ", &af) : NULL;
+        rp_comm_cell(r, t, row, 2, groups, audience, tf | af);
+        rp_comm_cell(r, t, row, 3, rp_comm_messages(r, a, &mf), NULL, mf);
+        if (timing) {
+            enum rp_comm_timing tk = rp_comm_timing_kind(a);
+            rp_comm_cell(r, t, row, 4, rp_comm_timing_text(r, a), NULL,
+                 tk == RP_TIMING_PLACEHOLDER ? RP_CELL_PLACEHOLDER : 0);
+        }
+        if (status) {
+            const char *detail;
+            const char *word = status_text(r, a, &detail);
+            rp_doc_table_cell(r->doc, t, row, c_status, word, detail, 0);
+        }
+    }
+}
+
+/* Channels, material and responsible: the columns the source fills, if any. */
+static void means_table(struct rp_report *r, struct rp_nodes *into)
+{
+    const struct rp_comm_plan *cp = &r->plan->communication;
+    bool has[3] = {false, false, false};
+    for (size_t i = 0; i < cp->action_count; i++) {
+        has[0] |= cp->actions[i].channels.count > 0;
+        has[1] |= cp->actions[i].materials.count > 0;
+        has[2] |= cp->actions[i].responsibles.count > 0;
+    }
+    size_t ncol = 1 + has[0] + has[1] + has[2];
+    if (ncol == 1)
+        return;
+    static const char *const heads[] = {"col.channels", "col.material", "col.responsible"};
+    struct rp_node *t = rp_doc_add_table(r->doc, into, ncol, rp_report_l(r, "caption.comm_means"));
+    rp_doc_table_column(t, 0, RP_ALIGN_RIGHT, true);
+    struct rp_doc_header_row *h = rp_doc_table_header_row(r->doc, t);
+    rp_doc_header_cell(r->doc, h, rp_report_l(r, "col.number"), 1, RP_ALIGN_RIGHT);
+    for (size_t c = 0; c < 3; c++)
+        if (has[c])
+            rp_doc_header_cell(r->doc, h, rp_report_l(r, heads[c]), 1, RP_ALIGN_LEFT);
+    for (size_t i = 0; i < cp->action_count; i++) {
+        const struct rp_comm_action *a = &cp->actions[i];
+        const struct rp_texts *cols[3] = {&a->channels, &a->materials, &a->responsibles};
+        size_t row = rp_doc_table_row(r->doc, t, RP_DOC_ROW_LINE);
+        rp_doc_table_cell(r->doc, t, row, 0, rp_comm_number(r, i), NULL, 0);
+        size_t col = 1;
+        for (size_t c = 0; c < 3; c++) {
+            if (!has[c])
+                continue;
+            unsigned flags = 0;
+            const char *text = rp_comm_joined(r, cols[c], "; ", &flags);
+            rp_comm_cell(r, t, row, col++, text, NULL, flags);
+        }
+    }
+}
+
+/* ---------------------------------------------------------------- document */
+
+static size_t placeholder_count(const struct rp_comm_plan *cp)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < cp->action_count; i++) {
+        const struct rp_comm_action *a = &cp->actions[i];
+        const struct rp_texts *all[] = {&a->audiences, &a->target_groups, &a->messages,
+                                        &a->channels,  &a->materials,     &a->responsibles};
+        for (size_t k = 0; k < sizeof all / sizeof all[0]; k++)
+            for (size_t j = 0; j < all[k]->count; j++)
+                n += rp_report_has_placeholder(&all[k]->items[j]);
+        n += a->has_timing && rp_report_has_placeholder(&a->timing);
+    }
+    return n;
+}
+
+static void about(struct rp_report *r, struct rp_nodes *into)
+{
+    const struct rp_comm_plan *cp = &r->plan->communication;
+    struct rp_node *sec = rp_doc_add_section(r->doc, into, 1, NULL, rp_report_l(r, "sec.about"));
+    struct rp_nodes *kids = &sec->u.section.children;
+    if (r->doc->sample)
+        rp_doc_add_paragraph(r->doc, kids, RP_PARA_REMARK, rp_report_l(r, "doc.sample_notice"));
+    rp_report_note_slot(r, kids);
+    rp_doc_add_paragraph(r->doc, kids, RP_PARA_BODY, rp_report_l(r, "about.communication"));
+    struct rp_node *title = rp_doc_add_paragraph(r->doc, kids, RP_PARA_LEAD, NULL);
+    rp_report_add_runs(r, &title->u.paragraph.text, rp_report_pick(r, &r->plan->title));
+    if (!r->plan->has_communication || cp->action_count == 0) {
+        rp_doc_add_paragraph(r->doc, kids, RP_PARA_REMARK,
+                             rp_report_l(r, r->plan->has_communication ? "comm.no_actions"
+                                                                       : "comm.no_plan"));
+        return;
+    }
+    rp_report_paragraphs(r, kids, &cp->text, RP_PARA_BODY);
+    char na[32], no[32];
+    snprintf(na, sizeof na, "%zu", cp->action_count);
+    snprintf(no, sizeof no, "%zu", cp->objective_count);
+    rp_doc_add_paragraph(r->doc, kids, RP_PARA_BODY, rp_report_lf(r, "about.comm_counts", na, no, NULL));
+    size_t ph = placeholder_count(cp);
+    if (ph) {
+        char n[32];
+        snprintf(n, sizeof n, "%zu", ph);
+        rp_doc_add_paragraph(r->doc, kids, RP_PARA_REMARK,
+                             rp_report_lf(r, "about.placeholders", n, NULL, NULL));
+    }
+    if (r->eval) {
+        char y[32];
+        snprintf(y, sizeof y, "%d", r->eval->year);
+        rp_doc_add_paragraph(r->doc, kids, RP_PARA_BODY,
+                             rp_report_lf(r, "about.comm_execution", y, NULL, NULL));
+    }
+}
+
+struct rp_doc *rp_build_communication(const struct rp_plan *plan,
+                                      const struct rp_evaluation *eval, const char *lang,
+                                      struct rp_arena *arena)
+{
+    if (!plan || !arena)
+        return NULL;
+    struct rp_report r;
+    rp_report_init(&r, arena, lang, plan->lang);
+    r.plan = plan;
+    r.eval = eval;
+    r.evals = eval ? &r.eval : NULL;
+    r.eval_count = eval ? 1 : 0;
+    r.org = &plan->organisation;
+    /* Only the execution status comes from the evaluation: its sample mark applies when
+     * the document shows it. */
+    const struct rp_comm_plan *cp = &plan->communication;
+    bool shows_eval = eval && plan->has_communication && cp->action_count > 0;
+    rp_report_cover(&r, rp_report_l(&r, "doc.communication"), rp_report_text(&r, &plan->title, " "),
+                    &plan->date, shows_eval && eval->sample);
+    rp_report_keywords(&r, "doc.keywords_comm");
+    rp_report_begin(&r);
+    struct rp_nodes *body = &r.doc->body;
+    about(&r, body);
+    if (plan->has_communication && cp->action_count > 0) {
+        /* One chapter of short sections: the theme starts every chapter on a new page. */
+        struct rp_node *plan_sec =
+            rp_doc_add_section(r.doc, body, 1, NULL, rp_report_l(&r, "sec.comm_plan"));
+        struct rp_nodes *kids = &plan_sec->u.section.children;
+        struct rp_node *sec =
+            rp_doc_add_section(r.doc, kids, 2, NULL, rp_report_l(&r, "sec.comm_actions"));
+        actions_table(&r, &sec->u.section.children);
+        means_table(&r, &sec->u.section.children);
+        rp_comm_matrix(&r, kids);
+        rp_comm_timeline(&r, kids);
+        rp_comm_per_objective(&r, kids);
+        if (eval && eval->comm_count) {
+            struct rp_node *ex =
+                rp_doc_add_section(r.doc, kids, 2, NULL, rp_report_l(&r, "sec.comm_execution"));
+            rp_comm_execution(&r, &ex->u.section.children);
+        }
+    }
+    rp_report_finish(&r);
+    return r.doc;
+}

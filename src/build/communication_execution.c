@@ -1,0 +1,71 @@
+/* The execution of the communication actions as an evaluation reports it: counts by
+ * status and one row per action (date, reach, comment). */
+#include "build/report.h"
+
+/* ---------------------------------------------------------------- execution */
+
+static void status_counts(struct rp_report *r, struct rp_nodes *into)
+{
+    const struct rp_comm_plan *cp = &r->plan->communication;
+    size_t counts[RP_COMM__MAX + 1] = {0};
+    for (size_t i = 0; i < cp->action_count; i++) {
+        const struct rp_comm_execution *x = rp_eval_comm(r->eval, cp->actions[i].id);
+        counts[x ? x->status : RP_COMM__MAX]++;
+    }
+    const char *text = "";
+    for (int s = 0; s <= RP_COMM__MAX; s++)
+        if (counts[s])
+            text = rp_doc_printf(r->doc, "%s%s%s%s%zu", text, *text ? rp_report_semicolon(r) : "",
+                                 rp_report_comm_word(r, s), rp_report_colon(r), counts[s]);
+    rp_doc_add_paragraph(r->doc, into, RP_PARA_BODY, text);
+}
+
+static void execution_table(struct rp_report *r, struct rp_nodes *into)
+{
+    const struct rp_comm_plan *cp = &r->plan->communication;
+    struct rp_node *t = rp_doc_add_table(r->doc, into, 6, rp_report_l(r, "caption.comm_execution"));
+    rp_doc_table_column(t, 0, RP_ALIGN_RIGHT, false);
+    rp_doc_table_column(t, 1, RP_ALIGN_LEFT, true);
+    rp_doc_table_column(t, 5, RP_ALIGN_DECIMAL, false);
+    static const char *const heads[] = {"col.number", "col.message", "col.target_groups",
+                                        "col.status", "col.date", "col.reach"};
+    struct rp_doc_header_row *h = rp_doc_table_header_row(r->doc, t);
+    for (size_t c = 0; c < 6; c++)
+        rp_doc_header_cell(r->doc, h, rp_report_l(r, heads[c]), 1,
+                           c == 0 || c == 5 ? RP_ALIGN_RIGHT : RP_ALIGN_LEFT);
+    for (size_t i = 0; i < cp->action_count; i++) {
+        const struct rp_comm_action *a = &cp->actions[i];
+        const struct rp_comm_execution *x = rp_eval_comm(r->eval, a->id);
+        const char *mark = rp_comm_number(r, i);
+        unsigned mf = 0, tf = 0;
+        size_t row = rp_doc_table_row(r->doc, t, RP_DOC_ROW_LINE);
+        rp_doc_table_cell(r->doc, t, row, 0, mark, NULL, 0);
+        rp_comm_cell(r, t, row, 1, rp_comm_messages(r, a, &mf), NULL, mf);
+        rp_comm_cell(r, t, row, 2, rp_comm_joined(r, &a->target_groups, ", ", &tf), NULL, tf);
+        rp_doc_table_cell(r->doc, t, row, 3, rp_report_comm_word(r, x ? (int)x->status : RP_COMM__MAX),
+                          NULL, 0);
+        if (x && x->date.year)
+            rp_doc_table_cell(r->doc, t, row, 4, rp_report_date(r, &x->date), NULL, 0);
+        rp_doc_table_cell(r->doc, t, row, 5,
+                          x && x->reach.present ? rp_report_num_auto(r, x->reach.value) : RP_NIL_TEXT,
+                          NULL, 0);
+        if (x && x->comment.count)
+            rp_doc_table_note(r->doc, t, mark, rp_report_text(r, &x->comment, " "));
+    }
+}
+
+void rp_comm_execution(struct rp_report *r, struct rp_nodes *into)
+{
+    status_counts(r, into);
+    execution_table(r, into);
+}
+
+void rp_eval_communication(struct rp_report *r, struct rp_nodes *into)
+{
+    if (!r->plan->has_communication || r->plan->communication.action_count == 0 ||
+        r->eval->comm_count == 0)
+        return;
+    struct rp_node *sec =
+        rp_doc_add_section(r->doc, into, 1, NULL, rp_report_l(r, "sec.communication"));
+    rp_comm_execution(r, &sec->u.section.children);
+}

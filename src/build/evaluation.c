@@ -1,0 +1,98 @@
+/* The annual evaluation report: cover, contents, an introduction, the dashboard, the
+ * objectives with their indicators and actions, key figures, highlights, risks, budget and
+ * communication execution, and an annex. A stand-alone annual report (no plan) keeps only
+ * its narrative, key figures and organisation.
+ *
+ * Each chapter lives in its own file (evaluation_*.c); this one orders them. */
+#include "build/build.h"
+#include "build/report.h"
+
+#include <string.h>
+
+/* The document title is always a fixed word of the edition ("Rapport d'évaluation annuel
+ * 2023"); the model's own title, in the content language, is the subtitle. */
+static void cover(struct rp_report *r)
+{
+    const struct rp_evaluation *e = r->eval;
+    const char *key = r->plan ? "doc.evaluation" : "doc.annual_report";
+    const char *title = rp_doc_printf(r->doc, "%s %d", rp_report_l(r, key), e->year);
+    const char *subtitle = r->plan ? rp_report_text(r, &r->plan->title, " ")
+                                   : rp_report_text(r, &e->title, " ");
+    rp_report_cover(r, title, subtitle, &e->date, e->sample);
+    if (!r->plan)
+        rp_report_keywords(r, "doc.keywords_annual");
+}
+
+static void key_figures_chapter(struct rp_report *r, struct rp_nodes *into, int level)
+{
+    const struct rp_evaluation *e = r->eval;
+    if (e->key_figures_count == 0)
+        return;
+    struct rp_node *sec = rp_doc_add_section(r->doc, into, level, NULL,
+                                             rp_report_l(r, "sec.key_figures"));
+    for (size_t i = 0; i < e->key_figures_count; i++)
+        rp_report_key_figures(r, &sec->u.section.children, &e->key_figures[i]);
+}
+
+/* Key figures and the year's narrative share one chapter: each is short, and the theme
+ * starts every chapter on a new page. */
+static void highlights_chapter(struct rp_report *r, struct rp_nodes *into)
+{
+    const struct rp_evaluation *e = r->eval;
+    if (e->section_count == 0 && e->key_figures_count == 0)
+        return;
+    struct rp_node *sec = rp_doc_add_section(r->doc, into, 1, NULL,
+                                             rp_report_l(r, "sec.highlights"));
+    key_figures_chapter(r, &sec->u.section.children, 2);
+    rp_report_narrative(r, &sec->u.section.children, 2, e->sections, e->section_count);
+}
+
+static void build_with_plan(struct rp_report *r)
+{
+    struct rp_nodes *body = &r->doc->body;
+    rp_eval_about(r, body);
+    rp_eval_dashboard(r, body);
+    rp_eval_objectives(r, body);
+    rp_eval_projects(r, body);
+    highlights_chapter(r, body);
+    rp_eval_risks(r, body);
+    rp_eval_budget(r, body);
+    rp_eval_communication(r, body);
+    rp_eval_annex(r, body);
+}
+
+static void build_standalone(struct rp_report *r)
+{
+    struct rp_nodes *body = &r->doc->body;
+    const struct rp_evaluation *e = r->eval;
+    rp_eval_about(r, body);
+    /* The annual report's own sections are its chapters. */
+    rp_report_narrative(r, body, 1, e->sections, e->section_count);
+    key_figures_chapter(r, body, 1);
+    rp_eval_organisation(r, body);
+    rp_eval_annex(r, body);
+}
+
+struct rp_doc *rp_build_evaluation(const struct rp_plan *plan,
+                                   const struct rp_evaluation *const *evals, size_t eval_count,
+                                   const char *lang, struct rp_arena *arena)
+{
+    if (!evals || eval_count == 0 || !evals[eval_count - 1] || !arena)
+        return NULL;
+    const struct rp_evaluation *eval = evals[eval_count - 1];
+    struct rp_report r;
+    rp_report_init(&r, arena, lang, plan ? plan->lang : eval->lang);
+    r.plan = plan;
+    r.eval = eval;
+    r.evals = evals;
+    r.eval_count = eval_count;
+    r.org = plan ? &plan->organisation : eval->has_organisation ? &eval->organisation : NULL;
+    cover(&r);
+    rp_report_begin(&r);
+    if (plan)
+        build_with_plan(&r);
+    else
+        build_standalone(&r);
+    rp_report_finish(&r);
+    return r.doc;
+}

@@ -1,0 +1,270 @@
+/* rapport render: one document from its sources, written atomically. */
+#define _POSIX_C_SOURCE 200809L /* fsync, getpid, fileno */
+#include "batch/kinds.h"
+#include "cli/cli.h"
+#include "render/render.h"
+#include "util/arena.h"
+#include "util/fmt.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static void usage(FILE *out)
+{
+    fputs("usage: rapport render --kind KIND --lang LANG [--year YEAR] FILE... -o OUTPUT [--text]\n"
+          "\n"
+          "Renders one document from a plan and, for the kinds that use them, its evaluations.\n"
+          "\n"
+          "Options:\n"
+          "  --kind KIND     budget (the plan's budget and staffing tables), evaluation (the\n"
+          "                  annual report of the latest or --year evaluation given), or\n"
+          "                  communication (the communication-plan summary)\n"
+          "  --lang LANG     the edition: fr, nl or en\n"
+          "  --year YEAR     evaluation: the year reported on (default: the latest given)\n"
+          "  -o OUTPUT       the file to write (PDF, or text with --text; '-' with --text\n"
+          "                  writes to standard output)\n"
+          "  --text          write the document tree as plain text instead of a PDF\n"
+          "  -h, --help      show this help\n"
+          "\n"
+          "Inputs with errors are not rendered: their diagnostics are printed as\n"
+          "'file:line:col: error: message'. OUTPUT appears complete or not at all.\n"
+          "\n"
+          "Exit status:\n"
+          "  0  the document was written\n"
+          "  1  an input has errors, or the document could not be produced\n"
+          "  2  usage error\n",
+          out);
+}
+
+static int bad_usage(const char *fmt, const char *arg)
+{
+    fputs("rapport render: ", stderr);
+    fprintf(stderr, fmt, arg);
+    fputs("\n(see rapport render --help)\n", stderr);
+    return RP_EXIT_USAGE;
+}
+
+struct options {
+    const char *kind, *lang, *output;
+    long year;
+    bool text;
+    const char **inputs;
+    size_t input_count;
+};
+
+/* "--name value" or "--name=value"; NULL when argv[*i] is another option. */
+static const char *value_of(int argc, char **argv, int *i, const char *name)
+{
+    size_t n = strlen(name);
+    if (strncmp(argv[*i], name, n) != 0)
+        return NULL;
+    if (argv[*i][n] == '=')
+        return argv[*i] + n + 1;
+    if (argv[*i][n] != '\0')
+        return NULL;
+    return *i + 1 < argc ? argv[++*i] : "";
+}
+
+static int parse(int argc, char **argv, struct options *o)
+{
+    memset(o, 0, sizeof *o);
+    o->inputs = calloc((size_t)argc, sizeof *o->inputs);
+    if (!o->inputs)
+        return RP_EXIT_INPUT;
+    for (int i = 1; i < argc; i++) {
+        const char *v;
+        if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
+            usage(stdout);
+            return -1;
+        } else if ((v = value_of(argc, argv, &i, "--kind")))
+            o->kind = v;
+        else if ((v = value_of(argc, argv, &i, "--lang")))
+            o->lang = v;
+        else if ((v = value_of(argc, argv, &i, "--year"))) {
+            char *end;
+            errno = 0;
+            o->year = strtol(v, &end, 10);
+            if (errno || end == v || *end || o->year < 1900 || o->year > 2200)
+                return bad_usage("--year takes a year, not '%s'", v);
+        } else if ((v = value_of(argc, argv, &i, "-o")) ||
+                   (v = value_of(argc, argv, &i, "--output")))
+            o->output = v;
+        else if (strcmp(argv[i], "--text") == 0)
+            o->text = true;
+        else if (argv[i][0] == '-' && argv[i][1])
+            return bad_usage("unknown option '%s'", argv[i]);
+        else
+            o->inputs[o->input_count++] = argv[i];
+    }
+    if (!o->kind)
+        return bad_usage("%s", "--kind is required");
+    if (!rp_kind_known(o->kind))
+        return bad_usage("unknown kind '%s' (budget, evaluation or communication)", o->kind);
+    if (!rp_kind_find(o->kind))
+        return bad_usage("this build of rapport cannot render '%s' documents", o->kind);
+    if (!o->lang)
+        return bad_usage("%s", "--lang is required");
+    enum rp_lang lang = rp_lang_from_code(o->lang);
+    if (lang == RP_LANG__MAX || strcmp(rp_lang_code(lang), o->lang) != 0)
+        return bad_usage("unknown language '%s' (fr, nl or en)", o->lang);
+    if (!o->output || !*o->output)
+        return bad_usage("%s", "-o OUTPUT is required");
+    if (strcmp(o->output, "-") == 0 && !o->text)
+        return bad_usage("%s", "a PDF cannot go to standard output ('-' needs --text)");
+    if (o->input_count == 0)
+        return bad_usage("%s", "no input file");
+    return 0;
+}
+
+/* fsync of the directory holding `path`, so that a rename survives a crash. */
+static void sync_dir(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - path) : 1, slash ? path : ".");
+    if (slash == path)
+        snprintf(dir, sizeof dir, "/");
+    int fd = open(dir, O_RDONLY);
+    if (fd >= 0) {
+        fsync(fd);
+        close(fd);
+    }
+}
+
+static int sync_file(const char *path)
+{
+    int fd = open(path, O_RDONLY);
+    if (fd < 0)
+        return -1;
+    int rc = fsync(fd);
+    close(fd);
+    return rc;
+}
+
+/* Writes the document under a temporary name beside `path`, syncs it and renames it over
+ * `path`: readers see the old file or the new one, never a part. */
+static int write_atomically(const struct rp_doc *doc, const char *path, bool text,
+                            struct rp_diags *diags)
+{
+    size_t n = strlen(path) + 32;
+    char *tmp = rp_xmalloc(n);
+    snprintf(tmp, n, "%s.tmp-%ld", path, (long)getpid());
+    int rc = -1;
+    if (text) {
+        FILE *f = fopen(tmp, "w");
+        if (f) {
+            rp_render_text(doc, f);
+            rc = fflush(f) == 0 && !ferror(f) && fsync(fileno(f)) == 0 ? 0 : -1;
+            rc = fclose(f) == 0 ? rc : -1;
+        }
+        if (rc)
+            rp_diag_add(diags, RP_ERROR, path, 0, 0, "cannot write %s: %s", tmp, strerror(errno));
+    } else {
+        rc = rp_render_pdf(doc, tmp, diags);
+        if (rc == 0 && sync_file(tmp) != 0) {
+            rp_diag_add(diags, RP_ERROR, path, 0, 0, "cannot sync %s: %s", tmp, strerror(errno));
+            rc = -1;
+        }
+    }
+    if (rc == 0 && rename(tmp, path) != 0) {
+        rp_diag_add(diags, RP_ERROR, path, 0, 0, "cannot rename %s: %s", tmp, strerror(errno));
+        rc = -1;
+    }
+    if (rc == 0)
+        sync_dir(path);
+    else
+        unlink(tmp);
+    free(tmp);
+    return rc;
+}
+
+static int by_year(const void *a, const void *b)
+{
+    const struct rp_evaluation *x = *(const struct rp_evaluation *const *)a;
+    const struct rp_evaluation *y = *(const struct rp_evaluation *const *)b;
+    return (x->year > y->year) - (x->year < y->year);
+}
+
+/* The builder's inputs: the plan (given, or the one the evaluations name) and the
+ * evaluations up to --year, oldest first. */
+static int gather(struct rp_session *s, const struct options *o, struct rp_kind_input *in,
+                  const struct rp_evaluation **evals)
+{
+    memset(in, 0, sizeof *in);
+    size_t n = 0;
+    for (size_t i = 0; i < s->count; i++) {
+        const struct rp_file *f = &s->files[i];
+        if (f->kind == RP_FILE_PLAN && !in->plan)
+            in->plan = f->plan;
+        else if (f->kind == RP_FILE_EVALUATION && (!o->year || f->evaluation->year <= o->year))
+            evals[n++] = f->evaluation;
+    }
+    for (size_t i = 0; !in->plan && i < s->count; i++)
+        if (s->files[i].kind == RP_FILE_EVALUATION)
+            in->plan = rp_session_plan_of(s, &s->files[i]);
+    qsort(evals, n, sizeof *evals, by_year);
+    if (o->year && (n == 0 || evals[n - 1]->year != o->year) &&
+        strcmp(o->kind, "evaluation") == 0) {
+        char year[16];
+        snprintf(year, sizeof year, "%ld", o->year);
+        return bad_usage("no evaluation of year %s among the inputs", year);
+    }
+    in->evals = evals;
+    in->eval_count = n;
+    return 0;
+}
+
+int rp_cmd_render(int argc, char **argv)
+{
+    struct options o;
+    int rc = parse(argc, argv, &o);
+    if (rc) {
+        free(o.inputs);
+        return rc < 0 ? RP_EXIT_OK : rc;
+    }
+    struct rp_session s;
+    rp_session_init(&s);
+    const struct rp_evaluation **evals = calloc(o.input_count + 1, sizeof *evals);
+    bool failed = false;
+    for (size_t i = 0; i < o.input_count; i++)
+        failed |= rp_session_load(&s, o.inputs[i]) == NULL;
+    rc = RP_EXIT_INPUT;
+    if (failed || s.diags.errors || !evals)
+        goto done;
+    struct rp_kind_input in;
+    if (gather(&s, &o, &in, evals) != 0) {
+        rc = RP_EXIT_USAGE;
+        goto done;
+    }
+    const struct rp_kind *kind = rp_kind_find(o.kind);
+    if (!in.plan && kind->scope == RP_SCOPE_PLAN) {
+        rp_diag_add(&s.diags, RP_ERROR, o.inputs[0], 0, 0, "a %s document needs a plan", o.kind);
+        goto done;
+    }
+    if (kind->evals == RP_EVALS_HISTORY && in.eval_count == 0) {
+        rp_diag_add(&s.diags, RP_ERROR, o.inputs[0], 0, 0, "an %s document needs an evaluation",
+                    o.kind);
+        goto done;
+    }
+    struct rp_arena *arena = rp_arena_new();
+    struct rp_doc *doc = kind->build(&in, rp_lang_from_code(o.lang), arena);
+    if (!doc)
+        rp_diag_add(&s.diags, RP_ERROR, o.inputs[0], 0, 0, "the %s document could not be built",
+                    o.kind);
+    else if (o.text && strcmp(o.output, "-") == 0) {
+        rp_render_text(doc, stdout);
+        rc = fflush(stdout) == 0 ? RP_EXIT_OK : RP_EXIT_INPUT;
+    } else if (write_atomically(doc, o.output, o.text, &s.diags) == 0)
+        rc = RP_EXIT_OK;
+    rp_arena_free(arena);
+done:
+    rp_diags_print(&s.diags, stderr);
+    rp_session_free(&s);
+    free(evals);
+    free(o.inputs);
+    return rc;
+}

@@ -1,0 +1,353 @@
+/* The document tree: what builders produce and backends consume.
+ *
+ * A small, generic tree (sections, paragraphs of styled spans, lists, tables, key figures,
+ * charts, notes, page breaks, a table-of-contents placeholder). It knows nothing about
+ * plans, budgets or PDF. Every node carries its role so that a tagged-PDF backend can map it
+ * onto the standard structure types.
+ *
+ * Ownership: every node, array and string reachable from an rp_doc belongs to the arena
+ * given to rp_doc_new() and dies with it. Strings given to the rp_doc_* functions are
+ * copied into that arena, so callers may pass temporary buffers.
+ *
+ * Arrays are counted and grow inside the arena; pointers to nodes (struct rp_node *) stay
+ * valid while the tree grows, pointers into arrays of rows, cells or spans do not. */
+#ifndef RP_DOC_H
+#define RP_DOC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct rp_arena;
+
+/* ---------------------------------------------------------------- roles */
+
+/* Standard structure types (PDF 1.7, 14.8.4), used by tagged output. */
+enum rp_role {
+    RP_ROLE_DOCUMENT,
+    RP_ROLE_SECT,
+    RP_ROLE_H,
+    RP_ROLE_P,
+    RP_ROLE_L,
+    RP_ROLE_LI,
+    RP_ROLE_TABLE,
+    RP_ROLE_THEAD,
+    RP_ROLE_TBODY,
+    RP_ROLE_TR,
+    RP_ROLE_TH,
+    RP_ROLE_TD,
+    RP_ROLE_CAPTION,
+    RP_ROLE_FIGURE,
+    RP_ROLE_NOTE,
+    RP_ROLE_TOC,
+    RP_ROLE_ARTIFACT,
+    RP_ROLE__MAX
+};
+
+/* "Document", "Sect", "H", "P", ... */
+const char *rp_role_name(enum rp_role role);
+
+/* ---------------------------------------------------------------- inline text */
+
+enum rp_span_kind { RP_SPAN_TEXT, RP_SPAN_LINK, RP_SPAN_PLACEHOLDER, RP_SPAN__MAX };
+
+/* Style bits of a span; they combine (emphasis inside strong). */
+enum { RP_SPAN_EM = 1, RP_SPAN_STRONG = 2, RP_SPAN_SUP = 4 };
+
+/* A run of text in one style. A placeholder is wording the source left unresolved
+ * ("XX jours"): backends show it so that nobody mistakes it for final text. */
+struct rp_span {
+    enum rp_span_kind kind;
+    unsigned style;
+    const char *text;
+    const char *href; /* RP_SPAN_LINK only */
+};
+
+struct rp_spans {
+    struct rp_span *items;
+    size_t count, cap;
+};
+
+/* ---------------------------------------------------------------- tables */
+
+/* Horizontal alignment of a column. DECIMAL right-aligns numbers so that their decimal
+ * commas line up, whatever the number of decimals. */
+enum rp_align { RP_ALIGN_LEFT, RP_ALIGN_CENTER, RP_ALIGN_RIGHT, RP_ALIGN_DECIMAL, RP_ALIGN__MAX };
+
+/* Kinds of body rows: a group heads the rows after it; subtotal and total rows are set
+ * apart; of-which rows detail the row above them and are indented. */
+enum rp_doc_row_kind {
+    RP_DOC_ROW_LINE,
+    RP_DOC_ROW_GROUP,
+    RP_DOC_ROW_SUBTOTAL,
+    RP_DOC_ROW_TOTAL,
+    RP_DOC_ROW_OF_WHICH,
+    RP_DOC_ROW__MAX
+};
+
+/* Cell flags. DIFFERS: a stated figure that differs from the computed one; the cell's
+ * `detail` then says so in words. COMPUTED: a figure rapport computed (not in the source). */
+enum { RP_CELL_DIFFERS = 1, RP_CELL_COMPUTED = 2, RP_CELL_PLACEHOLDER = 4 };
+
+struct rp_doc_column {
+    enum rp_align align;
+    bool is_header; /* a row-header column (the row labels): TH rather than TD */
+};
+
+struct rp_doc_hcell {
+    const char *text; /* may be "" */
+    size_t span;      /* columns covered, >= 1 */
+    enum rp_align align;
+};
+
+struct rp_doc_header_row {
+    struct rp_doc_hcell *cells;
+    size_t count, cap;
+};
+
+struct rp_doc_cell {
+    const char *text;   /* NULL or "" for an empty cell */
+    const char *detail; /* optional second line in small type ("calculé : 132.981") */
+    unsigned flags;     /* RP_CELL_* */
+};
+
+struct rp_doc_row {
+    enum rp_doc_row_kind kind;
+    struct rp_doc_cell *cells; /* exactly column_count cells */
+};
+
+struct rp_doc_note {
+    const char *mark; /* optional ("*", "1", "a") */
+    struct rp_spans text;
+};
+
+struct rp_doc_table {
+    struct rp_spans caption;
+    const char *summary; /* optional: one sentence describing the table (accessibility) */
+    struct rp_doc_column *columns;
+    size_t column_count;
+    struct rp_doc_header_row *header;
+    size_t header_count, header_cap;
+    struct rp_doc_row *rows;
+    size_t row_count, row_cap;
+    struct rp_doc_note *notes;
+    size_t note_count, note_cap;
+};
+
+/* ---------------------------------------------------------------- figures and charts */
+
+struct rp_doc_figure {
+    const char *value; /* formatted in the edition's conventions */
+    struct rp_spans label, comment;
+};
+
+struct rp_doc_key_figures {
+    struct rp_spans title;
+    struct rp_doc_figure *items;
+    size_t count, cap;
+};
+
+enum rp_chart_kind { RP_CHART_BAR_GROUPED, RP_CHART_BAR_STACKED, RP_CHART_DONUT, RP_CHART__MAX };
+
+/* One series of values, one per category; present[i] false is a missing value. */
+struct rp_doc_series {
+    const char *name;
+    double *values;
+    bool *present;
+};
+
+/* A chart. Values are plain numbers; backends format them with the document's language
+ * and the chart's `decimals`, followed by `unit` when given (" k€", " %"). A donut uses
+ * the first series only. */
+struct rp_doc_chart {
+    enum rp_chart_kind kind;
+    struct rp_spans title;
+    const char *description; /* alternative text */
+    const char *unit;        /* optional suffix of value labels */
+    int decimals;
+    const char **categories;
+    size_t category_count;
+    struct rp_doc_series *series;
+    size_t series_count;
+};
+
+/* ---------------------------------------------------------------- nodes */
+
+enum rp_node_kind {
+    RP_NODE_SECTION,
+    RP_NODE_PARAGRAPH,
+    RP_NODE_LIST,
+    RP_NODE_TABLE,
+    RP_NODE_KEY_FIGURES,
+    RP_NODE_CHART,
+    RP_NODE_NOTE,
+    RP_NODE_PAGE_BREAK,
+    RP_NODE_TOC,
+    RP_NODE__MAX
+};
+
+/* Paragraph styles: body text, a lead (introduction), small print, a remark set apart
+ * (a boxed warning such as a stated total that does not add up). */
+enum rp_para_style { RP_PARA_BODY, RP_PARA_LEAD, RP_PARA_SMALL, RP_PARA_REMARK, RP_PARA__MAX };
+
+struct rp_node;
+
+struct rp_nodes {
+    struct rp_node **items;
+    size_t count, cap;
+};
+
+struct rp_doc_section {
+    int level;          /* 1 for a chapter, 2, 3 ... */
+    const char *number; /* optional display number ("2.1") */
+    struct rp_spans title;
+    bool in_toc; /* listed in the table of contents and the bookmarks */
+    struct rp_nodes children;
+};
+
+struct rp_doc_list {
+    bool ordered;
+    struct rp_spans *items;
+    size_t count, cap;
+};
+
+struct rp_node {
+    enum rp_node_kind kind;
+    enum rp_role role;
+    const char *id; /* optional anchor */
+    union {
+        struct rp_doc_section section;
+        struct {
+            enum rp_para_style style;
+            struct rp_spans text;
+        } paragraph;
+        struct rp_doc_list list;
+        struct rp_doc_table table;
+        struct rp_doc_key_figures figures;
+        struct rp_doc_chart chart;
+        struct rp_doc_note note;
+    } u;
+};
+
+/* Fixed words the backends print; builders fill them in the edition's language. */
+struct rp_doc_labels {
+    const char *contents;  /* "Table des matières" */
+    const char *continued; /* "(suite)" after a repeated table caption */
+    const char *page;      /* "Page" in the footer "Page 3 / 12" */
+    const char *sample;    /* "SPECIMEN" */
+    const char *edition;   /* "Édition française" on the cover; optional */
+};
+
+struct rp_doc {
+    struct rp_arena *arena;
+    const char *title;
+    const char *subtitle;     /* optional */
+    const char *organisation; /* the author */
+    const char *subject;      /* optional */
+    const char *keywords;     /* optional, comma-separated */
+    const char *lang;         /* "fr", "nl", "en" */
+    int year, month, day;     /* the document's date (never the clock); month/day 0 if absent */
+    bool sample;              /* sample data: every page carries labels.sample */
+    bool cover;               /* begin with a cover page */
+    struct rp_doc_labels labels;
+    struct rp_nodes body;
+};
+
+/* ---------------------------------------------------------------- building */
+
+/* A new empty document in `arena` (cover on, labels in English until set). */
+struct rp_doc *rp_doc_new(struct rp_arena *arena);
+
+/* A copy of `s` in the document's arena (NULL gives NULL). */
+const char *rp_doc_str(struct rp_doc *doc, const char *s);
+
+/* printf into the document's arena. */
+const char *rp_doc_printf(struct rp_doc *doc, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Appends a span to `spans`; `href` is for links only. */
+void rp_spans_add(struct rp_doc *doc, struct rp_spans *spans, enum rp_span_kind kind,
+                  unsigned style, const char *text, const char *href);
+
+/* Spans holding one plain text span (none when `text` is NULL or ""). */
+struct rp_spans rp_spans_plain(struct rp_doc *doc, const char *text);
+
+/* The spans' text concatenated, in the document's arena. */
+const char *rp_spans_join(struct rp_doc *doc, const struct rp_spans *spans);
+
+/* Appends a node of `kind` with its default role to `into` (the document body or a
+ * section's children); the node is zeroed apart from kind and role. */
+struct rp_node *rp_doc_add(struct rp_doc *doc, struct rp_nodes *into, enum rp_node_kind kind);
+
+/* A section with a plain title; level is 1 + the depth of `into`'s section (1 in the
+ * body), given by the caller. Returns the node; its children are u.section.children. */
+struct rp_node *rp_doc_add_section(struct rp_doc *doc, struct rp_nodes *into, int level,
+                                   const char *number, const char *title);
+
+/* A paragraph of one plain span (more spans may be added to u.paragraph.text). */
+struct rp_node *rp_doc_add_paragraph(struct rp_doc *doc, struct rp_nodes *into,
+                                     enum rp_para_style style, const char *text);
+
+/* A list; add items with rp_doc_list_add(). */
+struct rp_node *rp_doc_add_list(struct rp_doc *doc, struct rp_nodes *into, bool ordered);
+
+/* Appends an item of one plain span and returns its spans (for more spans). */
+struct rp_spans *rp_doc_list_add(struct rp_doc *doc, struct rp_node *list, const char *text);
+
+/* A table of `columns` columns, left-aligned until set with rp_doc_table_column(). */
+struct rp_node *rp_doc_add_table(struct rp_doc *doc, struct rp_nodes *into, size_t columns,
+                                 const char *caption);
+
+void rp_doc_table_column(struct rp_node *table, size_t col, enum rp_align align, bool is_header);
+
+/* Appends a header row; fill it with rp_doc_header_cell(). */
+struct rp_doc_header_row *rp_doc_table_header_row(struct rp_doc *doc, struct rp_node *table);
+
+void rp_doc_header_cell(struct rp_doc *doc, struct rp_doc_header_row *row, const char *text,
+                        size_t span, enum rp_align align);
+
+/* Appends a body row of `kind` with column_count empty cells; returns its index. */
+size_t rp_doc_table_row(struct rp_doc *doc, struct rp_node *table, enum rp_doc_row_kind kind);
+
+/* Sets a cell of row `row` (text copied; detail optional). */
+void rp_doc_table_cell(struct rp_doc *doc, struct rp_node *table, size_t row, size_t col,
+                       const char *text, const char *detail, unsigned flags);
+
+/* Appends a note under the table; returns its spans. */
+struct rp_spans *rp_doc_table_note(struct rp_doc *doc, struct rp_node *table, const char *mark,
+                                   const char *text);
+
+/* Key figures; add figures with rp_doc_add_figure(). */
+struct rp_node *rp_doc_add_key_figures(struct rp_doc *doc, struct rp_nodes *into,
+                                       const char *title);
+
+void rp_doc_add_figure(struct rp_doc *doc, struct rp_node *figures, const char *value,
+                       const char *label, const char *comment);
+
+/* A chart of `categories` categories and `series` series, values absent until set. */
+struct rp_node *rp_doc_add_chart(struct rp_doc *doc, struct rp_nodes *into, enum rp_chart_kind kind,
+                                 const char *title, size_t categories, size_t series);
+
+void rp_doc_chart_category(struct rp_doc *doc, struct rp_node *chart, size_t i, const char *name);
+void rp_doc_chart_series(struct rp_doc *doc, struct rp_node *chart, size_t s, const char *name);
+void rp_doc_chart_value(struct rp_node *chart, size_t s, size_t i, double value);
+
+/* A note (remark or footnote) with an optional mark. */
+struct rp_node *rp_doc_add_note(struct rp_doc *doc, struct rp_nodes *into, const char *mark,
+                                const char *text);
+
+/* ---------------------------------------------------------------- names */
+
+const char *rp_node_kind_name(enum rp_node_kind kind);
+const char *rp_doc_row_kind_name(enum rp_doc_row_kind kind);
+const char *rp_align_name(enum rp_align align);
+const char *rp_chart_kind_name(enum rp_chart_kind kind);
+const char *rp_para_style_name(enum rp_para_style style);
+
+/* ---------------------------------------------------------------- walking */
+
+/* Calls `visit` for every node in document order, sections before their children, with
+ * the node's depth (0 in the body). Stops and returns the first non-zero result. */
+int rp_doc_walk(const struct rp_doc *doc,
+                int (*visit)(const struct rp_node *node, int depth, void *ctx), void *ctx);
+
+#endif

@@ -1,0 +1,21 @@
+/* Locating the four TrueType faces of a family through fontconfig. */
+#ifndef RP_FONTS_H
+#define RP_FONTS_H
+
+#include "render/metrics.h"
+
+struct rp_diags;
+
+struct rp_font_files {
+    char *path[RP_FACE__MAX]; /* heap-owned: rp_font_files_free() */
+};
+
+/* Finds regular, bold, italic and bold-italic TrueType (.ttf) files of `family`, falling
+ * back to Liberation Sans and then DejaVu Sans for a face the family lacks (a warning says
+ * so). Returns 0, or -1 with an error in `diags` when a face has no TrueType file at all. */
+__attribute__((warn_unused_result)) int rp_fonts_find(const char *family, struct rp_font_files *out,
+                                                      struct rp_diags *diags);
+
+void rp_font_files_free(struct rp_font_files *files);
+
+#endif

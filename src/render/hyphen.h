@@ -1,0 +1,25 @@
+/* Hyphenation of French and Dutch words through libhyphen (hyphen-fr, hyphen-nl).
+ *
+ * Optional: without libhyphen at build time, or without the dictionary of a language at
+ * run time, rp_hyphenator_open() returns NULL and the layout simply never hyphenates. */
+#ifndef RP_HYPHEN_H
+#define RP_HYPHEN_H
+
+#include <stddef.h>
+
+struct rp_hyphenator;
+
+/* The hyphenator of `lang` ("fr", "nl", ...), or NULL when none is available. Each
+ * language's dictionary is loaded once per process and shared (not thread-safe); call
+ * rp_hyphenator_close() when done all the same. */
+struct rp_hyphenator *rp_hyphenator_open(const char *lang);
+
+void rp_hyphenator_close(struct rp_hyphenator *hyphenator);
+
+/* The byte offsets inside `word` (`len` bytes of UTF-8 letters) after which a hyphen may
+ * be inserted, ascending, at most `max` of them; returns how many were stored. At least
+ * two letters stay before a break and three after it. */
+size_t rp_hyphenate(const struct rp_hyphenator *hyphenator, const char *word, size_t len,
+                    size_t *points, size_t max);
+
+#endif

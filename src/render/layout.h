@@ -1,0 +1,208 @@
+/* The layout engine: from the document tree to positioned pages.
+ *
+ * Layout knows fonts only through rp_metrics and output only through display lists of
+ * pages (rp_page) handed to a sink, so it never touches the PDF library. Coordinates are
+ * points from the top-left corner of the page, y growing downwards; a text item's y is its
+ * baseline.
+ *
+ * Pages are emitted in order as soon as they are full, then once more each with an overlay
+ * (page numbers "N / M", table-of-contents numbers and links) once the page count is known.
+ * Only the page being filled is held in memory. */
+#ifndef RP_LAYOUT_H
+#define RP_LAYOUT_H
+
+#include "doc/doc.h"
+#include "render/metrics.h"
+#include "render/theme.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct rp_arena;
+struct rp_hyphenator;
+
+/* ---------------------------------------------------------------- display list */
+
+enum rp_item_kind {
+    RP_ITEM_TEXT,
+    RP_ITEM_RECT,
+    RP_ITEM_LINE,
+    RP_ITEM_PATH,
+    RP_ITEM_LINK,
+    RP_ITEM__MAX
+};
+
+enum rp_seg_kind { RP_SEG_MOVE, RP_SEG_LINE, RP_SEG_CURVE, RP_SEG_CLOSE };
+
+/* A path segment; a curve uses (x1,y1) (x2,y2) as control points and (x,y) as its end. */
+struct rp_seg {
+    enum rp_seg_kind kind;
+    float x1, y1, x2, y2, x, y;
+};
+
+struct rp_item {
+    enum rp_item_kind kind;
+    float x, y, w, h; /* TEXT: origin on the baseline; RECT, LINK: box; LINE: (x,y) to (x+w,y+h) */
+    struct rp_rgb color;       /* text or fill colour; stroke colour of a LINE */
+    float line_width;          /* LINE, or the outline of a PATH when > 0 */
+    float dash;                /* LINE: dash length (0 = solid) */
+    float size, angle;         /* TEXT: size in points, rotation in degrees */
+    enum rp_face face;         /* TEXT */
+    const char *text;          /* TEXT: UTF-8 bytes (not NUL-terminated); LINK: URI or NULL */
+    uint32_t len;              /* TEXT: bytes */
+    long target_page;          /* LINK without URI: the page it goes to */
+    float target_y;            /* LINK: the top of the target on that page */
+    const struct rp_seg *segs; /* PATH: filled with `color`, outlined in white when
+                                  line_width > 0 (to part adjacent chart segments) */
+    size_t seg_count;
+};
+
+enum rp_page_kind { RP_PAGE_COVER, RP_PAGE_FRONT, RP_PAGE_BODY };
+
+struct rp_page {
+    size_t index; /* 0-based physical page number */
+    enum rp_page_kind kind;
+    double width, height;
+    const struct rp_item *items;
+    size_t count;
+};
+
+/* Where pages go. `page` is called once per page in order with `overlay` false, then once
+ * per page with `overlay` true. A non-zero return stops the layout, which returns it. */
+struct rp_layout_sink {
+    void *ctx;
+    int (*page)(void *ctx, const struct rp_page *page, bool overlay);
+};
+
+/* A heading as a bookmark: level 1.., its title (UTF-8, in the layout's arena), where it is. */
+struct rp_outline_entry {
+    int level;
+    const char *title;
+    size_t page;
+    double y;
+};
+
+struct rp_layout_result {
+    size_t page_count;
+    size_t front_count; /* pages before the body (cover, contents): labelled i, ii, ... */
+    struct rp_outline_entry *outline; /* in the layout's arena */
+    size_t outline_count;
+};
+
+/* Everything the layout needs besides the document. */
+struct rp_layout_env {
+    const struct rp_theme *theme;
+    const struct rp_metrics *metrics;
+    const struct rp_hyphenator *hyphenator; /* optional */
+    struct rp_arena *arena;                 /* strings that outlive a page (outline, hyphens) */
+};
+
+/* Lays `doc` out page by page into `sink`. Returns 0, or the sink's non-zero result. */
+int rp_layout_document(const struct rp_doc *doc, const struct rp_layout_env *env,
+                       const struct rp_layout_sink *sink, struct rp_layout_result *result);
+
+/* ---------------------------------------------------------------- line breaking */
+
+/* How an atom ends. */
+enum rp_break { RP_BRK_NONE, RP_BRK_SPACE, RP_BRK_AFTER, RP_BRK_NEWLINE };
+
+/* Atom: a piece of text that is never broken inside (except by hyphenation), with the
+ * break opportunity after it. `space` is the width of the space after a RP_BRK_SPACE atom,
+ * dropped at the end of a line. */
+struct rp_atom {
+    const char *text;
+    uint32_t len;
+    float width, space, size, rise;
+    enum rp_face face;
+    enum rp_break brk;
+    enum rp_span_kind kind;
+    const char *href;
+};
+
+struct rp_atoms {
+    struct rp_atom *items; /* heap-owned: rp_atoms_free() */
+    size_t count, cap;
+};
+
+/* A line: atoms [first, end), natural width, number of stretchable spaces inside. The
+ * last atom of a hyphenated line carries its hyphen in its text. */
+struct rp_line {
+    size_t first, end;
+    float width;
+    unsigned glues;
+    bool last; /* the paragraph's last line, or a line ended by a newline: never justified */
+};
+
+struct rp_lines {
+    struct rp_line *items; /* heap-owned: rp_lines_free() */
+    size_t count, cap;
+};
+
+void rp_atoms_free(struct rp_atoms *atoms);
+void rp_lines_free(struct rp_lines *lines);
+
+/* Appends the atoms of `text` set in `face` at `size`, with a span's kind and style.
+ * Breaks after spaces, after hyphens and dashes between letters or digits, after a slash
+ * between non-spaces; never at a no-break space (U+00A0, U+202F) or U+2011. */
+void rp_atoms_add_text(struct rp_atoms *atoms, const struct rp_metrics *m, const char *text,
+                       size_t len, enum rp_face face, double size, enum rp_span_kind kind,
+                       const char *href);
+
+/* Appends the atoms of every span, each in `base` plus its style (strong: bold, em:
+ * italic, sup: smaller and raised). */
+void rp_atoms_add_spans(struct rp_atoms *atoms, const struct rp_metrics *m,
+                        const struct rp_spans *spans, enum rp_face base, double size);
+
+/* Breaks `atoms` into lines no wider than `width` (first-fit). A word that does not fit is
+ * hyphenated when `env->hyphenator` knows it (the split atom is inserted into `atoms`, its
+ * hyphenated half allocated in env->arena); a word wider than a whole line is cut between
+ * characters. Replaces the contents of `lines`; returns the number of lines. */
+size_t rp_break_lines(struct rp_atoms *atoms, double width, const struct rp_layout_env *env,
+                      struct rp_lines *lines);
+
+/* Widest single atom chain (the narrowest a column can be without cutting a word). */
+double rp_atoms_min_width(const struct rp_atoms *atoms);
+
+/* Width of all atoms on one line. */
+double rp_atoms_max_width(const struct rp_atoms *atoms);
+
+/* ---------------------------------------------------------------- table columns */
+
+/* Natural widths of a table's columns at `size` points and the widths they get within
+ * `avail` points. For DECIMAL columns int_width/frac_width are the widest parts before and
+ * from the decimal separator (`sep`). */
+struct rp_column_plan {
+    double min, max, width;
+    double int_width, frac_width;
+};
+
+/* Measures every cell of `table` and fills `plan` (column_count entries). `padding` is the
+ * horizontal padding of one side of a cell. Returns the total minimum width. */
+double rp_table_measure(const struct rp_doc_table *table, const struct rp_metrics *m, double size,
+                        double padding, char sep, struct rp_column_plan *plan);
+
+/* Distributes `avail` points over the columns measured by rp_table_measure(): natural
+ * widths when they fit (the rest going to text columns), else between min and max. */
+void rp_table_fit(const struct rp_doc_table *table, struct rp_column_plan *plan, double avail);
+
+/* Whether measured columns sit well in `avail`: numbers whole and every text column at
+ * least a third of the width (or all it needs). Decides portrait versus landscape. */
+bool rp_table_fits(const struct rp_doc_table *table, const struct rp_column_plan *plan,
+                   double avail);
+
+/* Table conventions shared by measuring and drawing: the face of a row kind (bold group,
+ * subtotal and total rows, italic of-which rows), whether a group row's label runs across
+ * the table (it has no other cell), the indent of an of-which label, the size of a cell's
+ * detail line relative to the table's type. */
+#define RP_TABLE_INDENT 11.0
+#define RP_TABLE_DETAIL_SCALE 0.82
+enum rp_face rp_row_face(enum rp_doc_row_kind kind);
+bool rp_row_label_spans(const struct rp_doc_table *table, const struct rp_doc_row *row);
+double rp_row_indent(const struct rp_doc_row *row, size_t col);
+
+/* The byte offset of the decimal separator `sep` in a formatted number (the last `sep`
+ * followed by a digit), or `len` when there is none. */
+size_t rp_decimal_split(const char *text, size_t len, char sep);
+
+#endif

@@ -1,0 +1,409 @@
+/* Block layout: cover, contents, headings, paragraphs, lists, notes, key figures. */
+#include "render/layout_flow.h"
+#include "util/arena.h"
+
+#include <string.h>
+
+static const struct rp_rgb white = {1, 1, 1};
+
+/* Baseline of a line whose box starts at `top` and is `lh` high. */
+static double baseline(double top, double lh, double size)
+{
+    return top + (lh - size) / 2 + size * 0.8;
+}
+
+/* The spans' text with an optional number before it, in the layout's long-lived arena. */
+static const char *plain_title(struct rp_flow *f, const char *number, const struct rp_spans *s)
+{
+    size_t n = number ? strlen(number) + 1 : 0;
+    for (size_t i = 0; i < s->count; i++)
+        n += strlen(s->items[i].text);
+    char *out = rp_arena_alloc(f->env->arena, n + 1), *p = out;
+    if (number && *number) {
+        memcpy(p, number, strlen(number));
+        p += strlen(number);
+        *p++ = ' ';
+    }
+    for (size_t i = 0; i < s->count; i++) {
+        memcpy(p, s->items[i].text, strlen(s->items[i].text));
+        p += strlen(s->items[i].text);
+    }
+    *p = '\0';
+    return out;
+}
+
+/* Places f->lines of f->atoms from the cursor, splitting across pages without leaving one
+ * line alone at the bottom (orphan) or at the top (widow). `bullet` is drawn on the first
+ * line at `bullet_x`. A `boxed` paragraph gets a tinted box with an accent bar per page. */
+static void place_lines(struct rp_flow *f, double x, double w, double size,
+                        enum rp_text_align align, struct rp_rgb color, const char *bullet,
+                        double bullet_x, bool boxed)
+{
+    double lh = size * f->theme->leading, pad = boxed ? 5 : 0;
+    size_t n = f->lines.count, i = 0;
+    while (i < n && !f->status) {
+        rp_flow_need(f, 2 * pad + (n - i < 2 ? n - i : 2) * lh);
+        size_t fit = (size_t)((f->bottom - f->y - 2 * pad + 0.01) / lh), take = n - i;
+        if (take > fit) {
+            take = fit;
+            if (n - i <= 3 || take < 2) {
+                if (!f->fresh) {
+                    rp_flow_new_page(f, f->kind, f->landscape);
+                    continue;
+                }
+                if (take == 0)
+                    take = 1; /* a line taller than a page: place it anyway */
+            } else if (n - i - take < 2)
+                take = n - i - 2;
+        }
+        if (boxed) {
+            rp_flow_rect(f, x - 8, f->y, w + 16, take * lh + 2 * pad, f->theme->remark_fill);
+            rp_flow_rect(f, x - 8, f->y, 2.5, take * lh + 2 * pad, f->theme->accent);
+            f->y += pad;
+        }
+        for (size_t k = 0; k < take; k++, i++) {
+            double base = baseline(f->y, lh, size);
+            if (i == 0 && bullet)
+                rp_flow_text(f, bullet_x, base, RP_FACE_REGULAR, size, color, bullet,
+                             strlen(bullet));
+            rp_flow_draw_line(f, &f->atoms, &f->lines.items[i], x, base, w, align, color);
+            f->y += lh;
+        }
+        f->y += pad;
+        f->fresh = false;
+    }
+}
+
+static void paragraph(struct rp_flow *f, const struct rp_node *node)
+{
+    const struct rp_theme *t = f->theme;
+    enum rp_para_style style = node->u.paragraph.style;
+    double size = style == RP_PARA_SMALL  ? t->small_size
+                  : style == RP_PARA_LEAD ? t->body_size + 1
+                                          : t->body_size;
+    enum rp_face face = style == RP_PARA_LEAD ? RP_FACE_ITALIC : RP_FACE_REGULAR;
+    bool boxed = style == RP_PARA_REMARK;
+    double x = f->left + (boxed ? 8 : 0), w = f->right - f->left - (boxed ? 16 : 0);
+    rp_flow_need(f, 0);
+    f->atoms.count = 0;
+    rp_atoms_add_spans(&f->atoms, f->m, &node->u.paragraph.text, face, size);
+    rp_break_lines(&f->atoms, w, f->env, &f->lines);
+    place_lines(f, x, w, size, t->justify && !boxed ? RP_TEXT_JUSTIFY : RP_TEXT_LEFT, t->text, NULL,
+                0, boxed);
+    f->y += t->paragraph_gap;
+}
+
+static void list(struct rp_flow *f, const struct rp_node *node)
+{
+    const struct rp_theme *t = f->theme;
+    const struct rp_doc_list *l = &node->u.list;
+    double indent = l->ordered ? 18 : 13, w = f->right - f->left - indent;
+    rp_flow_need(f, 0);
+    for (size_t i = 0; i < l->count && !f->status; i++) {
+        /* Bullets outlive the page they start on (an item may move to the next page). */
+        const char *bullet = l->ordered ? rp_arena_printf(f->env->arena, "%zu.", i + 1)
+                                        : "\xe2\x80\xa2"; /* U+2022 */
+        f->atoms.count = 0;
+        rp_atoms_add_spans(&f->atoms, f->m, &l->items[i], RP_FACE_REGULAR, t->body_size);
+        rp_break_lines(&f->atoms, w, f->env, &f->lines);
+        place_lines(f, f->left + indent, w, t->body_size, RP_TEXT_LEFT, t->text, bullet,
+                    f->left + (l->ordered ? 0 : 3), false);
+        f->y += 2;
+    }
+    f->y += t->paragraph_gap;
+}
+
+static void note(struct rp_flow *f, const struct rp_doc_note *n)
+{
+    const struct rp_theme *t = f->theme;
+    double indent = n->mark && *n->mark ? 12 : 0, w = f->right - f->left - indent;
+    f->atoms.count = 0;
+    rp_atoms_add_spans(&f->atoms, f->m, &n->text, RP_FACE_REGULAR, t->note_size);
+    rp_break_lines(&f->atoms, w, f->env, &f->lines);
+    rp_flow_need(f, t->note_size * t->leading * 2);
+    place_lines(f, f->left + indent, w, t->note_size, RP_TEXT_LEFT, t->muted,
+                indent > 0 ? n->mark : NULL, f->left, false);
+}
+
+static void section(struct rp_flow *f, const struct rp_node *node)
+{
+    const struct rp_theme *t = f->theme;
+    const struct rp_doc_section *s = &node->u.section;
+    int lv = s->level < 1 ? 1 : s->level > 3 ? 3 : s->level;
+    double size = t->heading_size[lv - 1], lh = size * 1.22;
+    /* A heading goes on the page of what follows it, landscape for a wide table. */
+    const struct rp_node *first = node;
+    while (first->kind == RP_NODE_SECTION && first->u.section.children.count)
+        first = first->u.section.children.items[0];
+    if (first->kind == RP_NODE_TABLE)
+        f->want_landscape = rp_flow_table_landscape(f, first);
+    if (lv == 1 && t->chapter_new_page && f->open && !f->fresh)
+        rp_flow_new_page(f, f->want_kind, f->want_landscape);
+    f->atoms.count = 0;
+    if (s->number && *s->number) {
+        rp_atoms_add_text(&f->atoms, f->m, s->number, strlen(s->number), RP_FACE_BOLD, size,
+                          RP_SPAN_TEXT, NULL);
+        if (f->atoms.count) {
+            f->atoms.items[f->atoms.count - 1].brk = RP_BRK_SPACE;
+            f->atoms.items[f->atoms.count - 1].space = (float)(size * 0.6);
+        }
+    }
+    rp_atoms_add_spans(&f->atoms, f->m, &s->title, RP_FACE_BOLD, size);
+    rp_break_lines(&f->atoms, f->right - f->left, f->env, &f->lines);
+    double before = lv == 1 ? 20 : lv == 2 ? 14 : 9, after = lv == 1 ? 12 : 5;
+    /* Keep the heading with the start of what follows it. */
+    rp_flow_need(f, before + f->lines.count * lh + after + 60);
+    if (!f->fresh)
+        f->y += before;
+    if (s->in_toc) {
+        if (f->target_count == f->target_cap) {
+            f->target_cap = f->target_cap ? f->target_cap * 2 : 32;
+            f->targets = rp_xrealloc(f->targets, f->target_cap * sizeof *f->targets);
+        }
+        f->targets[f->target_count++] = (struct rp_target){f->page_count - 1, f->y};
+        if (f->outline_count == f->outline_cap) {
+            size_t cap = f->outline_cap ? f->outline_cap * 2 : 32;
+            struct rp_outline_entry *o = rp_arena_array(f->env->arena, cap, sizeof *o);
+            if (f->outline_count)
+                memcpy(o, f->outline, f->outline_count * sizeof *o);
+            f->outline = o;
+            f->outline_cap = cap;
+        }
+        f->outline[f->outline_count++] = (struct rp_outline_entry){
+            s->level, plain_title(f, s->number, &s->title), f->page_count - 1, f->y};
+    }
+    for (size_t i = 0; i < f->lines.count; i++) {
+        rp_flow_draw_line(f, &f->atoms, &f->lines.items[i], f->left, baseline(f->y, lh, size),
+                          f->right - f->left, RP_TEXT_LEFT, t->primary);
+        f->y += lh;
+    }
+    if (lv == 1) {
+        f->y += 3;
+        rp_flow_hline(f, f->left, f->left + 48, f->y, 2.2, t->accent);
+    }
+    f->y += after;
+    f->fresh = false;
+    rp_flow_nodes(f, &s->children);
+}
+
+static void key_figures(struct rp_flow *f, const struct rp_node *node)
+{
+    const struct rp_theme *t = f->theme;
+    const struct rp_doc_key_figures *kf = &node->u.figures;
+    double label_size = 8.5, comment_size = 7.5, value_size = 19, pad = 8, gap = 10;
+    rp_flow_need(f, 0);
+    if (kf->title.count) {
+        f->atoms.count = 0;
+        rp_atoms_add_spans(&f->atoms, f->m, &kf->title, RP_FACE_BOLD, t->caption_size);
+        rp_break_lines(&f->atoms, f->right - f->left, f->env, &f->lines);
+        place_lines(f, f->left, f->right - f->left, t->caption_size, RP_TEXT_LEFT, t->primary, NULL,
+                    0, false);
+        f->y += 4;
+    }
+    size_t per_row = kf->count < 3 ? (kf->count ? kf->count : 1) : 3;
+    double bw = (f->right - f->left - gap * (double)(per_row - 1)) / (double)per_row;
+    for (size_t first = 0; first < kf->count && !f->status; first += per_row) {
+        size_t last = first + per_row < kf->count ? first + per_row : kf->count;
+        double h = 0;
+        for (int pass = 0; pass < 2; pass++) {
+            if (pass == 1) {
+                rp_flow_need(f, h + gap);
+                for (size_t i = first; i < last; i++)
+                    rp_flow_rect(f, f->left + (double)(i - first) * (bw + gap), f->y, bw, h,
+                                 t->figure_fill);
+            }
+            for (size_t i = first; i < last; i++) {
+                const struct rp_doc_figure *fig = &kf->items[i];
+                double x = f->left + (double)(i - first) * (bw + gap) + pad, y = f->y + pad;
+                if (pass == 1)
+                    rp_flow_text(f, x, y + value_size * 0.8, RP_FACE_BOLD, value_size, t->primary,
+                                 fig->value, strlen(fig->value));
+                y += value_size * 1.15;
+                for (int part = 0; part < 2; part++) {
+                    const struct rp_spans *sp = part == 0 ? &fig->label : &fig->comment;
+                    double size = part == 0 ? label_size : comment_size;
+                    f->atoms.count = 0;
+                    rp_atoms_add_spans(&f->atoms, f->m, sp, part ? RP_FACE_ITALIC : RP_FACE_REGULAR,
+                                       size);
+                    rp_break_lines(&f->atoms, bw - 2 * pad, f->env, &f->lines);
+                    for (size_t k = 0; k < f->lines.count; k++) {
+                        if (pass == 1)
+                            rp_flow_draw_line(f, &f->atoms, &f->lines.items[k], x,
+                                              baseline(y, size * 1.25, size), bw - 2 * pad,
+                                              RP_TEXT_LEFT, part ? t->muted : t->text);
+                        y += size * 1.25;
+                    }
+                    y += 2;
+                }
+                if (pass == 0 && y + pad - f->y > h)
+                    h = y + pad - f->y;
+            }
+        }
+        f->y += h + gap;
+        f->fresh = false;
+    }
+    f->y += t->paragraph_gap - gap / 2;
+}
+
+/* ------------------------------------------------------------------ contents */
+
+static void toc_entries(struct rp_flow *f, const struct rp_nodes *nodes, size_t *index)
+{
+    const struct rp_theme *t = f->theme;
+    for (size_t i = 0; i < nodes->count && !f->status; i++) {
+        const struct rp_node *node = nodes->items[i];
+        if (node->kind != RP_NODE_SECTION)
+            continue;
+        const struct rp_doc_section *s = &node->u.section;
+        size_t target = *index;
+        if (s->in_toc)
+            (*index)++;
+        if (s->in_toc && s->level <= t->toc_depth) {
+            double size = t->body_size, lh = size * 1.45, indent = (s->level - 1) * 18.0;
+            double right = f->right, w = right - 40 - f->left - indent;
+            f->atoms.count = 0;
+            const char *text = plain_title(f, s->number, &s->title);
+            rp_atoms_add_text(&f->atoms, f->m, text, strlen(text),
+                              s->level == 1 ? RP_FACE_BOLD : RP_FACE_REGULAR, size, RP_SPAN_TEXT,
+                              NULL);
+            rp_break_lines(&f->atoms, w, f->env, &f->lines);
+            double before = s->level == 1 ? 6 : 0;
+            rp_flow_need(f, before + f->lines.count * lh);
+            if (!f->fresh)
+                f->y += before;
+            struct rp_toc_slot slot = {
+                f->page_count - 1, target, f->left + indent, 0, f->y, 0, right};
+            for (size_t k = 0; k < f->lines.count; k++) {
+                slot.y_base = baseline(f->y, lh, size);
+                slot.x_end = f->left + indent + f->lines.items[k].width;
+                rp_flow_draw_line(f, &f->atoms, &f->lines.items[k], f->left + indent, slot.y_base,
+                                  w, RP_TEXT_LEFT, t->text);
+                f->y += lh;
+            }
+            f->fresh = false;
+            if (f->toc_count == f->toc_cap) {
+                f->toc_cap = f->toc_cap ? f->toc_cap * 2 : 32;
+                f->toc = rp_xrealloc(f->toc, f->toc_cap * sizeof *f->toc);
+            }
+            f->toc[f->toc_count++] = slot;
+        }
+        toc_entries(f, &s->children, index);
+    }
+}
+
+void rp_flow_toc(struct rp_flow *f)
+{
+    const struct rp_theme *t = f->theme;
+    f->want_kind = RP_PAGE_FRONT;
+    f->want_landscape = false;
+    rp_flow_need(f, 0);
+    const char *title = f->doc->labels.contents ? f->doc->labels.contents : "";
+    double size = t->heading_size[0], lh = size * 1.22;
+    rp_flow_text(f, f->left, baseline(f->y, lh, size), RP_FACE_BOLD, size, t->primary, title,
+                 strlen(title));
+    f->y += lh + 3;
+    rp_flow_hline(f, f->left, f->left + 48, f->y, 2.2, t->accent);
+    f->y += 16;
+    f->fresh = false;
+    size_t index = 0;
+    toc_entries(f, &f->doc->body, &index);
+    f->want_kind = RP_PAGE_BODY;
+}
+
+/* ------------------------------------------------------------------ cover */
+
+void rp_flow_cover(struct rp_flow *f)
+{
+    const struct rp_theme *t = f->theme;
+    const struct rp_doc *doc = f->doc;
+    f->want_kind = RP_PAGE_COVER;
+    f->want_landscape = false;
+    rp_flow_new_page(f, RP_PAGE_COVER, false);
+    double band = 330, w = f->right - f->left;
+    rp_flow_rect(f, 0, 0, f->width, band, t->primary);
+    rp_flow_rect(f, 0, band, f->width, 5, t->accent);
+    const char *org = doc->organisation ? doc->organisation : "";
+    f->y = 96;
+    rp_flow_break_text(f, org, RP_FACE_BOLD, 13, w);
+    place_lines(f, f->left, w, 13, RP_TEXT_LEFT, white, NULL, 0, false);
+    f->y = 170;
+    rp_flow_break_text(f, doc->title, RP_FACE_BOLD, 28, w);
+    for (size_t i = 0; i < f->lines.count; i++, f->y += 33)
+        rp_flow_draw_line(f, &f->atoms, &f->lines.items[i], f->left, f->y + 26, w, RP_TEXT_LEFT,
+                          white);
+    if (doc->subtitle && *doc->subtitle) {
+        f->y += 8;
+        rp_flow_break_text(f, doc->subtitle, RP_FACE_REGULAR, 15, w);
+        for (size_t i = 0; i < f->lines.count; i++, f->y += 19)
+            rp_flow_draw_line(f, &f->atoms, &f->lines.items[i], f->left, f->y + 14, w, RP_TEXT_LEFT,
+                              white);
+    }
+    f->y = band + 50;
+    if (doc->labels.edition && *doc->labels.edition) {
+        rp_flow_text(f, f->left, f->y, RP_FACE_REGULAR, 11, t->muted, doc->labels.edition,
+                     strlen(doc->labels.edition));
+        f->y += 18;
+    }
+    if (doc->year > 0) {
+        char date[64];
+        rp_fmt_date(date, sizeof date, doc->year, doc->month, doc->day, f->lang);
+        rp_flow_text(f, f->left, f->y, RP_FACE_BOLD, 12, t->text,
+                     rp_flow_str(f, date, strlen(date)), strlen(date));
+        f->y += 18;
+    }
+    if (doc->sample && doc->labels.sample) {
+        f->y += 24;
+        rp_flow_text(f, f->left, f->y, RP_FACE_BOLD, 20, t->accent, doc->labels.sample,
+                     strlen(doc->labels.sample));
+    }
+    f->fresh = false;
+    f->want_kind = RP_PAGE_BODY;
+}
+
+/* ------------------------------------------------------------------ dispatch */
+
+void rp_flow_nodes(struct rp_flow *f, const struct rp_nodes *nodes)
+{
+    for (size_t i = 0; i < nodes->count && !f->status; i++) {
+        const struct rp_node *node = nodes->items[i];
+        switch (node->kind) {
+        case RP_NODE_SECTION:
+            section(f, node);
+            break;
+        case RP_NODE_PARAGRAPH:
+            paragraph(f, node);
+            break;
+        case RP_NODE_LIST:
+            list(f, node);
+            break;
+        case RP_NODE_TABLE:
+            rp_flow_table(f, node);
+            break;
+        case RP_NODE_KEY_FIGURES:
+            key_figures(f, node);
+            break;
+        case RP_NODE_CHART:
+            rp_flow_chart(f, node);
+            break;
+        case RP_NODE_NOTE:
+            rp_flow_need(f, 0);
+            note(f, &node->u.note);
+            f->y += f->theme->paragraph_gap / 2;
+            break;
+        case RP_NODE_PAGE_BREAK:
+            if (f->open && !f->fresh)
+                rp_flow_new_page(f, f->want_kind, f->want_landscape);
+            break;
+        case RP_NODE_TOC:
+            rp_flow_toc(f);
+            break;
+        case RP_NODE__MAX:
+            break;
+        }
+    }
+}
+
+void rp_flow_note(struct rp_flow *f, const struct rp_doc_note *n)
+{
+    note(f, n);
+}

@@ -1,0 +1,107 @@
+/* Private to the layout files: the state of the page flow and the helpers every block
+ * layout uses (item emission, page breaks, drawing broken lines). */
+#ifndef RP_LAYOUT_FLOW_H
+#define RP_LAYOUT_FLOW_H
+
+#include "render/layout.h"
+#include "util/fmt.h"
+
+enum rp_text_align { RP_TEXT_LEFT, RP_TEXT_CENTER, RP_TEXT_RIGHT, RP_TEXT_JUSTIFY };
+
+/* Where a table-of-contents entry was set, to receive its page number and link later. */
+struct rp_toc_slot {
+    size_t page, target;
+    double x0, x_end, y_top, y_base, right;
+};
+
+/* The page a heading landed on, indexed by the heading's rank among TOC sections. */
+struct rp_target {
+    size_t page;
+    double y;
+};
+
+struct rp_page_rec {
+    enum rp_page_kind kind;
+    bool landscape;
+};
+
+struct rp_flow {
+    const struct rp_doc *doc;
+    const struct rp_layout_env *env;
+    const struct rp_theme *theme;
+    const struct rp_metrics *m;
+    const struct rp_layout_sink *sink;
+    enum rp_lang lang;
+    char decimal_sep;
+    int status; /* the sink's first non-zero result; stops the flow */
+
+    /* The page being filled. */
+    struct rp_item *items;
+    size_t count, cap;
+    struct rp_arena *page_arena; /* strings and paths of the current page only */
+    bool open;
+    enum rp_page_kind kind;
+    bool landscape;
+    double width, height;            /* of the page */
+    double left, right, top, bottom; /* content box, y from the top */
+    double y;                        /* cursor */
+    bool fresh;                      /* nothing placed since the page began */
+
+    /* What the next block wants: a page of this kind and orientation. */
+    enum rp_page_kind want_kind;
+    bool want_landscape;
+
+    struct rp_page_rec *pages;
+    size_t page_count, page_cap;
+
+    struct rp_toc_slot *toc;
+    size_t toc_count, toc_cap;
+    struct rp_target *targets;
+    size_t target_count, target_cap;
+    struct rp_outline_entry *outline;
+    size_t outline_count, outline_cap;
+
+    /* Scratch buffers reused by paragraphs. */
+    struct rp_atoms atoms;
+    struct rp_lines lines;
+};
+
+/* ---- items (layout_page.c) */
+struct rp_item *rp_flow_item(struct rp_flow *f, enum rp_item_kind kind);
+void rp_flow_text(struct rp_flow *f, double x, double y, enum rp_face face, double size,
+                  struct rp_rgb color, const char *text, size_t len);
+void rp_flow_rect(struct rp_flow *f, double x, double y, double w, double h, struct rp_rgb color);
+void rp_flow_hline(struct rp_flow *f, double x1, double x2, double y, double width,
+                   struct rp_rgb color);
+/* A copy of `len` bytes of `s` (NUL-terminated) that lives as long as the current page. */
+const char *rp_flow_str(struct rp_flow *f, const char *s, size_t len);
+
+/* ---- pages (layout_page.c) */
+/* Ends the current page (if any) and opens one of `kind` and orientation. */
+void rp_flow_new_page(struct rp_flow *f, enum rp_page_kind kind, bool landscape);
+/* Makes sure `h` points fit below the cursor on a page of the wanted kind, starting a new
+ * page if needed (never twice in a row: an empty page takes whatever comes). */
+void rp_flow_need(struct rp_flow *f, double h);
+/* Emits the last page and the overlays. */
+void rp_flow_close(struct rp_flow *f, struct rp_layout_result *result);
+
+/* ---- text (layout_page.c) */
+/* Draws line `ln` of `atoms` with its left edge at x and baseline y in a box `w` wide. */
+void rp_flow_draw_line(struct rp_flow *f, const struct rp_atoms *atoms, const struct rp_line *ln,
+                       double x, double y, double w, enum rp_text_align align, struct rp_rgb color);
+/* Breaks plain `text` into f->lines (f->atoms) and returns the line count. */
+size_t rp_flow_break_text(struct rp_flow *f, const char *text, enum rp_face face, double size,
+                          double width);
+
+/* ---- blocks (layout_blocks.c, layout_table.c, layout_chart.c) */
+void rp_flow_cover(struct rp_flow *f);
+void rp_flow_toc(struct rp_flow *f);
+void rp_flow_nodes(struct rp_flow *f, const struct rp_nodes *nodes);
+void rp_flow_table(struct rp_flow *f, const struct rp_node *node);
+/* Whether the table goes on landscape pages (too wide for portrait). */
+bool rp_flow_table_landscape(struct rp_flow *f, const struct rp_node *node);
+void rp_flow_chart(struct rp_flow *f, const struct rp_node *node);
+/* A note in small type with its mark hanging in the margin (table notes). */
+void rp_flow_note(struct rp_flow *f, const struct rp_doc_note *n);
+
+#endif

@@ -1,0 +1,360 @@
+/* The page flow: display-list items, page breaks, running header and footer, overlays. */
+#include "render/layout_flow.h"
+#include "util/arena.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct rp_item *rp_flow_item(struct rp_flow *f, enum rp_item_kind kind)
+{
+    if (f->count == f->cap) {
+        f->cap = f->cap ? f->cap * 2 : 256;
+        f->items = rp_xrealloc(f->items, f->cap * sizeof *f->items);
+    }
+    struct rp_item *it = &f->items[f->count++];
+    memset(it, 0, sizeof *it);
+    it->kind = kind;
+    it->target_page = -1;
+    return it;
+}
+
+void rp_flow_text(struct rp_flow *f, double x, double y, enum rp_face face, double size,
+                  struct rp_rgb color, const char *text, size_t len)
+{
+    if (!len)
+        return;
+    struct rp_item *it = rp_flow_item(f, RP_ITEM_TEXT);
+    it->x = (float)x;
+    it->y = (float)y;
+    it->face = face;
+    it->size = (float)size;
+    it->color = color;
+    it->text = text;
+    it->len = (uint32_t)len;
+}
+
+void rp_flow_rect(struct rp_flow *f, double x, double y, double w, double h, struct rp_rgb color)
+{
+    struct rp_item *it = rp_flow_item(f, RP_ITEM_RECT);
+    it->x = (float)x;
+    it->y = (float)y;
+    it->w = (float)w;
+    it->h = (float)h;
+    it->color = color;
+}
+
+void rp_flow_hline(struct rp_flow *f, double x1, double x2, double y, double width,
+                   struct rp_rgb color)
+{
+    struct rp_item *it = rp_flow_item(f, RP_ITEM_LINE);
+    it->x = (float)x1;
+    it->y = (float)y;
+    it->w = (float)(x2 - x1);
+    it->color = color;
+    it->line_width = (float)width;
+}
+
+const char *rp_flow_str(struct rp_flow *f, const char *s, size_t len)
+{
+    return rp_arena_strndup(f->page_arena, s, len);
+}
+
+/* ------------------------------------------------------------------ pages */
+
+static void emit_page(struct rp_flow *f)
+{
+    if (!f->open)
+        return;
+    struct rp_page page = {f->page_count - 1, f->kind, f->width, f->height, f->items, f->count};
+    if (!f->status)
+        f->status = f->sink->page(f->sink->ctx, &page, false);
+    f->count = 0;
+    rp_arena_free(f->page_arena);
+    f->page_arena = NULL;
+    f->open = false;
+}
+
+static void running_header(struct rp_flow *f)
+{
+    const struct rp_theme *t = f->theme;
+    const struct rp_doc *doc = f->doc;
+    if (doc->sample) {
+        /* A large diagonal mark under the content of every page. */
+        const char *mark = doc->labels.sample ? doc->labels.sample : "SPECIMEN";
+        double size = 72;
+        double w = rp_text_width(f->m, RP_FACE_BOLD, size, mark, strlen(mark));
+        struct rp_rgb light = {0.93f, 0.90f, 0.86f};
+        rp_flow_text(f, f->width / 2 - w * 0.3536, f->height / 2 + w * 0.3536, RP_FACE_BOLD, size,
+                     light, mark, strlen(mark));
+        f->items[f->count - 1].angle = 45;
+    }
+    if (f->kind == RP_PAGE_COVER)
+        return;
+    double size = 7.5, base = t->margin_top - 30;
+    const char *org = doc->organisation ? doc->organisation : "";
+    const char *title = doc->title ? doc->title : "";
+    double tw = rp_text_width(f->m, RP_FACE_REGULAR, size, title, strlen(title));
+    double ow = rp_text_width(f->m, RP_FACE_BOLD, size, org, strlen(org));
+    double room = f->right - f->left;
+    /* When both do not fit side by side, the organisation wins and the title is dropped. */
+    rp_flow_text(f, f->left, base, RP_FACE_BOLD, size, t->primary, org, strlen(org));
+    if (ow + tw + 20 <= room)
+        rp_flow_text(f, f->right - tw, base, RP_FACE_REGULAR, size, t->muted, title, strlen(title));
+    if (doc->sample) {
+        const char *mark = doc->labels.sample ? doc->labels.sample : "SPECIMEN";
+        double mw = rp_text_width(f->m, RP_FACE_BOLD, size, mark, strlen(mark));
+        rp_flow_text(f, (f->left + f->right - mw) / 2, base, RP_FACE_BOLD, size, t->accent, mark,
+                     strlen(mark));
+    }
+    rp_flow_hline(f, f->left, f->right, base + 8, 0.4, t->rule);
+}
+
+void rp_flow_new_page(struct rp_flow *f, enum rp_page_kind kind, bool landscape)
+{
+    emit_page(f);
+    /* Even after the sink failed, a page stays open so that block layouts can finish
+     * harmlessly; nothing more is emitted and the status is returned. */
+    const struct rp_theme *t = f->theme;
+    f->open = true;
+    f->kind = kind;
+    f->landscape = landscape;
+    f->width = landscape ? t->page_height : t->page_width;
+    f->height = landscape ? t->page_width : t->page_height;
+    f->left = t->margin_left;
+    f->right = f->width - t->margin_right;
+    f->top = t->margin_top;
+    f->bottom = f->height - t->margin_bottom;
+    f->y = f->top;
+    f->fresh = true;
+    f->page_arena = rp_arena_new();
+    if (f->page_count == f->page_cap) {
+        f->page_cap = f->page_cap ? f->page_cap * 2 : 64;
+        f->pages = rp_xrealloc(f->pages, f->page_cap * sizeof *f->pages);
+    }
+    f->pages[f->page_count++] = (struct rp_page_rec){kind, landscape};
+    running_header(f);
+}
+
+void rp_flow_need(struct rp_flow *f, double h)
+{
+    if (!f->open || f->kind != f->want_kind || f->landscape != f->want_landscape)
+        rp_flow_new_page(f, f->want_kind, f->want_landscape);
+    else if (f->y + h > f->bottom + 0.01 && !f->fresh)
+        rp_flow_new_page(f, f->kind, f->landscape);
+}
+
+/* ------------------------------------------------------------------ overlays */
+
+static void roman(char *buf, size_t size, size_t n)
+{
+    static const struct {
+        unsigned v;
+        const char *s;
+    } table[] = {{1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"},
+                 {90, "xc"},  {50, "l"},   {40, "xl"}, {10, "x"},   {9, "ix"},
+                 {5, "v"},    {4, "iv"},   {1, "i"}};
+    size_t pos = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
+        while (n >= table[i].v && pos + 3 < size) {
+            pos += (size_t)snprintf(buf + pos, size - pos, "%s", table[i].s);
+            n -= table[i].v;
+        }
+}
+
+/* The printed number of physical page `page`: roman in the front matter, else from 1. */
+static void page_number(size_t front, size_t page, char *buf, size_t size)
+{
+    if (page < front)
+        roman(buf, size, page + 1);
+    else
+        snprintf(buf, size, "%zu", page - front + 1);
+}
+
+static void overlay_page(struct rp_flow *f, size_t p, size_t front)
+{
+    const struct rp_theme *t = f->theme;
+    const struct rp_page_rec *rec = &f->pages[p];
+    f->count = 0;
+    f->page_arena = rp_arena_new();
+    f->width = rec->landscape ? t->page_height : t->page_width;
+    f->height = rec->landscape ? t->page_width : t->page_height;
+    f->left = t->margin_left;
+    f->right = f->width - t->margin_right;
+    char num[48], text[160];
+    if (rec->kind != RP_PAGE_COVER) {
+        double size = 7.5, base = f->height - t->margin_bottom + 36;
+        rp_flow_hline(f, f->left, f->right, base - 11, 0.4, t->rule);
+        page_number(front, p, num, sizeof num);
+        if (rec->kind == RP_PAGE_BODY)
+            snprintf(text, sizeof text, "%s %s / %zu", f->doc->labels.page, num,
+                     f->page_count - front);
+        else
+            snprintf(text, sizeof text, "%s", num);
+        double w = rp_text_width(f->m, RP_FACE_REGULAR, size, text, strlen(text));
+        rp_flow_text(f, f->right - w, base, RP_FACE_REGULAR, size, t->muted,
+                     rp_flow_str(f, text, strlen(text)), strlen(text));
+        if (f->doc->year > 0) {
+            rp_fmt_date(text, sizeof text, f->doc->year, f->doc->month, f->doc->day, f->lang);
+            rp_flow_text(f, f->left, base, RP_FACE_REGULAR, size, t->muted,
+                         rp_flow_str(f, text, strlen(text)), strlen(text));
+        }
+    }
+    for (size_t i = 0; i < f->toc_count; i++) {
+        const struct rp_toc_slot *s = &f->toc[i];
+        if (s->page != p || s->target >= f->target_count)
+            continue;
+        const struct rp_target *tg = &f->targets[s->target];
+        page_number(front, tg->page, num, sizeof num);
+        double size = t->body_size;
+        double w = rp_text_width(f->m, RP_FACE_REGULAR, size, num, strlen(num));
+        rp_flow_text(f, s->right - w, s->y_base, RP_FACE_REGULAR, size, t->text,
+                     rp_flow_str(f, num, strlen(num)), strlen(num));
+        if (s->right - w - 6 > s->x_end + 6) {
+            struct rp_item *dots = rp_flow_item(f, RP_ITEM_LINE);
+            dots->x = (float)(s->x_end + 6);
+            dots->y = (float)(s->y_base - 0.5);
+            dots->w = (float)(s->right - w - 6 - (s->x_end + 6));
+            dots->color = t->muted;
+            dots->line_width = 0.9f;
+            dots->dash = 1.0f; /* 1 on, 2 off: a dotted leader */
+        }
+        struct rp_item *link = rp_flow_item(f, RP_ITEM_LINK);
+        link->x = (float)s->x0;
+        link->y = (float)s->y_top;
+        link->w = (float)(s->right - s->x0);
+        link->h = (float)(s->y_base + size * 0.3 - s->y_top);
+        link->target_page = (long)tg->page;
+        link->target_y = (float)tg->y;
+    }
+    struct rp_page page = {p, rec->kind, f->width, f->height, f->items, f->count};
+    if (!f->status)
+        f->status = f->sink->page(f->sink->ctx, &page, true);
+    rp_arena_free(f->page_arena);
+    f->page_arena = NULL;
+}
+
+void rp_flow_close(struct rp_flow *f, struct rp_layout_result *result)
+{
+    emit_page(f);
+    size_t front = 0;
+    while (front < f->page_count && f->pages[front].kind != RP_PAGE_BODY)
+        front++;
+    if (front == f->page_count)
+        front = 0;
+    for (size_t p = 0; p < f->page_count && !f->status; p++)
+        overlay_page(f, p, front);
+    result->page_count = f->page_count;
+    result->front_count = front;
+    result->outline = f->outline;
+    result->outline_count = f->outline_count;
+}
+
+/* ------------------------------------------------------------------ text lines */
+
+static bool same_style(const struct rp_atom *a, const struct rp_atom *b)
+{
+    return a->face == b->face && a->size == b->size && a->rise == b->rise && a->kind == b->kind &&
+           a->href == b->href;
+}
+
+void rp_flow_draw_line(struct rp_flow *f, const struct rp_atoms *atoms, const struct rp_line *ln,
+                       double x, double y, double w, enum rp_text_align align, struct rp_rgb color)
+{
+    const struct rp_atom *a = atoms->items;
+    double extra = w - ln->width, add = 0;
+    if (align == RP_TEXT_JUSTIFY) {
+        /* Stretch spaces, but not absurdly: a line with one long word stays ragged. */
+        if (!ln->last && ln->glues > 0 && extra > 0 && ln->first < ln->end &&
+            extra / ln->glues < a[ln->first].size * 0.9)
+            add = extra / ln->glues;
+    } else if (align == RP_TEXT_CENTER)
+        x += extra / 2;
+    else if (align == RP_TEXT_RIGHT)
+        x += extra;
+    double cx = x;
+    for (size_t k = ln->first; k < ln->end;) {
+        size_t r = k;
+        double rw = a[k].width;
+        size_t rlen = a[k].len;
+        while (r + 1 < ln->end && same_style(&a[r], &a[r + 1])) {
+            const struct rp_atom *p = &a[r], *q = &a[r + 1];
+            if (p->brk == RP_BRK_SPACE) {
+                if (add > 0 || p->text + p->len + 1 != q->text || p->text[p->len] != ' ')
+                    break;
+                rw += p->space + q->width;
+                rlen += 1 + q->len;
+            } else if (p->brk == RP_BRK_NONE || p->brk == RP_BRK_AFTER) {
+                if (p->text + p->len != q->text)
+                    break;
+                rw += q->width;
+                rlen += q->len;
+            } else
+                break;
+            r++;
+        }
+        const struct rp_atom *s = &a[k];
+        struct rp_rgb c = s->kind == RP_SPAN_LINK ? f->theme->primary : color;
+        if (s->kind == RP_SPAN_PLACEHOLDER)
+            rp_flow_rect(f, cx - 1, y - s->size * 0.85, rw + 2, s->size * 1.15,
+                         f->theme->placeholder_fill);
+        rp_flow_text(f, cx, y - s->rise, s->face, s->size, c, s->text, rlen);
+        if (s->kind == RP_SPAN_LINK && s->href) {
+            rp_flow_hline(f, cx, cx + rw, y + s->size * 0.15, 0.4, c);
+            struct rp_item *link = rp_flow_item(f, RP_ITEM_LINK);
+            link->x = (float)cx;
+            link->y = (float)(y - s->size * 0.85);
+            link->w = (float)rw;
+            link->h = (float)(s->size * 1.1);
+            link->text = s->href;
+        }
+        cx += rw;
+        if (a[r].brk == RP_BRK_SPACE && r + 1 < ln->end)
+            cx += a[r].space + add;
+        k = r + 1;
+    }
+}
+
+size_t rp_flow_break_text(struct rp_flow *f, const char *text, enum rp_face face, double size,
+                          double width)
+{
+    f->atoms.count = 0;
+    if (text)
+        rp_atoms_add_text(&f->atoms, f->m, text, strlen(text), face, size, RP_SPAN_TEXT, NULL);
+    return rp_break_lines(&f->atoms, width, f->env, &f->lines);
+}
+
+/* ------------------------------------------------------------------ entry point */
+
+int rp_layout_document(const struct rp_doc *doc, const struct rp_layout_env *env,
+                       const struct rp_layout_sink *sink, struct rp_layout_result *result)
+{
+    struct rp_flow f;
+    memset(&f, 0, sizeof f);
+    memset(result, 0, sizeof *result);
+    f.doc = doc;
+    f.env = env;
+    f.theme = env->theme;
+    f.m = env->metrics;
+    f.sink = sink;
+    f.lang = rp_lang_from_code(doc->lang);
+    if (f.lang == RP_LANG__MAX)
+        f.lang = RP_LANG_EN;
+    f.decimal_sep = f.lang == RP_LANG_EN ? '.' : ',';
+    f.want_kind = RP_PAGE_BODY;
+    if (doc->cover)
+        rp_flow_cover(&f);
+    rp_flow_nodes(&f, &doc->body);
+    if (!f.open && f.page_count == 0)
+        rp_flow_need(&f, 0); /* an empty document still has a page */
+    rp_flow_close(&f, result);
+    free(f.items);
+    free(f.pages);
+    free(f.toc);
+    free(f.targets);
+    rp_atoms_free(&f.atoms);
+    rp_lines_free(&f.lines);
+    rp_arena_free(f.page_arena);
+    return f.status;
+}

@@ -1,0 +1,395 @@
+/* Table placement: caption and header rows repeated on every page the table spans, rows
+ * kept whole unless taller than a page, decimal alignment, subtotal and total rows set
+ * apart, of-which rows indented, flagged cells tinted with their explanation beneath. */
+#include "render/layout_flow.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define PAD_X 4.0
+#define PAD_Y 2.6
+
+static bool empty(const char *s)
+{
+    return !s || !*s;
+}
+
+struct cell_box {
+    struct rp_atoms atoms;
+    struct rp_lines lines;
+    size_t nlines;
+};
+
+struct table {
+    struct rp_flow *f;
+    struct rp_layout_env env; /* the flow's, without hyphenation: cells wrap at spaces */
+    const struct rp_doc_table *t;
+    struct rp_column_plan *plan;
+    double *x; /* column_count + 1 edges */
+    double size, lh, width;
+    struct cell_box *cells;
+    double *header_h;
+};
+
+static double line_base(double top, double lh, double size)
+{
+    return top + (lh - size) / 2 + size * 0.8;
+}
+
+static enum rp_text_align text_align(enum rp_align a)
+{
+    return a == RP_ALIGN_CENTER                           ? RP_TEXT_CENTER
+           : a == RP_ALIGN_RIGHT || a == RP_ALIGN_DECIMAL ? RP_TEXT_RIGHT
+                                                          : RP_TEXT_LEFT;
+}
+
+/* Lays out the header row `h` into f->atoms / f->lines one cell at a time; with `draw`
+ * the cells are drawn in a row starting at `top`. Returns the row height. */
+static double header_row(struct table *tb, size_t h, bool draw, double top)
+{
+    struct rp_flow *f = tb->f;
+    const struct rp_doc_header_row *hr = &tb->t->header[h];
+    double height = tb->lh + 2 * PAD_Y;
+    size_t c = 0;
+    for (size_t i = 0; i < hr->count && c < tb->t->column_count; i++) {
+        const struct rp_doc_hcell *hc = &hr->cells[i];
+        size_t end = c + hc->span > tb->t->column_count ? tb->t->column_count : c + hc->span;
+        double x = tb->x[c], w = tb->x[end] - x;
+        f->atoms.count = 0;
+        rp_atoms_add_text(&f->atoms, f->m, hc->text, strlen(hc->text), RP_FACE_BOLD, tb->size,
+                          RP_SPAN_TEXT, NULL);
+        size_t n = rp_break_lines(&f->atoms, w - 2 * PAD_X, &tb->env, &f->lines);
+        double hh = (double)n * tb->lh + 2 * PAD_Y;
+        if (hh > height)
+            height = hh;
+        if (draw) {
+            double row_h = tb->header_h[h];
+            double y = top + row_h - PAD_Y - (double)n * tb->lh;
+            enum rp_text_align al = hc->span > 1 ? RP_TEXT_CENTER : text_align(hc->align);
+            for (size_t k = 0; k < n; k++)
+                rp_flow_draw_line(f, &f->atoms, &f->lines.items[k], x + PAD_X,
+                                  line_base(y + (double)k * tb->lh, tb->lh, tb->size),
+                                  w - 2 * PAD_X, al, f->theme->header_text);
+            if (hc->span > 1 && h + 1 < tb->t->header_count && !empty(hc->text))
+                rp_flow_hline(f, x + 3, x + w - 3, top + row_h - 1, 0.5, f->theme->header_text);
+        }
+        c = end;
+    }
+    return height;
+}
+
+static void draw_header(struct table *tb)
+{
+    struct rp_flow *f = tb->f;
+    double total = 0;
+    for (size_t h = 0; h < tb->t->header_count; h++)
+        total += tb->header_h[h];
+    if (total > 0) {
+        rp_flow_rect(f, tb->x[0], f->y, tb->width, total, f->theme->header_fill);
+        double y = f->y;
+        for (size_t h = 0; h < tb->t->header_count; h++) {
+            header_row(tb, h, true, y);
+            y += tb->header_h[h];
+        }
+        f->y = y;
+    }
+    rp_flow_hline(f, tb->x[0], tb->x[0] + tb->width, f->y, 0.9, f->theme->primary);
+    f->y += 1;
+}
+
+static double caption_height(struct table *tb, bool continued, bool draw)
+{
+    struct rp_flow *f = tb->f;
+    const struct rp_theme *th = f->theme;
+    double size = th->caption_size, lh = size * 1.25;
+    if (!tb->t->caption.count)
+        return 0;
+    f->atoms.count = 0;
+    rp_atoms_add_spans(&f->atoms, f->m, &tb->t->caption, RP_FACE_BOLD, size);
+    const char *more = f->doc->labels.continued;
+    if (continued && !empty(more) && f->atoms.count) {
+        f->atoms.items[f->atoms.count - 1].brk = RP_BRK_SPACE;
+        f->atoms.items[f->atoms.count - 1].space = (float)(size * 0.28);
+        rp_atoms_add_text(&f->atoms, f->m, more, strlen(more), RP_FACE_ITALIC, size, RP_SPAN_TEXT,
+                          NULL);
+    }
+    rp_break_lines(&f->atoms, tb->width, f->env, &f->lines);
+    if (draw)
+        for (size_t k = 0; k < f->lines.count; k++)
+            rp_flow_draw_line(f, &f->atoms, &f->lines.items[k], tb->x[0],
+                              line_base(f->y + (double)k * lh, lh, size), tb->width, RP_TEXT_LEFT,
+                              th->primary);
+    return (double)f->lines.count * lh + 5;
+}
+
+static double header_height(const struct table *tb)
+{
+    double h = 1;
+    for (size_t i = 0; i < tb->t->header_count; i++)
+        h += tb->header_h[i];
+    return h;
+}
+
+/* Caption and header at the top of the table or of each page it continues on. */
+static void table_top(struct table *tb, bool continued)
+{
+    struct rp_flow *f = tb->f;
+    f->y += caption_height(tb, continued, true);
+    draw_header(tb);
+    f->fresh = false;
+}
+
+/* Lays out the cells of row r; returns the number of visual lines. */
+static size_t layout_row(struct table *tb, size_t r)
+{
+    struct rp_flow *f = tb->f;
+    const struct rp_doc_table *t = tb->t;
+    const struct rp_doc_row *row = &t->rows[r];
+    enum rp_face face = rp_row_face(row->kind);
+    bool spans = rp_row_label_spans(t, row);
+    size_t most = 1;
+    for (size_t c = 0; c < t->column_count; c++) {
+        struct cell_box *cb = &tb->cells[c];
+        const struct rp_doc_cell *cell = &row->cells[c];
+        cb->nlines = 0;
+        if (spans && c > 0)
+            continue;
+        if (t->columns[c].align == RP_ALIGN_DECIMAL) {
+            cb->nlines = (size_t)!empty(cell->text) + (size_t)!empty(cell->detail);
+        } else {
+            enum rp_face cf = cell->flags & RP_CELL_DIFFERS ? rp_face_with(face, 1, 0) : face;
+            double w = (spans ? tb->width : tb->plan[c].width) - 2 * PAD_X - rp_row_indent(row, c);
+            cb->atoms.count = 0;
+            if (!empty(cell->text))
+                rp_atoms_add_text(&cb->atoms, f->m, cell->text, strlen(cell->text), cf, tb->size,
+                                  RP_SPAN_TEXT, NULL);
+            if (!empty(cell->detail)) {
+                if (cb->atoms.count)
+                    cb->atoms.items[cb->atoms.count - 1].brk = RP_BRK_NEWLINE;
+                rp_atoms_add_text(&cb->atoms, f->m, cell->detail, strlen(cell->detail),
+                                  rp_face_with(cf, 0, 1), tb->size * RP_TABLE_DETAIL_SCALE,
+                                  RP_SPAN_TEXT, NULL);
+            }
+            cb->nlines = rp_break_lines(&cb->atoms, w, &tb->env, &cb->lines);
+        }
+        if (cb->nlines > most)
+            most = cb->nlines;
+    }
+    return most;
+}
+
+static double row_extra(const struct rp_doc_row *row)
+{
+    return row->kind == RP_DOC_ROW_GROUP ? 4 : 0;
+}
+
+/* Draws visual lines [a, b) of the row laid out by layout_row(). */
+static void draw_row(struct table *tb, size_t r, size_t a, size_t b)
+{
+    struct rp_flow *f = tb->f;
+    const struct rp_theme *th = f->theme;
+    const struct rp_doc_table *t = tb->t;
+    const struct rp_doc_row *row = &t->rows[r];
+    double extra = a == 0 ? row_extra(row) : 0;
+    double h = (double)(b - a) * tb->lh + 2 * PAD_Y + extra, y0 = f->y, x0 = tb->x[0];
+    if (row->kind == RP_DOC_ROW_SUBTOTAL)
+        rp_flow_rect(f, x0, y0, tb->width, h, th->subtotal_fill);
+    else if (row->kind == RP_DOC_ROW_TOTAL)
+        rp_flow_rect(f, x0, y0, tb->width, h, th->total_fill);
+    for (size_t c = 0; c < t->column_count; c++)
+        if (row->cells[c].flags & RP_CELL_DIFFERS)
+            rp_flow_rect(f, tb->x[c], y0, tb->plan[c].width, h, th->flag_fill);
+    if (row->kind == RP_DOC_ROW_SUBTOTAL && a == 0)
+        rp_flow_hline(f, x0, x0 + tb->width, y0, 0.5, th->muted);
+    if (row->kind == RP_DOC_ROW_TOTAL && a == 0)
+        rp_flow_hline(f, x0, x0 + tb->width, y0, 0.9, th->primary);
+    enum rp_face face = rp_row_face(row->kind);
+    double top = y0 + PAD_Y + extra;
+    for (size_t c = 0; c < t->column_count; c++) {
+        const struct rp_doc_cell *cell = &row->cells[c];
+        struct cell_box *cb = &tb->cells[c];
+        struct rp_rgb color = cell->flags & RP_CELL_DIFFERS ? th->flag_text : th->text;
+        enum rp_face cf = cell->flags & RP_CELL_DIFFERS ? rp_face_with(face, 1, 0) : face;
+        double cx = tb->x[c], cw = tb->plan[c].width;
+        if (t->columns[c].align == RP_ALIGN_DECIMAL) {
+            /* Integer parts end at the same x, so decimal commas line up. */
+            double sep_x = cx + cw - PAD_X - tb->plan[c].frac_width;
+            const char *texts[2] = {cell->text, cell->detail};
+            size_t line = 0;
+            for (int k = 0; k < 2; k++) {
+                if (empty(texts[k]))
+                    continue;
+                if (line >= a && line < b) {
+                    double size = k ? tb->size * RP_TABLE_DETAIL_SCALE : tb->size;
+                    enum rp_face tf = k ? rp_face_with(cf, 0, 1) : cf;
+                    size_t len = strlen(texts[k]),
+                           s = rp_decimal_split(texts[k], len, f->decimal_sep);
+                    double wi = rp_text_width(f->m, tf, size, texts[k], s);
+                    rp_flow_text(f, sep_x - wi,
+                                 line_base(top + (double)(line - a) * tb->lh, tb->lh, size), tf,
+                                 size, color, texts[k], len);
+                }
+                line++;
+            }
+            continue;
+        }
+        double indent = rp_row_indent(row, c);
+        double w = (rp_row_label_spans(t, row) ? tb->width : cw) - 2 * PAD_X - indent;
+        for (size_t k = a; k < b && k < cb->nlines; k++) {
+            const struct rp_line *ln = &cb->lines.items[k];
+            double size = cb->atoms.items[ln->first].size;
+            rp_flow_draw_line(f, &cb->atoms, ln, cx + PAD_X + indent,
+                              line_base(top + (double)(k - a) * tb->lh, tb->lh, size), w,
+                              text_align(t->columns[c].align), color);
+        }
+    }
+    if (row->kind == RP_DOC_ROW_TOTAL)
+        rp_flow_hline(f, x0, x0 + tb->width, y0 + h, 0.9, th->primary);
+    else if (row->kind != RP_DOC_ROW_SUBTOTAL)
+        rp_flow_hline(f, x0, x0 + tb->width, y0 + h, 0.25, th->rule);
+    f->y += h;
+}
+
+static double row_height(const struct table *tb, size_t r, size_t lines)
+{
+    return (double)lines * tb->lh + 2 * PAD_Y + row_extra(&tb->t->rows[r]);
+}
+
+/* Picks the type size and orientation: portrait if the table sits well at up to one point
+ * smaller than the theme's size, else landscape, shrinking down to the theme's minimum;
+ * failing that, the smallest size that merely fits, or the minimum. */
+static void choose_size(struct table *tb, bool *landscape)
+{
+    struct rp_flow *f = tb->f;
+    const struct rp_theme *th = f->theme;
+    double widths[2] = {th->page_width - th->margin_left - th->margin_right,
+                        th->page_height - th->margin_left - th->margin_right};
+    double floors[2] = {th->table_size - 1 > th->min_table_size ? th->table_size - 1
+                                                                : th->min_table_size,
+                        th->min_table_size};
+    for (int pass = 0; pass < 2; pass++)
+        for (int o = 0; o < 2; o++)
+            for (double s = th->table_size; s >= floors[o] - 0.01; s -= 0.5) {
+                double min = rp_table_measure(tb->t, f->m, s, PAD_X, f->decimal_sep, tb->plan);
+                if (pass == 0 ? rp_table_fits(tb->t, tb->plan, widths[o]) : min <= widths[o]) {
+                    tb->size = s;
+                    *landscape = o == 1;
+                    return;
+                }
+            }
+    tb->size = th->min_table_size;
+    *landscape = true;
+}
+
+bool rp_flow_table_landscape(struct rp_flow *f, const struct rp_node *node)
+{
+    const struct rp_doc_table *t = &node->u.table;
+    if (!t->column_count)
+        return false;
+    struct table tb = {.f = f, .t = t};
+    tb.plan = calloc(t->column_count, sizeof *tb.plan);
+    bool landscape = false;
+    if (tb.plan)
+        choose_size(&tb, &landscape);
+    free(tb.plan);
+    return landscape;
+}
+
+void rp_flow_table(struct rp_flow *f, const struct rp_node *node)
+{
+    const struct rp_doc_table *t = &node->u.table;
+    if (!t->column_count)
+        return;
+    struct table tb = {.f = f, .t = t, .env = *f->env};
+    tb.env.hyphenator = NULL;
+    size_t n = t->column_count;
+    tb.plan = calloc(n, sizeof *tb.plan);
+    tb.x = calloc(n + 1, sizeof *tb.x);
+    tb.cells = calloc(n, sizeof *tb.cells);
+    tb.header_h = calloc(t->header_count + 1, sizeof *tb.header_h);
+    if (!tb.plan || !tb.x || !tb.cells || !tb.header_h) {
+        free(tb.plan);
+        free(tb.x);
+        free(tb.cells);
+        free(tb.header_h);
+        f->status = -1;
+        return;
+    }
+    bool landscape = false;
+    choose_size(&tb, &landscape);
+    f->want_landscape = landscape;
+    rp_flow_need(f, 0);
+    rp_table_measure(t, f->m, tb.size, PAD_X, f->decimal_sep, tb.plan);
+    rp_table_fit(t, tb.plan, f->right - f->left);
+    tb.lh = tb.size * 1.28;
+    tb.x[0] = f->left;
+    for (size_t c = 0; c < n; c++)
+        tb.x[c + 1] = tb.x[c] + tb.plan[c].width;
+    tb.width = tb.x[n] - tb.x[0];
+    for (size_t h = 0; h < t->header_count; h++)
+        tb.header_h[h] = header_row(&tb, h, false, 0);
+
+    /* Keep the caption and the header with the first two rows. */
+    double start = caption_height(&tb, false, false) + header_height(&tb);
+    for (size_t r = 0; r < t->row_count && r < 2; r++)
+        start += row_height(&tb, r, layout_row(&tb, r));
+    rp_flow_need(f, start);
+    table_top(&tb, false);
+
+    size_t on_page = 0;
+    double room_new_page =
+        f->bottom - f->top - caption_height(&tb, true, false) - header_height(&tb);
+    for (size_t r = 0; r < t->row_count && !f->status; r++) {
+        double keep = 0;
+        /* A closing total never goes alone to the next page: it takes the row above. */
+        if (r + 2 == t->row_count && t->rows[r + 1].kind == RP_DOC_ROW_TOTAL)
+            keep = row_height(&tb, r + 1, layout_row(&tb, r + 1));
+        size_t lines = layout_row(&tb, r);
+        double h = row_height(&tb, r, lines);
+        bool with_next = f->y + h + keep > f->bottom && h + keep <= room_new_page;
+        bool alone = f->y + h > f->bottom && h <= room_new_page;
+        if (on_page > 0 && (with_next || alone)) {
+            rp_flow_new_page(f, f->kind, f->landscape);
+            table_top(&tb, true);
+            on_page = 0;
+        }
+        if (f->y + h <= f->bottom + 0.01) {
+            draw_row(&tb, r, 0, lines);
+        } else {
+            /* Taller than a page: split between lines, repeating the header. */
+            bool broke = false;
+            for (size_t a = 0; a < lines && !f->status;) {
+                double room = f->bottom - f->y - 2 * PAD_Y - row_extra(&t->rows[r]);
+                size_t fit = room > 0 ? (size_t)(room / tb.lh) : 0;
+                if (fit == 0 && !broke) {
+                    rp_flow_new_page(f, f->kind, f->landscape);
+                    table_top(&tb, true);
+                    broke = true;
+                    continue;
+                }
+                broke = false;
+                if (fit == 0)
+                    fit = 1; /* not even one line fits under the header: overflow */
+                size_t b = a + fit < lines ? a + fit : lines;
+                draw_row(&tb, r, a, b);
+                a = b;
+            }
+        }
+        on_page++;
+    }
+    if (t->note_count) {
+        f->y += 5;
+        for (size_t i = 0; i < t->note_count && !f->status; i++)
+            rp_flow_note(f, &t->notes[i]);
+    }
+    f->y += f->theme->paragraph_gap + 6;
+    f->want_landscape = false;
+    for (size_t c = 0; c < n; c++) {
+        rp_atoms_free(&tb.cells[c].atoms);
+        rp_lines_free(&tb.cells[c].lines);
+    }
+    free(tb.plan);
+    free(tb.x);
+    free(tb.cells);
+    free(tb.header_h);
+}

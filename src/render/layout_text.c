@@ -1,0 +1,362 @@
+/* Text measurement and line breaking. */
+#include "render/hyphen.h"
+#include "render/layout.h"
+#include "util/arena.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum rp_face rp_face_with(enum rp_face face, int bold, int italic)
+{
+    int b = bold || face == RP_FACE_BOLD || face == RP_FACE_BOLD_ITALIC;
+    int i = italic || face == RP_FACE_ITALIC || face == RP_FACE_BOLD_ITALIC;
+    return b ? (i ? RP_FACE_BOLD_ITALIC : RP_FACE_BOLD) : (i ? RP_FACE_ITALIC : RP_FACE_REGULAR);
+}
+
+uint32_t rp_utf8_next(const char **pp, const char *end)
+{
+    const unsigned char *p = (const unsigned char *)*pp;
+    const unsigned char *e = (const unsigned char *)end;
+    uint32_t cp;
+    int extra;
+    if (p[0] < 0x80) {
+        *pp += 1;
+        return p[0];
+    } else if ((p[0] & 0xE0) == 0xC0) {
+        cp = p[0] & 0x1F;
+        extra = 1;
+    } else if ((p[0] & 0xF0) == 0xE0) {
+        cp = p[0] & 0x0F;
+        extra = 2;
+    } else if ((p[0] & 0xF8) == 0xF0) {
+        cp = p[0] & 0x07;
+        extra = 3;
+    } else {
+        *pp += 1;
+        return 0xFFFD;
+    }
+    if (e - p <= extra) {
+        *pp += 1;
+        return 0xFFFD;
+    }
+    for (int i = 1; i <= extra; i++) {
+        if ((p[i] & 0xC0) != 0x80) {
+            *pp += 1;
+            return 0xFFFD;
+        }
+        cp = (cp << 6) | (p[i] & 0x3F);
+    }
+    /* Overlong forms and surrogates are invalid. */
+    static const uint32_t min[4] = {0, 0x80, 0x800, 0x10000};
+    if (cp < min[extra] || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
+        *pp += 1;
+        return 0xFFFD;
+    }
+    *pp += 1 + extra;
+    return cp;
+}
+
+double rp_text_width(const struct rp_metrics *m, enum rp_face face, double size, const char *s,
+                     size_t len)
+{
+    const char *p = s, *end = s + len;
+    double w = 0;
+    while (p < end)
+        w += m->advance(m->ctx, face, rp_utf8_next(&p, end));
+    return w * size / 1000.0;
+}
+
+void rp_atoms_free(struct rp_atoms *atoms)
+{
+    free(atoms->items);
+    memset(atoms, 0, sizeof *atoms);
+}
+
+void rp_lines_free(struct rp_lines *lines)
+{
+    free(lines->items);
+    memset(lines, 0, sizeof *lines);
+}
+
+static struct rp_atom *atom_push(struct rp_atoms *atoms)
+{
+    if (atoms->count == atoms->cap) {
+        atoms->cap = atoms->cap ? atoms->cap * 2 : 32;
+        atoms->items = rp_xrealloc(atoms->items, atoms->cap * sizeof *atoms->items);
+    }
+    struct rp_atom *a = &atoms->items[atoms->count++];
+    memset(a, 0, sizeof *a);
+    return a;
+}
+
+static bool is_space(uint32_t cp)
+{
+    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r';
+}
+
+/* Letters and digits, roughly: enough to tell "2022-2024" and "e-premier" from "-97". */
+static bool is_wordchar(uint32_t cp)
+{
+    return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+           (cp >= 0xC0 && cp < 0x2000 && cp != 0xD7 && cp != 0xF7);
+}
+
+static uint32_t peek(const char *p, const char *end)
+{
+    return p < end ? rp_utf8_next(&p, end) : 0;
+}
+
+void rp_atoms_add_text(struct rp_atoms *atoms, const struct rp_metrics *m, const char *text,
+                       size_t len, enum rp_face face, double size, enum rp_span_kind kind,
+                       const char *href)
+{
+    const char *p = text, *end = text + len, *start = text;
+    double w = 0, scale = size / 1000.0;
+    double space = m->advance(m->ctx, face, ' ') * scale;
+    uint32_t prev = 0;
+    while (p < end) {
+        const char *at = p;
+        uint32_t cp = rp_utf8_next(&p, end);
+        if (is_space(cp)) {
+            enum rp_break brk = cp == '\n' ? RP_BRK_NEWLINE : RP_BRK_SPACE;
+            if (at > start) {
+                struct rp_atom *a = atom_push(atoms);
+                *a = (struct rp_atom){start,       (uint32_t)(at - start),
+                                      (float)w,    (float)space,
+                                      (float)size, 0,
+                                      face,        brk,
+                                      kind,        href};
+            } else if (atoms->count && atoms->items[atoms->count - 1].brk != RP_BRK_NEWLINE) {
+                /* A space at the start of a span ends the previous span's last atom. */
+                struct rp_atom *last = &atoms->items[atoms->count - 1];
+                if (brk == RP_BRK_NEWLINE || last->brk == RP_BRK_NONE) {
+                    last->brk = brk;
+                    last->space = (float)space;
+                }
+            }
+            start = p;
+            w = 0;
+            prev = cp;
+            continue;
+        }
+        w += m->advance(m->ctx, face, cp) * scale;
+        bool after = false;
+        if (cp == '-' || cp == 0x2010 || cp == 0x2013 || cp == 0x2014)
+            after = is_wordchar(prev) && is_wordchar(peek(p, end));
+        else if (cp == '/') {
+            uint32_t next = peek(p, end);
+            after =
+                prev && !is_space(prev) && prev != '/' && next && !is_space(next) && next != '/';
+        }
+        if (after) {
+            struct rp_atom *a = atom_push(atoms);
+            *a = (struct rp_atom){start, (uint32_t)(p - start), (float)w, 0,   (float)size, 0,
+                                  face,  RP_BRK_AFTER,          kind,     href};
+            start = p;
+            w = 0;
+        }
+        prev = cp;
+    }
+    if (p > start) {
+        struct rp_atom *a = atom_push(atoms);
+        *a = (struct rp_atom){start, (uint32_t)(p - start), (float)w, 0,   (float)size, 0,
+                              face,  RP_BRK_NONE,           kind,     href};
+    }
+}
+
+void rp_atoms_add_spans(struct rp_atoms *atoms, const struct rp_metrics *m,
+                        const struct rp_spans *spans, enum rp_face base, double size)
+{
+    for (size_t i = 0; i < spans->count; i++) {
+        const struct rp_span *s = &spans->items[i];
+        enum rp_face face = rp_face_with(base, (s->style & RP_SPAN_STRONG) != 0,
+                                         (s->style & RP_SPAN_EM) || s->kind == RP_SPAN_PLACEHOLDER);
+        size_t first = atoms->count;
+        double sz = (s->style & RP_SPAN_SUP) ? size * 0.7 : size;
+        rp_atoms_add_text(atoms, m, s->text, strlen(s->text), face, sz, s->kind, s->href);
+        if (s->style & RP_SPAN_SUP)
+            for (size_t k = first; k < atoms->count; k++)
+                atoms->items[k].rise = (float)(size * 0.33);
+    }
+}
+
+/* Index of the last atom of the word that starts at `i` (atoms glued by RP_BRK_NONE). */
+static size_t word_end(const struct rp_atoms *atoms, size_t i)
+{
+    while (i + 1 < atoms->count && atoms->items[i].brk == RP_BRK_NONE)
+        i++;
+    return i;
+}
+
+double rp_atoms_min_width(const struct rp_atoms *atoms)
+{
+    double best = 0;
+    for (size_t i = 0; i < atoms->count;) {
+        size_t e = word_end(atoms, i);
+        double w = 0;
+        for (size_t k = i; k <= e; k++)
+            w += atoms->items[k].width;
+        if (w > best)
+            best = w;
+        i = e + 1;
+    }
+    return best;
+}
+
+double rp_atoms_max_width(const struct rp_atoms *atoms)
+{
+    double w = 0, line = 0;
+    for (size_t i = 0; i < atoms->count; i++) {
+        const struct rp_atom *a = &atoms->items[i];
+        line += a->width;
+        if (a->brk == RP_BRK_NEWLINE) {
+            if (line > w)
+                w = line;
+            line = 0;
+        } else if (a->brk == RP_BRK_SPACE && i + 1 < atoms->count)
+            line += a->space;
+    }
+    return line > w ? line : w;
+}
+
+/* Inserts a copy of atoms[k] after it and returns the index of the copy. */
+static size_t atom_split(struct rp_atoms *atoms, size_t k)
+{
+    atom_push(atoms);
+    memmove(&atoms->items[k + 2], &atoms->items[k + 1],
+            (atoms->count - k - 2) * sizeof *atoms->items);
+    atoms->items[k + 1] = atoms->items[k];
+    return k + 1;
+}
+
+/* Cuts atoms[k] so that its first part fits in `room` (at least one character). */
+static void cut_atom(struct rp_atoms *atoms, size_t k, double room, const struct rp_metrics *m)
+{
+    struct rp_atom *a = &atoms->items[k];
+    const char *p = a->text, *end = a->text + a->len, *cut = NULL;
+    double w = 0, scale = a->size / 1000.0;
+    while (p < end) {
+        const char *at = p;
+        double cw = m->advance(m->ctx, a->face, rp_utf8_next(&p, end)) * scale;
+        if (cut && w + cw > room) {
+            p = at;
+            break;
+        }
+        w += cw;
+        cut = p;
+    }
+    if (!cut || cut >= end)
+        return;
+    size_t r = atom_split(atoms, k);
+    struct rp_atom *head = &atoms->items[k], *rest = &atoms->items[r];
+    head->len = (uint32_t)(cut - head->text);
+    head->width = (float)w;
+    head->brk = RP_BRK_AFTER;
+    head->space = 0;
+    rest->text = cut;
+    rest->len = (uint32_t)(end - cut);
+    rest->width = (float)rp_text_width(m, rest->face, rest->size, rest->text, rest->len);
+}
+
+/* Splits the one-atom word at k at its last hyphenation point that fits in `room` with its
+ * hyphen; the first half becomes "prefix-" in env->arena. */
+static bool hyphenate_atom(struct rp_atoms *atoms, size_t k, double room,
+                           const struct rp_layout_env *env)
+{
+    struct rp_atom *a = &atoms->items[k];
+    if (!env->hyphenator || a->kind != RP_SPAN_TEXT || a->len < 5)
+        return false;
+    size_t points[32];
+    size_t n = rp_hyphenate(env->hyphenator, a->text, a->len, points, 32);
+    const struct rp_metrics *m = env->metrics;
+    double hyphen = m->advance(m->ctx, a->face, '-') * a->size / 1000.0;
+    for (size_t i = n; i-- > 0;) {
+        double w = rp_text_width(m, a->face, a->size, a->text, points[i]);
+        if (w + hyphen > room)
+            continue;
+        char *head_text = rp_arena_alloc(env->arena, points[i] + 2);
+        memcpy(head_text, a->text, points[i]);
+        head_text[points[i]] = '-';
+        size_t r = atom_split(atoms, k);
+        struct rp_atom *head = &atoms->items[k], *rest = &atoms->items[r];
+        rest->text = head->text + points[i];
+        rest->len = head->len - (uint32_t)points[i];
+        rest->width = head->width - (float)w;
+        head->text = head_text;
+        head->len = (uint32_t)points[i] + 1;
+        head->width = (float)(w + hyphen);
+        head->brk = RP_BRK_AFTER;
+        head->space = 0;
+        return true;
+    }
+    return false;
+}
+
+static void line_push(struct rp_lines *lines, size_t first, size_t end, double width,
+                      unsigned glues, bool last)
+{
+    if (lines->count == lines->cap) {
+        lines->cap = lines->cap ? lines->cap * 2 : 16;
+        lines->items = rp_xrealloc(lines->items, lines->cap * sizeof *lines->items);
+    }
+    lines->items[lines->count++] = (struct rp_line){first, end, (float)width, glues, last};
+}
+
+size_t rp_break_lines(struct rp_atoms *atoms, double width, const struct rp_layout_env *env,
+                      struct rp_lines *lines)
+{
+    const double slack = 0.01; /* rounding of float widths */
+    lines->count = 0;
+    size_t i = 0;
+    while (i < atoms->count) {
+        size_t start = i;
+        double x = 0;
+        unsigned glues = 0;
+        bool forced = false;
+        while (i < atoms->count) {
+            size_t e = word_end(atoms, i);
+            double ww = 0;
+            for (size_t k = i; k <= e; k++)
+                ww += atoms->items[k].width;
+            const struct rp_atom *before = i > start ? &atoms->items[i - 1] : NULL;
+            double glue = before && before->brk == RP_BRK_SPACE ? before->space : 0;
+            if (x + glue + ww <= width + slack) {
+                x += glue + ww;
+                glues += glue > 0;
+                i = e + 1;
+                if (atoms->items[e].brk == RP_BRK_NEWLINE) {
+                    forced = true;
+                    break;
+                }
+                continue;
+            }
+            double room = width - x - glue;
+            if (i == e && room > atoms->items[i].size * 2 && hyphenate_atom(atoms, i, room, env)) {
+                x += glue + atoms->items[i].width;
+                glues += glue > 0;
+                i++;
+                break;
+            }
+            if (i == start) {
+                /* A word wider than the line: place what fits, cut between characters. */
+                while (i <= e && x + atoms->items[i].width <= width + slack)
+                    x += atoms->items[i++].width;
+                if (i <= e && (x == 0 || i == start)) {
+                    cut_atom(atoms, i, width - x, env->metrics);
+                    x += atoms->items[i++].width;
+                }
+            }
+            break;
+        }
+        line_push(lines, start, i, x, glues, forced || i >= atoms->count);
+    }
+    return lines->count;
+}
+
+size_t rp_decimal_split(const char *text, size_t len, char sep)
+{
+    for (size_t i = len; i-- > 0;)
+        if (text[i] == sep && i + 1 < len && text[i + 1] >= '0' && text[i + 1] <= '9')
+            return i;
+    return len;
+}

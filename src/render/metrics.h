@@ -1,0 +1,33 @@
+/* Font metrics as the layout engine sees them.
+ *
+ * The layout measures text only through this interface, so it never depends on the PDF
+ * library: the PDF backend implements it over the embedded TrueType fonts, tests with a
+ * fixed-width fake. No kerning: a string's width is the sum of its advances. */
+#ifndef RP_METRICS_H
+#define RP_METRICS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum rp_face { RP_FACE_REGULAR, RP_FACE_BOLD, RP_FACE_ITALIC, RP_FACE_BOLD_ITALIC, RP_FACE__MAX };
+
+struct rp_metrics {
+    void *ctx;
+    /* Advance width of code point `cp` in `face`, in thousandths of the font size. */
+    double (*advance)(void *ctx, enum rp_face face, uint32_t cp);
+    /* Ascender and descender (negative) of the regular face, in thousandths. */
+    double ascent, descent;
+};
+
+/* The face with the bold and/or italic bit added. */
+enum rp_face rp_face_with(enum rp_face face, int bold, int italic);
+
+/* Decodes the UTF-8 code point at *p (never reading at or past `end`) and advances *p.
+ * Invalid or truncated sequences give U+FFFD and advance by one byte. */
+uint32_t rp_utf8_next(const char **p, const char *end);
+
+/* Width in points of `len` bytes of UTF-8 `s` set in `face` at `size` points. */
+double rp_text_width(const struct rp_metrics *m, enum rp_face face, double size, const char *s,
+                     size_t len);
+
+#endif

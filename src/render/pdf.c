@@ -1,0 +1,494 @@
+/* The PDF backend over libharu 2.3.0: the only file that includes <hpdf.h>.
+ *
+ * libharu draws; the layout engine decides where. This file implements the font metrics
+ * the layout measures with, turns display lists into page content, and closes the gaps of
+ * libharu 2.3.0 through its installed internal headers: a ToUnicode CMap that maps every
+ * code used (poppler rejects libharu's own), /Lang and /ViewerPreferences in the catalog.
+ * Errors are recorded and returned, never longjmp'ed: the handler notes them, every later
+ * step checks, the caller removes the partial file. */
+#include "render/render.h"
+
+#include "doc/doc.h"
+#include "render/fonts.h"
+#include "render/hyphen.h"
+#include "render/layout.h"
+#include "render/theme.h"
+#include "util/arena.h"
+#include "util/diag.h"
+
+#include <hpdf.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#ifndef RAPPORT_VERSION
+#define RAPPORT_VERSION "0"
+#endif
+
+struct pdf {
+    HPDF_Doc doc;
+    struct rp_diags *diags;
+    const char *path;
+    int errors;
+    struct rp_font_files files;
+    HPDF_Font font[RP_FACE__MAX];           /* loaded on first use: an unused face costs nothing */
+    float *widths[RP_FACE__MAX][256];       /* advance cache per 256-code-point block */
+    unsigned char used[RP_FACE__MAX][8192]; /* code points drawn, for the ToUnicode map */
+    HPDF_Page *pages;
+    double *heights;
+    size_t page_count, page_cap;
+    char *buf; /* NUL-terminated copy of the text being shown */
+    size_t buf_cap;
+};
+
+static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void *user)
+{
+    struct pdf *p = user;
+    /* The first errors say what went wrong; the rest are consequences. */
+    if (p->errors++ < 3)
+        rp_diag_add(p->diags, RP_ERROR, p->path, 0, 0, "PDF library error 0x%04X (detail %u)",
+                    (unsigned)error, (unsigned)detail);
+}
+
+/* ------------------------------------------------------------------ metrics */
+
+static size_t utf8_encode(uint32_t cp, char *out)
+{
+    if (cp < 0x80) {
+        out[0] = (char)cp;
+        return 1;
+    } else if (cp < 0x800) {
+        out[0] = (char)(0xC0 | (cp >> 6));
+        out[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    out[0] = (char)(0xE0 | (cp >> 12));
+    out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    out[2] = (char)(0x80 | (cp & 0x3F));
+    return 3;
+}
+
+/* The face's font, embedded on first use (measuring counts as use). Returns NULL after a
+ * load error, which the error handler has recorded. */
+static HPDF_Font font_of(struct pdf *p, enum rp_face face)
+{
+    if (!p->font[face] && !p->errors) {
+        const char *name = HPDF_LoadTTFontFromFile(p->doc, p->files.path[face], HPDF_TRUE);
+        p->font[face] = name ? HPDF_GetFont(p->doc, name, "UTF-8") : NULL;
+        if (!p->font[face])
+            rp_diag_add(p->diags, RP_ERROR, p->path, 0, 0, "cannot load the font %s",
+                        p->files.path[face]);
+    }
+    return p->font[face];
+}
+
+static double advance(void *ctx, enum rp_face face, uint32_t cp)
+{
+    struct pdf *p = ctx;
+    /* libharu's UTF-8 encoder turns code points beyond the BMP into spaces. */
+    if (cp > 0xFFFF)
+        cp = ' ';
+    if (cp < 0x20)
+        return 0;
+    float **block = &p->widths[face][cp >> 8];
+    if (!*block) {
+        *block = rp_xmalloc(256 * sizeof **block);
+        for (int i = 0; i < 256; i++)
+            (*block)[i] = -1;
+    }
+    float *w = &(*block)[cp & 0xFF];
+    if (*w < 0) {
+        char utf8[4];
+        size_t n = utf8_encode(cp, utf8);
+        HPDF_Font f = font_of(p, face);
+        HPDF_TextWidth tw = {0, 0, 0, 0};
+        if (f)
+            tw = HPDF_Font_TextWidth(f, (const HPDF_BYTE *)utf8, (HPDF_UINT)n);
+        *w = (float)tw.width;
+    }
+    return *w;
+}
+
+/* ------------------------------------------------------------------ drawing */
+
+struct state {
+    bool in_text;
+    int face;
+    float size;
+    struct rp_rgb fill;
+    bool fill_known;
+};
+
+static void end_text(HPDF_Page page, struct state *st)
+{
+    if (st->in_text)
+        HPDF_Page_EndText(page);
+    st->in_text = false;
+}
+
+static void set_fill(HPDF_Page page, struct state *st, struct rp_rgb c)
+{
+    if (st->fill_known && st->fill.r == c.r && st->fill.g == c.g && st->fill.b == c.b)
+        return;
+    HPDF_Page_SetRGBFill(page, c.r, c.g, c.b);
+    st->fill = c;
+    st->fill_known = true;
+}
+
+static const char *cstring(struct pdf *p, int face, const char *s, size_t len)
+{
+    if (len + 1 > p->buf_cap) {
+        p->buf_cap = (len + 1) * 2;
+        p->buf = rp_xrealloc(p->buf, p->buf_cap);
+    }
+    memcpy(p->buf, s, len);
+    p->buf[len] = '\0';
+    const char *q = s, *end = s + len;
+    while (q < end) {
+        uint32_t cp = rp_utf8_next(&q, end);
+        if (cp <= 0xFFFF)
+            p->used[face][cp >> 3] |= (unsigned char)(1u << (cp & 7));
+    }
+    return p->buf;
+}
+
+static void text(struct pdf *p, HPDF_Page page, struct state *st, const struct rp_item *it,
+                 double height)
+{
+    if (it->angle != 0)
+        end_text(page, st); /* a rotated text matrix must not leak into the next text */
+    if (!st->in_text) {
+        HPDF_Page_BeginText(page);
+        st->in_text = true;
+    }
+    if (st->face != (int)it->face || st->size != it->size) {
+        HPDF_Page_SetFontAndSize(page, font_of(p, it->face), it->size);
+        st->face = (int)it->face;
+        st->size = it->size;
+    }
+    set_fill(page, st, it->color);
+    const char *s = cstring(p, it->face, it->text, it->len);
+    if (it->angle != 0) {
+        double a = it->angle * 3.14159265358979323846 / 180;
+        HPDF_Page_SetTextMatrix(page, (HPDF_REAL)cos(a), (HPDF_REAL)sin(a), (HPDF_REAL)-sin(a),
+                                (HPDF_REAL)cos(a), it->x, (HPDF_REAL)(height - it->y));
+        HPDF_Page_ShowText(page, s);
+        end_text(page, st);
+    } else
+        HPDF_Page_TextOut(page, it->x, (HPDF_REAL)(height - it->y), s);
+}
+
+static void line(HPDF_Page page, const struct rp_item *it, double height)
+{
+    HPDF_Page_SetRGBStroke(page, it->color.r, it->color.g, it->color.b);
+    HPDF_Page_SetLineWidth(page, it->line_width);
+    if (it->dash > 0) {
+#if HPDF_MAJOR_VERSION > 2 || (HPDF_MAJOR_VERSION == 2 && HPDF_MINOR_VERSION >= 4)
+        HPDF_REAL pattern[2] = {it->dash, it->dash * 2};
+        HPDF_Page_SetDash(page, pattern, 2, 0);
+#else
+        HPDF_UINT16 pattern[2] = {(HPDF_UINT16)(it->dash + 0.5f),
+                                  (HPDF_UINT16)(it->dash * 2 + 0.5f)};
+        HPDF_Page_SetDash(page, pattern, 2, 0);
+#endif
+    }
+    HPDF_Page_MoveTo(page, it->x, (HPDF_REAL)(height - it->y));
+    HPDF_Page_LineTo(page, it->x + it->w, (HPDF_REAL)(height - it->y - it->h));
+    HPDF_Page_Stroke(page);
+    if (it->dash > 0)
+        HPDF_Page_SetDash(page, NULL, 0, 0);
+}
+
+static void path(HPDF_Page page, struct state *st, const struct rp_item *it, double height)
+{
+    set_fill(page, st, it->color);
+    /* Graphics state cannot change inside a path object: set the outline first. */
+    if (it->line_width > 0) {
+        HPDF_Page_SetRGBStroke(page, 1, 1, 1);
+        HPDF_Page_SetLineWidth(page, it->line_width);
+    }
+    for (size_t i = 0; i < it->seg_count; i++) {
+        const struct rp_seg *s = &it->segs[i];
+        HPDF_REAL y = (HPDF_REAL)(height - s->y);
+        switch (s->kind) {
+        case RP_SEG_MOVE:
+            HPDF_Page_MoveTo(page, s->x, y);
+            break;
+        case RP_SEG_LINE:
+            HPDF_Page_LineTo(page, s->x, y);
+            break;
+        case RP_SEG_CURVE:
+            HPDF_Page_CurveTo(page, s->x1, (HPDF_REAL)(height - s->y1), s->x2,
+                              (HPDF_REAL)(height - s->y2), s->x, y);
+            break;
+        case RP_SEG_CLOSE:
+            HPDF_Page_ClosePath(page);
+            break;
+        }
+    }
+    if (it->line_width > 0)
+        HPDF_Page_FillStroke(page);
+    else
+        HPDF_Page_Fill(page);
+}
+
+static void link(struct pdf *p, HPDF_Page page, const struct rp_item *it, double height)
+{
+    HPDF_Rect r = {it->x, (HPDF_REAL)(height - it->y - it->h), it->x + it->w,
+                   (HPDF_REAL)(height - it->y)};
+    HPDF_Annotation annot = NULL;
+    if (it->text)
+        annot = HPDF_Page_CreateURILinkAnnot(page, r, it->text);
+    else if (it->target_page >= 0 && (size_t)it->target_page < p->page_count) {
+        size_t t = (size_t)it->target_page;
+        HPDF_Destination dest = HPDF_Page_CreateDestination(p->pages[t]);
+        if (!dest)
+            return;
+        HPDF_Destination_SetFitH(dest, (HPDF_REAL)(p->heights[t] - it->target_y + 6));
+        annot = HPDF_Page_CreateLinkAnnot(page, r, dest);
+    }
+    if (annot)
+        HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);
+}
+
+static int on_page(void *ctx, const struct rp_page *pg, bool overlay)
+{
+    struct pdf *p = ctx;
+    if (p->errors)
+        return -1;
+    if (!overlay) {
+        if (p->page_count == p->page_cap) {
+            p->page_cap = p->page_cap ? p->page_cap * 2 : 64;
+            p->pages = rp_xrealloc(p->pages, p->page_cap * sizeof *p->pages);
+            p->heights = rp_xrealloc(p->heights, p->page_cap * sizeof *p->heights);
+        }
+        HPDF_Page page = HPDF_AddPage(p->doc);
+        if (!page)
+            return -1;
+        HPDF_Page_SetWidth(page, (HPDF_REAL)pg->width);
+        HPDF_Page_SetHeight(page, (HPDF_REAL)pg->height);
+        p->pages[p->page_count] = page;
+        p->heights[p->page_count++] = pg->height;
+    }
+    if (pg->index >= p->page_count)
+        return -1;
+    HPDF_Page page = p->pages[pg->index];
+    struct state st = {false, -1, 0, {0, 0, 0}, false};
+    for (size_t i = 0; i < pg->count; i++) {
+        const struct rp_item *it = &pg->items[i];
+        if (it->kind != RP_ITEM_TEXT && it->kind != RP_ITEM_LINK)
+            end_text(page, &st);
+        switch (it->kind) {
+        case RP_ITEM_TEXT:
+            text(p, page, &st, it, pg->height);
+            break;
+        case RP_ITEM_RECT:
+            set_fill(page, &st, it->color);
+            HPDF_Page_Rectangle(page, it->x, (HPDF_REAL)(pg->height - it->y - it->h), it->w, it->h);
+            HPDF_Page_Fill(page);
+            break;
+        case RP_ITEM_LINE:
+            line(page, it, pg->height);
+            break;
+        case RP_ITEM_PATH:
+            path(page, &st, it, pg->height);
+            break;
+        case RP_ITEM_LINK:
+            link(p, page, it, pg->height);
+            break;
+        case RP_ITEM__MAX:
+            break;
+        }
+    }
+    end_text(page, &st);
+    return p->errors ? -1 : 0;
+}
+
+/* ------------------------------------------------------------------ document level */
+
+static void outline(struct pdf *p, const struct rp_layout_result *res)
+{
+    HPDF_Encoder utf8 = HPDF_GetEncoder(p->doc, "UTF-8");
+    HPDF_Outline parents[8] = {NULL};
+    for (size_t i = 0; i < res->outline_count && !p->errors; i++) {
+        const struct rp_outline_entry *e = &res->outline[i];
+        int level = e->level < 1 ? 1 : e->level > 7 ? 7 : e->level;
+        HPDF_Outline parent = NULL;
+        for (int l = level - 1; l >= 1 && !parent; l--)
+            parent = parents[l];
+        HPDF_Outline o = HPDF_CreateOutline(p->doc, parent, e->title, utf8);
+        if (!o || e->page >= p->page_count)
+            continue;
+        HPDF_Destination dest = HPDF_Page_CreateDestination(p->pages[e->page]);
+        if (dest) {
+            HPDF_Destination_SetFitH(dest, (HPDF_REAL)(p->heights[e->page] - e->y + 6));
+            HPDF_Outline_SetDestination(o, dest);
+        }
+        HPDF_Outline_SetOpened(o, level == 1);
+        parents[level] = o;
+        for (int l = level + 1; l < 8; l++)
+            parents[l] = NULL;
+    }
+}
+
+static void info(struct pdf *p, const struct rp_doc *doc)
+{
+    HPDF_SetInfoAttr(p->doc, HPDF_INFO_TITLE, doc->title ? doc->title : "");
+    HPDF_SetInfoAttr(p->doc, HPDF_INFO_AUTHOR, doc->organisation ? doc->organisation : "");
+    if (doc->subject && *doc->subject)
+        HPDF_SetInfoAttr(p->doc, HPDF_INFO_SUBJECT, doc->subject);
+    if (doc->keywords && *doc->keywords)
+        HPDF_SetInfoAttr(p->doc, HPDF_INFO_KEYWORDS, doc->keywords);
+    HPDF_SetInfoAttr(p->doc, HPDF_INFO_CREATOR, "rapport " RAPPORT_VERSION);
+    if (doc->year > 0) {
+        HPDF_Date d = {
+            doc->year, doc->month ? doc->month : 1, doc->day ? doc->day : 1, 0, 0, 0, 'Z', 0, 0};
+        HPDF_SetInfoDateAttr(p->doc, HPDF_INFO_CREATION_DATE, d);
+        HPDF_SetInfoDateAttr(p->doc, HPDF_INFO_MOD_DATE, d);
+    }
+}
+
+/* /Lang (WCAG 3.1.1) and /DisplayDocTitle: libharu 2.3.0 has no API for either. */
+static void catalog(struct pdf *p, const struct rp_doc *doc)
+{
+    HPDF_Doc d = p->doc;
+    char lang[16];
+    const char *code = doc->lang ? doc->lang : "";
+    if ((strcmp(code, "fr") == 0 || strcmp(code, "nl") == 0) && strlen(code) == 2)
+        snprintf(lang, sizeof lang, "%s-BE", code);
+    else
+        snprintf(lang, sizeof lang, "%.15s", code);
+    if (*lang)
+        HPDF_Dict_Add(d->catalog, "Lang", HPDF_String_New(d->mmgr, lang, NULL));
+    HPDF_Dict prefs = HPDF_Dict_New(d->mmgr);
+    if (prefs && HPDF_Dict_Add(d->catalog, "ViewerPreferences", prefs) == HPDF_OK)
+        HPDF_Dict_Add(prefs, "DisplayDocTitle", HPDF_Boolean_New(d->mmgr, HPDF_TRUE));
+}
+
+/* Writes a CMap mapping each code drawn with `face` to itself: the UTF-8 fonts use the
+ * Unicode code point as character code. Ranges never cross a 256-code block, as the CMap
+ * format requires, and blocks hold at most 100 ranges. */
+static void to_unicode(struct pdf *p, int face)
+{
+    HPDF_Doc d = p->doc;
+    HPDF_Dict font = p->font[face];
+    if (!font)
+        return; /* never used, never embedded */
+    HPDF_Dict cmap = HPDF_Dict_GetItem(font, "ToUnicode", HPDF_OCLASS_DICT);
+    if (cmap)
+        HPDF_MemStream_FreeData(cmap->stream);
+    else {
+        cmap = HPDF_DictStream_New(d->mmgr, d->xref);
+        if (!cmap || HPDF_Dict_Add(font, "ToUnicode", cmap) != HPDF_OK)
+            return;
+    }
+    cmap->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+    HPDF_Stream s = cmap->stream;
+    HPDF_Stream_WriteStr(
+        s, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+           "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+           "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+           "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+    /* Collect ranges first: the block header needs their count. */
+    size_t cap = 256, n = 0;
+    uint32_t(*ranges)[2] = rp_xmalloc(cap * sizeof *ranges);
+    const unsigned char *used = p->used[face];
+    for (uint32_t cp = 0; cp <= 0xFFFF; cp++) {
+        if (!(used[cp >> 3] & (1u << (cp & 7))))
+            continue;
+        if (n && ranges[n - 1][1] + 1 == cp && (cp & 0xFF) != 0) {
+            ranges[n - 1][1] = cp;
+            continue;
+        }
+        if (n == cap)
+            ranges = rp_xrealloc(ranges, (cap *= 2) * sizeof *ranges);
+        ranges[n][0] = ranges[n][1] = cp;
+        n++;
+    }
+    char line[64];
+    for (size_t i = 0; i < n; i += 100) {
+        size_t k = n - i < 100 ? n - i : 100;
+        snprintf(line, sizeof line, "%zu beginbfrange\n", k);
+        HPDF_Stream_WriteStr(s, line);
+        for (size_t j = i; j < i + k; j++) {
+            snprintf(line, sizeof line, "<%04X> <%04X> <%04X>\n", (unsigned)ranges[j][0],
+                     (unsigned)ranges[j][1], (unsigned)ranges[j][0]);
+            HPDF_Stream_WriteStr(s, line);
+        }
+        HPDF_Stream_WriteStr(s, "endbfrange\n");
+    }
+    free(ranges);
+    HPDF_Stream_WriteStr(s, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+}
+
+int rp_render_pdf_themed(const struct rp_doc *doc, const struct rp_theme *theme, const char *path,
+                         struct rp_diags *diags)
+{
+    struct pdf *p = calloc(1, sizeof *p);
+    if (!p)
+        return -1;
+    p->diags = diags;
+    p->path = path;
+    int rc = -1;
+    struct rp_arena *arena = rp_arena_new();
+    struct rp_hyphenator *hyph = rp_hyphenator_open(doc->lang);
+    p->doc = HPDF_New(on_error, p);
+    if (!p->doc)
+        goto done;
+    /* Compression must be on before fonts load: their streams take the mode they are
+     * created with. */
+    HPDF_SetCompressionMode(p->doc, HPDF_COMP_ALL);
+    HPDF_UseUTFEncodings(p->doc);
+    HPDF_SetCurrentEncoder(p->doc, "UTF-8");
+    if (rp_fonts_find(theme->font_family, &p->files, diags) != 0 || !font_of(p, RP_FACE_REGULAR))
+        goto done;
+    struct rp_metrics metrics = {p, advance, HPDF_Font_GetAscent(p->font[RP_FACE_REGULAR]),
+                                 HPDF_Font_GetDescent(p->font[RP_FACE_REGULAR])};
+    struct rp_layout_env env = {theme, &metrics, hyph, arena};
+    struct rp_layout_sink sink = {p, on_page};
+    struct rp_layout_result res;
+    if (rp_layout_document(doc, &env, &sink, &res) != 0 || p->errors)
+        goto done;
+    outline(p, &res);
+    if (res.front_count > 0)
+        HPDF_AddPageLabel(p->doc, 0, HPDF_PAGE_NUM_STYLE_LOWER_ROMAN, 1, NULL);
+    HPDF_AddPageLabel(p->doc, (HPDF_UINT)res.front_count, HPDF_PAGE_NUM_STYLE_DECIMAL, 1, NULL);
+    if (res.outline_count)
+        HPDF_SetPageMode(p->doc, HPDF_PAGE_MODE_USE_OUTLINE);
+    info(p, doc);
+    catalog(p, doc);
+    for (int f = 0; f < RP_FACE__MAX; f++)
+        to_unicode(p, f);
+    if (p->errors)
+        goto done;
+    if (HPDF_SaveToFile(p->doc, path) != HPDF_OK || p->errors) {
+        if (!p->errors)
+            rp_diag_add(diags, RP_ERROR, path, 0, 0, "cannot write the PDF file");
+        goto done;
+    }
+    rc = 0;
+done:
+    if (rc && !diags->errors)
+        rp_diag_add(diags, RP_ERROR, path, 0, 0, "PDF rendering failed");
+    if (p->doc)
+        HPDF_Free(p->doc);
+    for (int f = 0; f < RP_FACE__MAX; f++)
+        for (int b = 0; b < 256; b++)
+            free(p->widths[f][b]);
+    rp_font_files_free(&p->files);
+    free(p->pages);
+    free(p->heights);
+    free(p->buf);
+    free(p);
+    rp_hyphenator_close(hyph);
+    rp_arena_free(arena);
+    return rc;
+}
+
+int rp_render_pdf(const struct rp_doc *doc, const char *path, struct rp_diags *diags)
+{
+    struct rp_theme theme;
+    rp_theme_default(&theme);
+    return rp_render_pdf_themed(doc, &theme, path, diags);
+}

@@ -1,0 +1,27 @@
+/* Backends: the document tree rendered as PDF or as plain text. */
+#ifndef RP_RENDER_H
+#define RP_RENDER_H
+
+#include <stdio.h>
+
+struct rp_doc;
+struct rp_diags;
+struct rp_theme;
+
+/* Writes `doc` as a PDF file at exactly `path` (the caller handles temporary names) with
+ * the default theme. The same document gives the same bytes: dates come from the
+ * document, never from the clock. Returns 0, or -1 with the reasons in `diags` (the file
+ * may then be partial: the caller removes it). */
+__attribute__((warn_unused_result)) int rp_render_pdf(const struct rp_doc *doc, const char *path,
+                                                      struct rp_diags *diags);
+
+/* The same with an explicit theme. */
+__attribute__((warn_unused_result)) int rp_render_pdf_themed(const struct rp_doc *doc,
+                                                             const struct rp_theme *theme,
+                                                             const char *path,
+                                                             struct rp_diags *diags);
+
+/* Writes a deterministic plain-text rendering of the tree to `out` (golden tests). */
+void rp_render_text(const struct rp_doc *doc, FILE *out);
+
+#endif

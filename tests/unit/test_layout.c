@@ -1,0 +1,373 @@
+/* The layout engine with fixed-width fake metrics: line breaking, column widths and
+ * pagination of a 2,000-row table whose header must repeat on every page. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc/doc.h"
+#include "render/layout.h"
+#include "util/arena.h"
+
+/* Every character is half an em wide, a space a quarter: widths are easy to compute. */
+static double fake_advance(void *ctx, enum rp_face face, uint32_t cp)
+{
+    (void)ctx;
+    (void)face;
+    return cp == ' ' || cp == 0xA0 ? 250 : 500;
+}
+
+static const struct rp_metrics metrics = {NULL, fake_advance, 800, -200};
+
+struct fixture {
+    struct rp_arena *arena;
+    struct rp_theme theme;
+    struct rp_layout_env env;
+    struct rp_atoms atoms;
+    struct rp_lines lines;
+};
+
+static int setup(void **state)
+{
+    struct fixture *fx = calloc(1, sizeof *fx);
+    fx->arena = rp_arena_new();
+    rp_theme_default(&fx->theme);
+    fx->env = (struct rp_layout_env){&fx->theme, &metrics, NULL, fx->arena};
+    *state = fx;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    struct fixture *fx = *state;
+    rp_atoms_free(&fx->atoms);
+    rp_lines_free(&fx->lines);
+    rp_arena_free(fx->arena);
+    free(fx);
+    return 0;
+}
+
+/* Breaks `text` at size 10 (5 points a character) in `width`; returns the lines joined by
+ * '|' in a static buffer. */
+static const char *lines_of(struct fixture *fx, const char *text, double width)
+{
+    static char out[512];
+    fx->atoms.count = 0;
+    rp_atoms_add_text(&fx->atoms, &metrics, text, strlen(text), RP_FACE_REGULAR, 10, RP_SPAN_TEXT,
+                      NULL);
+    rp_break_lines(&fx->atoms, width, &fx->env, &fx->lines);
+    out[0] = '\0';
+    for (size_t i = 0; i < fx->lines.count; i++) {
+        if (i)
+            strcat(out, "|");
+        const struct rp_line *ln = &fx->lines.items[i];
+        for (size_t k = ln->first; k < ln->end; k++) {
+            const struct rp_atom *a = &fx->atoms.items[k];
+            strncat(out, a->text, a->len);
+            if (a->brk == RP_BRK_SPACE && k + 1 < ln->end)
+                strcat(out, " ");
+        }
+    }
+    return out;
+}
+
+static void test_break_at_spaces(void **state)
+{
+    struct fixture *fx = *state;
+    /* "aaa bbb" is 35 + 2.5 = 37.5 points. */
+    assert_string_equal(lines_of(fx, "aaa bbb ccc", 40), "aaa bbb|ccc");
+    assert_string_equal(lines_of(fx, "aaa bbb ccc", 100), "aaa bbb ccc");
+    assert_false(fx->lines.items[0].last == false);
+    assert_string_equal(lines_of(fx, "aaa bbb ccc", 30), "aaa|bbb|ccc");
+    /* The glue at the end of a line does not count. */
+    assert_in_range((long)(fx->lines.items[0].width * 10), 149, 151);
+}
+
+static void test_break_after_hyphen_and_slash(void **state)
+{
+    struct fixture *fx = *state;
+    assert_string_equal(lines_of(fx, "plan 2022-2024", 40), "plan|2022-|2024");
+    assert_string_equal(lines_of(fx, "Total/Totaal", 40), "Total/|Totaal");
+    /* A leading minus and a hyphen before a space are not break points. */
+    assert_string_equal(lines_of(fx, "-97 x", 15), "-97|x");
+    /* A double slash stays whole. */
+    assert_string_equal(lines_of(fx, "x https://a", 50), "x|https://a");
+}
+
+static void test_never_at_nbsp(void **state)
+{
+    struct fixture *fx = *state;
+    /* "66,7 %" with a no-break space moves as one word. */
+    assert_string_equal(lines_of(fx, "taux 66,7\xc2\xa0%", 40), "taux|66,7\xc2\xa0%");
+    assert_string_equal(lines_of(fx, "1.816.852\xc2\xa0k\xe2\x82\xac total", 60),
+                        "1.816.852\xc2\xa0k\xe2\x82\xac|total");
+}
+
+static void test_long_word_is_cut(void **state)
+{
+    struct fixture *fx = *state;
+    assert_string_equal(lines_of(fx, "abcdefghij", 20), "abcd|efgh|ij");
+    assert_string_equal(lines_of(fx, "", 20), "");
+    assert_int_equal(fx->lines.count, 0);
+}
+
+static void test_newline_forces_break(void **state)
+{
+    struct fixture *fx = *state;
+    assert_string_equal(lines_of(fx, "ab\ncd ef", 200), "ab|cd ef");
+    assert_true(fx->lines.items[0].last);
+}
+
+static void test_min_max_widths(void **state)
+{
+    struct fixture *fx = *state;
+    lines_of(fx, "aa bbbb c", 1000);
+    assert_in_range((long)(rp_atoms_min_width(&fx->atoms) * 10), 199, 201);
+    assert_in_range((long)(rp_atoms_max_width(&fx->atoms) * 10), 399, 401); /* 35 + 2 × 2.5 */
+}
+
+static void test_decimal_split(void **state)
+{
+    (void)state;
+    assert_int_equal(rp_decimal_split("5.919,97", 8, ','), 5);
+    assert_int_equal(rp_decimal_split("1.816.852", 9, ','), 9);
+    assert_int_equal(rp_decimal_split("+2,3 %", 6, ','), 2);
+    assert_int_equal(rp_decimal_split("-", 1, ','), 1);
+    assert_int_equal(rp_decimal_split("1,816.5", 7, '.'), 5);
+}
+
+static void test_column_widths(void **state)
+{
+    struct fixture *fx = *state;
+    struct rp_doc *doc = rp_doc_new(fx->arena);
+    struct rp_node *t = rp_doc_add_table(doc, &doc->body, 3, NULL);
+    rp_doc_table_column(t, 0, RP_ALIGN_LEFT, true);
+    rp_doc_table_column(t, 1, RP_ALIGN_DECIMAL, false);
+    rp_doc_table_column(t, 2, RP_ALIGN_DECIMAL, false);
+    const char *cells[][3] = {{"Frais de personnel", "8.293", "5.919,97"},
+                              {"ICT", "13.154", "1,5"},
+                              {"Totaux", "135.003", "-"}};
+    for (size_t r = 0; r < 3; r++) {
+        size_t i = rp_doc_table_row(doc, t, r == 2 ? RP_DOC_ROW_TOTAL : RP_DOC_ROW_LINE);
+        for (size_t c = 0; c < 3; c++)
+            rp_doc_table_cell(doc, t, i, c, cells[r][c], NULL, 0);
+    }
+    struct rp_column_plan plan[3];
+    double min = rp_table_measure(&t->u.table, &metrics, 10, 4, ',', plan);
+    /* Column 2: "5.919" before the comma (25 pt) and ",97" after it (15 pt). */
+    assert_in_range((long)(plan[2].int_width * 10), 249, 251);
+    assert_in_range((long)(plan[2].frac_width * 10), 149, 151);
+    assert_in_range((long)(plan[1].max * 10), 429, 431); /* "135.003" bold: 35 + 8 */
+    assert_in_range((long)(plan[0].min * 10), 529, 531); /* "personnel" 45 + 8 */
+    assert_true(min < 200);
+    /* Room to spare: numbers keep their width, the label column takes the rest. */
+    rp_table_fit(&t->u.table, plan, 300);
+    assert_in_range((long)((plan[0].width + plan[1].width + plan[2].width) * 10), 2999, 3001);
+    assert_in_range((long)(plan[1].width * 10), 429, 431);
+    /* Too narrow: the label column wraps, numbers stay whole. */
+    rp_table_fit(&t->u.table, plan, 150);
+    assert_in_range((long)(plan[1].width * 10), 429, 431);
+    assert_true(plan[0].width >= plan[0].min - 0.01);
+    assert_true(plan[0].width < plan[0].max);
+}
+
+/* ------------------------------------------------------------------ pagination */
+
+#define ROWS 2000
+
+struct capture {
+    size_t pages, overlays, body_pages, headers, notes;
+    int next_row; /* the row label expected next */
+    bool order_ok, inside_ok, header_first_ok;
+    double bottom_limit;
+};
+
+static int on_page(void *ctx, const struct rp_page *page, bool overlay)
+{
+    struct capture *cap = ctx;
+    if (overlay) {
+        cap->overlays++;
+        return 0;
+    }
+    cap->pages++;
+    bool rows = false, header_seen = false;
+    size_t headers = 0;
+    for (size_t i = 0; i < page->count; i++) {
+        const struct rp_item *it = &page->items[i];
+        if (it->kind != RP_ITEM_TEXT)
+            continue;
+        char text[64];
+        snprintf(text, sizeof text, "%.*s", (int)it->len, it->text);
+        if (strcmp(text, "Montant") == 0) {
+            headers++;
+            header_seen = true;
+        }
+        int n;
+        if (sscanf(text, "Ligne %d", &n) == 1) {
+            rows = true;
+            if (!header_seen)
+                cap->header_first_ok = false;
+            if (n != cap->next_row)
+                cap->order_ok = false;
+            cap->next_row = n + 1;
+            if (it->y > page->height - cap->bottom_limit)
+                cap->inside_ok = false;
+        }
+        if (strcmp(text, "Note finale") == 0)
+            cap->notes++;
+    }
+    if (rows) {
+        cap->body_pages++;
+        cap->headers += headers == 1;
+    }
+    return 0;
+}
+
+static void test_pagination_repeats_header(void **state)
+{
+    struct fixture *fx = *state;
+    struct rp_doc *doc = rp_doc_new(fx->arena);
+    doc->title = "Test";
+    doc->organisation = "Org";
+    doc->lang = "fr";
+    doc->cover = false;
+    struct rp_node *t = rp_doc_add_table(doc, &doc->body, 2, "Synthèse");
+    rp_doc_table_column(t, 1, RP_ALIGN_DECIMAL, false);
+    struct rp_doc_header_row *h = rp_doc_table_header_row(doc, t);
+    rp_doc_header_cell(doc, h, "Poste", 1, RP_ALIGN_LEFT);
+    rp_doc_header_cell(doc, h, "Montant", 1, RP_ALIGN_DECIMAL);
+    char label[32], value[32];
+    for (int i = 0; i < ROWS; i++) {
+        snprintf(label, sizeof label, "Ligne %d", i);
+        snprintf(value, sizeof value, "%d,%02d", i * 7, i % 100);
+        size_t r = rp_doc_table_row(doc, t, RP_DOC_ROW_LINE);
+        rp_doc_table_cell(doc, t, r, 0, label, NULL, 0);
+        rp_doc_table_cell(doc, t, r, 1, value, NULL, 0);
+    }
+    rp_doc_table_note(doc, t, NULL, "Note finale");
+    struct capture cap = {0};
+    cap.order_ok = cap.inside_ok = cap.header_first_ok = true;
+    cap.bottom_limit = fx->theme.margin_bottom;
+    struct rp_layout_sink sink = {&cap, on_page};
+    struct rp_layout_result res;
+    assert_int_equal(rp_layout_document(doc, &fx->env, &sink, &res), 0);
+    assert_int_equal(cap.next_row, ROWS); /* every row, once, in order */
+    assert_true(cap.order_ok);
+    assert_true(cap.inside_ok);       /* nothing below the bottom margin */
+    assert_true(cap.header_first_ok); /* the header precedes the rows */
+    assert_true(cap.body_pages > 20);
+    assert_int_equal(cap.headers, cap.body_pages); /* one header on every page of rows */
+    assert_int_equal(cap.pages, res.page_count);
+    assert_int_equal(cap.overlays, res.page_count);
+    assert_int_equal(cap.notes, 1);
+    assert_int_equal(res.front_count, 0);
+}
+
+/* Lines of each paragraph per page, for the widow and orphan test. */
+struct lines_per_page {
+    int count[8][64]; /* [page][paragraph] */
+    size_t pages;
+};
+
+static int count_lines(void *ctx, const struct rp_page *page, bool overlay)
+{
+    struct lines_per_page *lp = ctx;
+    if (overlay || page->index >= 8)
+        return 0;
+    lp->pages = page->index + 1;
+    for (size_t i = 0; i < page->count; i++) {
+        const struct rp_item *it = &page->items[i];
+        int k;
+        if (it->kind == RP_ITEM_TEXT && it->len > 1 && it->text[0] == 'w' &&
+            sscanf(it->text + 1, "%d", &k) == 1 && k >= 0 && k < 64)
+            lp->count[page->index][k]++;
+    }
+    return 0;
+}
+
+static void test_no_widows_or_orphans(void **state)
+{
+    struct fixture *fx = *state;
+    fx->theme.justify = false; /* ragged lines come out as one text item each */
+    struct rp_doc *doc = rp_doc_new(fx->arena);
+    doc->lang = "fr";
+    doc->cover = false;
+    /* Paragraphs of 2 to 6 lines (each word is 15 points: 17 words a line at 17 × 25). */
+    char text[2048];
+    for (int k = 0; k < 40; k++) {
+        size_t pos = 0;
+        int words = 17 * (2 + k % 5) - 3;
+        for (int w = 0; w < words; w++)
+            pos += (size_t)snprintf(text + pos, sizeof text - pos, "w%02d ", k);
+        rp_doc_add_paragraph(doc, &doc->body, RP_PARA_BODY, text);
+    }
+    struct lines_per_page lp;
+    memset(&lp, 0, sizeof lp);
+    struct rp_layout_sink sink = {&lp, count_lines};
+    struct rp_layout_result res;
+    assert_int_equal(rp_layout_document(doc, &fx->env, &sink, &res), 0);
+    assert_true(lp.pages >= 2);
+    int split = 0;
+    for (size_t p = 0; p + 1 < lp.pages; p++)
+        for (int k = 0; k < 64; k++)
+            if (lp.count[p][k] && lp.count[p + 1][k]) {
+                split++;
+                if (lp.count[p][k] < 2 || lp.count[p + 1][k] < 2)
+                    fail_msg("paragraph %d: %d line(s) on page %zu, %d on the next", k,
+                             lp.count[p][k], p + 1, lp.count[p + 1][k]);
+            }
+    assert_true(split > 0); /* some paragraphs do straddle pages */
+}
+
+static void test_toc_and_outline(void **state)
+{
+    struct fixture *fx = *state;
+    struct rp_doc *doc = rp_doc_new(fx->arena);
+    doc->title = "Test";
+    doc->lang = "nl";
+    rp_doc_add(doc, &doc->body, RP_NODE_TOC);
+    for (int i = 1; i <= 3; i++) {
+        char title[32];
+        snprintf(title, sizeof title, "Hoofdstuk %d", i);
+        struct rp_node *s = rp_doc_add_section(doc, &doc->body, 1, NULL, title);
+        rp_doc_add_section(doc, &s->u.section.children, 2, NULL, "Deel");
+        rp_doc_add_paragraph(doc, &s->u.section.children, RP_PARA_BODY, "Tekst.");
+    }
+    struct capture cap = {0};
+    struct rp_layout_sink sink = {&cap, on_page};
+    struct rp_layout_result res;
+    assert_int_equal(rp_layout_document(doc, &fx->env, &sink, &res), 0);
+    /* Cover, contents, then one page per chapter. */
+    assert_int_equal(res.front_count, 2);
+    assert_int_equal(res.page_count, 5);
+    assert_int_equal(res.outline_count, 6);
+    assert_string_equal(res.outline[0].title, "Hoofdstuk 1");
+    assert_int_equal(res.outline[0].level, 1);
+    assert_int_equal(res.outline[1].level, 2);
+    assert_int_equal(res.outline[2].page, 3);
+    assert_int_equal(res.outline[4].page, 4);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_break_at_spaces, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_break_after_hyphen_and_slash, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_never_at_nbsp, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_long_word_is_cut, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_newline_forces_break, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_min_max_widths, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_decimal_split, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_column_widths, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_pagination_repeats_header, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_no_widows_or_orphans, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_toc_and_outline, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

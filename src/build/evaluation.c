@@ -6,6 +6,7 @@
  * Each chapter lives in its own file (evaluation_*.c); this one orders them. */
 #include "build/build.h"
 #include "build/report.h"
+#include "templates/templates.h"
 
 #include <string.h>
 
@@ -47,30 +48,52 @@ static void highlights_chapter(struct rp_report *r, struct rp_nodes *into)
     rp_report_narrative(r, &sec->u.section.children, 2, e->sections, e->section_count);
 }
 
-static void build_with_plan(struct rp_report *r)
+/* The annual report's own sections are its chapters when it stands alone, and its key
+ * figures a chapter of their own. */
+static void narrative_chapters(struct rp_report *r, struct rp_nodes *into)
 {
-    struct rp_nodes *body = &r->doc->body;
-    rp_eval_about(r, body);
-    rp_eval_dashboard(r, body);
-    rp_eval_objectives(r, body);
-    rp_eval_projects(r, body);
-    highlights_chapter(r, body);
-    rp_eval_risks(r, body);
-    rp_eval_budget(r, body);
-    rp_eval_communication(r, body);
-    rp_eval_annex(r, body);
+    rp_report_narrative(r, into, 1, r->eval->sections, r->eval->section_count);
 }
 
-static void build_standalone(struct rp_report *r)
+static void key_figures_alone(struct rp_report *r, struct rp_nodes *into)
 {
-    struct rp_nodes *body = &r->doc->body;
-    const struct rp_evaluation *e = r->eval;
-    rp_eval_about(r, body);
-    /* The annual report's own sections are its chapters. */
-    rp_report_narrative(r, body, 1, e->sections, e->section_count);
-    key_figures_chapter(r, body, 1);
-    rp_eval_organisation(r, body);
-    rp_eval_annex(r, body);
+    key_figures_chapter(r, into, 1);
+}
+
+/* The parts of the report by their name in documents.xml: how each is built with a plan
+ * and for a stand-alone annual report (NULL: not part of that report). */
+static const struct {
+    const char *name;
+    void (*with_plan)(struct rp_report *r, struct rp_nodes *into);
+    void (*standalone)(struct rp_report *r, struct rp_nodes *into);
+} PARTS[] = {
+    {"about", rp_eval_about, rp_eval_about},
+    {"dashboard", rp_eval_dashboard, NULL},
+    {"objectives", rp_eval_objectives, NULL},
+    {"projects", rp_eval_projects, NULL},
+    {"key-figures", NULL, key_figures_alone}, /* with a plan: inside the highlights */
+    {"highlights", highlights_chapter, narrative_chapters},
+    {"risks", rp_eval_risks, NULL},
+    {"budget", rp_eval_budget, NULL},
+    {"communication", rp_eval_communication, NULL},
+    {"organisation", NULL, rp_eval_organisation},
+    {"annex", rp_eval_annex, rp_eval_annex},
+};
+
+/* The parts the templates list, in their order. */
+static void build_parts(struct rp_report *r, bool standalone)
+{
+    const struct rp_document_spec *spec = &rp_templates_active()->documents[RP_DOC_EVALUATION];
+    for (size_t i = 0; i < spec->count; i++) {
+        for (size_t k = 0; k < sizeof PARTS / sizeof *PARTS; k++) {
+            if (strcmp(PARTS[k].name, spec->parts[i].name) != 0)
+                continue;
+            void (*build)(struct rp_report *, struct rp_nodes *) =
+                standalone ? PARTS[k].standalone : PARTS[k].with_plan;
+            if (build)
+                build(r, &r->doc->body);
+        }
+    }
 }
 
 struct rp_doc *rp_build_evaluation(const struct rp_plan *plan,
@@ -89,10 +112,7 @@ struct rp_doc *rp_build_evaluation(const struct rp_plan *plan,
     r.org = plan ? &plan->organisation : eval->has_organisation ? &eval->organisation : NULL;
     cover(&r);
     rp_report_begin(&r);
-    if (plan)
-        build_with_plan(&r);
-    else
-        build_standalone(&r);
+    build_parts(&r, plan == NULL);
     rp_report_finish(&r);
     return r.doc;
 }

@@ -1,7 +1,7 @@
 /* The evaluation report's first and last chapters: what the document is (plan, year, sample
  * data, language, how statuses are read), the organisation of a stand-alone report, and the
  * annex (indicator definitions, abbreviations). */
-#include "build/labels_report.h"
+#include "build/labels.h"
 #include "build/report.h"
 
 #include <stdio.h>

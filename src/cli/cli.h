@@ -16,9 +16,16 @@ int rp_cmd_check(int argc, char **argv);
 int rp_cmd_dump(int argc, char **argv);
 int rp_cmd_stats(int argc, char **argv);
 int rp_cmd_render(int argc, char **argv);
+int rp_cmd_build(int argc, char **argv);
 
 /* Prints the usage text to `out`. */
 void rp_cli_usage(FILE *out);
+
+struct rp_session;
+
+/* Loads the templates of `dir` into the session's arena and makes them the active ones;
+ * returns 0, or -1 with the problems in the session's diagnostics. */
+int rp_cli_use_templates(const char *dir, struct rp_session *s);
 
 /* A set of loaded files sharing one arena and one diagnostics list. */
 struct rp_session {

@@ -28,6 +28,8 @@ static void usage(FILE *out)
           "  -o OUTPUT       the file to write (PDF, or text with --text; '-' with --text\n"
           "                  writes to standard output)\n"
           "  --text          write the document tree as plain text instead of a PDF\n"
+          "  --templates DIR the templates to use (theme.xml, documents.xml, labels/);\n"
+          "                  default: the built-in copy of templates/default\n"
           "  -h, --help      show this help\n"
           "\n"
           "Inputs with errors are not rendered: their diagnostics are printed as\n"
@@ -49,7 +51,7 @@ static int bad_usage(const char *fmt, const char *arg)
 }
 
 struct options {
-    const char *kind, *lang, *output;
+    const char *kind, *lang, *output, *templates;
     long year;
     bool text;
     const char **inputs;
@@ -93,6 +95,8 @@ static int parse(int argc, char **argv, struct options *o)
         } else if ((v = value_of(argc, argv, &i, "-o")) ||
                    (v = value_of(argc, argv, &i, "--output")))
             o->output = v;
+        else if ((v = value_of(argc, argv, &i, "--templates")))
+            o->templates = v;
         else if (strcmp(argv[i], "--text") == 0)
             o->text = true;
         else if (argv[i][0] == '-' && argv[i][1])
@@ -230,6 +234,9 @@ int rp_cmd_render(int argc, char **argv)
     rp_session_init(&s);
     const struct rp_evaluation **evals = calloc(o.input_count + 1, sizeof *evals);
     bool failed = false;
+    rc = RP_EXIT_INPUT;
+    if (o.templates && rp_cli_use_templates(o.templates, &s) != 0)
+        goto done;
     for (size_t i = 0; i < o.input_count; i++)
         failed |= rp_session_load(&s, o.inputs[i]) == NULL;
     rc = RP_EXIT_INPUT;

@@ -7,6 +7,7 @@
  * Errors are recorded and returned, never longjmp'ed: the handler notes them, every later
  * step checks, the caller removes the partial file. */
 #include "render/render.h"
+#include "templates/templates.h"
 
 #include "doc/doc.h"
 #include "render/fonts.h"
@@ -488,7 +489,5 @@ done:
 
 int rp_render_pdf(const struct rp_doc *doc, const char *path, struct rp_diags *diags)
 {
-    struct rp_theme theme;
-    rp_theme_default(&theme);
-    return rp_render_pdf_themed(doc, &theme, path, diags);
+    return rp_render_pdf_themed(doc, &rp_templates_active()->theme, path, diags);
 }

@@ -69,6 +69,11 @@ bool rp_label_exists(const struct rp_templates *t, enum rp_lang lang, const char
 const struct rp_part *rp_templates_part(const struct rp_templates *t, enum rp_doc_kind kind,
                                         const char *name);
 
+/* The templates every builder and backend of this process uses: those given to
+ * rp_templates_set_active(), else the built-in set (loaded on first use). */
+const struct rp_templates *rp_templates_active(void);
+void rp_templates_set_active(const struct rp_templates *t);
+
 /* "budget", "evaluation", "communication". */
 const char *rp_doc_kind_name(enum rp_doc_kind kind);
 

@@ -96,17 +96,10 @@ static const struct rp_node *find_kind(const struct rp_nodes *nodes, enum rp_nod
 static void test_labels_complete(void **state)
 {
     (void)state;
-    assert_true(rp_budget_label_count() > 40);
-    for (size_t i = 0; i < rp_budget_label_count(); i++) {
-        const char *key = rp_budget_label_key(i);
-        if (!rp_budget_label_complete(key))
-            fail_msg("label %s lacks a language", key);
-        for (size_t j = 0; j < i; j++)
-            if (strcmp(key, rp_budget_label_key(j)) == 0)
-                fail_msg("label %s twice", key);
-    }
+    /* Completeness of every catalogue is checked at load time (test_templates); here the
+     * budget key space reads through the active templates. */
     assert_string_equal(rp_budget_label(RP_LANG_NL, "doc.title"), "Begrotingstabellen");
-    assert_string_equal(rp_budget_label(RP_LANG_FR, "no.such.key"), "no.such.key");
+    assert_string_equal(rp_budget_label(RP_LANG_FR, "no.such.key"), "budget.no.such.key");
     struct rp_arena *a = rp_arena_new();
     assert_string_equal(rp_budget_label_fill(a, RP_LANG_FR, "table.caption", "3", "k€", NULL),
                         "Tableau 3 – k€");

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# --templates: a copied and edited templates directory changes the documents (a renamed
+# label, a part left out, another page size) and a broken one is refused with a located error.
+set -u
+rapport=$1
+cd "$2" || exit 2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+failed=0
+plan=input/capac/plan.xml
+evals="input/capac/evaluation-2022.xml input/capac/evaluation-2023.xml"
+
+"$rapport" render --kind evaluation --lang fr $plan $evals -o "$tmp/default.txt" --text 2>/dev/null ||
+  { echo "FAIL: default render"; failed=1; }
+grep -q 'Tableau de bord' "$tmp/default.txt" || { echo "FAIL: no dashboard by default"; failed=1; }
+
+cp -r templates/default "$tmp/custom"
+sed -i 's|<label key="report.sec.dashboard">[^<]*</label>|<label key="report.sec.dashboard">Vue d’ensemble</label>|' "$tmp/custom/labels/fr.xml"
+sed -i '/<document kind="evaluation">/,/<\/document>/{/<part name="budget"\/>/d}' "$tmp/custom/documents.xml"
+sed -i 's|width="595.276" height="841.89"|width="612" height="792"|' "$tmp/custom/theme.xml"
+"$rapport" render --templates "$tmp/custom" --kind evaluation --lang fr $plan $evals \
+  -o "$tmp/custom.txt" --text 2>/dev/null || { echo "FAIL: custom render"; failed=1; }
+grep -q 'Vue d’ensemble' "$tmp/custom.txt" || { echo "FAIL: relabelled heading missing"; failed=1; }
+grep -q 'Tableau de bord' "$tmp/custom.txt" && { echo "FAIL: old label still printed"; failed=1; }
+grep -q '^section 1: Exécution budgétaire' "$tmp/default.txt" ||
+  { echo "FAIL: no budget chapter by default"; failed=1; }
+grep -q '^section 1: Exécution budgétaire' "$tmp/custom.txt" &&
+  { echo "FAIL: the budget part was not left out"; failed=1; }
+"$rapport" render --templates "$tmp/custom" --kind budget --lang fr $plan -o "$tmp/letter.pdf" 2>/dev/null
+pdfinfo "$tmp/letter.pdf" 2>/dev/null | grep -q '612 x 792' || { echo "FAIL: theme page size ignored"; failed=1; }
+
+# A catalogue lacking a label is refused before anything is rendered.
+cp -r templates/default "$tmp/broken"
+sed -i '/<label key="report.sec.dashboard">/d' "$tmp/broken/labels/nl.xml"
+out=$("$rapport" render --templates "$tmp/broken" --kind budget --lang fr $plan -o "$tmp/x.pdf" 2>&1)
+status=$?
+[ "$status" = 1 ] || { echo "FAIL: broken templates exit $status, expected 1"; failed=1; }
+echo "$out" | grep -q "broken/labels/nl.xml:1:1: error: the nl catalogue lacks the label 'report.sec.dashboard'" ||
+  { echo "FAIL: missing label message: $out"; failed=1; }
+[ ! -e "$tmp/x.pdf" ] || { echo "FAIL: a PDF was written with broken templates"; failed=1; }
+"$rapport" render --templates "$tmp/nowhere" --kind budget --lang fr $plan -o "$tmp/y.pdf" 2>/dev/null
+[ $? = 1 ] || { echo "FAIL: a missing templates directory is not an error"; failed=1; }
+exit $failed

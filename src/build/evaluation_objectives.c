@@ -260,7 +260,8 @@ static void indicator_table(struct rp_report *r, struct rp_nodes *into,
             snprintf(of, sizeof of, "%zu", a.thresholds);
             detail = rp_report_lf(r, "ind.thresholds", got, of, NULL);
         }
-        rp_doc_table_cell(r->doc, t, row, 3 + ny, rp_report_status_label(r, a.status), detail, 0);
+        rp_doc_table_cell(r->doc, t, row, 3 + ny, rp_report_status_label(r, a.status), detail,
+                          rp_report_status_tone(a.status));
         if (res && res->comment.count)
             rp_report_table_note(r, t, num, rp_report_text(r, &res->comment, " "));
     }

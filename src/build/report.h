@@ -169,6 +169,9 @@ bool rp_budget_adjusted(const struct rp_table *table, size_t row, size_t column,
 const char *rp_report_column_name(struct rp_report *r, const struct rp_table *t, size_t col);
 
 /* The label of an indicator-status count row ("● Atteint"). */
+/* The cell flag (RP_CELL_GOOD/WARN/BAD) that colours a status; 0 for neutral ones. */
+unsigned rp_report_status_tone(enum rp_indicator_status status);
+
 const char *rp_report_status_label(const struct rp_report *r, enum rp_indicator_status s);
 
 /* ---------------------------------------------------------------- communication parts */

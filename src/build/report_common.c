@@ -256,6 +256,22 @@ const char *rp_report_status_word(const struct rp_report *r, enum rp_indicator_s
     return rp_report_l(r, key);
 }
 
+unsigned rp_report_status_tone(enum rp_indicator_status s)
+{
+    switch (s) {
+    case RP_IND_MET:
+    case RP_IND_DELIVERED:
+        return RP_CELL_GOOD;
+    case RP_IND_PARTIAL:
+        return RP_CELL_WARN;
+    case RP_IND_NOT_MET:
+    case RP_IND_NOT_DELIVERED:
+        return RP_CELL_BAD;
+    default:
+        return 0;
+    }
+}
+
 const char *rp_report_status_label(const struct rp_report *r, enum rp_indicator_status s)
 {
     return rp_doc_printf(r->doc, "%s %s", rp_report_status_symbol(s), rp_report_status_word(r, s));

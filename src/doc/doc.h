@@ -85,8 +85,13 @@ enum rp_doc_row_kind {
 };
 
 /* Cell flags. DIFFERS: a stated figure that differs from the computed one; the cell's
- * `detail` then says so in words. COMPUTED: a figure rapport computed (not in the source). */
-enum { RP_CELL_DIFFERS = 1, RP_CELL_COMPUTED = 2, RP_CELL_PLACEHOLDER = 4 };
+ * `detail` then says so in words. COMPUTED: a figure rapport computed (not in the source).
+ * GOOD, WARN, BAD: a status the cell also states in words, shown in the theme's status
+ * colours (colour never carries the meaning alone). */
+enum {
+    RP_CELL_DIFFERS = 1, RP_CELL_COMPUTED = 2, RP_CELL_PLACEHOLDER = 4, RP_CELL_GOOD = 8,
+    RP_CELL_WARN = 16, RP_CELL_BAD = 32
+};
 
 struct rp_doc_column {
     enum rp_align align;

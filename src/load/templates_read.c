@@ -44,11 +44,12 @@ static struct rp_rgb *colour_slot(struct rp_theme *t, const char *name)
     static const char *const names[] = {
         "text", "muted", "primary", "accent", "rule", "header-fill", "header-text",
         "subtotal-fill", "total-fill", "flag-fill", "flag-text", "placeholder-fill",
-        "remark-fill", "figure-fill", "grid"};
+        "remark-fill", "figure-fill", "grid", "status-good", "status-warn", "status-bad"};
     struct rp_rgb *slots[] = {&t->text, &t->muted, &t->primary, &t->accent, &t->rule,
                               &t->header_fill, &t->header_text, &t->subtotal_fill,
                               &t->total_fill, &t->flag_fill, &t->flag_text,
-                              &t->placeholder_fill, &t->remark_fill, &t->figure_fill, &t->grid};
+                              &t->placeholder_fill, &t->remark_fill, &t->figure_fill, &t->grid,
+                              &t->status_good, &t->status_warn, &t->status_bad};
     for (size_t i = 0; i < sizeof names / sizeof *names; i++)
         if (strcmp(names[i], name) == 0)
             return slots[i];

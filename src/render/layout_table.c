@@ -208,7 +208,11 @@ static void draw_row(struct table *tb, size_t r, size_t a, size_t b)
     for (size_t c = 0; c < t->column_count; c++) {
         const struct rp_doc_cell *cell = &row->cells[c];
         struct cell_box *cb = &tb->cells[c];
-        struct rp_rgb color = cell->flags & RP_CELL_DIFFERS ? th->flag_text : th->text;
+        struct rp_rgb color = cell->flags & RP_CELL_DIFFERS ? th->flag_text
+                              : cell->flags & RP_CELL_GOOD  ? th->status_good
+                              : cell->flags & RP_CELL_WARN  ? th->status_warn
+                              : cell->flags & RP_CELL_BAD   ? th->status_bad
+                                                            : th->text;
         enum rp_face cf = cell->flags & RP_CELL_DIFFERS ? rp_face_with(face, 1, 0) : face;
         double cx = tb->x[c], cw = tb->plan[c].width;
         if (t->columns[c].align == RP_ALIGN_DECIMAL) {
@@ -255,9 +259,14 @@ static double row_height(const struct table *tb, size_t r, size_t lines)
     return (double)lines * tb->lh + 2 * PAD_Y + row_extra(&tb->t->rows[r]);
 }
 
+/* Rows up to which a table that fits portrait only with wrapped cells stays portrait: a page
+ * turned for a short table costs more than a few wrapped cells. */
+#define SHORT_TABLE_ROWS 8
+
 /* Picks the type size and orientation: portrait if the table sits well at up to one point
- * smaller than the theme's size, else landscape, shrinking down to the theme's minimum;
- * failing that, the smallest size that merely fits, or the minimum. */
+ * smaller than the theme's size (or merely fits, for a short table), else landscape,
+ * shrinking down to the theme's minimum; failing that, the smallest size that merely fits,
+ * or the minimum. */
 static void choose_size(struct table *tb, bool *landscape)
 {
     struct rp_flow *f = tb->f;
@@ -267,16 +276,22 @@ static void choose_size(struct table *tb, bool *landscape)
     double floors[2] = {th->table_size - 1 > th->min_table_size ? th->table_size - 1
                                                                 : th->min_table_size,
                         th->min_table_size};
-    for (int pass = 0; pass < 2; pass++)
-        for (int o = 0; o < 2; o++)
-            for (double s = th->table_size; s >= floors[o] - 0.01; s -= 0.5) {
-                double min = rp_table_measure(tb->t, f->m, s, PAD_X, f->decimal_sep, tb->plan);
-                if (pass == 0 ? rp_table_fits(tb->t, tb->plan, widths[o]) : min <= widths[o]) {
-                    tb->size = s;
-                    *landscape = o == 1;
-                    return;
-                }
+    /* Tries (pass, orientation) in order; pass 0 asks that the table sit well, pass 1 only
+     * that its narrowest layout fit. */
+    static const int tries[2][4][2] = {{{0, 0}, {0, 1}, {1, 0}, {1, 1}},
+                                       {{0, 0}, {1, 0}, {0, 1}, {1, 1}}};
+    int order = tb->t->row_count <= SHORT_TABLE_ROWS;
+    for (int k = 0; k < 4; k++) {
+        int pass = tries[order][k][0], o = tries[order][k][1];
+        for (double s = th->table_size; s >= floors[o] - 0.01; s -= 0.5) {
+            double min = rp_table_measure(tb->t, f->m, s, PAD_X, f->decimal_sep, tb->plan);
+            if (pass == 0 ? rp_table_fits(tb->t, tb->plan, widths[o]) : min <= widths[o]) {
+                tb->size = s;
+                *landscape = o == 1;
+                return;
             }
+        }
+    }
     tb->size = th->min_table_size;
     *landscape = true;
 }

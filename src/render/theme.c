@@ -47,6 +47,9 @@ void rp_theme_default(struct rp_theme *t)
     t->remark_fill = hex(0xfdf3e6);
     t->figure_fill = hex(0xeef2f7);
     t->grid = hex(0xdde3ea);
+    t->status_good = hex(0x1e6b3a);
+    t->status_warn = hex(0x9a5b00);
+    t->status_bad = hex(0xb02a1e);
 
     /* Lightness (CIE L*) 24, 73, 61, 46, 80, 40, 66, 55: adjacent series stay apart in grey. */
     t->series[0] = hex(0x1f3a5f);

@@ -31,6 +31,8 @@ struct rp_theme {
     struct rp_rgb text, muted, primary, accent, rule, header_fill, header_text;
     struct rp_rgb subtotal_fill, total_fill, flag_fill, flag_text, placeholder_fill;
     struct rp_rgb remark_fill, figure_fill, grid;
+    /* Status words in tables: achieved, partly or late, failed. */
+    struct rp_rgb status_good, status_warn, status_bad;
     /* Chart series, ordered so that neighbours differ in lightness (readable in grey). */
     struct rp_rgb series[RP_THEME_SERIES];
 };

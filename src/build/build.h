@@ -32,9 +32,5 @@ struct rp_doc *rp_build_evaluation(const struct rp_plan *plan,
 struct rp_doc *rp_build_communication(const struct rp_plan *plan, const struct rp_evaluation *eval,
                                       const char *lang, struct rp_arena *arena);
 
-/* The communication-plan summary of `plan`; `eval` (optional) gives each action's
- * execution. */
-struct rp_doc *rp_build_communication(const struct rp_plan *plan, const struct rp_evaluation *eval,
-                                      const char *lang, struct rp_arena *arena);
 
 #endif

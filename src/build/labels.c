@@ -4,6 +4,7 @@
 #include "util/arena.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 
 /* "<space>.<key>" in a stack buffer: keys are short dotted names. */
 static const char *scoped(char *buf, size_t size, const char *space, const char *key)
@@ -12,10 +13,29 @@ static const char *scoped(char *buf, size_t size, const char *space, const char 
     return buf;
 }
 
+/* A key missing from the catalogues is printed as itself (the golden tests catch it): it
+ * must outlive the stack buffer it was built in. */
+static struct rp_arena *missing_keys;
+
+static void free_missing_keys(void)
+{
+    rp_arena_free(missing_keys);
+}
+
+static const char *keep_missing(const char *key)
+{
+    if (!missing_keys) {
+        missing_keys = rp_arena_new();
+        atexit(free_missing_keys);
+    }
+    return rp_arena_strdup(missing_keys, key);
+}
+
 static const char *lookup(const char *space, enum rp_lang lang, const char *key)
 {
     char buf[256];
-    return rp_label(rp_templates_active(), lang, scoped(buf, sizeof buf, space, key));
+    const char *text = rp_label(rp_templates_active(), lang, scoped(buf, sizeof buf, space, key));
+    return text == buf ? keep_missing(buf) : text;
 }
 
 static const char *fill(const char *space, struct rp_arena *arena, enum rp_lang lang,

@@ -12,6 +12,7 @@ static const struct {
     {"dump", rp_cmd_dump},
     {"stats", rp_cmd_stats},
     {"render", rp_cmd_render},
+    {"build", rp_cmd_build},
 };
 
 int main(int argc, char **argv)

@@ -15,6 +15,9 @@ void rp_cli_usage(FILE *out)
           "  render --kind budget|evaluation|communication --lang fr|nl|en [--year Y]\n"
           "         PLAN.xml [EVALUATION.xml...] -o FILE.pdf [--text]\n"
           "                       render one document (--text: the document tree as text)\n"
+          "  build INPUT_DIR -o OUTPUT_DIR [OPTIONS]\n"
+          "                       render every document of INPUT_DIR into OUTPUT_DIR, with a\n"
+          "                       manifest and an index page (see rapport build --help)\n"
           "\n"
           "Options:\n"
           "  -h, --help           show this help\n"
@@ -26,6 +29,7 @@ void rp_cli_usage(FILE *out)
           "Exit status:\n"
           "  0  success (warnings allowed)\n"
           "  1  an input has errors, or a document could not be produced\n"
-          "  2  usage error\n",
+          "  2  usage error\n"
+          "  3  (build) OUTPUT_DIR not writable, or another build holds its lock\n",
           out);
 }

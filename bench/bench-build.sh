@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Time and peak memory of `rapport build`: the full batch over input/ and over a synthetic
+# tree of 100 organisations (bench/gen-tree.sh), cold with 1 and N workers, then the no-op
+# rerun a nightly job mostly is, then a rerun after one organisation changed.
+#   bench/bench-build.sh [path/to/rapport] [N]
+# Peak memory is the largest resident set of one process (the parent or one worker).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rapport=$(realpath "${1:-build/rapport}")
+jobs=${2:-$(nproc)}
+src=$(pwd)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+cd "$tmp"
+bash "$src/bench/gen-tree.sh" 100 tree100 "$src/input"
+
+run() { # label input output options...
+  local label=$1 in=$2 out=$3
+  shift 3
+  /usr/bin/time -f '%e %U %S %M' -o t "$rapport" build -q "$@" "$in" -o "$out" 2>/dev/null ||
+    echo "($label: exit $?)" >&2
+  read -r wall user sys kb < t
+  local docs
+  docs=$(grep -c '<document ' "$out/manifest.xml")
+  awk -v l="$label" -v d="$docs" -v w="$wall" -v u="$user" -v s="$sys" -v k="$kb" 'BEGIN {
+    printf "%-34s %6d %9.2f %9.2f %10.1f %9.1f\n", l, d, w, u + s, (w > 0 ? d / w : 0), k / 1024 }'
+}
+
+printf '%-34s %6s %9s %9s %10s %9s\n' case docs wall-s cpu-s docs/s peak-MB
+run "input/ cold, -j1" "$src/input" o1 -j1
+run "input/ cold, -j$jobs" "$src/input" oN -j"$jobs"
+run "input/ no-op rerun, -j$jobs" "$src/input" oN -j"$jobs"
+run "100 organisations cold, -j1" tree100 t1 -j1
+run "100 organisations cold, -j$jobs" tree100 tN -j"$jobs"
+run "100 organisations no-op, -j$jobs" tree100 tN -j"$jobs"
+touch tree100/org-042/plan.xml # same bytes: still nothing to do
+run "100 orgs, plan touched, -j$jobs" tree100 tN -j"$jobs"
+printf '\n' >> tree100/org-042/plan.xml # new bytes: its documents only
+run "100 orgs, one plan edited, -j$jobs" tree100 tN -j"$jobs"

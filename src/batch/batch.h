@@ -1,0 +1,52 @@
+/* `rapport build`: every document of every organisation under INPUT_DIR, rendered into
+ * OUTPUT_DIR by worker processes, incrementally, atomically, under a lock, with a manifest
+ * and an index page. See docs/operations.md and rapport(1).
+ *
+ * Exit statuses (the values rp_batch_run() and rp_batch_merge() return):
+ *   0  every document produced (or already up to date)
+ *   1  some documents failed (listed at the end of the log), or the run was interrupted
+ *   2  usage error
+ *   3  OUTPUT_DIR cannot be written, or another build holds its lock */
+#ifndef RP_BATCH_H
+#define RP_BATCH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum rp_batch_status {
+    RP_BATCH_OK = 0,
+    RP_BATCH_FAILED = 1,
+    RP_BATCH_USAGE = 2,
+    RP_BATCH_OUTPUT = 3
+};
+
+/* More workers than this are not useful on any machine rapport runs on. */
+#define RP_MAX_WORKERS 256
+
+/* -q: failures only; default: one line per document; -v: timings and warnings too. */
+enum rp_verbosity { RP_QUIET = -1, RP_NORMAL = 0, RP_VERBOSE = 1 };
+
+struct rp_batch_options {
+    const char *input_dir;
+    const char *output_dir;
+    const char *templates_dir; /* NULL: ./templates when it exists */
+    int jobs;                  /* worker processes, >= 1 */
+    unsigned langs;            /* bit (1 << enum rp_lang) per language */
+    const char *kinds[8];      /* NULL-terminated --kind list; empty: every kind */
+    int year;                  /* 0: every year */
+    bool force;
+    enum rp_verbosity verbosity;
+    int shard_index, shard_count; /* 1..count; count 0: no sharding */
+};
+
+/* Runs a build; returns the exit status. */
+int rp_batch_run(const struct rp_batch_options *opt);
+
+/* Merges the manifests of sharded builds into `out_dir`: copies each document beside its
+ * manifest into out_dir (checking its SHA-256), removes documents of out_dir's previous
+ * manifest that no longer appear, writes out_dir/manifest.xml and out_dir/index.html.
+ * Returns the exit status. */
+int rp_batch_merge(const char *out_dir, const char *const *manifests, size_t count,
+                   enum rp_verbosity verbosity);
+
+#endif

@@ -1,0 +1,84 @@
+/* The plan of work: one job per document (organisation × kind × year × language), what each
+ * one depends on, and whether it must be rendered again.
+ *
+ * Ownership: jobs live in the arena passed to rp_jobs_plan(); they point into the inputs and
+ * the previous manifest, which must outlive them. */
+#ifndef RP_BATCH_JOBS_H
+#define RP_BATCH_JOBS_H
+
+#include "batch/batch.h"
+#include "batch/discover.h"
+#include "batch/kinds.h"
+#include "batch/manifest.h"
+
+#include <stddef.h>
+
+struct rp_arena;
+
+/* FILTERED: outside --year; its previous document stays as it is. UP_TO_DATE: the previous
+ * document was made from the same inputs. RUN: to be rendered. */
+enum rp_job_state { RP_JOB_FILTERED, RP_JOB_UP_TO_DATE, RP_JOB_RUN };
+
+/* What a worker reports. NOT_APPLICABLE: the sources call for no such document (a plan
+ * without a communication plan). SKIPPED: outside --year once the plan period is known.
+ * INTERRUPTED: stopped by a signal before it finished. */
+enum rp_outcome {
+    RP_OUTCOME_NONE,
+    RP_OUTCOME_BUILT,
+    RP_OUTCOME_FAILED,
+    RP_OUTCOME_NOT_APPLICABLE,
+    RP_OUTCOME_SKIPPED,
+    RP_OUTCOME_INTERRUPTED
+};
+
+struct rp_result {
+    enum rp_outcome outcome;
+    struct rp_entry entry; /* BUILT: the new manifest entry; FAILED: file may name the document */
+    const char *log;       /* errors to print with the document's line ("" when none) */
+    const char *warn_log;  /* warnings and notes, printed with -v ("" when none) */
+    size_t errors, warnings;
+    double seconds;
+};
+
+struct rp_job {
+    const struct rp_org *org;
+    const struct rp_kind *kind;
+    int year;           /* RP_SCOPE_YEAR: the evaluation's year; RP_SCOPE_PLAN: 0 */
+    enum rp_lang lang;
+    char inputs[RP_SHA256_HEX];
+    const struct rp_entry *old; /* the previous document with this identity, or NULL */
+    enum rp_job_state state;
+    struct rp_result result;
+};
+
+struct rp_jobs {
+    struct rp_job *items; /* by organisation, kind, year, language */
+    size_t count;
+};
+
+/* The digest of what renders the documents besides their sources: rapport's version, the
+ * running executable (a rebuilt rapport, its embedded default templates included, renders
+ * again even under the same version) and the template set of `templates_dir` (NULL: none).
+ * Written into `hex`; returns 0, or -1 when `templates_dir` cannot be read. */
+__attribute__((warn_unused_result)) int rp_jobs_renderer_digest(const char *templates_dir,
+                                                                char hex[RP_SHA256_HEX]);
+
+/* Builds the plan of work for the organisations of `in` that fall in the options' shard,
+ * the selected kinds and languages. `renderer` is the digest of rp_jobs_renderer_digest(). Output paths are checked against OUTPUT_DIR (a previous document whose file
+ * is missing or has another size is rendered again). */
+void rp_jobs_plan(struct rp_jobs *out, const struct rp_inputs *in,
+                  const struct rp_batch_options *opt, const char *renderer,
+                  const struct rp_manifest *old, struct rp_arena *arena);
+
+/* Whether organisation `org` belongs to the options' shard (always without sharding). */
+bool rp_jobs_in_shard(const struct rp_batch_options *opt, const char *org);
+
+/* Whether the sources of a previous document still exist in `in`: its organisation is
+ * discovered, its kind rendered, its plan or its year's evaluation there. */
+bool rp_jobs_sources_exist(const struct rp_inputs *in, const struct rp_entry *e);
+
+/* The sources a job may read, in the order of its digest, into `out` (room for the
+ * organisation's evaluations and its plan); returns their number. */
+size_t rp_job_candidates(const struct rp_job *job, const struct rp_source **out);
+
+#endif

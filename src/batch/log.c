@@ -1,0 +1,138 @@
+#define _POSIX_C_SOURCE 200809L
+#include "batch/log.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#define BAR_WIDTH 30
+
+void rp_log_init(struct rp_log *log, enum rp_verbosity verbosity, size_t total)
+{
+    memset(log, 0, sizeof *log);
+    log->verbosity = verbosity;
+    log->total = total;
+    log->bar = verbosity >= RP_NORMAL && isatty(STDERR_FILENO) && total > 0;
+}
+
+static void erase(struct rp_log *log)
+{
+    if (log->bar_visible) {
+        fputs("\r\033[K", stderr);
+        log->bar_visible = false;
+    }
+}
+
+static void draw(struct rp_log *log)
+{
+    if (!log->bar)
+        return;
+    size_t filled = log->total ? log->done * BAR_WIDTH / log->total : BAR_WIDTH;
+    char bar[BAR_WIDTH + 1];
+    for (size_t i = 0; i < BAR_WIDTH; i++)
+        bar[i] = i < filled ? '#' : '.';
+    bar[BAR_WIDTH] = '\0';
+    fprintf(stderr, "\r[%s] %zu/%zu documents", bar, log->done, log->total);
+    fflush(stderr);
+    log->bar_visible = true;
+}
+
+void rp_log_line(struct rp_log *log, bool failure, const char *word, const char *what)
+{
+    if (log->verbosity == RP_QUIET && !failure)
+        return;
+    erase(log);
+    fprintf(stderr, "%-10s %s\n", word, what);
+}
+
+void rp_log_text(struct rp_log *log, bool failure, const char *text)
+{
+    if (!text || !*text || (log->verbosity == RP_QUIET && !failure))
+        return;
+    erase(log);
+    /* Indented under the document's line, each line still `file:line:col: ...`. */
+    for (const char *p = text; *p;) {
+        const char *nl = strchr(p, '\n');
+        size_t n = nl ? (size_t)(nl - p) : strlen(p);
+        fprintf(stderr, "  %.*s\n", (int)n, p);
+        p += n + (nl != NULL);
+    }
+}
+
+const char *rp_job_label(const struct rp_job *job, char *buf, size_t size)
+{
+    const char *file = job->result.entry.file;
+    if (!file && job->old)
+        file = job->old->file;
+    if (file)
+        snprintf(buf, size, "%s", file);
+    else if (job->year)
+        snprintf(buf, size, "%s/%s-%d.%s.pdf", job->org->id, job->kind->name, job->year,
+                 rp_lang_code(job->lang));
+    else /* a plan that did not load: its period, hence the file name, is unknown */
+        snprintf(buf, size, "%s/%s (%s, plan period unknown)", job->org->id, job->kind->name,
+                 rp_lang_code(job->lang));
+    return buf;
+}
+
+/* "12 pages, 84 kB" */
+static void describe_pdf(char *buf, size_t size, const struct rp_entry *e)
+{
+    if (e->bytes >= 1024 * 1024)
+        snprintf(buf, size, "%ld page%s, %.1f MB", e->pages, e->pages == 1 ? "" : "s",
+                 (double)e->bytes / (1024.0 * 1024.0));
+    else
+        snprintf(buf, size, "%ld page%s, %lld kB", e->pages, e->pages == 1 ? "" : "s",
+                 (e->bytes + 1023) / 1024);
+}
+
+void rp_log_job(struct rp_log *log, const struct rp_job *job)
+{
+    char label[512], line[1024], pdf[64];
+    const struct rp_result *r = &job->result;
+    rp_job_label(job, label, sizeof label);
+    bool verbose = log->verbosity == RP_VERBOSE;
+    switch (job->state == RP_JOB_RUN ? r->outcome : RP_OUTCOME_NONE) {
+    case RP_OUTCOME_BUILT:
+        describe_pdf(pdf, sizeof pdf, &r->entry);
+        if (verbose)
+            snprintf(line, sizeof line, "%s (%s; %.2f s)", label, pdf, r->seconds);
+        else
+            snprintf(line, sizeof line, "%s (%s)", label, pdf);
+        rp_log_line(log, false, "built", line);
+        break;
+    case RP_OUTCOME_FAILED:
+        rp_log_line(log, true, "FAILED", label);
+        rp_log_text(log, true, r->log);
+        break;
+    case RP_OUTCOME_NOT_APPLICABLE:
+        if (verbose)
+            rp_log_line(log, false, "none", label);
+        break;
+    case RP_OUTCOME_SKIPPED:
+        if (verbose)
+            rp_log_line(log, false, "skipped", label);
+        break;
+    case RP_OUTCOME_INTERRUPTED:
+        rp_log_line(log, true, "stopped", label);
+        break;
+    case RP_OUTCOME_NONE:
+        if (job->state == RP_JOB_UP_TO_DATE)
+            rp_log_line(log, false, "unchanged", label);
+        break;
+    }
+    if (verbose)
+        rp_log_text(log, false, r->warn_log);
+}
+
+void rp_log_progress(struct rp_log *log, size_t done)
+{
+    log->done += done;
+    draw(log);
+}
+
+void rp_log_end(struct rp_log *log)
+{
+    erase(log);
+    fflush(stderr);
+}

@@ -1,0 +1,319 @@
+/* The work of one document, as a worker process does it. */
+#define _POSIX_C_SOURCE 200809L
+#include "batch/worker.h"
+
+#include "batch/atomic.h"
+#include "batch/pdfinfo.h"
+#include "cli/cli.h"
+#include "util/arena.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+struct work {
+    const struct rp_job *job;
+    const struct rp_batch_options *opt;
+    struct rp_arena *arena; /* the result's */
+    struct rp_result *r;
+    struct rp_session s;
+    const struct rp_source **used; /* sources the document is built from */
+    size_t used_count;
+    const char *ignore_file;       /* a plan whose problems do not concern this document */
+};
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* A run-level problem of this job (no file position). */
+static void fail(struct work *w, const char *file, const char *fmt, const char *detail)
+{
+    rp_diag_add(&w->s.diags, RP_ERROR, file, 0, 0, fmt, detail);
+    w->r->outcome = RP_OUTCOME_FAILED;
+}
+
+static void use(struct work *w, const struct rp_source *src)
+{
+    w->used[w->used_count++] = src;
+}
+
+/* Loads and checks `src`; the evaluation, or NULL when it has errors. */
+static const struct rp_evaluation *load_eval(struct work *w, const struct rp_source *src)
+{
+    const struct rp_file *f = rp_session_load(&w->s, src->path);
+    if (!f)
+        return NULL;
+    if (f->kind != RP_FILE_EVALUATION) {
+        fail(w, src->path, "%s", "an evaluation file must hold an <evaluation>");
+        return NULL;
+    }
+    if (f->evaluation->year != src->year) {
+        rp_diag_add(&w->s.diags, RP_ERROR, src->path, f->evaluation->loc.line,
+                    f->evaluation->loc.col,
+                    "the evaluation is for year %d but the file is named for %d",
+                    f->evaluation->year, src->year);
+        return NULL;
+    }
+    return f->evaluation;
+}
+
+static bool same_plan(const struct rp_evaluation *a, const struct rp_evaluation *b)
+{
+    if (!a->plan_ref || !b->plan_ref)
+        return !a->plan_ref && !b->plan_ref;
+    return strcmp(a->plan_ref, b->plan_ref) == 0;
+}
+
+/* Loads what the job's kind reads into `in`; false when a source it needs has errors.
+ * Sources are loaded in a fixed order and each one that the document may depend on must
+ * load cleanly: a broken input fails the documents that read it and no other. */
+static bool load_sources(struct work *w, struct rp_kind_input *in,
+                         const struct rp_evaluation **evals)
+{
+    const struct rp_job *job = w->job;
+    const struct rp_org *org = job->org;
+    const struct rp_plan *plan = NULL;
+    bool plan_ok = false;
+    if (org->plan) {
+        const struct rp_file *f = rp_session_load(&w->s, org->plan->path);
+        if (f && f->kind == RP_FILE_PLAN) {
+            plan = f->plan;
+            plan_ok = true;
+        } else if (f) {
+            fail(w, org->plan->path, "%s", "plan.xml must hold a <plan>");
+        }
+    }
+    in->plan = NULL;
+    in->evals = evals;
+    in->eval_count = 0;
+    if (job->kind->scope == RP_SCOPE_PLAN) {
+        if (!plan_ok)
+            return false;
+        in->plan = plan;
+        use(w, org->plan);
+    }
+    if (job->kind->evals == RP_EVALS_LATEST) {
+        for (size_t i = org->eval_count; i-- > 0;) {
+            const struct rp_evaluation *e = load_eval(w, &org->evals[i]);
+            if (!e)
+                return false;
+            if (plan && e->plan_ref && strcmp(e->plan_ref, plan->id) == 0) {
+                evals[in->eval_count++] = e;
+                use(w, &org->evals[i]);
+                break;
+            }
+        }
+    } else if (job->kind->evals == RP_EVALS_HISTORY) {
+        size_t target = 0;
+        while (target < org->eval_count && org->evals[target].year != job->year)
+            target++;
+        if (target == org->eval_count) {
+            fail(w, NULL, "evaluation of %s vanished during the build", org->id);
+            return false;
+        }
+        const struct rp_evaluation *ev = load_eval(w, &org->evals[target]);
+        if (!ev)
+            return false;
+        if (ev->plan_ref) {
+            if (!plan_ok || strcmp(plan->id, ev->plan_ref) != 0) {
+                if (plan_ok || !org->plan)
+                    rp_diag_add(&w->s.diags, RP_ERROR, org->evals[target].path, ev->loc.line,
+                                ev->loc.col,
+                                "the plan '%s' this evaluation refers to is not the plan.xml "
+                                "of its directory",
+                                ev->plan_ref);
+                return false;
+            }
+            in->plan = plan;
+            use(w, org->plan);
+        } else {
+            w->ignore_file = org->plan ? org->plan->path : NULL; /* a stand-alone report */
+        }
+        /* Earlier years of the same plan, oldest first, then the document's year. */
+        for (size_t i = 0; i < target; i++) {
+            const struct rp_evaluation *e = load_eval(w, &org->evals[i]);
+            if (!e)
+                return false;
+            if (same_plan(e, ev)) {
+                evals[in->eval_count++] = e;
+                use(w, &org->evals[i]);
+            }
+        }
+        evals[in->eval_count++] = ev;
+        use(w, &org->evals[target]);
+    }
+    return true;
+}
+
+static const char *iso_date(struct rp_arena *arena, struct rp_date d)
+{
+    if (d.year == 0)
+        return NULL;
+    if (d.month == 0)
+        return rp_arena_printf(arena, "%04d", d.year);
+    if (d.day == 0)
+        return rp_arena_printf(arena, "%04d-%02d", d.year, d.month);
+    return rp_arena_printf(arena, "%04d-%02d-%02d", d.year, d.month, d.day);
+}
+
+/* Names, dates and sources of the manifest entry, from the loaded models. */
+static void describe(struct work *w, const struct rp_kind_input *in)
+{
+    const struct rp_job *job = w->job;
+    struct rp_entry *e = &w->r->entry;
+    struct rp_arena *a = w->arena;
+    const char *code = rp_lang_code(job->lang);
+    const struct rp_evaluation *last = in->eval_count ? in->evals[in->eval_count - 1] : NULL;
+    const struct rp_organisation *org = NULL;
+    const char *source_lang = NULL;
+    if (in->plan) {
+        org = &in->plan->organisation;
+        source_lang = in->plan->lang;
+    } else if (last && last->has_organisation) {
+        org = &last->organisation;
+        source_lang = last->lang;
+    }
+    e->org_name = org ? rp_arena_strdup(a, rp_texts_plain(&org->name, code, source_lang)) : NULL;
+    if (job->kind->scope == RP_SCOPE_PLAN)
+        e->period = rp_arena_printf(a, "%d-%d", in->plan->start, in->plan->end);
+    e->year = job->year;
+    /* The date of the newest model the document shows: never the clock. */
+    e->date = iso_date(a, last ? last->date : in->plan->date);
+    e->file = rp_arena_printf(a, "%s/%s-%s.%s.pdf", job->org->id, job->kind->name,
+                              e->period ? e->period : rp_arena_printf(a, "%d", job->year), code);
+    e->sources = rp_arena_array(a, w->used_count ? w->used_count : 1, sizeof *e->sources);
+    e->source_count = w->used_count;
+    for (size_t i = 0; i < w->used_count; i++) {
+        e->sources[i].path = w->used[i]->rel;
+        e->sources[i].sha256 = w->used[i]->sha256;
+    }
+}
+
+/* Renders under a temporary name and commits; false (with a diagnostic) on failure. */
+static bool render(struct work *w, const struct rp_doc *doc)
+{
+    struct rp_entry *e = &w->r->entry;
+    char dir[PATH_MAX], final[PATH_MAX], temp[PATH_MAX];
+    int n1 = snprintf(dir, sizeof dir, "%s/%s", w->opt->output_dir, w->job->org->id);
+    int n2 = snprintf(final, sizeof final, "%s/%s", w->opt->output_dir, e->file);
+    if (n1 < 0 || n2 < 0 || (size_t)n1 >= sizeof dir || (size_t)n2 >= sizeof final ||
+        rp_temp_name(temp, sizeof temp, final, getpid()) != 0) {
+        fail(w, w->opt->output_dir, "%s", "output path too long");
+        return false;
+    }
+    if (rp_mkdir_p(dir) != 0) {
+        fail(w, dir, "cannot create the directory: %s", strerror(errno));
+        return false;
+    }
+    if (rp_kind_render_pdf(doc, temp, &w->s.diags) != 0) {
+        unlink(temp);
+        if (w->s.diags.errors == 0)
+            fail(w, final, "%s", "the PDF could not be rendered");
+        return false;
+    }
+    struct rp_pdfinfo info;
+    if (rp_pdfinfo_read(temp, &info) != 0 || rp_atomic_commit(temp, final) != 0) {
+        int saved = errno;
+        unlink(temp);
+        fail(w, final, "cannot write: %s", strerror(saved));
+        return false;
+    }
+    e->pages = info.pages;
+    e->bytes = info.bytes;
+    e->sha256 = rp_arena_strdup(w->arena, info.sha256);
+    return true;
+}
+
+/* At most this many lines of diagnostics per document in the log: a file with ten thousand
+ * problems must not flood a cron mail; `rapport check FILE` lists them all. */
+#define MAX_LOG_LINES 40
+
+/* The diagnostics as printed lines: errors, or (errors false) warnings and notes. */
+static const char *diag_text(struct work *w, bool errors)
+{
+    size_t cap = 4096, size = 0, shown = 0, hidden = 0;
+    char *out = rp_arena_alloc(w->arena, cap);
+    char line[2048];
+    for (size_t i = 0; i < w->s.diags.count; i++) {
+        const struct rp_diag *d = &w->s.diags.items[i];
+        if ((d->severity == RP_ERROR) != errors)
+            continue;
+        if (w->ignore_file && d->file && strcmp(d->file, w->ignore_file) == 0)
+            continue;
+        if (shown == MAX_LOG_LINES) {
+            hidden++;
+            continue;
+        }
+        rp_diag_format(d, line, sizeof line);
+        size_t n = strlen(line);
+        if (size + n + 2 > cap) {
+            while (size + n + 2 > cap)
+                cap *= 2;
+            char *bigger = rp_arena_alloc(w->arena, cap);
+            memcpy(bigger, out, size);
+            out = bigger;
+        }
+        memcpy(out + size, line, n);
+        size += n;
+        out[size++] = '\n';
+        out[size] = '\0';
+        shown++;
+    }
+    if (hidden)
+        return rp_arena_printf(w->arena, "%s(%zu more; run 'rapport check' on the file to see "
+                                         "them all)\n",
+                               out, hidden);
+    return out;
+}
+
+void rp_worker_job(const struct rp_job *job, const struct rp_batch_options *opt,
+                   struct rp_arena *arena, struct rp_result *r)
+{
+    double start = now();
+    memset(r, 0, sizeof *r);
+    struct work w = {.job = job, .opt = opt, .arena = arena, .r = r};
+    rp_session_init(&w.s);
+    w.used = rp_arena_array(arena, job->org->eval_count + 1, sizeof *w.used);
+    const struct rp_evaluation **evals =
+        rp_arena_array(arena, job->org->eval_count + 1, sizeof *evals);
+    r->outcome = RP_OUTCOME_FAILED; /* until every step succeeded */
+    struct rp_entry *e = &r->entry;
+    e->org = job->org->id;
+    e->kind = job->kind->name;
+    e->lang = rp_lang_code(job->lang);
+    e->version = RAPPORT_VERSION;
+    e->inputs = job->inputs;
+    e->year = job->year;
+
+    struct rp_kind_input in;
+    if (load_sources(&w, &in, evals)) {
+        describe(&w, &in);
+        if (job->kind->scope == RP_SCOPE_PLAN && opt->year &&
+            (opt->year < in.plan->start || opt->year > in.plan->end)) {
+            r->outcome = RP_OUTCOME_SKIPPED;
+        } else if (job->kind->applies && !job->kind->applies(&in)) {
+            r->outcome = RP_OUTCOME_NOT_APPLICABLE;
+        } else {
+            const struct rp_doc *doc = job->kind->build(&in, job->lang, w.s.arena);
+            if (!doc)
+                fail(&w, e->file, "%s", "the document could not be built from its sources");
+            else if (render(&w, doc))
+                r->outcome = RP_OUTCOME_BUILT;
+        }
+    }
+    if (r->outcome == RP_OUTCOME_FAILED && w.s.diags.errors == 0)
+        fail(&w, NULL, "%s", "the document could not be produced");
+    r->log = diag_text(&w, true);
+    r->warn_log = diag_text(&w, false);
+    r->errors = w.s.diags.errors;
+    r->warnings = w.s.diags.warnings;
+    rp_session_free(&w.s);
+    r->seconds = now() - start;
+}

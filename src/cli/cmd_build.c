@@ -1,0 +1,215 @@
+/* rapport build: the command line of the batch (src/batch/). */
+#define _POSIX_C_SOURCE 200809L
+#include "batch/batch.h"
+#include "batch/kinds.h"
+#include "cli/cli.h"
+#include "util/fmt.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define RP_STR_(x) #x
+#define RP_STR(x) RP_STR_(x)
+
+static void usage(FILE *out)
+{
+    fputs("usage: rapport build [OPTIONS] INPUT_DIR -o OUTPUT_DIR\n"
+          "       rapport build --merge-manifests OUTPUT_DIR MANIFEST...\n"
+          "\n"
+          "Renders every document of every organisation under INPUT_DIR (one directory per\n"
+          "organisation holding plan.xml and evaluation-YYYY.xml) into\n"
+          "OUTPUT_DIR/<organisation>/<kind>-<period or year>.<lang>.pdf, with\n"
+          "OUTPUT_DIR/manifest.xml and OUTPUT_DIR/index.html. Only documents whose sources,\n"
+          "templates or rapport version changed are rendered again; documents whose sources\n"
+          "disappeared are removed. Files appear complete or not at all; an interrupted run is\n"
+          "finished by the next one.\n"
+          "\n"
+          "Options:\n"
+          "  -o, --output DIR       the output directory (required)\n"
+          "  -j, --jobs N           worker processes (default: the number of processors)\n"
+          "      --lang L,...       languages among fr, nl, en (default: fr,nl)\n"
+          "      --kind K,...       kinds among budget, evaluation, communication (default: all)\n"
+          "      --year Y           only the evaluations of year Y and the plans covering Y\n"
+          "      --force            render everything, up to date or not\n"
+          "      --templates DIR    the template set (default: the one built into rapport)\n"
+          "      --shard K/N        only the K-th of N stable slices of the organisations\n"
+          "                         (1 <= K <= N), for job arrays; merge with --merge-manifests\n"
+          "  -q, --quiet            print failures only\n"
+          "  -v, --verbose          print timings and warnings too\n"
+          "  -h, --help             show this help\n"
+          "\n"
+          "--merge-manifests OUTPUT_DIR MANIFEST... gathers the documents listed by the\n"
+          "manifests of sharded builds into OUTPUT_DIR (checking each SHA-256) and writes its\n"
+          "manifest.xml and index.html.\n"
+          "\n"
+          "Exit status:\n"
+          "  0  every document produced or already up to date\n"
+          "  1  some documents failed (listed at the end), or the run was interrupted\n"
+          "  2  usage error\n"
+          "  3  OUTPUT_DIR is not writable, or another build holds its lock\n",
+          out);
+}
+
+static int bad_usage(const char *fmt, const char *arg)
+{
+    fputs("rapport build: ", stderr);
+    fprintf(stderr, fmt, arg);
+    fputs("\n(see rapport build --help)\n", stderr);
+    return RP_BATCH_USAGE;
+}
+
+/* A whole decimal number in [min, max], else -1. */
+static long parse_number(const char *s, long min, long max)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (errno || end == s || *end || v < min || v > max)
+        return -1;
+    return v;
+}
+
+static int parse_langs(struct rp_batch_options *o, const char *list)
+{
+    o->langs = 0;
+    char buf[256];
+    snprintf(buf, sizeof buf, "%s", list);
+    for (char *save = NULL, *t = strtok_r(buf, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
+        enum rp_lang l = rp_lang_from_code(t);
+        if (l == RP_LANG__MAX || strcmp(rp_lang_code(l), t) != 0)
+            return bad_usage("unknown language '%s' (fr, nl or en)", t);
+        o->langs |= 1u << l;
+    }
+    return o->langs ? 0 : bad_usage("%s", "--lang needs at least one language");
+}
+
+static int parse_kinds(struct rp_batch_options *o, char *list)
+{
+    size_t n = 0;
+    for (char *save = NULL, *t = strtok_r(list, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
+        if (!rp_kind_known(t))
+            return bad_usage("unknown kind '%s' (budget, evaluation or communication)", t);
+        if (n + 1 >= sizeof o->kinds / sizeof *o->kinds)
+            return bad_usage("%s", "too many --kind values");
+        if (!rp_kind_find(t))
+            fprintf(stderr, "rapport build: note: this build of rapport cannot render '%s' "
+                            "documents yet\n", t);
+        o->kinds[n++] = t;
+    }
+    return n ? 0 : bad_usage("%s", "--kind needs at least one kind");
+}
+
+static int parse_shard(struct rp_batch_options *o, const char *s)
+{
+    char buf[64];
+    snprintf(buf, sizeof buf, "%s", s);
+    char *slash = strchr(buf, '/');
+    if (!slash)
+        return bad_usage("--shard takes K/N, not '%s'", s);
+    *slash = '\0';
+    long n = parse_number(slash + 1, 1, 100000);
+    long k = parse_number(buf, 1, n > 0 ? n : 1);
+    if (n < 0 || k < 0)
+        return bad_usage("--shard takes K/N with 1 <= K <= N, not '%s'", s);
+    o->shard_index = (int)k;
+    o->shard_count = (int)n;
+    return 0;
+}
+
+/* The value of option `name` given as "--name=value" or "--name value" (or "-x value",
+ * "-xvalue"); NULL when absent, with *i advanced past what was used. */
+static const char *value_of(int argc, char **argv, int *i, const char *lng, const char *shrt)
+{
+    const char *a = argv[*i];
+    size_t n = strlen(lng);
+    if (strncmp(a, lng, n) == 0 && a[n] == '=')
+        return a + n + 1;
+    if (strcmp(a, lng) == 0 || (shrt && strcmp(a, shrt) == 0))
+        return *i + 1 < argc ? argv[++*i] : "";
+    if (shrt && strncmp(a, shrt, 2) == 0 && a[2])
+        return a + 2;
+    return NULL;
+}
+
+int rp_cmd_build(int argc, char **argv)
+{
+    struct rp_batch_options o;
+    memset(&o, 0, sizeof o);
+    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+    o.jobs = cpus > 0 ? (int)(cpus < RP_MAX_WORKERS ? cpus : RP_MAX_WORKERS) : 1;
+    o.langs = 1u << RP_LANG_FR | 1u << RP_LANG_NL;
+    o.verbosity = RP_NORMAL;
+    const char *input = NULL;
+    bool quiet = false, verbose = false;
+
+    if (argc >= 2 && strcmp(argv[1], "--merge-manifests") == 0) {
+        if (argc < 4)
+            return bad_usage("%s", "--merge-manifests needs OUTPUT_DIR and at least one "
+                                   "manifest");
+        return rp_batch_merge(argv[2], (const char *const *)argv + 3, (size_t)(argc - 3),
+                              RP_NORMAL);
+    }
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i], *v;
+        int rc = 0;
+        if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+            usage(stdout);
+            return RP_BATCH_OK;
+        } else if ((v = value_of(argc, argv, &i, "--output", "-o"))) {
+            if (!*v)
+                return bad_usage("%s", "-o needs a directory");
+            o.output_dir = v;
+        } else if ((v = value_of(argc, argv, &i, "--jobs", "-j"))) {
+            long n = parse_number(v, 1, RP_MAX_WORKERS);
+            if (n < 0)
+                return bad_usage("-j takes a number of workers from 1 to "
+                                 RP_STR(RP_MAX_WORKERS) ", not '%s'", v);
+            o.jobs = (int)n;
+        } else if ((v = value_of(argc, argv, &i, "--lang", NULL))) {
+            rc = parse_langs(&o, v);
+        } else if ((v = value_of(argc, argv, &i, "--kind", NULL))) {
+            rc = parse_kinds(&o, (char *)v);
+        } else if ((v = value_of(argc, argv, &i, "--year", NULL))) {
+            long y = parse_number(v, 1000, 9999);
+            if (y < 0)
+                return bad_usage("--year takes a four-digit year, not '%s'", v);
+            o.year = (int)y;
+        } else if ((v = value_of(argc, argv, &i, "--templates", NULL))) {
+            if (!*v)
+                return bad_usage("%s", "--templates needs a directory");
+            o.templates_dir = v;
+        } else if ((v = value_of(argc, argv, &i, "--shard", NULL))) {
+            rc = parse_shard(&o, v);
+        } else if (strcmp(a, "--force") == 0) {
+            o.force = true;
+        } else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
+            quiet = true;
+        } else if (strcmp(a, "-v") == 0 || strcmp(a, "--verbose") == 0) {
+            verbose = true;
+        } else if (strcmp(a, "--merge-manifests") == 0) {
+            return bad_usage("%s", "--merge-manifests comes first: rapport build "
+                                   "--merge-manifests OUTPUT_DIR MANIFEST...");
+        } else if (a[0] == '-' && a[1]) {
+            return bad_usage("unknown option '%s'", a);
+        } else if (input) {
+            return bad_usage("one INPUT_DIR only ('%s' is one too many)", a);
+        } else {
+            input = a;
+        }
+        if (rc)
+            return rc;
+    }
+    if (quiet && verbose)
+        return bad_usage("%s", "-q and -v exclude each other");
+    o.verbosity = quiet ? RP_QUIET : verbose ? RP_VERBOSE : RP_NORMAL;
+    if (!input)
+        return bad_usage("%s", "no INPUT_DIR");
+    if (!o.output_dir)
+        return bad_usage("%s", "no output directory (-o OUTPUT_DIR)");
+    o.input_dir = input;
+    return rp_batch_run(&o);
+}

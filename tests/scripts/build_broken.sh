@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Isolation: a broken plan among good ones fails its own documents only (exit 1, with its
+# diagnostics), the other organisations' documents are produced, no temporary file
+# remains, and the broken organisation's last good documents stay published.
+set -u
+rapport=$1 src=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+cd "$tmp" || exit 2
+fail() { echo "FAIL: $*"; exit 1; }
+cp -r "$src/input" in
+
+# From scratch: interieur's plan is not well-formed.
+printf '<?xml version="1.0"?>\n<plan id="x">\n  <oops>\n</plan>\n' > in/interieur/plan.xml
+"$rapport" build -j2 in -o out 2>log
+rc=$?
+[ $rc -eq 1 ] || fail "exit $rc, expected 1"
+grep -q "^FAILED *interieur/budget" log || fail "no FAILED line for interieur's budget"
+grep -Eq "in/interieur/plan.xml:[0-9]+:[0-9]+: error: " log || fail "no located diagnostic"
+grep -q "^failed documents:" log || fail "no list of failed documents"
+[ -s out/chancellerie/budget-2022-2024.fr.pdf ] || fail "chancellerie not produced"
+[ -s out/capac/budget-2022-2025.nl.pdf ] || fail "capac not produced"
+[ ! -e out/interieur/budget-2022-2024.fr.pdf ] || fail "a document from a broken plan"
+grep -q 'organisation="interieur"' out/manifest.xml && fail "interieur in the manifest"
+[ -z "$(find out -name '.rapport-tmp.*')" ] || fail "temporary files left"
+
+# -q still prints the failure (cron mails it), and nothing else.
+"$rapport" build -q in -o out 2>log2
+[ $? -eq 1 ] || fail "-q run: expected exit 1"
+grep -q "^FAILED" log2 || fail "-q hid the failure"
+grep -q "^unchanged\|^built" log2 && fail "-q printed successes"
+
+# After a good build, breaking an evaluation keeps its last good documents online.
+cp "$src/input/interieur/plan.xml" in/interieur/plan.xml
+"$rapport" build -q -j2 in -o out 2>/dev/null || fail "repaired build failed"
+good=$(sha256sum out/interieur/evaluation-2023.fr.pdf)
+sed -i 's/<evaluation /<evaluation bogus="1" /' in/interieur/evaluation-2023.xml
+"$rapport" build -j2 in -o out 2>log3
+[ $? -eq 1 ] || fail "broken evaluation: expected exit 1"
+grep -q "^FAILED *interieur/evaluation-2023.fr.pdf" log3 || fail "no FAILED line for the evaluation"
+grep -Eq "^  .*in/interieur/evaluation-2023.xml:[0-9]+:[0-9]+: error: " log3 || fail "diagnostic"
+grep -q "^unchanged *interieur/budget-2022-2024.fr.pdf" log3 || fail "budget should be unaffected"
+[ "$(sha256sum out/interieur/evaluation-2023.fr.pdf)" = "$good" ] || fail "last good version lost"
+grep -q 'file="interieur/evaluation-2023.fr.pdf"' out/manifest.xml || fail "entry dropped"
+[ -z "$(find out -name '.rapport-tmp.*')" ] || fail "temporary files left"
+# A directory name that cannot be a path component: refused, never used for output.
+mkdir "in/bad name" && cp "$src/input/capac/plan.xml" "in/bad name/"
+"$rapport" build -q in -o out 2>log4
+[ $? -eq 1 ] || fail "an unsafe directory name: expected exit 1"
+grep -q "in/bad name: error: organisation directory name not allowed" log4 || fail "$(cat log4)"
+[ ! -e "out/bad name" ] || fail "an unsafe name reached the output"
+echo "ok"

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# rapport build, end to end over input/: every document produced, the manifest and the
+# index list each one; a second run rewrites nothing; --force rewrites everything.
+set -u
+rapport=$1 src=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+cd "$tmp" || exit 2 # no ./templates here: the run does not depend on the caller's directory
+fail() { echo "FAIL: $*"; exit 1; }
+
+"$rapport" build -j2 "$src/input" -o out 2>log || fail "first build exited $? ($(tail -3 log))"
+for f in chancellerie/budget-2022-2024 interieur/budget-2022-2024 capac/budget-2022-2025; do
+  for l in fr nl; do
+    [ -s "out/$f.$l.pdf" ] || fail "missing out/$f.$l.pdf"
+  done
+done
+pdfs=$(cd out && find . -name '*.pdf' | sed 's|^\./||' | sort)
+count=$(echo "$pdfs" | grep -c .)
+[ "$count" -ge 6 ] || fail "only $count PDFs"
+listed=$(grep -c '<document ' out/manifest.xml)
+[ "$listed" -eq "$count" ] || fail "manifest lists $listed documents, output has $count PDFs"
+for p in $pdfs; do
+  grep -q "file=\"$p\"" out/manifest.xml || fail "$p not in the manifest"
+  grep -q "href=\"$p\"" out/index.html || fail "$p not linked from index.html"
+  grep -q "^built *$p " log || fail "no log line for $p"
+done
+qpdf --check "out/chancellerie/budget-2022-2024.fr.pdf" >/dev/null 2>&1 || fail "qpdf --check"
+[ -z "$(find out -name '.rapport-tmp.*')" ] || fail "temporary files left"
+echo "$count documents"
+
+# A second run: nothing rendered, nothing rewritten (same inodes and times, index too).
+snapshot() { (cd out && find . -type f ! -name .rapport.lock -printf '%p %i %T@\n' | sort); }
+before=$(snapshot)
+sleep 1
+"$rapport" build -j2 "$src/input" -o out 2>log2 || fail "second build exited $?"
+[ "$before" = "$(snapshot)" ] || fail "the second run rewrote files"
+grep -q "0 built, $count unchanged, 0 removed, 0 failed" log2 || fail "second run summary: $(tail -1 log2)"
+[ "$(grep -c '^unchanged ' log2)" -eq "$count" ] || fail "one 'unchanged' line per document"
+
+# -q: nothing at all when nothing failed.
+"$rapport" build -q "$src/input" -o out 2>log3 || fail "quiet build exited $?"
+[ ! -s log3 ] || fail "-q printed: $(cat log3)"
+
+# --force renders everything again (new files, same bytes).
+"$rapport" build --force -j2 "$src/input" -o out 2>log4 || fail "forced build exited $?"
+grep -q "$count built, 0 unchanged" log4 || fail "forced summary: $(tail -1 log4)"
+after=$(snapshot)
+for p in $pdfs; do
+  old=$(echo "$before" | grep "^\./$p " | cut -d' ' -f2)
+  new=$(echo "$after" | grep "^\./$p " | cut -d' ' -f2)
+  [ "$old" != "$new" ] || fail "--force did not rewrite $p"
+done
+"$rapport" build -j2 "$src/input" -o out 2>/dev/null || fail "build after --force"
+echo "ok"

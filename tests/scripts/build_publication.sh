@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# manifest.xml and index.html: every field of the manifest checked against the files
+# (bytes, SHA-256, pages, sources and their hashes, version, the model's date); the index
+# is valid, bilingual, accessible (lang, headings, a real table, link texts naming the
+# document and the language) and has no script.
+set -u
+rapport=$1 src=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+cd "$tmp" || exit 2
+fail() { echo "FAIL: $*"; exit 1; }
+"$rapport" build -q -j2 "$src/input" -o out 2>log || fail "build exited $? ($(cat log))"
+m=out/manifest.xml
+xmllint --noout "$m" || fail "manifest.xml is not well-formed"
+version=$("$rapport" --version | awk '{print $2}')
+n=$(xmllint --xpath 'count(/manifest/document)' "$m")
+[ "$n" -gt 0 ] || fail "empty manifest"
+today=$(date +%Y-%m-%d)
+for i in $(seq "$n"); do
+  d="/manifest/document[$i]"
+  get() { xmllint --xpath "string($d/@$1)" "$m"; }
+  file=$(get file) kind=$(get kind) lang=$(get lang) org=$(get organisation)
+  [ -f "out/$file" ] || fail "$file listed but missing"
+  case "$file" in "$org/$kind-"*".$lang.pdf") ;; *) fail "$file: name does not follow org/kind-period.lang.pdf" ;; esac
+  [ "$(get bytes)" = "$(stat -c %s "out/$file")" ] || fail "$file: bytes"
+  [ "$(get sha256)" = "$(sha256sum "out/$file" | cut -d' ' -f1)" ] || fail "$file: sha256"
+  pages=$(pdfinfo "out/$file" 2>/dev/null | awk '/^Pages:/{print $2}')
+  [ "$(get pages)" = "$pages" ] || fail "$file: pages $(get pages) vs pdfinfo $pages"
+  [ "$(get rapport)" = "$version" ] || fail "$file: version"
+  date=$(get date)
+  [ -n "$date" ] && [ "$date" != "$today" ] || fail "$file: date '$date' (the model's, not today)"
+  [ -n "$(get period)$(get year)" ] || fail "$file: neither period nor year"
+  ns=$(xmllint --xpath "count($d/source)" "$m")
+  [ "$ns" -ge 1 ] || fail "$file: no source"
+  for s in $(seq "$ns"); do
+    p=$(xmllint --xpath "string($d/source[$s]/@path)" "$m")
+    h=$(xmllint --xpath "string($d/source[$s]/@sha256)" "$m")
+    [ "$h" = "$(sha256sum "$src/input/$p" | cut -d' ' -f1)" ] || fail "$file: source $p hash"
+  done
+done
+grep -q 'date="2022-02-22"' "$m" || fail "chancellerie plan's date missing"
+echo "manifest: $n documents checked"
+
+h=out/index.html
+xmllint --html --noout "$h" 2>err || fail "index.html does not parse: $(head -3 err)"
+head -1 "$h" | grep -q '<!DOCTYPE html>' || fail "doctype"
+grep -q '<html lang="fr">' "$h" || fail "html lang"
+grep -q '<span lang="nl">Gepubliceerde documenten</span>' "$h" || fail "Dutch title"
+grep -q '<h1>' "$h" && grep -q '<h2 id="org-' "$h" || fail "headings"
+grep -q '<th scope="col"' "$h" && grep -q '<th scope="row"' "$h" || fail "table headers"
+grep -q '<caption>' "$h" || fail "table captions"
+grep -qi '<script' "$h" && fail "index.html has a script"
+grep -q '<td></td>\|<td/>' "$h" && fail "empty or self-closed cells"
+[ "$(grep -c '<a href="[^"#]*\.pdf"' "$h")" -eq "$n" ] || fail "not one link per document"
+grep -q 'Tableaux budgétaires 2022-2024 (PDF, français)</a>' "$h" || fail "French link text"
+grep -q 'Begrotingstabellen 2022-2024 (PDF, Nederlands)</a>' "$h" || fail "Dutch link text"
+grep -q '<td lang="nl">' "$h" || fail "Dutch cells marked"
+grep -q 'hreflang="nl"' "$h" || fail "hreflang"
+echo "ok"

@@ -1,0 +1,241 @@
+/* What the batch writes: atomic files, the manifest (written, read back, unsafe entries
+ * refused), the index page, and the XML writer's HTML flavour. */
+#define _POSIX_C_SOURCE 200809L
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "batch/atomic.h"
+#include "batch/index.h"
+#include "batch/manifest.h"
+#include "load/xml_write.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static char dir[64];
+
+static int setup(void **state)
+{
+    (void)state;
+    snprintf(dir, sizeof dir, "/tmp/rapport-test-XXXXXX");
+    return mkdtemp(dir) ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    return system(cmd) == 0 ? 0 : -1;
+}
+
+static char *slurp(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    static char buf[1 << 16];
+    size_t n = fread(buf, 1, sizeof buf - 1, f);
+    fclose(f);
+    buf[n] = '\0';
+    return buf;
+}
+
+static void test_atomic_write_and_sweep(void **state)
+{
+    (void)state;
+    char path[128], stale[160];
+    snprintf(path, sizeof path, "%s/sub/file.txt", dir);
+    snprintf(stale, sizeof stale, "%s/sub", dir);
+    assert_int_equal(rp_mkdir_p(stale), 0);
+    assert_int_equal(rp_mkdir_p(stale), 0); /* an existing directory is fine */
+    assert_int_equal(rp_atomic_write(path, "hello", 5), 0);
+    assert_string_equal(slurp(path), "hello");
+    assert_int_equal(rp_atomic_write(path, "again", 5), 0);
+    assert_string_equal(slurp(path), "again");
+    /* Leftovers of killed processes: only temporary names go, and only the asked pid's. */
+    char t1[200], t2[200];
+    assert_int_equal(rp_temp_name(t1, sizeof t1, path, 111), 0);
+    assert_int_equal(rp_temp_name(t2, sizeof t2, path, 222), 0);
+    FILE *f = fopen(t1, "w");
+    fclose(f);
+    f = fopen(t2, "w");
+    fclose(f);
+    assert_int_equal(rp_temp_sweep(dir, 111), 1);
+    assert_int_equal(access(t1, F_OK), -1);
+    assert_int_equal(access(t2, F_OK), 0);
+    assert_int_equal(rp_temp_sweep(dir, 0), 1);
+    assert_int_equal(access(t2, F_OK), -1);
+    assert_int_equal(access(path, F_OK), 0);
+    /* A directory that cannot hold the file: nothing is left behind. */
+    char bad[200];
+    snprintf(bad, sizeof bad, "%s/file.txt/x", stale);
+    assert_int_equal(rp_atomic_write(bad, "x", 1), -1);
+    assert_int_equal(rp_temp_sweep(dir, 0), 0);
+}
+
+static struct rp_entry entry(const char *org, const char *kind, int year, const char *lang)
+{
+    static struct rp_entry_source src = {"capac/plan.xml",
+                                         "dfdb5c68379b48ab5b60232d623c391394f96a3a90f5e3950e15c9392a0e5ec2"};
+    static char files[8][64];
+    static int next;
+    char *file = files[next++ % 8];
+    if (year)
+        snprintf(file, 64, "%s/%s-%d.%s.pdf", org, kind, year, lang);
+    else
+        snprintf(file, 64, "%s/%s-2022-2025.%s.pdf", org, kind, lang);
+    return (struct rp_entry){
+        .org = org, .org_name = "Caisse & <co>", .kind = kind, .year = year,
+        .period = year ? NULL : "2022-2025", .lang = lang, .file = file, .pages = 5,
+        .bytes = 183177, .sha256 = "21f4bf6105df6d039fc7c2bad971be20d88ccdbb24cf07d1558d7cae39d8663a",
+        .version = "0.1.0", .date = "2024-05-17", .inputs = "be39", .sources = &src,
+        .source_count = 1};
+}
+
+static void test_manifest_round_trip(void **state)
+{
+    (void)state;
+    struct rp_manifest m;
+    rp_manifest_init(&m);
+    struct rp_entry e1 = entry("capac", "evaluation", 2023, "nl");
+    rp_manifest_add(&m, &e1);
+    struct rp_entry e2 = entry("capac", "budget", 0, "fr");
+    rp_manifest_add(&m, &e2);
+    struct rp_entry e3 = entry("capac", "evaluation", 2022, "fr");
+    rp_manifest_add(&m, &e3);
+    rp_manifest_sort(&m);
+    assert_string_equal(m.items[0].kind, "budget");
+    assert_int_equal(m.items[1].year, 2022);
+    char *data;
+    size_t size;
+    assert_int_equal(rp_manifest_serialize(&m, &data, &size), 0);
+    assert_non_null(strstr(data, "<organisation-name>Caisse &amp; &lt;co&gt;</organisation-name>"));
+    char path[128];
+    snprintf(path, sizeof path, "%s/manifest.xml", dir);
+    assert_int_equal(rp_atomic_write(path, data, size), 0);
+
+    struct rp_manifest back;
+    rp_manifest_init(&back);
+    struct rp_diags d;
+    rp_diags_init(&d);
+    assert_int_equal(rp_manifest_read(&back, path, &d), 0);
+    assert_int_equal(back.count, 3);
+    assert_non_null(rp_manifest_find(&back, "capac", "evaluation", 2023, "nl"));
+    assert_null(rp_manifest_find(&back, "capac", "evaluation", 2023, "fr"));
+    char *again;
+    size_t again_size;
+    assert_int_equal(rp_manifest_serialize(&back, &again, &again_size), 0);
+    assert_int_equal(again_size, size);
+    assert_memory_equal(again, data, size);
+    free(again);
+    free(data);
+    rp_manifest_free(&back);
+    rp_manifest_free(&m);
+
+    /* Entries steering files outside the output directory are dropped with a warning. */
+    FILE *f = fopen(path, "w");
+    fputs("<manifest format=\"1\"><document organisation=\"x\" kind=\"budget\" year=\"1\" "
+          "lang=\"fr\" file=\"../../etc/passwd.pdf\" sha256=\"21f4bf6105df6d039fc7c2bad971be2"
+          "0d88ccdbb24cf07d1558d7cae39d8663a\" inputs=\"1\"/></manifest>",
+          f);
+    fclose(f);
+    rp_manifest_init(&back);
+    assert_int_equal(rp_manifest_read(&back, path, &d), 0);
+    assert_int_equal(back.count, 0);
+    assert_int_equal(d.warnings, 1);
+    rp_manifest_free(&back);
+    /* A document type declaration is refused, as in inputs. */
+    f = fopen(path, "w");
+    fputs("<!DOCTYPE manifest [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><manifest>&e;</manifest>",
+          f);
+    fclose(f);
+    rp_manifest_init(&back);
+    assert_int_equal(rp_manifest_read(&back, path, &d), -1);
+    rp_manifest_free(&back);
+    /* No manifest yet: an empty one. */
+    snprintf(path, sizeof path, "%s/none.xml", dir);
+    rp_manifest_init(&back);
+    assert_int_equal(rp_manifest_read(&back, path, &d), 0);
+    assert_int_equal(back.count, 0);
+    rp_manifest_free(&back);
+    rp_diags_free(&d);
+}
+
+static void test_index(void **state)
+{
+    (void)state;
+    struct rp_manifest m;
+    rp_manifest_init(&m);
+    struct rp_entry e1 = entry("capac", "budget", 0, "fr");
+    rp_manifest_add(&m, &e1);
+    struct rp_entry e2 = entry("capac", "evaluation", 2023, "nl");
+    rp_manifest_add(&m, &e2);
+    rp_manifest_sort(&m);
+    char *html;
+    size_t size;
+    assert_int_equal(rp_index_serialize(&m, &html, &size), 0);
+    assert_true(strncmp(html, "<!DOCTYPE html>", 15) == 0);
+    assert_non_null(strstr(html, "<html lang=\"fr\">"));
+    assert_non_null(strstr(html, ">Tableaux budgétaires 2022-2025 (PDF, français)</a>"));
+    assert_non_null(strstr(html, ">Jaarlijks evaluatieverslag 2023 (PDF, Nederlands)</a>"));
+    /* The missing editions say so rather than leaving an empty cell. */
+    assert_non_null(strstr(html, "niet beschikbaar"));
+    assert_non_null(strstr(html, "non disponible"));
+    assert_null(strstr(html, "<script"));
+    assert_null(strstr(html, "<td/>"));
+    assert_non_null(strstr(html, "Caisse &amp; &lt;co&gt;"));
+    free(html);
+    rp_manifest_free(&m);
+}
+
+static void test_html_writer(void **state)
+{
+    (void)state;
+    struct rp_xml_writer *w = rp_xml_writer_new(RP_XML_FLAVOUR_HTML);
+    rp_xml_start(w, "p");
+    rp_xml_start(w, "br");
+    rp_xml_end(w);
+    rp_xml_start(w, "span");
+    rp_xml_end(w);
+    rp_xml_attrf(w, "x", "%d", 1); /* after content: libxml2 refuses, the writer fails */
+    char *data;
+    size_t size;
+    assert_int_equal(rp_xml_writer_finish(w, &data, &size), -1);
+    assert_null(data);
+    rp_xml_writer_free(w);
+
+    w = rp_xml_writer_new(RP_XML_FLAVOUR_HTML);
+    rp_xml_start(w, "p");
+    rp_xml_start(w, "br");
+    rp_xml_end(w);
+    rp_xml_start(w, "span");
+    rp_xml_attr(w, "class", "a\"b");
+    rp_xml_end(w);
+    rp_xml_text(w, "x < y & z");
+    assert_int_equal(rp_xml_writer_finish(w, &data, &size), 0);
+    assert_non_null(strstr(data, "<!DOCTYPE html>"));
+    assert_non_null(strstr(data, "<br/>"));
+    assert_non_null(strstr(data, "<span class=\"a&quot;b\"></span>"));
+    assert_non_null(strstr(data, "x &lt; y &amp; z"));
+    assert_null(strstr(data, "<?xml"));
+    free(data);
+    rp_xml_writer_free(w);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_atomic_write_and_sweep),
+        cmocka_unit_test(test_manifest_round_trip),
+        cmocka_unit_test(test_index),
+        cmocka_unit_test(test_html_writer),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -3,6 +3,7 @@
 #include "batch/manifest.h"
 
 #include "batch/discover.h"
+#include "load/xml.h"
 #include "load/xml_write.h"
 #include "util/arena.h"
 
@@ -13,7 +14,6 @@
 #include <sys/stat.h>
 
 /* A manifest lists a few thousand documents at most: anything far beyond is not ours. */
-#define MAX_MANIFEST_BYTES (64u * 1024 * 1024)
 
 void rp_manifest_init(struct rp_manifest *m)
 {
@@ -261,7 +261,7 @@ int rp_manifest_read(struct rp_manifest *m, const char *path, struct rp_diags *d
     if (stat(path, &st) != 0 && errno == ENOENT)
         return 0;
     struct rp_arena *tmp = rp_arena_new();
-    const struct rp_xnode *root = rp_xml_read_plain(path, MAX_MANIFEST_BYTES, tmp, diags);
+    const struct rp_xnode *root = rp_xml_read(path, RP_SCHEMA_NONE, tmp, diags);
     int rc = -1;
     if (root && strcmp(root->name, "manifest") != 0) {
         rp_diag_add(diags, RP_ERROR, path, root->loc.line, 1, "not a rapport manifest");

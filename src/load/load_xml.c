@@ -120,6 +120,19 @@ static void ignore_generic(void *ctx, const char *msg, ...)
     (void)msg;
 }
 
+/* Once per process: libxml2 initialised, every external resource refused, its generic error
+ * channel silenced (structured errors are collected per document). */
+static void init_once(void)
+{
+    static int done;
+    if (done)
+        return;
+    done = 1;
+    xmlInitParser();
+    xmlSetExternalEntityLoader(refusing_loader);
+    xmlSetGenericErrorFunc(NULL, ignore_generic);
+}
+
 /* The compiled schemas, built once per process and kept for its lifetime. */
 static xmlSchemaPtr schema_get(enum rp_schema which, struct rp_diags *diags)
 {
@@ -133,9 +146,6 @@ static xmlSchemaPtr schema_get(enum rp_schema which, struct rp_diags *diags)
     if (initialised[which])
         return schemas[which];
     initialised[which] = 1;
-    xmlInitParser();
-    xmlSetExternalEntityLoader(refusing_loader);
-    xmlSetGenericErrorFunc(NULL, ignore_generic);
     xmlSchemaParserCtxtPtr pctx =
         xmlSchemaNewMemParserCtxt((const char *)texts[which], (int)lengths[which]);
     if (pctx) {
@@ -241,8 +251,9 @@ struct rp_xnode *rp_xml_read_memory(const char *data, size_t size, const char *n
                                     struct rp_diags *diags)
 {
     struct rp_xnode *root = NULL;
-    xmlSchemaPtr schema = schema_get(which, diags);
-    if (!schema)
+    init_once();
+    xmlSchemaPtr schema = which == RP_SCHEMA_NONE ? NULL : schema_get(which, diags);
+    if (!schema && which != RP_SCHEMA_NONE)
         return NULL;
     if (size > (size_t)INT32_MAX) {
         rp_diag_add(diags, RP_ERROR, name, 0, 0, "file too large");
@@ -280,10 +291,13 @@ struct rp_xnode *rp_xml_read_memory(const char *data, size_t size, const char *n
         rp_diag_add(diags, RP_ERROR, name, doctype_line(data, size), 1,
                     "document type declarations are not allowed (DTDs and entities are refused)");
     } else if (doc && diags->errors == errors_before) {
-        xmlSchemaValidCtxtPtr vctx = xmlSchemaNewValidCtxt(schema);
-        xmlSchemaSetValidStructuredErrors(vctx, structured_error, &rep);
-        int rc = xmlSchemaValidateDoc(vctx, doc);
-        xmlSchemaFreeValidCtxt(vctx);
+        int rc = 0;
+        if (schema) {
+            xmlSchemaValidCtxtPtr vctx = xmlSchemaNewValidCtxt(schema);
+            xmlSchemaSetValidStructuredErrors(vctx, structured_error, &rep);
+            rc = xmlSchemaValidateDoc(vctx, doc);
+            xmlSchemaFreeValidCtxt(vctx);
+        }
         if (rc != 0 && diags->errors == errors_before)
             rp_diag_add(diags, RP_ERROR, name, 1, 1, "the document does not match the schema");
         if (diags->errors == errors_before) {

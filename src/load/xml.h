@@ -20,8 +20,9 @@ struct rp_xnode {
     size_t child_count;
 };
 
-/* The embedded schemas a file is validated against. */
-enum rp_schema { RP_SCHEMA_MODEL, RP_SCHEMA_TEMPLATES, RP_SCHEMA__MAX };
+/* The embedded schemas a file is validated against. RP_SCHEMA_NONE reads a file rapport
+ * wrote itself (a manifest) with the same safety but no validation. */
+enum rp_schema { RP_SCHEMA_MODEL, RP_SCHEMA_TEMPLATES, RP_SCHEMA__MAX, RP_SCHEMA_NONE };
 
 /* Reads, parses and validates `path` against the embedded schema `which`. On success returns the
  * root element; the libxml2 document is already freed. On any parse or validation error,

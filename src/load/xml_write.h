@@ -55,11 +55,5 @@ void rp_xml_element(struct rp_xml_writer *w, const char *name, const char *text)
 __attribute__((warn_unused_result)) int rp_xml_writer_finish(struct rp_xml_writer *w,
                                                              char **data, size_t *size);
 
-/* Reads `path`, an XML file rapport wrote (a manifest), into a generic element tree in
- * `arena` without the plan schema. Same safety as the loader: no network, no DTD (a document
- * type declaration is refused), no entity expansion, files over `max_bytes` refused. Returns
- * the root element, or NULL with the problems recorded in `diags`. */
-struct rp_xnode *rp_xml_read_plain(const char *path, size_t max_bytes, struct rp_arena *arena,
-                                   struct rp_diags *diags);
 
 #endif

@@ -95,19 +95,17 @@ static size_t hyphenate_run(const struct rp_hyphenator *h, const uint32_t *cps, 
                             size_t n, size_t *points, size_t max)
 {
     char word[MAX_WORD * 2 + 1];
-    size_t at[MAX_WORD * 2 + 1]; /* encoded byte -> index of its code point */
     size_t len = 0;
     for (size_t i = 0; i < n; i++) {
         uint32_t cp = to_lower(cps[i]);
         if (h->latin1 || cp < 0x80) {
             if (cp > 0xFF)
                 return 0;
-            at[len] = i;
             word[len++] = (char)cp;
         } else {
-            at[len] = i;
+            if (cp > 0x7FF)
+                return 0; /* beyond two-byte UTF-8: no such letters in fr/nl patterns */
             word[len++] = (char)(0xC0 | (cp >> 6));
-            at[len] = i;
             word[len++] = (char)(0x80 | (cp & 0x3F));
         }
     }
@@ -117,16 +115,15 @@ static size_t hyphenate_run(const struct rp_hyphenator *h, const uint32_t *cps, 
     int *pos = NULL, *cut = NULL;
     size_t count = 0;
     if (hnj_hyphen_hyphenate2(h->dict, word, (int)len, hyphens, NULL, &rep, &pos, &cut) == 0) {
-        for (size_t b = 0; b + 1 < len && count < max; b++) {
-            if (!(hyphens[b] & 1) || (rep && rep[b]))
+        /* libhyphen indexes `hyphens` by byte for a Latin-1 dictionary but by character for
+         * a UTF-8 one (it normalises the vector), so k counts code points in both cases. */
+        for (size_t k = 0; k + 1 < n && count < max; k++) {
+            if (!(hyphens[k] & 1) || (rep && rep[k]))
                 continue;
-            /* Only at the end of a code point, two letters before and three after. */
-            size_t i = at[b];
-            if (at[b + 1] == i)
+            /* Two letters before the break and three after. */
+            if (k + 1 < 2 || n - (k + 1) < 3)
                 continue;
-            if (i + 1 < 2 || n - (i + 1) < 3)
-                continue;
-            points[count++] = offs[i + 1];
+            points[count++] = offs[k + 1];
         }
     }
     if (rep) {

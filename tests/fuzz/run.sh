@@ -19,6 +19,9 @@ clang -g -O1 -fsanitize=fuzzer,address,undefined -Isrc tests/fuzz/fuzz_$harness.
   $( [ -e /usr/lib/x86_64-linux-gnu/libhyphen.so ] && echo -lhyphen ) -o "$out/fuzz_$harness"
 cp input/*/*.xml tests/fail/*.xml "$out/corpus-$harness/" 2>/dev/null || true
 [ -d tests/fuzz/regressions ] && cp tests/fuzz/regressions/* "$out/corpus-$harness/" 2>/dev/null || true
-"$out/fuzz_$harness" -max_total_time="$seconds" -jobs="$jobs" -workers="$jobs" -max_len=65536 \
-  -timeout=10 -rss_limit_mb=2048 -dict=tests/fuzz/rapport.dict \
-  -artifact_prefix=tests/fuzz/findings/$harness- "$out/corpus-$harness"
+# libFuzzer writes its per-job logs (fuzz-N.log) in the current directory: the build's.
+root=$(pwd)
+cd "$out"
+"./fuzz_$harness" -max_total_time="$seconds" -jobs="$jobs" -workers="$jobs" -max_len=65536 \
+  -timeout=10 -rss_limit_mb=2048 -dict="$root/tests/fuzz/rapport.dict" \
+  -artifact_prefix="$root/tests/fuzz/findings/$harness-" "corpus-$harness"

@@ -239,7 +239,6 @@ int rp_cmd_render(int argc, char **argv)
         goto done;
     for (size_t i = 0; i < o.input_count; i++)
         failed |= rp_session_load(&s, o.inputs[i]) == NULL;
-    rc = RP_EXIT_INPUT;
     if (failed || s.diags.errors || !evals)
         goto done;
     struct rp_kind_input in;

@@ -149,7 +149,10 @@ static void section(struct rp_flow *f, const struct rp_node *node)
         }
     }
     rp_atoms_add_spans(&f->atoms, f->m, &s->title, RP_FACE_BOLD, size);
-    rp_break_lines(&f->atoms, f->right - f->left, f->env, &f->lines);
+    /* Headings are never hyphenated: a title reads as whole words. */
+    struct rp_layout_env plain = *f->env;
+    plain.hyphenator = NULL;
+    rp_break_lines(&f->atoms, f->right - f->left, &plain, &f->lines);
     double before = lv == 1 ? 20 : lv == 2 ? 14 : 9, after = lv == 1 ? 12 : 5;
     /* Keep the heading with the start of what follows it. */
     rp_flow_need(f, before + f->lines.count * lh + after + 60);

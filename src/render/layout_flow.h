@@ -89,7 +89,8 @@ void rp_flow_close(struct rp_flow *f, struct rp_layout_result *result);
 /* Draws line `ln` of `atoms` with its left edge at x and baseline y in a box `w` wide. */
 void rp_flow_draw_line(struct rp_flow *f, const struct rp_atoms *atoms, const struct rp_line *ln,
                        double x, double y, double w, enum rp_text_align align, struct rp_rgb color);
-/* Breaks plain `text` into f->lines (f->atoms) and returns the line count. */
+/* Breaks plain `text` into f->lines (f->atoms), never hyphenating, and returns the line
+ * count. */
 size_t rp_flow_break_text(struct rp_flow *f, const char *text, enum rp_face face, double size,
                           double width);
 

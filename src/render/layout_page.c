@@ -322,7 +322,10 @@ size_t rp_flow_break_text(struct rp_flow *f, const char *text, enum rp_face face
     f->atoms.count = 0;
     if (text)
         rp_atoms_add_text(&f->atoms, f->m, text, strlen(text), face, size, RP_SPAN_TEXT, NULL);
-    return rp_break_lines(&f->atoms, width, f->env, &f->lines);
+    /* Titles, labels and contents entries are short display text: whole words only. */
+    struct rp_layout_env plain = *f->env;
+    plain.hyphenator = NULL;
+    return rp_break_lines(&f->atoms, width, &plain, &f->lines);
 }
 
 /* ------------------------------------------------------------------ entry point */

@@ -269,7 +269,9 @@ static void toc_entries(struct rp_flow *f, const struct rp_nodes *nodes, size_t 
             rp_atoms_add_text(&f->atoms, f->m, text, strlen(text),
                               s->level == 1 ? RP_FACE_BOLD : RP_FACE_REGULAR, size, RP_SPAN_TEXT,
                               NULL);
-            rp_break_lines(&f->atoms, w, f->env, &f->lines);
+            struct rp_layout_env plain = *f->env; /* contents entries: whole words */
+            plain.hyphenator = NULL;
+            rp_break_lines(&f->atoms, w, &plain, &f->lines);
             double before = s->level == 1 ? 6 : 0;
             rp_flow_need(f, before + f->lines.count * lh);
             if (!f->fresh)

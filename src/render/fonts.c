@@ -88,7 +88,16 @@ int rp_fonts_find(const char *family, struct rp_font_files *out, struct rp_diags
     return rc;
 }
 
-#ifdef __SANITIZE_ADDRESS__
+/* gcc says __SANITIZE_ADDRESS__, clang (the fuzzing build) __has_feature(address_sanitizer). */
+#if defined(__SANITIZE_ADDRESS__)
+#define RP_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define RP_ASAN 1
+#endif
+#endif
+
+#ifdef RP_ASAN
 /* fontconfig leaks a few hundred bytes while parsing its configuration (FcInit), and
  * libhyphen while loading hyph_fr.dic, once per process: not ours to fix, and not to be
  * mistaken for leaks of rapport's under -fsanitize=address. */

@@ -113,13 +113,22 @@ static void list(struct rp_flow *f, const struct rp_node *node)
     f->y += t->paragraph_gap;
 }
 
-static void note(struct rp_flow *f, const struct rp_doc_note *n)
+/* Breaks the note into f->lines; returns the text width and sets *indent. */
+static double note_lines(struct rp_flow *f, const struct rp_doc_note *n, double *indent)
 {
     const struct rp_theme *t = f->theme;
-    double indent = n->mark && *n->mark ? 12 : 0, w = f->right - f->left - indent;
+    *indent = n->mark && *n->mark ? 12 : 0;
+    double w = f->right - f->left - *indent;
     f->atoms.count = 0;
     rp_atoms_add_spans(&f->atoms, f->m, &n->text, RP_FACE_REGULAR, t->note_size);
     rp_break_lines(&f->atoms, w, f->env, &f->lines);
+    return w;
+}
+
+static void note(struct rp_flow *f, const struct rp_doc_note *n)
+{
+    const struct rp_theme *t = f->theme;
+    double indent, w = note_lines(f, n, &indent);
     rp_flow_need(f, t->note_size * t->leading * 2);
     place_lines(f, f->left + indent, w, t->note_size, RP_TEXT_LEFT, t->muted,
                 indent > 0 ? n->mark : NULL, f->left, false);
@@ -411,4 +420,11 @@ void rp_flow_nodes(struct rp_flow *f, const struct rp_nodes *nodes)
 void rp_flow_note(struct rp_flow *f, const struct rp_doc_note *n)
 {
     note(f, n);
+}
+
+double rp_flow_note_height(struct rp_flow *f, const struct rp_doc_note *n)
+{
+    double indent;
+    note_lines(f, n, &indent);
+    return (double)f->lines.count * f->theme->note_size * f->theme->leading;
 }

@@ -104,5 +104,7 @@ bool rp_flow_table_landscape(struct rp_flow *f, const struct rp_node *node);
 void rp_flow_chart(struct rp_flow *f, const struct rp_node *node);
 /* A note in small type with its mark hanging in the margin (table notes). */
 void rp_flow_note(struct rp_flow *f, const struct rp_doc_note *n);
+/* The height rp_flow_note would take at the current width, drawing nothing. */
+double rp_flow_note_height(struct rp_flow *f, const struct rp_doc_note *n);
 
 #endif

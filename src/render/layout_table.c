@@ -8,6 +8,7 @@
 
 #define PAD_X 4.0
 #define PAD_Y 2.6
+#define NOTES_GAP 5.0 /* between the last row and the notes */
 
 static bool empty(const char *s)
 {
@@ -354,11 +355,18 @@ void rp_flow_table(struct rp_flow *f, const struct rp_node *node)
     size_t on_page = 0;
     double room_new_page =
         f->bottom - f->top - caption_height(&tb, true, false) - header_height(&tb);
+    /* The notes explain the rows: they stay on the page of the last row, unless they are
+     * so long (over a third of a page) that keeping them would leave a page half empty. */
+    double notes_h = t->note_count ? NOTES_GAP : 0;
+    for (size_t i = 0; i < t->note_count; i++)
+        notes_h += rp_flow_note_height(f, &t->notes[i]);
+    if (notes_h > (f->bottom - f->top) / 3)
+        notes_h = 0;
     for (size_t r = 0; r < t->row_count && !f->status; r++) {
-        double keep = 0;
+        double keep = r + 1 == t->row_count ? notes_h : 0;
         /* A closing total never goes alone to the next page: it takes the row above. */
         if (r + 2 == t->row_count && t->rows[r + 1].kind == RP_DOC_ROW_TOTAL)
-            keep = row_height(&tb, r + 1, layout_row(&tb, r + 1));
+            keep = row_height(&tb, r + 1, layout_row(&tb, r + 1)) + notes_h;
         size_t lines = layout_row(&tb, r);
         double h = row_height(&tb, r, lines);
         bool with_next = f->y + h + keep > f->bottom && h + keep <= room_new_page;
@@ -393,7 +401,7 @@ void rp_flow_table(struct rp_flow *f, const struct rp_node *node)
         on_page++;
     }
     if (t->note_count) {
-        f->y += 5;
+        f->y += NOTES_GAP;
         for (size_t i = 0; i < t->note_count && !f->status; i++)
             rp_flow_note(f, &t->notes[i]);
     }

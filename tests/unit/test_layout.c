@@ -269,6 +269,66 @@ static void test_pagination_repeats_header(void **state)
     assert_int_equal(res.front_count, 0);
 }
 
+/* The page of the last row and the page of the table's note, for the test below. */
+struct note_pages {
+    int last_row;
+    long row_page, note_page;
+};
+
+static int find_note(void *ctx, const struct rp_page *page, bool overlay)
+{
+    struct note_pages *np = ctx;
+    for (size_t i = 0; !overlay && i < page->count; i++) {
+        const struct rp_item *it = &page->items[i];
+        char text[64];
+        int n;
+        if (it->kind != RP_ITEM_TEXT)
+            continue;
+        snprintf(text, sizeof text, "%.*s", (int)it->len, it->text);
+        if (sscanf(text, "Ligne %d", &n) == 1 && n == np->last_row)
+            np->row_page = (long)page->index;
+        if (strcmp(text, "Note") == 0)
+            np->note_page = (long)page->index;
+    }
+    return 0;
+}
+
+/* Whatever the number of rows, a table's notes are set on the page of its last row:
+ * some of these tables end at the foot of a page, where the notes alone would spill. */
+static void test_notes_stay_with_last_row(void **state)
+{
+    struct fixture *fx = *state;
+    int spilled_rows = 0;
+    for (int rows = 40; rows < 90; rows++) {
+        struct rp_doc *doc = rp_doc_new(fx->arena);
+        doc->lang = "fr";
+        doc->cover = false;
+        struct rp_node *t = rp_doc_add_table(doc, &doc->body, 2, "Synthèse");
+        struct rp_doc_header_row *h = rp_doc_table_header_row(doc, t);
+        rp_doc_header_cell(doc, h, "Poste", 1, RP_ALIGN_LEFT);
+        rp_doc_header_cell(doc, h, "Montant", 1, RP_ALIGN_DECIMAL);
+        char label[32];
+        for (int i = 0; i < rows; i++) {
+            snprintf(label, sizeof label, "Ligne %d", i);
+            size_t r = rp_doc_table_row(doc, t, RP_DOC_ROW_LINE);
+            rp_doc_table_cell(doc, t, r, 0, label, NULL, 0);
+            rp_doc_table_cell(doc, t, r, 1, "1,5", NULL, 0);
+        }
+        for (int k = 0; k < 4; k++)
+            rp_doc_table_note(doc, t, NULL, "Note");
+        struct note_pages np = {rows - 1, -1, -1};
+        struct rp_layout_sink sink = {&np, find_note};
+        struct rp_layout_result res;
+        assert_int_equal(rp_layout_document(doc, &fx->env, &sink, &res), 0);
+        assert_true(np.row_page >= 0 && np.note_page >= 0);
+        if (np.note_page != np.row_page)
+            fail_msg("%d rows: last row on page %ld, notes on page %ld", rows, np.row_page + 1,
+                     np.note_page + 1);
+        spilled_rows += np.row_page > 0;
+    }
+    assert_true(spilled_rows > 0); /* some tables do reach a second page */
+}
+
 /* Lines of each paragraph per page, for the widow and orphan test. */
 struct lines_per_page {
     int count[8][64]; /* [page][paragraph] */
@@ -365,6 +425,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_min_max_widths, setup, teardown),
         cmocka_unit_test_setup_teardown(test_decimal_split, setup, teardown),
         cmocka_unit_test_setup_teardown(test_column_widths, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_notes_stay_with_last_row, setup, teardown),
         cmocka_unit_test_setup_teardown(test_pagination_repeats_header, setup, teardown),
         cmocka_unit_test_setup_teardown(test_no_widows_or_orphans, setup, teardown),
         cmocka_unit_test_setup_teardown(test_toc_and_outline, setup, teardown),

@@ -83,8 +83,8 @@ static void paragraph(struct rp_flow *f, const struct rp_node *node)
                                           : t->body_size;
     enum rp_face face = style == RP_PARA_LEAD ? RP_FACE_ITALIC : RP_FACE_REGULAR;
     bool boxed = style == RP_PARA_REMARK;
+    rp_flow_need(f, 0); /* first: the width is the page's, and there may be no page yet */
     double x = f->left + (boxed ? 8 : 0), w = f->right - f->left - (boxed ? 16 : 0);
-    rp_flow_need(f, 0);
     f->atoms.count = 0;
     rp_atoms_add_spans(&f->atoms, f->m, &node->u.paragraph.text, face, size);
     rp_break_lines(&f->atoms, w, f->env, &f->lines);
@@ -97,8 +97,8 @@ static void list(struct rp_flow *f, const struct rp_node *node)
 {
     const struct rp_theme *t = f->theme;
     const struct rp_doc_list *l = &node->u.list;
+    rp_flow_need(f, 0); /* first: the width is the page's, and there may be no page yet */
     double indent = l->ordered ? 18 : 13, w = f->right - f->left - indent;
-    rp_flow_need(f, 0);
     for (size_t i = 0; i < l->count && !f->status; i++) {
         /* Bullets outlive the page they start on (an item may move to the next page). */
         const char *bullet = l->ordered ? rp_arena_printf(f->env->arena, "%zu.", i + 1)
@@ -148,6 +148,7 @@ static void section(struct rp_flow *f, const struct rp_node *node)
         f->want_landscape = rp_flow_table_landscape(f, first);
     if (lv == 1 && t->chapter_new_page && f->open && !f->fresh)
         rp_flow_new_page(f, f->want_kind, f->want_landscape);
+    rp_flow_need(f, 0); /* the title is broken at the width of the page it goes on */
     f->atoms.count = 0;
     if (s->number && *s->number) {
         rp_atoms_add_text(&f->atoms, f->m, s->number, strlen(s->number), RP_FACE_BOLD, size,

@@ -301,11 +301,17 @@ void rp_flow_draw_line(struct rp_flow *f, const struct rp_atoms *atoms, const st
                          f->theme->placeholder_fill);
         rp_flow_text(f, cx, y - s->rise, s->face, s->size, c, s->text, rlen);
         if (s->kind == RP_SPAN_LINK && s->href) {
-            rp_flow_hline(f, cx, cx + rw, y + s->size * 0.15, 0.4, c);
+            /* A link of several words is one underline and one clickable strip, across the
+             * (possibly stretched) spaces between its words. */
+            double lw = rw;
+            if (a[r].brk == RP_BRK_SPACE && r + 1 < ln->end && a[r + 1].kind == RP_SPAN_LINK &&
+                a[r + 1].href == s->href)
+                lw += a[r].space + add;
+            rp_flow_hline(f, cx, cx + lw, y + s->size * 0.15, 0.4, c);
             struct rp_item *link = rp_flow_item(f, RP_ITEM_LINK);
             link->x = (float)cx;
             link->y = (float)(y - s->size * 0.85);
-            link->w = (float)rw;
+            link->w = (float)lw;
             link->h = (float)(s->size * 1.1);
             link->text = s->href;
         }

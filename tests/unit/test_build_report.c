@@ -362,7 +362,11 @@ static void test_dutch_edition(void **state)
     assert_string_equal(doc->labels.sample, "VOORBEELD");
     assert_string_equal(doc->labels.contents, "Inhoudstafel");
     assert_non_null(find(doc, RP_NODE_SECTION, "Boordtabel"));
-    assert_non_null(find(doc, RP_NODE_SECTION, "Dienen")); /* content in Dutch when given */
+    /* The heading names the objective's kind in Dutch, then its title in Dutch when given. */
+    const struct rp_node *so = find(doc, RP_NODE_SECTION, "Strategische doelstelling 1: ");
+    assert_non_null(so);
+    assert_true(so->u.section.title.count == 2);
+    assert_string_equal(so->u.section.title.items[1].text, "Dienen");
     /* Content without a Dutch variant falls back to French, and the document says so. */
     assert_non_null(find(doc, RP_NODE_PARAGRAPH, "Sommige teksten"));
     const struct rp_node *t = find(doc, RP_NODE_TABLE, "Indicatoren van doelstelling 1.1");

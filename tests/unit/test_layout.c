@@ -329,6 +329,55 @@ static void test_notes_stay_with_last_row(void **state)
     assert_true(spilled_rows > 0); /* some tables do reach a second page */
 }
 
+/* The link boxes of the first page, for the test below. */
+struct links {
+    float x[64], y[64], w[64];
+    size_t count;
+};
+
+static int collect_links(void *ctx, const struct rp_page *page, bool overlay)
+{
+    struct links *l = ctx;
+    for (size_t i = 0; !overlay && page->index == 0 && i < page->count; i++) {
+        const struct rp_item *it = &page->items[i];
+        if (it->kind == RP_ITEM_LINK && it->text && l->count < 64) {
+            l->x[l->count] = it->x;
+            l->y[l->count] = it->y;
+            l->w[l->count++] = it->w;
+        }
+    }
+    return 0;
+}
+
+/* A link of several words on a justified line is one clickable strip: the boxes of its
+ * words on a line touch, across the stretched spaces. */
+static void test_link_words_join(void **state)
+{
+    struct fixture *fx = *state;
+    struct rp_doc *doc = rp_doc_new(fx->arena);
+    doc->lang = "fr";
+    doc->cover = false;
+    struct rp_node *p = rp_doc_add_paragraph(doc, &doc->body, RP_PARA_BODY,
+                                             "Les chaines pour le ");
+    rp_spans_add(doc, &p->u.paragraph.text, RP_SPAN_LINK, 0,
+                 "Conseil national de securite du pays", "https://example.org/");
+    rp_spans_add(doc, &p->u.paragraph.text, RP_SPAN_TEXT, 0,
+                 " et ensuite pour le comite de concertation ont ete creees afin de diffuser les "
+                 "conferences de presse chaque semaine dans les deux langues.", NULL);
+    struct links l = {0};
+    struct rp_layout_sink sink = {&l, collect_links};
+    struct rp_layout_result res;
+    assert_int_equal(rp_layout_document(doc, &fx->env, &sink, &res), 0);
+    assert_true(l.count >= 2); /* justified: the words are set one by one */
+    size_t joined = 0;
+    for (size_t i = 0; i + 1 < l.count; i++)
+        if (l.y[i] == l.y[i + 1]) {
+            assert_float_equal(l.x[i] + l.w[i], l.x[i + 1], 0.01);
+            joined++;
+        }
+    assert_true(joined > 0);
+}
+
 /* Lines of each paragraph per page, for the widow and orphan test. */
 struct lines_per_page {
     int count[8][64]; /* [page][paragraph] */
@@ -358,11 +407,12 @@ static void test_no_widows_or_orphans(void **state)
     struct rp_doc *doc = rp_doc_new(fx->arena);
     doc->lang = "fr";
     doc->cover = false;
-    /* Paragraphs of 2 to 6 lines (each word is 15 points: 17 words a line at 17 × 25). */
-    char text[2048];
+    /* Paragraphs of about 2 to 8 lines: a word and its space are 17.5 points at size 10, so
+     * some 27 words fill the 471-point measure of an A4 page. */
+    char text[4096];
     for (int k = 0; k < 40; k++) {
         size_t pos = 0;
-        int words = 17 * (2 + k % 5) - 3;
+        int words = 27 * (2 + k % 7) - 3;
         for (int w = 0; w < words; w++)
             pos += (size_t)snprintf(text + pos, sizeof text - pos, "w%02d ", k);
         rp_doc_add_paragraph(doc, &doc->body, RP_PARA_BODY, text);
@@ -426,6 +476,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_decimal_split, setup, teardown),
         cmocka_unit_test_setup_teardown(test_column_widths, setup, teardown),
         cmocka_unit_test_setup_teardown(test_notes_stay_with_last_row, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_link_words_join, setup, teardown),
         cmocka_unit_test_setup_teardown(test_pagination_repeats_header, setup, teardown),
         cmocka_unit_test_setup_teardown(test_no_widows_or_orphans, setup, teardown),
         cmocka_unit_test_setup_teardown(test_toc_and_outline, setup, teardown),

@@ -4,6 +4,7 @@
 #include "templates/templates.h"
 #include "util/arena.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,7 +57,35 @@ static struct rp_rgb *colour_slot(struct rp_theme *t, const char *name)
     return NULL;
 }
 
-static void read_theme(struct rp_reader *r, const struct rp_xnode *root, struct rp_theme *t)
+/* The logo of theme.xml, resolved against the templates directory and checked now, so
+ * that a missing or foreign file is a located error at load time, not a failed render. */
+static void read_logo(struct rp_reader *r, const struct rp_xnode *logo, const char *dir,
+                      struct rp_theme *t)
+{
+    const char *path = rp_arena_printf(r->arena, "%s/%s", dir ? dir : ".",
+                                       rp_xnode_attr(logo, "file"));
+    unsigned char magic[8] = {0};
+    FILE *f = fopen(path, "rb");
+    size_t got = f ? fread(magic, 1, sizeof magic, f) : 0;
+    if (f)
+        fclose(f);
+    static const unsigned char png[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+    if (!f)
+        rp_diag_add(r->diags, RP_ERROR, logo->loc.file, logo->loc.line, logo->loc.col,
+                    "the logo %s cannot be read: %s", path, strerror(errno));
+    else if (!(got == 8 && memcmp(magic, png, 8) == 0) &&
+             !(got >= 3 && magic[0] == 0xFF && magic[1] == 0xD8 && magic[2] == 0xFF))
+        rp_diag_add(r->diags, RP_ERROR, logo->loc.file, logo->loc.line, logo->loc.col,
+                    "the logo %s is neither a PNG nor a JPEG file", path);
+    else {
+        t->logo = path;
+        t->logo_width = rp_read_num(r, logo, "width", 0);
+        t->logo_height = rp_read_num(r, logo, "height", 0);
+    }
+}
+
+static void read_theme(struct rp_reader *r, const struct rp_xnode *root, const char *dir,
+                       struct rp_theme *t)
 {
     rp_theme_default(t); /* colours the file does not name keep the default */
     const struct rp_xnode *page = rp_xchild(root, "page");
@@ -83,6 +112,9 @@ static void read_theme(struct rp_reader *r, const struct rp_xnode *root, struct 
     t->justify = rp_read_bool(l, "justify", t->justify);
     t->chapter_new_page = rp_read_bool(l, "chapter-new-page", t->chapter_new_page);
     t->toc_depth = (int)rp_read_long(r, l, "toc-depth", t->toc_depth);
+    const struct rp_xnode *logo = rp_xchild(root, "logo");
+    if (logo)
+        read_logo(r, logo, dir, t);
     RP_XEACH(c, root, "colour") {
         struct rp_rgb *slot = colour_slot(t, rp_xnode_attr(c, "name"));
         if (slot)
@@ -170,7 +202,7 @@ const struct rp_templates *rp_templates_load(const char *dir, struct rp_arena *a
     const struct rp_xnode *theme = read_source(
         dir, (struct source){"theme.xml", rp_default_theme, rp_default_theme_len}, scratch, diags);
     if (theme)
-        read_theme(&r, theme, &t->theme);
+        read_theme(&r, theme, dir, &t->theme);
     const struct rp_xnode *docs = read_source(
         dir, (struct source){"documents.xml", rp_default_documents, rp_default_documents_len},
         scratch, diags);

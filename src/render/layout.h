@@ -30,6 +30,7 @@ enum rp_item_kind {
     RP_ITEM_LINE,
     RP_ITEM_PATH,
     RP_ITEM_LINK,
+    RP_ITEM_IMAGE,
     RP_ITEM__MAX
 };
 
@@ -43,13 +44,15 @@ struct rp_seg {
 
 struct rp_item {
     enum rp_item_kind kind;
-    float x, y, w, h; /* TEXT: origin on the baseline; RECT, LINK: box; LINE: (x,y) to (x+w,y+h) */
+    float x, y, w, h; /* TEXT: origin on the baseline; RECT, LINK, IMAGE: box (y at its top);
+                         LINE: (x,y) to (x+w,y+h) */
     struct rp_rgb color;       /* text or fill colour; stroke colour of a LINE */
     float line_width;          /* LINE, or the outline of a PATH when > 0 */
     float dash;                /* LINE: dash length (0 = solid) */
     float size, angle;         /* TEXT: size in points, rotation in degrees */
     enum rp_face face;         /* TEXT */
-    const char *text;          /* TEXT: UTF-8 bytes (not NUL-terminated); LINK: URI or NULL */
+    const char *text;          /* TEXT: UTF-8 bytes (not NUL-terminated); LINK: URI or NULL;
+                                  IMAGE: the file, fitted into the box keeping its proportions */
     uint32_t len;              /* TEXT: bytes */
     long target_page;          /* LINK without URI: the page it goes to */
     float target_y;            /* LINK: the top of the target on that page */

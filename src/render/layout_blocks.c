@@ -371,6 +371,15 @@ void rp_flow_cover(struct rp_flow *f)
         rp_flow_text(f, f->left, f->y, RP_FACE_BOLD, 20, t->accent, doc->labels.sample,
                      strlen(doc->labels.sample));
     }
+    if (t->logo && t->logo_width > 0 && t->logo_height > 0) {
+        /* At the foot of the cover, on white: logos are drawn for a light ground. */
+        struct rp_item *logo = rp_flow_item(f, RP_ITEM_IMAGE);
+        logo->x = (float)f->left;
+        logo->y = (float)(f->bottom - t->logo_height);
+        logo->w = (float)t->logo_width;
+        logo->h = (float)t->logo_height;
+        logo->text = t->logo;
+    }
     f->fresh = false;
     f->want_kind = RP_PAGE_BODY;
 }

@@ -41,6 +41,8 @@ struct pdf {
     size_t page_count, page_cap;
     char *buf; /* NUL-terminated copy of the text being shown */
     size_t buf_cap;
+    const char *image_path; /* the image loaded last (the theme's logo): drawn once, */
+    HPDF_Image image;       /* referenced from every page that shows it */
 };
 
 static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void *user)
@@ -253,6 +255,34 @@ static void link(struct pdf *p, HPDF_Page page, const struct rp_item *it, double
         HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);
 }
 
+/* Draws the file `it->text` (PNG or JPEG: the templates loader checked which) fitted into
+ * the item's box with its proportions kept, against the top left corner. */
+static void image(struct pdf *p, HPDF_Page page, const struct rp_item *it, double height)
+{
+    if (!p->image_path || strcmp(p->image_path, it->text) != 0) {
+        unsigned char magic[2] = {0};
+        FILE *f = fopen(it->text, "rb");
+        if (f) {
+            if (fread(magic, 1, 2, f) != 2)
+                magic[0] = 0;
+            fclose(f);
+        }
+        p->image = magic[0] == 0xFF && magic[1] == 0xD8 ? HPDF_LoadJpegImageFromFile(p->doc, it->text)
+                                                        : HPDF_LoadPngImageFromFile(p->doc, it->text);
+        p->image_path = it->text;
+        if (!p->image)
+            rp_diag_add(p->diags, RP_ERROR, p->path, 0, 0, "cannot load the image %s", it->text);
+    }
+    if (!p->image)
+        return;
+    double iw = HPDF_Image_GetWidth(p->image), ih = HPDF_Image_GetHeight(p->image);
+    if (iw <= 0 || ih <= 0)
+        return;
+    double scale = it->w / iw < it->h / ih ? it->w / iw : it->h / ih;
+    HPDF_Page_DrawImage(page, p->image, it->x, (HPDF_REAL)(height - it->y - ih * scale),
+                        (HPDF_REAL)(iw * scale), (HPDF_REAL)(ih * scale));
+}
+
 static int on_page(void *ctx, const struct rp_page *pg, bool overlay)
 {
     struct pdf *p = ctx;
@@ -297,6 +327,9 @@ static int on_page(void *ctx, const struct rp_page *pg, bool overlay)
             break;
         case RP_ITEM_LINK:
             link(p, page, it, pg->height);
+            break;
+        case RP_ITEM_IMAGE:
+            image(p, page, it, pg->height);
             break;
         case RP_ITEM__MAX:
             break;

@@ -1,5 +1,7 @@
 #include "render/theme.h"
 
+#include <stddef.h>
+
 static struct rp_rgb hex(unsigned v)
 {
     struct rp_rgb c = {(float)((v >> 16) & 0xff) / 255.0f, (float)((v >> 8) & 0xff) / 255.0f,
@@ -9,6 +11,8 @@ static struct rp_rgb hex(unsigned v)
 
 void rp_theme_default(struct rp_theme *t)
 {
+    t->logo = NULL;
+    t->logo_width = t->logo_height = 0;
     t->page_width = 595.276; /* A4 */
     t->page_height = 841.89;
     t->margin_top = 72;

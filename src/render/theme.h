@@ -35,6 +35,12 @@ struct rp_theme {
     struct rp_rgb status_good, status_warn, status_bad;
     /* Chart series, ordered so that neighbours differ in lightness (readable in grey). */
     struct rp_rgb series[RP_THEME_SERIES];
+
+    /* The organisation's logo on the cover: a PNG or JPEG file (a path the templates
+     * loader has checked), scaled to fit logo_width × logo_height keeping its proportions;
+     * NULL for none. */
+    const char *logo;
+    double logo_width, logo_height;
 };
 
 /* Fills `theme` with the default look (A4, Liberation Sans, navy). */

@@ -40,4 +40,34 @@ echo "$out" | grep -q "broken/labels/nl.xml:1:1: error: the nl catalogue lacks t
 [ ! -e "$tmp/x.pdf" ] || { echo "FAIL: a PDF was written with broken templates"; failed=1; }
 "$rapport" render --templates "$tmp/nowhere" --kind budget --lang fr $plan -o "$tmp/y.pdf" 2>/dev/null
 [ $? = 1 ] || { echo "FAIL: a missing templates directory is not an error"; failed=1; }
+# A logo in the theme: drawn on the cover (PNG and JPEG), the same bytes twice; a logo
+# that is missing, not an image or outside the templates directory is a located error.
+for ext in png jpg; do
+  rm -rf "$tmp/logo"
+  cp -r templates/default "$tmp/logo"
+  cp "tests/data/logo.$ext" "$tmp/logo/"
+  sed -i "s|  <colour name=\"text\"|  <logo file=\"logo.$ext\" width=\"150\" height=\"50\"/>\n  <colour name=\"text\"|" \
+    "$tmp/logo/theme.xml"
+  for n in 1 2; do
+    "$rapport" render --templates "$tmp/logo" --kind budget --lang fr $plan -o "$tmp/logo$n.pdf" \
+      2>/dev/null || { echo "FAIL: render with a $ext logo"; failed=1; }
+  done
+  cmp -s "$tmp/logo1.pdf" "$tmp/logo2.pdf" || { echo "FAIL: $ext logo: two renders differ"; failed=1; }
+  images=$(pdfimages -list "$tmp/logo1.pdf" 2>&1 | awk 'NR > 2 { print $1 "x" $4 "x" $5 }')
+  [ "$images" = "1x360x120" ] || { echo "FAIL: $ext logo not on the cover: $images"; failed=1; }
+  qpdf --check "$tmp/logo1.pdf" >/dev/null 2>&1 || { echo "FAIL: $ext logo: qpdf --check"; failed=1; }
+done
+logo_error() { # logo_error FILE MESSAGE
+  sed -i "s|<logo file=\"[^\"]*\"|<logo file=\"$1\"|" "$tmp/logo/theme.xml"
+  out=$("$rapport" render --templates "$tmp/logo" --kind budget --lang fr $plan -o "$tmp/z.pdf" 2>&1)
+  status=$?
+  [ "$status" = 1 ] || { echo "FAIL: logo $1: exit $status, expected 1"; failed=1; }
+  echo "$out" | grep -q "logo/theme.xml:[0-9]*:[0-9]*: error: .*$2" ||
+    { echo "FAIL: logo $1: message: $out"; failed=1; }
+  [ ! -e "$tmp/z.pdf" ] || { echo "FAIL: logo $1: a PDF was written"; failed=1; }
+}
+cp "$tmp/logo/theme.xml" "$tmp/logo/fake.png"
+logo_error nothere.png "cannot be read: No such file or directory"
+logo_error fake.png "is neither a PNG nor a JPEG file"
+logo_error ../logo.png "is not accepted by the pattern"
 exit $failed

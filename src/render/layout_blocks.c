@@ -90,7 +90,7 @@ static void paragraph(struct rp_flow *f, const struct rp_node *node)
     rp_break_lines(&f->atoms, w, f->env, &f->lines);
     place_lines(f, x, w, size, t->justify && !boxed ? RP_TEXT_JUSTIFY : RP_TEXT_LEFT, t->text, NULL,
                 0, boxed);
-    f->y += t->paragraph_gap;
+    f->y += rp_flow_gap(f, t->paragraph_gap);
 }
 
 static void list(struct rp_flow *f, const struct rp_node *node)
@@ -110,7 +110,7 @@ static void list(struct rp_flow *f, const struct rp_node *node)
                     f->left + (l->ordered ? 0 : 3), false);
         f->y += 2;
     }
-    f->y += t->paragraph_gap;
+    f->y += rp_flow_gap(f, t->paragraph_gap);
 }
 
 /* Breaks the note into f->lines; returns the text width and sets *indent. */
@@ -134,6 +134,63 @@ static void note(struct rp_flow *f, const struct rp_doc_note *n)
                 indent > 0 ? n->mark : NULL, f->left, false);
 }
 
+/* ------------------------------------------------------------------ chapter tails */
+
+/* A chapter whose last page holds less than this share of a page's body is tightened, if
+ * tightening its vertical spaces brings that tail back onto the page before. */
+#define SHORT_TAIL 0.15
+/* Trials stop there: a chapter that long gains nothing visible from the squeeze. */
+#define TRIAL_PAGES 12
+
+static int count_trial_page(void *ctx, const struct rp_page *page, bool overlay)
+{
+    (void)page;
+    (void)overlay;
+    size_t *pages = ctx;
+    return ++*pages > TRIAL_PAGES ? 1 : 0;
+}
+
+static void section(struct rp_flow *f, const struct rp_node *node);
+
+/* Lays chapter `node` out on trial, from a fresh page, with `squeeze`. Returns its page
+ * count (0 past TRIAL_PAGES) and sets *tail to the height used on its last page. */
+static size_t try_chapter(const struct rp_flow *f, const struct rp_node *node, double squeeze,
+                          double *tail)
+{
+    size_t emitted = 0;
+    struct rp_layout_sink sink = {&emitted, count_trial_page};
+    struct rp_flow t;
+    rp_flow_init(&t, f->doc, f->env, &sink);
+    t.trial = true;
+    t.squeeze = squeeze;
+    t.want_kind = f->want_kind;
+    t.want_landscape = f->want_landscape;
+    section(&t, node);
+    size_t pages = t.status ? 0 : t.page_count;
+    *tail = t.y - t.top;
+    rp_flow_release(&t);
+    return pages;
+}
+
+/* The squeeze for chapter `node`: 1, unless its last page would hold only a few lines that
+ * tighter spacing (down to a quarter) brings back onto the page before. The layout streams
+ * its pages, so this is decided before the chapter starts, by trials. */
+static double chapter_squeeze(const struct rp_flow *f, const struct rp_node *node)
+{
+    const struct rp_theme *t = f->theme;
+    double tail, body = t->page_height - t->margin_top - t->margin_bottom;
+    size_t pages = try_chapter(f, node, 1, &tail);
+    if (pages < 2 || tail > body * SHORT_TAIL)
+        return 1;
+    static const double steps[] = {0.75, 0.5, 0.25};
+    for (size_t i = 0; i < sizeof steps / sizeof *steps; i++) {
+        size_t tighter = try_chapter(f, node, steps[i], &tail);
+        if (tighter > 0 && tighter < pages)
+            return steps[i];
+    }
+    return 1;
+}
+
 static void section(struct rp_flow *f, const struct rp_node *node)
 {
     const struct rp_theme *t = f->theme;
@@ -148,6 +205,9 @@ static void section(struct rp_flow *f, const struct rp_node *node)
         f->want_landscape = rp_flow_table_landscape(f, first);
     if (lv == 1 && t->chapter_new_page && f->open && !f->fresh)
         rp_flow_new_page(f, f->want_kind, f->want_landscape);
+    double squeeze = f->squeeze;
+    if (lv == 1 && t->chapter_new_page && !f->trial)
+        f->squeeze = chapter_squeeze(f, node);
     rp_flow_need(f, 0); /* the title is broken at the width of the page it goes on */
     f->atoms.count = 0;
     if (s->number && *s->number) {
@@ -163,12 +223,15 @@ static void section(struct rp_flow *f, const struct rp_node *node)
     struct rp_layout_env plain = *f->env;
     plain.hyphenator = NULL;
     rp_break_lines(&f->atoms, f->right - f->left, &plain, &f->lines);
-    double before = lv == 1 ? 20 : lv == 2 ? 14 : 9, after = lv == 1 ? 12 : 5;
+    /* A heading keeps at least half its space above: it must still read as a heading. */
+    double keep = f->squeeze < 0.5 ? 0.5 / f->squeeze : 1;
+    double before = rp_flow_gap(f, keep * (lv == 1 ? 20 : lv == 2 ? 14 : 9));
+    double after = rp_flow_gap(f, lv == 1 ? 12 : 5);
     /* Keep the heading with the start of what follows it. */
     rp_flow_need(f, before + f->lines.count * lh + after + 60);
     if (!f->fresh)
         f->y += before;
-    if (s->in_toc) {
+    if (s->in_toc && !f->trial) {
         if (f->target_count == f->target_cap) {
             f->target_cap = f->target_cap ? f->target_cap * 2 : 32;
             f->targets = rp_xrealloc(f->targets, f->target_cap * sizeof *f->targets);
@@ -197,6 +260,7 @@ static void section(struct rp_flow *f, const struct rp_node *node)
     f->y += after;
     f->fresh = false;
     rp_flow_nodes(f, &s->children);
+    f->squeeze = squeeze;
 }
 
 static void key_figures(struct rp_flow *f, const struct rp_node *node)
@@ -255,7 +319,7 @@ static void key_figures(struct rp_flow *f, const struct rp_node *node)
         f->y += h + gap;
         f->fresh = false;
     }
-    f->y += t->paragraph_gap - gap / 2;
+    f->y += rp_flow_gap(f, t->paragraph_gap - gap / 2);
 }
 
 /* ------------------------------------------------------------------ contents */
@@ -412,7 +476,7 @@ void rp_flow_nodes(struct rp_flow *f, const struct rp_nodes *nodes)
         case RP_NODE_NOTE:
             rp_flow_need(f, 0);
             note(f, &node->u.note);
-            f->y += f->theme->paragraph_gap / 2;
+            f->y += rp_flow_gap(f, f->theme->paragraph_gap / 2);
             break;
         case RP_NODE_PAGE_BREAK:
             if (f->open && !f->fresh)

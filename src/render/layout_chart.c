@@ -320,5 +320,5 @@ void rp_flow_chart(struct rp_flow *f, const struct rp_node *node)
         donut(f, c);
     else
         bars(f, c);
-    f->y += f->theme->paragraph_gap;
+    f->y += rp_flow_gap(f, f->theme->paragraph_gap);
 }

@@ -64,7 +64,20 @@ struct rp_flow {
     /* Scratch buffers reused by paragraphs. */
     struct rp_atoms atoms;
     struct rp_lines lines;
+
+    /* The vertical space between blocks is the theme's times this: 1, or less in a chapter
+     * tightened so that its last lines do not stand alone on a page (see section()). */
+    double squeeze;
+    /* A trial layout of one chapter (layout_blocks.c): pages are counted, not emitted, and
+     * headings are not recorded for the contents and the bookmarks. */
+    bool trial;
 };
+
+/* The space of `gap` points between blocks, as tightened in this chapter. */
+static inline double rp_flow_gap(const struct rp_flow *f, double gap)
+{
+    return gap * f->squeeze;
+}
 
 /* ---- items (layout_page.c) */
 struct rp_item *rp_flow_item(struct rp_flow *f, enum rp_item_kind kind);
@@ -75,6 +88,13 @@ void rp_flow_hline(struct rp_flow *f, double x1, double x2, double y, double wid
                    struct rp_rgb color);
 /* A copy of `len` bytes of `s` (NUL-terminated) that lives as long as the current page. */
 const char *rp_flow_str(struct rp_flow *f, const char *s, size_t len);
+
+/* ---- flows (layout_page.c) */
+/* Starts an empty flow of `doc` into `sink`: no page open yet. */
+void rp_flow_init(struct rp_flow *f, const struct rp_doc *doc, const struct rp_layout_env *env,
+                  const struct rp_layout_sink *sink);
+/* Frees the flow's own buffers (not the outline, which is in env->arena). */
+void rp_flow_release(struct rp_flow *f);
 
 /* ---- pages (layout_page.c) */
 /* Ends the current page (if any) and opens one of `kind` and orientation. */

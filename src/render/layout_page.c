@@ -336,34 +336,46 @@ size_t rp_flow_break_text(struct rp_flow *f, const char *text, enum rp_face face
 
 /* ------------------------------------------------------------------ entry point */
 
+void rp_flow_init(struct rp_flow *f, const struct rp_doc *doc, const struct rp_layout_env *env,
+                  const struct rp_layout_sink *sink)
+{
+    memset(f, 0, sizeof *f);
+    f->doc = doc;
+    f->env = env;
+    f->theme = env->theme;
+    f->m = env->metrics;
+    f->sink = sink;
+    f->lang = rp_lang_from_code(doc->lang);
+    if (f->lang == RP_LANG__MAX)
+        f->lang = RP_LANG_EN;
+    f->decimal_sep = f->lang == RP_LANG_EN ? '.' : ',';
+    f->want_kind = RP_PAGE_BODY;
+    f->squeeze = 1;
+}
+
+void rp_flow_release(struct rp_flow *f)
+{
+    free(f->items);
+    free(f->pages);
+    free(f->toc);
+    free(f->targets);
+    rp_atoms_free(&f->atoms);
+    rp_lines_free(&f->lines);
+    rp_arena_free(f->page_arena);
+}
+
 int rp_layout_document(const struct rp_doc *doc, const struct rp_layout_env *env,
                        const struct rp_layout_sink *sink, struct rp_layout_result *result)
 {
     struct rp_flow f;
-    memset(&f, 0, sizeof f);
+    rp_flow_init(&f, doc, env, sink);
     memset(result, 0, sizeof *result);
-    f.doc = doc;
-    f.env = env;
-    f.theme = env->theme;
-    f.m = env->metrics;
-    f.sink = sink;
-    f.lang = rp_lang_from_code(doc->lang);
-    if (f.lang == RP_LANG__MAX)
-        f.lang = RP_LANG_EN;
-    f.decimal_sep = f.lang == RP_LANG_EN ? '.' : ',';
-    f.want_kind = RP_PAGE_BODY;
     if (doc->cover)
         rp_flow_cover(&f);
     rp_flow_nodes(&f, &doc->body);
     if (!f.open && f.page_count == 0)
         rp_flow_need(&f, 0); /* an empty document still has a page */
     rp_flow_close(&f, result);
-    free(f.items);
-    free(f.pages);
-    free(f.toc);
-    free(f.targets);
-    rp_atoms_free(&f.atoms);
-    rp_lines_free(&f.lines);
-    rp_arena_free(f.page_arena);
+    rp_flow_release(&f);
     return f.status;
 }

@@ -405,7 +405,7 @@ void rp_flow_table(struct rp_flow *f, const struct rp_node *node)
         for (size_t i = 0; i < t->note_count && !f->status; i++)
             rp_flow_note(f, &t->notes[i]);
     }
-    f->y += f->theme->paragraph_gap + 6;
+    f->y += rp_flow_gap(f, f->theme->paragraph_gap + 6);
     f->want_landscape = false;
     for (size_t c = 0; c < n; c++) {
         rp_atoms_free(&tb.cells[c].atoms);

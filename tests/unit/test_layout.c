@@ -435,6 +435,62 @@ static void test_no_widows_or_orphans(void **state)
     assert_true(split > 0); /* some paragraphs do straddle pages */
 }
 
+/* Lines of the chapter per page, for the chapter-tail test. */
+struct tail_lines {
+    int lines[16];
+    size_t pages;
+};
+
+static int count_tail_lines(void *ctx, const struct rp_page *page, bool overlay)
+{
+    struct tail_lines *tl = ctx;
+    if (overlay || page->index >= 16)
+        return 0;
+    tl->pages = page->index + 1;
+    for (size_t i = 0; i < page->count; i++)
+        if (page->items[i].kind == RP_ITEM_TEXT && page->items[i].len > 1 &&
+            page->items[i].text[0] == 'w')
+            tl->lines[page->index]++;
+    return 0;
+}
+
+/* A chapter never ends with a page of a line or two when tighter spacing between its
+ * paragraphs keeps them on the page before: chapters of 10 to 40 paragraphs of three lines
+ * (which move whole: no widow, no orphan) end on a page of at least four lines. */
+static void test_no_short_chapter_tail(void **state)
+{
+    struct fixture *fx = *state;
+    fx->theme.justify = false; /* ragged lines come out as one text item each */
+    fx->theme.chapter_new_page = true;
+    char text[2048];
+    size_t pos = 0;
+    for (int w = 0; w < 27 * 3 - 5; w++)
+        pos += (size_t)snprintf(text + pos, sizeof text - pos, "w%02d ", w);
+    int spanned = 0;
+    for (int k = 10; k <= 40; k++) {
+        struct rp_doc *doc = rp_doc_new(fx->arena);
+        doc->lang = "fr";
+        doc->cover = false;
+        struct rp_node *ch = rp_doc_add_section(doc, &doc->body, 1, NULL, "Chapitre");
+        for (int p = 0; p < k; p++)
+            rp_doc_add_paragraph(doc, &ch->u.section.children, RP_PARA_BODY, text);
+        struct tail_lines tl;
+        memset(&tl, 0, sizeof tl);
+        struct rp_layout_sink sink = {&tl, count_tail_lines};
+        struct rp_layout_result res;
+        assert_int_equal(rp_layout_document(doc, &fx->env, &sink, &res), 0);
+        int total = 0;
+        for (size_t p = 0; p < tl.pages; p++)
+            total += tl.lines[p];
+        assert_int_equal(total, 3 * k); /* every line set, once */
+        if (tl.pages >= 2 && tl.lines[tl.pages - 1] < 4)
+            fail_msg("%d paragraphs: %d line(s) alone on page %zu", k, tl.lines[tl.pages - 1],
+                     tl.pages);
+        spanned += tl.pages >= 2;
+    }
+    assert_true(spanned > 0); /* the longer chapters do run over two pages or more */
+}
+
 static void test_toc_and_outline(void **state)
 {
     struct fixture *fx = *state;
@@ -479,6 +535,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_link_words_join, setup, teardown),
         cmocka_unit_test_setup_teardown(test_pagination_repeats_header, setup, teardown),
         cmocka_unit_test_setup_teardown(test_no_widows_or_orphans, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_no_short_chapter_tail, setup, teardown),
         cmocka_unit_test_setup_teardown(test_toc_and_outline, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -35,13 +35,17 @@ static const struct words WORDS[RP_LANG__MAX] = {
     [RP_LANG_EN] = {"Published documents", "", "Period or year", "Document", "English",
                     "not available", "page", "pages", "kB", "MB", "Made by rapport",
                     "Manifest (XML)", "organisations", "documents", "Plan", "Organisations"},
+    [RP_LANG_DE] = {"Veröffentlichte Dokumente", "", "Zeitraum oder Jahr", "Dokument", "Deutsch",
+                    "nicht verfügbar", "Seite", "Seiten", "kB", "MB", "Erstellt von rapport",
+                    "Manifest (XML)", "Organisationen", "Dokumente", "Plan", "Organisationen"},
 };
 
 /* Name of each language in itself and in the other edition (link texts). */
 static const char *const LANGUAGE_IN[RP_LANG__MAX][RP_LANG__MAX] = {
-    [RP_LANG_FR] = {"français", "Frans", "French"},
-    [RP_LANG_NL] = {"néerlandais", "Nederlands", "Dutch"},
-    [RP_LANG_EN] = {"anglais", "Engels", "English"},
+    [RP_LANG_FR] = {"français", "Frans", "French", "Französisch"},
+    [RP_LANG_NL] = {"néerlandais", "Nederlands", "Dutch", "Niederländisch"},
+    [RP_LANG_EN] = {"anglais", "Engels", "English", "Englisch"},
+    [RP_LANG_DE] = {"allemand", "Duits", "German", "Deutsch"},
 };
 
 struct kind_words {
@@ -50,12 +54,13 @@ struct kind_words {
 };
 
 static const struct kind_words KINDS[] = {
-    {"budget", {"Tableaux budgétaires", "Begrotingstabellen", "Budget tables"}},
+    {"budget", {"Tableaux budgétaires", "Begrotingstabellen", "Budget tables", "Haushaltstabellen"}},
     {"communication",
      {"Synthèse du plan de communication", "Samenvatting van het communicatieplan",
-      "Communication plan summary"}},
+      "Communication plan summary", "Zusammenfassung des Kommunikationsplans"}},
     {"evaluation",
-     {"Rapport d’évaluation annuel", "Jaarlijks evaluatieverslag", "Annual evaluation report"}},
+     {"Rapport d’évaluation annuel", "Jaarlijks evaluatieverslag", "Annual evaluation report",
+      "Jährlicher Evaluierungsbericht"}},
 };
 
 static const char *kind_name(const char *kind, enum rp_lang lang)

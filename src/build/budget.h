@@ -15,7 +15,7 @@ struct rp_budget {
     struct rp_doc *doc;
     const struct rp_plan *plan;
     enum rp_lang lang;  /* the edition */
-    const char *code;   /* "fr", "nl", "en" */
+    const char *code;   /* "fr", "nl", "en", "de" */
     const char *source; /* the plan's own language: labels fall back to it */
     bool fell_back;     /* some label is shown in the source language */
 };

@@ -12,7 +12,7 @@
 
 struct rp_arena;
 
-/* The budget-tables document of `plan` in `lang` ("fr", "nl"; "en" also works): every
+/* The budget-tables document of `plan` in `lang` ("fr", "nl"; "en" and "de" also work): every
  * budget and staffing table as the plan states it, with year-on-year changes, recomputed
  * totals flagged where the stated total differs, notes, and distribution and evolution
  * charts where they are meaningful. Returns NULL when `plan` or `arena` is NULL. */

@@ -21,7 +21,7 @@ struct rp_report {
     const struct rp_evaluation *const *evals; /* every year, evaluated one last */
     size_t eval_count;
     enum rp_lang lang;           /* the edition */
-    const char *code;            /* its code: "fr", "nl", "en" */
+    const char *code;            /* its code: "fr", "nl", "en", "de" */
     const char *source;          /* the model's own language: content falls back to it */
     const struct rp_organisation *org;
     bool fell_back;              /* some content text was shown in another language */
@@ -29,8 +29,8 @@ struct rp_report {
     struct rp_nodes *lang_note_parent;
 };
 
-/* Fills `r` for an edition in `lang` ("fr", "nl", "en"; anything else gives fr) and creates
- * the document in `arena` with its fixed labels. `source` is the model's language. */
+/* Fills `r` for an edition in `lang` ("fr", "nl", "en", "de"; anything else gives fr) and
+ * creates the document in `arena` with its fixed labels. `source` is the model's language. */
 void rp_report_init(struct rp_report *r, struct rp_arena *arena, const char *lang,
                     const char *source);
 

@@ -31,7 +31,7 @@ static void usage(FILE *out)
           "Options:\n"
           "  -o, --output DIR       the output directory (required)\n"
           "  -j, --jobs N           worker processes (default: the number of processors)\n"
-          "      --lang L,...       languages among fr, nl, en (default: fr,nl)\n"
+          "      --lang L,...       languages among fr, nl, en, de (default: fr,nl)\n"
           "      --kind K,...       kinds among budget, evaluation, communication (default: all)\n"
           "      --year Y           only the evaluations of year Y and the plans covering Y\n"
           "      --force            render everything, up to date or not\n"
@@ -81,7 +81,7 @@ static int parse_langs(struct rp_batch_options *o, const char *list)
     for (char *save = NULL, *t = strtok_r(buf, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
         enum rp_lang l = rp_lang_from_code(t);
         if (l == RP_LANG__MAX || strcmp(rp_lang_code(l), t) != 0)
-            return bad_usage("unknown language '%s' (fr, nl or en)", t);
+            return bad_usage("unknown language '%s' (fr, nl, en or de)", t);
         o->langs |= 1u << l;
     }
     return o->langs ? 0 : bad_usage("%s", "--lang needs at least one language");

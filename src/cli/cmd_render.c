@@ -23,7 +23,7 @@ static void usage(FILE *out)
           "  --kind KIND     budget (the plan's budget and staffing tables), evaluation (the\n"
           "                  annual report of the latest or --year evaluation given), or\n"
           "                  communication (the communication-plan summary)\n"
-          "  --lang LANG     the edition: fr, nl or en\n"
+          "  --lang LANG     the edition: fr, nl, en or de\n"
           "  --year YEAR     evaluation: the year reported on (default: the latest given)\n"
           "  -o OUTPUT       the file to write (PDF, or text with --text; '-' with --text\n"
           "                  writes to standard output)\n"
@@ -114,7 +114,7 @@ static int parse(int argc, char **argv, struct options *o)
         return bad_usage("%s", "--lang is required");
     enum rp_lang lang = rp_lang_from_code(o->lang);
     if (lang == RP_LANG__MAX || strcmp(rp_lang_code(lang), o->lang) != 0)
-        return bad_usage("unknown language '%s' (fr, nl or en)", o->lang);
+        return bad_usage("unknown language '%s' (fr, nl, en or de)", o->lang);
     if (!o->output || !*o->output)
         return bad_usage("%s", "-o OUTPUT is required");
     if (strcmp(o->output, "-") == 0 && !o->text)

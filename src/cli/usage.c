@@ -12,7 +12,7 @@ void rp_cli_usage(FILE *out)
           "                       from the command line or from plan.xml beside it)\n"
           "  dump FILE            print the model of FILE as indented text\n"
           "  stats FILE           print one 'kind<TAB>count' line per entity kind\n"
-          "  render --kind budget|evaluation|communication --lang fr|nl|en [--year Y]\n"
+          "  render --kind budget|evaluation|communication --lang fr|nl|en|de [--year Y]\n"
           "         PLAN.xml [EVALUATION.xml...] -o FILE.pdf [--text]\n"
           "                       render one document (--text: the document tree as text)\n"
           "  build INPUT_DIR -o OUTPUT_DIR [OPTIONS]\n"

@@ -249,7 +249,7 @@ struct rp_doc {
     const char *organisation; /* the author */
     const char *subject;      /* optional */
     const char *keywords;     /* optional, comma-separated */
-    const char *lang;         /* "fr", "nl", "en" */
+    const char *lang;         /* "fr", "nl", "en", "de" */
     int year, month, day;     /* the document's date (never the clock); month/day 0 if absent */
     bool sample;              /* sample data: every page carries labels.sample */
     bool cover;               /* begin with a cover page */

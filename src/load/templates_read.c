@@ -10,9 +10,10 @@
 #include <string.h>
 
 extern const unsigned char rp_default_theme[], rp_default_documents[], rp_default_labels_fr[],
-    rp_default_labels_nl[], rp_default_labels_en[];
+    rp_default_labels_nl[], rp_default_labels_en[], rp_default_labels_de[];
 extern const unsigned long rp_default_theme_len, rp_default_documents_len,
-    rp_default_labels_fr_len, rp_default_labels_nl_len, rp_default_labels_en_len;
+    rp_default_labels_fr_len, rp_default_labels_nl_len, rp_default_labels_en_len,
+    rp_default_labels_de_len;
 
 /* One file of a templates set: its name and, for the default set, its embedded text. */
 struct source {
@@ -190,9 +191,11 @@ const struct rp_templates *rp_templates_load(const char *dir, struct rp_arena *a
     static const struct source label_sources[RP_LANG__MAX] = {
         {"labels/fr.xml", rp_default_labels_fr, 0},
         {"labels/nl.xml", rp_default_labels_nl, 0},
-        {"labels/en.xml", rp_default_labels_en, 0}};
+        {"labels/en.xml", rp_default_labels_en, 0},
+        {"labels/de.xml", rp_default_labels_de, 0}};
     const unsigned long label_sizes[RP_LANG__MAX] = {
-        rp_default_labels_fr_len, rp_default_labels_nl_len, rp_default_labels_en_len};
+        rp_default_labels_fr_len, rp_default_labels_nl_len, rp_default_labels_en_len,
+        rp_default_labels_de_len};
     size_t errors = diags->errors;
     struct rp_arena *scratch = rp_arena_new();
     struct rp_templates *t = rp_arena_alloc(arena, sizeof *t);

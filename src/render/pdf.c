@@ -389,7 +389,8 @@ static void catalog(struct pdf *p, const struct rp_doc *doc)
     HPDF_Doc d = p->doc;
     char lang[16];
     const char *code = doc->lang ? doc->lang : "";
-    if ((strcmp(code, "fr") == 0 || strcmp(code, "nl") == 0) && strlen(code) == 2)
+    /* Belgium's three official languages are tagged as spoken there; English is not. */
+    if (strcmp(code, "fr") == 0 || strcmp(code, "nl") == 0 || strcmp(code, "de") == 0)
         snprintf(lang, sizeof lang, "%s-BE", code);
     else
         snprintf(lang, sizeof lang, "%.15s", code);

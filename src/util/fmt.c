@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
-static const char *const lang_codes[RP_LANG__MAX] = {"fr", "nl", "en"};
+static const char *const lang_codes[RP_LANG__MAX] = {"fr", "nl", "en", "de"};
 
 enum rp_lang rp_lang_from_code(const char *code)
 {
@@ -137,7 +137,8 @@ static size_t fmt_signed(char *buf, size_t size, double value, int decimals, int
 
 static const char *percent_suffix(enum rp_lang lang)
 {
-    return lang == RP_LANG_FR ? RP_NBSP "%" : "%";
+    /* French and German (DIN 5008) set the sign apart; Dutch and English do not. */
+    return lang == RP_LANG_FR || lang == RP_LANG_DE ? RP_NBSP "%" : "%";
 }
 
 size_t rp_fmt_number(char *buf, size_t size, double value, int decimals, enum rp_lang lang)
@@ -163,6 +164,8 @@ static const char *const month_names[RP_LANG__MAX][12] = {
      "oktober", "november", "december"},
     {"January", "February", "March", "April", "May", "June", "July", "August", "September",
      "October", "November", "December"},
+    {"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
+     "Oktober", "November", "Dezember"},
 };
 
 const char *rp_month_name(int month, enum rp_lang lang)
@@ -198,7 +201,8 @@ size_t rp_fmt_date(char *buf, size_t size, int year, int month, int day, enum rp
         if (day == 1 && lang == RP_LANG_FR)
             put(buf, size, &pos, "1er ");
         else {
-            snprintf(tmp, sizeof tmp, "%d ", day);
+            /* German writes the day as an ordinal: 22. Februar 2022. */
+            snprintf(tmp, sizeof tmp, lang == RP_LANG_DE ? "%d. " : "%d ", day);
             put(buf, size, &pos, tmp);
         }
     }

@@ -2,7 +2,9 @@
  *
  * fr and nl follow Belgian usage: `1.816.852`, `5.919,97`, `-` for nil, `66,7 %` (fr, with a
  * no-break space) and `66,7%` (nl), dates `22 février 2022` / `22 februari 2022`. en uses
- * `1,816,852`, `5,919.97`, `66.7%`, `22 February 2022`.
+ * `1,816,852`, `5,919.97`, `66.7%`, `22 February 2022`. de (the German of Belgium's
+ * German-speaking Community) groups and separates as fr and nl, writes `66,7 %` (DIN 5008)
+ * and `22. Februar 2022`.
  *
  * Every function writes a NUL-terminated UTF-8 string into `buf` (truncated to `size` bytes,
  * never overflowing) and returns the length the full result has, as snprintf does. All are
@@ -13,12 +15,12 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-enum rp_lang { RP_LANG_FR, RP_LANG_NL, RP_LANG_EN, RP_LANG__MAX };
+enum rp_lang { RP_LANG_FR, RP_LANG_NL, RP_LANG_EN, RP_LANG_DE, RP_LANG__MAX };
 
 /* The language of a code such as "fr", "nl-BE" or "en"; RP_LANG__MAX when unknown. */
 enum rp_lang rp_lang_from_code(const char *code);
 
-/* "fr", "nl" or "en". */
+/* "fr", "nl", "en" or "de". */
 const char *rp_lang_code(enum rp_lang lang);
 
 /* U+00A0 NO-BREAK SPACE and U+2212 MINUS SIGN in UTF-8. */
@@ -32,7 +34,7 @@ const char *rp_lang_code(enum rp_lang lang);
  * separators; negative values start with U+2212 so that they never read as nil. */
 size_t rp_fmt_number(char *buf, size_t size, double value, int decimals, enum rp_lang lang);
 
-/* A percentage: `66,7 %` (fr), `66,7%` (nl), `66.7%` (en). `value` is in percent. */
+/* A percentage: `66,7 %` (fr, de), `66,7%` (nl), `66.7%` (en). `value` is in percent. */
 size_t rp_fmt_percent(char *buf, size_t size, double value, int decimals, enum rp_lang lang);
 
 /* A signed change: `+2.022`, `−97`, `0` (no sign for a change that rounds to zero); with
@@ -41,10 +43,12 @@ size_t rp_fmt_change(char *buf, size_t size, double value, int decimals, bool pe
                      enum rp_lang lang);
 
 /* A date: day 0 means a month only (`février 2022`), month 0 a year only (`2022`). French
- * writes the first day of a month `1er`. Out-of-range fields give the ISO form. */
+ * writes the first day of a month `1er`, German every day as an ordinal (`1. März`).
+ * Out-of-range fields give the ISO form. */
 size_t rp_fmt_date(char *buf, size_t size, int year, int month, int day, enum rp_lang lang);
 
-/* Month name 1..12 in the edition's language, lower case for fr/nl; NULL when out of range. */
+/* Month name 1..12 in the edition's language, lower case for fr/nl, capitalised for en/de;
+ * NULL when out of range. */
 const char *rp_month_name(int month, enum rp_lang lang);
 
 /* Parses an ISO date "YYYY", "YYYY-MM" or "YYYY-MM-DD" into its fields (missing ones 0).

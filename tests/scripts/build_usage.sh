@@ -22,7 +22,7 @@ expect2 --bogus "$in" -o o
 expect2 -j 0 "$in" -o o
 expect2 -j x "$in" -o o
 expect2 --jobs=999 "$in" -o o
-expect2 --lang de "$in" -o o
+expect2 --lang it "$in" -o o
 expect2 --lang "" "$in" -o o
 expect2 --kind poster "$in" -o o
 expect2 --year 22 "$in" -o o

@@ -79,7 +79,7 @@ fi
 # located diagnostics.
 "$rapport" render --lang fr "$src/input/chancellerie/plan.xml" -o "$tmp/x.pdf" 2>/dev/null
 [ $? -eq 2 ] || fail "missing --kind: expected exit 2"
-"$rapport" render --kind budget --lang de "$src/input/chancellerie/plan.xml" -o "$tmp/x.pdf" \
+"$rapport" render --kind budget --lang it "$src/input/chancellerie/plan.xml" -o "$tmp/x.pdf" \
   2>/dev/null
 [ $? -eq 2 ] || fail "unknown language: expected exit 2"
 "$rapport" render --kind budget --lang fr -o "$tmp/x.pdf" 2>/dev/null

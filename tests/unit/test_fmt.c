@@ -74,6 +74,10 @@ static void test_percent(void **state)
     assert_string_equal(buf, "66,7%");
     rp_fmt_percent(buf, sizeof buf, 66.66, 2, RP_LANG_EN);
     assert_string_equal(buf, "66.66%");
+    rp_fmt_percent(buf, sizeof buf, 66.7, 1, RP_LANG_DE);
+    assert_string_equal(buf, "66,7" RP_NBSP "%");
+    assert_string_equal(num(1816852, 0, RP_LANG_DE), "1.816.852");
+    assert_string_equal(num(5919.97, 2, RP_LANG_DE), "5.919,97");
 }
 
 static void test_change(void **state)
@@ -112,6 +116,12 @@ static void test_dates(void **state)
     assert_string_equal(buf, "2023-02-29");
     rp_fmt_date(buf, sizeof buf, 2024, 2, 29, RP_LANG_FR);
     assert_string_equal(buf, "29 février 2024");
+    rp_fmt_date(buf, sizeof buf, 2022, 2, 22, RP_LANG_DE);
+    assert_string_equal(buf, "22. Februar 2022");
+    rp_fmt_date(buf, sizeof buf, 2022, 3, 1, RP_LANG_DE);
+    assert_string_equal(buf, "1. März 2022");
+    rp_fmt_date(buf, sizeof buf, 2021, 3, 0, RP_LANG_DE);
+    assert_string_equal(buf, "März 2021");
 }
 
 static void test_parse_iso(void **state)
@@ -139,7 +149,8 @@ static void test_lang_codes(void **state)
     assert_int_equal(rp_lang_from_code("fr"), RP_LANG_FR);
     assert_int_equal(rp_lang_from_code("nl-BE"), RP_LANG_NL);
     assert_int_equal(rp_lang_from_code("en"), RP_LANG_EN);
-    assert_int_equal(rp_lang_from_code("de"), RP_LANG__MAX);
+    assert_int_equal(rp_lang_from_code("de-BE"), RP_LANG_DE);
+    assert_int_equal(rp_lang_from_code("it"), RP_LANG__MAX);
     assert_int_equal(rp_lang_from_code("french"), RP_LANG__MAX);
     assert_string_equal(rp_lang_code(RP_LANG_NL), "nl");
     assert_string_equal(rp_month_name(12, RP_LANG_FR), "décembre");

@@ -172,6 +172,21 @@ static size_t try_chapter(const struct rp_flow *f, const struct rp_node *node, d
     return pages;
 }
 
+/* Table rows under `nodes`: a chapter with more than a page can hold, TRIAL_PAGES times
+ * over, is not tried (measuring a 100,000-row table twice would be the trial's whole cost). */
+static size_t table_rows(const struct rp_nodes *nodes)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < nodes->count; i++) {
+        const struct rp_node *c = nodes->items[i];
+        if (c->kind == RP_NODE_TABLE)
+            n += c->u.table.row_count;
+        else if (c->kind == RP_NODE_SECTION)
+            n += table_rows(&c->u.section.children);
+    }
+    return n;
+}
+
 /* The squeeze for chapter `node`: 1, unless its last page would hold only a few lines that
  * tighter spacing (down to a quarter) brings back onto the page before. The layout streams
  * its pages, so this is decided before the chapter starts, by trials. */
@@ -179,6 +194,8 @@ static double chapter_squeeze(const struct rp_flow *f, const struct rp_node *nod
 {
     const struct rp_theme *t = f->theme;
     double tail, body = t->page_height - t->margin_top - t->margin_bottom;
+    if (table_rows(&node->u.section.children) > TRIAL_PAGES * 60)
+        return 1;
     size_t pages = try_chapter(f, node, 1, &tail);
     if (pages < 2 || tail > body * SHORT_TAIL)
         return 1;

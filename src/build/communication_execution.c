@@ -54,9 +54,49 @@ static void execution_table(struct rp_report *r, struct rp_nodes *into)
     }
 }
 
+/* The dated actions on a time axis, one colour per status; nothing when fewer than two
+ * actions carry a date (a single point tells no chronology). */
+static void execution_timeline(struct rp_report *r, struct rp_nodes *into)
+{
+    const struct rp_comm_plan *cp = &r->plan->communication;
+    size_t dated = 0, series[RP_COMM__MAX], ns = 0;
+    bool used[RP_COMM__MAX] = {false};
+    for (size_t i = 0; i < cp->action_count; i++) {
+        const struct rp_comm_execution *x = rp_eval_comm(r->eval, cp->actions[i].id);
+        if (x && x->date.year && x->date.month && x->date.day) {
+            dated++;
+            used[x->status] = true;
+        }
+    }
+    if (dated < 2)
+        return;
+    for (int s = 0; s < RP_COMM__MAX; s++)
+        series[s] = used[s] ? ns++ : 0;
+    struct rp_node *ch = rp_doc_add_chart(r->doc, into, RP_CHART_TIMELINE,
+                                          rp_report_l(r, "caption.comm_chronology"),
+                                          cp->action_count, ns);
+    for (int s = 0; s < RP_COMM__MAX; s++)
+        if (used[s])
+            rp_doc_chart_series(r->doc, ch, series[s], rp_report_comm_word(r, s));
+    const char *desc = "";
+    for (size_t i = 0; i < cp->action_count; i++) {
+        const struct rp_comm_execution *x = rp_eval_comm(r->eval, cp->actions[i].id);
+        const char *mark = rp_comm_number(r, i);
+        rp_doc_chart_category(r->doc, ch, i, mark);
+        if (!x || !x->date.year || !x->date.month || !x->date.day)
+            continue;
+        rp_doc_chart_value(ch, series[x->status], i,
+                           (double)rp_days_from_date(x->date.year, x->date.month, x->date.day));
+        desc = rp_doc_printf(r->doc, "%s%s%s%s%s", desc, *desc ? rp_report_semicolon(r) : "",
+                             mark, rp_report_colon(r), rp_report_date(r, &x->date));
+    }
+    ch->u.chart.description = desc;
+}
+
 void rp_comm_execution(struct rp_report *r, struct rp_nodes *into)
 {
     status_counts(r, into);
+    execution_timeline(r, into);
     execution_table(r, into);
 }
 

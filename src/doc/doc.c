@@ -309,7 +309,8 @@ static const char *const row_kind_names[RP_DOC_ROW__MAX] = {
     "line", "group", "subtotal", "total", "of-which",
 };
 static const char *const align_names[RP_ALIGN__MAX] = {"left", "center", "right", "decimal"};
-static const char *const chart_kind_names[RP_CHART__MAX] = {"bar-grouped", "bar-stacked", "donut"};
+static const char *const chart_kind_names[RP_CHART__MAX] = {"bar-grouped", "bar-stacked", "donut",
+                                                            "timeline"};
 static const char *const para_style_names[RP_PARA__MAX] = {"body", "lead", "small", "remark"};
 
 const char *rp_node_kind_name(enum rp_node_kind kind)

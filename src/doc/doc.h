@@ -151,7 +151,13 @@ struct rp_doc_key_figures {
     size_t count, cap;
 };
 
-enum rp_chart_kind { RP_CHART_BAR_GROUPED, RP_CHART_BAR_STACKED, RP_CHART_DONUT, RP_CHART__MAX };
+enum rp_chart_kind {
+    RP_CHART_BAR_GROUPED,
+    RP_CHART_BAR_STACKED,
+    RP_CHART_DONUT,
+    RP_CHART_TIMELINE,
+    RP_CHART__MAX
+};
 
 /* One series of values, one per category; present[i] false is a missing value. */
 struct rp_doc_series {
@@ -162,7 +168,9 @@ struct rp_doc_series {
 
 /* A chart. Values are plain numbers; backends format them with the document's language
  * and the chart's `decimals`, followed by `unit` when given (" k€", " %"). A donut uses
- * the first series only. */
+ * the first series only. A timeline places each category (an event) on a time axis at its
+ * value, a day number (rp_days_from_date), in the one series that has it: series are the
+ * kinds of event, told apart by colour and legend. */
 struct rp_doc_chart {
     enum rp_chart_kind kind;
     struct rp_spans title;

@@ -8,8 +8,6 @@
 #include <string.h>
 
 #define PI 3.14159265358979323846
-#define LABEL_SIZE 6.8
-#define AXIS_SIZE 7.0
 
 static const char *format_value(struct rp_flow *f, double v, int decimals, const char *unit)
 {
@@ -20,12 +18,12 @@ static const char *format_value(struct rp_flow *f, double v, int decimals, const
     return rp_flow_str(f, buf, strlen(buf));
 }
 
-static struct rp_rgb series_color(const struct rp_flow *f, size_t i)
+struct rp_rgb rp_chart_color(const struct rp_flow *f, size_t i)
 {
     return f->theme->series[i % RP_THEME_SERIES];
 }
 
-static void text_at(struct rp_flow *f, double x, double base, enum rp_face face, double size,
+void rp_chart_text(struct rp_flow *f, double x, double base, enum rp_face face, double size,
                     struct rp_rgb color, const char *s, enum rp_text_align align)
 {
     size_t len = strlen(s);
@@ -37,7 +35,7 @@ static void text_at(struct rp_flow *f, double x, double base, enum rp_face face,
     rp_flow_text(f, x, base, face, size, color, s, len);
 }
 
-static double chart_title(struct rp_flow *f, const struct rp_doc_chart *c, bool draw)
+double rp_chart_title(struct rp_flow *f, const struct rp_doc_chart *c, bool draw)
 {
     double size = f->theme->caption_size, lh = size * 1.25;
     if (!c->title.count)
@@ -54,9 +52,9 @@ static double chart_title(struct rp_flow *f, const struct rp_doc_chart *c, bool 
 }
 
 /* Legend: swatch and name per entry, flowing left to right. Returns its height. */
-static double legend(struct rp_flow *f, const char *const *names, size_t n, bool draw, double top)
+double rp_chart_legend(struct rp_flow *f, const char *const *names, size_t n, bool draw, double top)
 {
-    double size = AXIS_SIZE, x = f->left, y = top, lh = size * 1.6;
+    double size = RP_CHART_AXIS_SIZE, x = f->left, y = top, lh = size * 1.6;
     for (size_t i = 0; i < n; i++) {
         double w = 12 + rp_text_width(f->m, RP_FACE_REGULAR, size, names[i], strlen(names[i])) + 14;
         if (x + w > f->right && x > f->left) {
@@ -64,7 +62,7 @@ static double legend(struct rp_flow *f, const char *const *names, size_t n, bool
             y += lh;
         }
         if (draw) {
-            rp_flow_rect(f, x, y + 1.5, 8, 8, series_color(f, i));
+            rp_flow_rect(f, x, y + 1.5, 8, 8, rp_chart_color(f, i));
             rp_flow_text(f, x + 12, y + 8.5, RP_FACE_REGULAR, size, f->theme->text, names[i],
                          strlen(names[i]));
         }
@@ -114,14 +112,14 @@ static void bars(struct rp_flow *f, const struct rp_doc_chart *c)
     double axis_w = 0;
     for (double v = bottom; v <= top + step / 2; v += step) {
         const char *s = format_value(f, v, tick_decimals, NULL);
-        double w = rp_text_width(f->m, RP_FACE_REGULAR, AXIS_SIZE, s, strlen(s));
+        double w = rp_text_width(f->m, RP_FACE_REGULAR, RP_CHART_AXIS_SIZE, s, strlen(s));
         axis_w = w > axis_w ? w : axis_w;
     }
     double px = f->left + axis_w + 8, pw = f->right - px, ph = 150;
     double gw = pw / (double)(nc ? nc : 1);
     size_t cat_lines = 1;
     for (size_t i = 0; i < nc; i++) {
-        size_t n = rp_flow_break_text(f, c->categories[i], RP_FACE_REGULAR, AXIS_SIZE, gw - 4);
+        size_t n = rp_flow_break_text(f, c->categories[i], RP_FACE_REGULAR, RP_CHART_AXIS_SIZE, gw - 4);
         cat_lines = n > cat_lines ? n : cat_lines;
     }
     if (cat_lines > 3)
@@ -133,16 +131,16 @@ static void bars(struct rp_flow *f, const struct rp_doc_chart *c)
         names = rp_arena_array(f->env->arena, ns, sizeof *names);
         for (size_t s = 0; s < ns; s++)
             names[s] = c->series[s].name;
-        legend_h = legend(f, names, ns, false, 0);
+        legend_h = rp_chart_legend(f, names, ns, false, 0);
     }
-    double title_h = chart_title(f, c, false);
-    double unit_h = c->unit ? AXIS_SIZE * 1.8 : 4;
-    double total = title_h + unit_h + ph + 6 + (double)cat_lines * AXIS_SIZE * 1.25 + 8 + legend_h;
+    double title_h = rp_chart_title(f, c, false);
+    double unit_h = c->unit ? RP_CHART_AXIS_SIZE * 1.8 : 4;
+    double total = title_h + unit_h + ph + 6 + (double)cat_lines * RP_CHART_AXIS_SIZE * 1.25 + 8 + legend_h;
     rp_flow_need(f, total + 8);
-    chart_title(f, c, true);
+    rp_chart_title(f, c, true);
     f->y += title_h;
     if (c->unit && *c->unit)
-        text_at(f, px, f->y + AXIS_SIZE, RP_FACE_ITALIC, AXIS_SIZE, th->muted,
+        rp_chart_text(f, px, f->y + RP_CHART_AXIS_SIZE, RP_FACE_ITALIC, RP_CHART_AXIS_SIZE, th->muted,
                 rp_flow_str(f, c->unit, strlen(c->unit)), RP_TEXT_RIGHT);
     f->y += unit_h;
     double py = f->y;
@@ -151,7 +149,7 @@ static void bars(struct rp_flow *f, const struct rp_doc_chart *c)
         double y = YV(v);
         rp_flow_hline(f, px, px + pw, y, fabs(v) < step / 2 ? 0.8 : 0.4,
                       fabs(v) < step / 2 ? th->muted : th->grid);
-        text_at(f, px - 5, y + AXIS_SIZE * 0.35, RP_FACE_REGULAR, AXIS_SIZE, th->muted,
+        rp_chart_text(f, px - 5, y + RP_CHART_AXIS_SIZE * 0.35, RP_FACE_REGULAR, RP_CHART_AXIS_SIZE, th->muted,
                 format_value(f, fabs(v) < step / 2 ? 0 : v, tick_decimals, NULL), RP_TEXT_RIGHT);
     }
     /* Value labels only when every one of them fits over its bar. */
@@ -161,7 +159,7 @@ static void bars(struct rp_flow *f, const struct rp_doc_chart *c)
         for (size_t i = 0; i < nc && labels; i++)
             if (c->series[s].present[i]) {
                 const char *lab = format_value(f, c->series[s].values[i], c->decimals, NULL);
-                labels = rp_text_width(f->m, RP_FACE_REGULAR, LABEL_SIZE, lab, strlen(lab)) <=
+                labels = rp_text_width(f->m, RP_FACE_REGULAR, RP_CHART_LABEL_SIZE, lab, strlen(lab)) <=
                          (stacked ? gw - 4 : bw + gw * 0.26 / (double)(ns ? ns : 1));
             }
     for (size_t i = 0; i < nc; i++) {
@@ -181,43 +179,43 @@ static void bars(struct rp_flow *f, const struct rp_doc_chart *c)
                 x = gx + gw * 0.13 + (double)s * bw;
             }
             double y1 = YV(from > to ? from : to), y2 = YV(from > to ? to : from);
-            rp_flow_rect(f, x, y1, bw, y2 - y1, series_color(f, s));
+            rp_flow_rect(f, x, y1, bw, y2 - y1, rp_chart_color(f, s));
             if (!labels)
                 continue;
             const char *lab = format_value(f, v, c->decimals, NULL);
             if (!stacked)
-                text_at(f, x + bw / 2, v >= 0 ? y1 - 2.5 : y2 + LABEL_SIZE + 1, RP_FACE_REGULAR,
-                        LABEL_SIZE, th->text, lab, RP_TEXT_CENTER);
-            else if (y2 - y1 >= LABEL_SIZE + 3 &&
-                     rp_text_width(f->m, RP_FACE_REGULAR, LABEL_SIZE, lab, strlen(lab)) <= bw - 2) {
-                struct rp_rgb sc = series_color(f, s);
+                rp_chart_text(f, x + bw / 2, v >= 0 ? y1 - 2.5 : y2 + RP_CHART_LABEL_SIZE + 1, RP_FACE_REGULAR,
+                        RP_CHART_LABEL_SIZE, th->text, lab, RP_TEXT_CENTER);
+            else if (y2 - y1 >= RP_CHART_LABEL_SIZE + 3 &&
+                     rp_text_width(f->m, RP_FACE_REGULAR, RP_CHART_LABEL_SIZE, lab, strlen(lab)) <= bw - 2) {
+                struct rp_rgb sc = rp_chart_color(f, s);
                 bool dark = 0.2126 * sc.r + 0.7152 * sc.g + 0.0722 * sc.b < 0.5;
-                text_at(f, x + bw / 2, (y1 + y2) / 2 + LABEL_SIZE * 0.35, RP_FACE_REGULAR,
-                        LABEL_SIZE, dark ? (struct rp_rgb){1, 1, 1} : th->text, lab,
+                rp_chart_text(f, x + bw / 2, (y1 + y2) / 2 + RP_CHART_LABEL_SIZE * 0.35, RP_FACE_REGULAR,
+                        RP_CHART_LABEL_SIZE, dark ? (struct rp_rgb){1, 1, 1} : th->text, lab,
                         RP_TEXT_CENTER);
             }
         }
         if (stacked && labels && ns > 1) {
             const char *lab = format_value(f, pos + neg, c->decimals, NULL);
-            text_at(f, gx + gw / 2, YV(pos) - 2.5, RP_FACE_BOLD, LABEL_SIZE, th->text, lab,
+            rp_chart_text(f, gx + gw / 2, YV(pos) - 2.5, RP_FACE_BOLD, RP_CHART_LABEL_SIZE, th->text, lab,
                     RP_TEXT_CENTER);
         }
-        size_t n = rp_flow_break_text(f, c->categories[i], RP_FACE_REGULAR, AXIS_SIZE, gw - 4);
+        size_t n = rp_flow_break_text(f, c->categories[i], RP_FACE_REGULAR, RP_CHART_AXIS_SIZE, gw - 4);
         for (size_t k = 0; k < n && k < cat_lines; k++)
             rp_flow_draw_line(f, &f->atoms, &f->lines.items[k], gx + 2,
-                              py + ph + 6 + AXIS_SIZE + (double)k * AXIS_SIZE * 1.25, gw - 4,
+                              py + ph + 6 + RP_CHART_AXIS_SIZE + (double)k * RP_CHART_AXIS_SIZE * 1.25, gw - 4,
                               RP_TEXT_CENTER, th->text);
     }
 #undef YV
-    f->y = py + ph + 6 + (double)cat_lines * AXIS_SIZE * 1.25 + 8;
+    f->y = py + ph + 6 + (double)cat_lines * RP_CHART_AXIS_SIZE * 1.25 + 8;
     if (show_legend)
-        f->y += legend(f, names, ns, true, f->y);
+        f->y += rp_chart_legend(f, names, ns, true, f->y);
     f->fresh = false;
 }
 
 /* Appends the Bézier approximation of an arc of radius r around (cx, cy), from angle a0 to
  * a1 (radians, clockwise from twelve o'clock), in pieces of at most a quarter turn. */
-static size_t arc(struct rp_seg *segs, size_t n, double cx, double cy, double r, double a0,
+size_t rp_chart_arc(struct rp_seg *segs, size_t n, double cx, double cy, double r, double a0,
                   double a1)
 {
     int pieces = (int)ceil(fabs(a1 - a0) / (PI / 2) - 1e-9);
@@ -247,7 +245,7 @@ static void donut(struct rp_flow *f, const struct rp_doc_chart *c)
     for (size_t i = 0; s && i < nc; i++)
         if (s->present[i] && s->values[i] > 0)
             total += s->values[i];
-    double ro = 68, ri = 40, size = AXIS_SIZE + 0.5, lh = size * 1.3;
+    double ro = 68, ri = 40, size = RP_CHART_AXIS_SIZE + 0.5, lh = size * 1.3;
     double lx = f->left + 2 * ro + 36, lw = f->right - lx;
     /* The legend: one entry per category with its value and share. */
     double legend_h = 0;
@@ -256,10 +254,10 @@ static void donut(struct rp_flow *f, const struct rp_doc_chart *c)
             (double)rp_flow_break_text(f, c->categories[i], RP_FACE_REGULAR, size, lw - 14 - 110) *
                 lh +
             3;
-    double title_h = chart_title(f, c, false);
+    double title_h = rp_chart_title(f, c, false);
     double body = legend_h > 2 * ro + 8 ? legend_h : 2 * ro + 8;
     rp_flow_need(f, title_h + body + 10);
-    chart_title(f, c, true);
+    rp_chart_title(f, c, true);
     f->y += title_h;
     double cx = f->left + ro + 4, cy = f->y + ro + 4, a = 0;
     for (size_t i = 0; s && total > 0 && i < nc; i++) {
@@ -270,27 +268,27 @@ static void donut(struct rp_flow *f, const struct rp_doc_chart *c)
         size_t n = 0;
         segs[n++] = (struct rp_seg){
             RP_SEG_MOVE, 0, 0, 0, 0, (float)(cx + ro * sin(a)), (float)(cy - ro * cos(a))};
-        n = arc(segs, n, cx, cy, ro, a, a1);
+        n = rp_chart_arc(segs, n, cx, cy, ro, a, a1);
         segs[n++] = (struct rp_seg){
             RP_SEG_LINE, 0, 0, 0, 0, (float)(cx + ri * sin(a1)), (float)(cy - ri * cos(a1))};
-        n = arc(segs, n, cx, cy, ri, a1, a);
+        n = rp_chart_arc(segs, n, cx, cy, ri, a1, a);
         segs[n++] = (struct rp_seg){RP_SEG_CLOSE, 0, 0, 0, 0, 0, 0};
         struct rp_item *it = rp_flow_item(f, RP_ITEM_PATH);
-        it->color = series_color(f, i);
+        it->color = rp_chart_color(f, i);
         it->segs = segs;
         it->seg_count = n;
         it->line_width = 1; /* a white outline parts adjacent segments */
         a = a1;
     }
     const char *sum = format_value(f, total, c->decimals, NULL);
-    text_at(f, cx, cy + 3, RP_FACE_BOLD, 11, th->primary, sum, RP_TEXT_CENTER);
+    rp_chart_text(f, cx, cy + 3, RP_FACE_BOLD, 11, th->primary, sum, RP_TEXT_CENTER);
     if (c->unit && *c->unit)
-        text_at(f, cx, cy + 13, RP_FACE_REGULAR, AXIS_SIZE, th->muted,
+        rp_chart_text(f, cx, cy + 13, RP_FACE_REGULAR, RP_CHART_AXIS_SIZE, th->muted,
                 rp_flow_str(f, c->unit, strlen(c->unit)), RP_TEXT_CENTER);
     double y = f->y + (body - legend_h) / 2;
     for (size_t i = 0; i < nc; i++) {
         size_t n = rp_flow_break_text(f, c->categories[i], RP_FACE_REGULAR, size, lw - 14 - 110);
-        rp_flow_rect(f, lx, y + 1.5, 8, 8, series_color(f, i));
+        rp_flow_rect(f, lx, y + 1.5, 8, 8, rp_chart_color(f, i));
         for (size_t k = 0; k < n; k++)
             rp_flow_draw_line(f, &f->atoms, &f->lines.items[k], lx + 14,
                               y + (double)k * lh + size * 0.95, lw - 14 - 110, RP_TEXT_LEFT,
@@ -299,9 +297,9 @@ static void donut(struct rp_flow *f, const struct rp_doc_chart *c)
             char share[48];
             rp_fmt_percent(share, sizeof share, total > 0 ? s->values[i] / total * 100 : 0, 1,
                            f->lang);
-            text_at(f, f->right - 46, y + size * 0.95, RP_FACE_BOLD, size, th->text,
+            rp_chart_text(f, f->right - 46, y + size * 0.95, RP_FACE_BOLD, size, th->text,
                     format_value(f, s->values[i], c->decimals, NULL), RP_TEXT_RIGHT);
-            text_at(f, f->right, y + size * 0.95, RP_FACE_REGULAR, size, th->muted,
+            rp_chart_text(f, f->right, y + size * 0.95, RP_FACE_REGULAR, size, th->muted,
                     rp_flow_str(f, share, strlen(share)), RP_TEXT_RIGHT);
         }
         y += (double)n * lh + 3;
@@ -318,6 +316,8 @@ void rp_flow_chart(struct rp_flow *f, const struct rp_node *node)
     rp_flow_need(f, 0); /* labels are formatted into the page's arena */
     if (c->kind == RP_CHART_DONUT)
         donut(f, c);
+    else if (c->kind == RP_CHART_TIMELINE)
+        rp_flow_timeline(f, c);
     else
         bars(f, c);
     f->y += rp_flow_gap(f, f->theme->paragraph_gap);

@@ -122,6 +122,27 @@ void rp_flow_table(struct rp_flow *f, const struct rp_node *node);
 /* Whether the table goes on landscape pages (too wide for portrait). */
 bool rp_flow_table_landscape(struct rp_flow *f, const struct rp_node *node);
 void rp_flow_chart(struct rp_flow *f, const struct rp_node *node);
+/* A timeline chart (layout_timeline.c), called by rp_flow_chart. */
+void rp_flow_timeline(struct rp_flow *f, const struct rp_doc_chart *c);
+
+/* ---- chart pieces shared by the chart layouts (layout_chart.c) */
+#define RP_CHART_LABEL_SIZE 6.8
+#define RP_CHART_AXIS_SIZE 7.0
+/* The theme's colour of series i (the palette repeats). */
+struct rp_rgb rp_chart_color(const struct rp_flow *f, size_t i);
+/* Text with its baseline at `base`, starting at, centred on or ending at x. */
+void rp_chart_text(struct rp_flow *f, double x, double base, enum rp_face face, double size,
+                   struct rp_rgb color, const char *s, enum rp_text_align align);
+/* The chart's title above it at f->y; returns its height, drawing it only when `draw`. */
+double rp_chart_title(struct rp_flow *f, const struct rp_doc_chart *c, bool draw);
+/* Swatch and name per series, flowing left to right from `top`; returns the height. */
+double rp_chart_legend(struct rp_flow *f, const char *const *names, size_t n, bool draw,
+                       double top);
+/* Appends to segs[n...] the Bézier pieces of an arc of radius r around (cx, cy), from angle
+ * a0 to a1 (radians, clockwise from twelve o'clock); returns the new count (at most n + 4
+ * for a full turn). */
+size_t rp_chart_arc(struct rp_seg *segs, size_t n, double cx, double cy, double r, double a0,
+                    double a1);
 /* A note in small type with its mark hanging in the margin (table notes). */
 void rp_flow_note(struct rp_flow *f, const struct rp_doc_note *n);
 /* The height rp_flow_note would take at the current width, drawing nothing. */

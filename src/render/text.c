@@ -166,7 +166,11 @@ static void chart(FILE *out, const struct rp_doc_chart *c, int depth, enum rp_la
         indent(out, depth + 1);
         fprintf(out, "series %s:", c->series[s].name);
         for (size_t i = 0; i < c->category_count; i++) {
-            if (c->series[s].present[i])
+            if (c->series[s].present[i] && c->kind == RP_CHART_TIMELINE) {
+                int y, m, d;
+                rp_date_from_days((long)c->series[s].values[i], &y, &m, &d);
+                snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+            } else if (c->series[s].present[i])
                 rp_fmt_number(buf, sizeof buf, c->series[s].values[i], c->decimals, lang);
             else
                 snprintf(buf, sizeof buf, "%s", RP_NIL_TEXT);

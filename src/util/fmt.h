@@ -55,4 +55,9 @@ const char *rp_month_name(int month, enum rp_lang lang);
  * Returns false, leaving the fields at 0, when `iso` is not such a date. */
 bool rp_parse_iso_date(const char *iso, int *year, int *month, int *day);
 
+/* Days since 1970-01-01 of a valid date (negative before), and back: a plain number a
+ * timeline chart can place. */
+long rp_days_from_date(int year, int month, int day);
+void rp_date_from_days(long days, int *year, int *month, int *day);
+
 #endif

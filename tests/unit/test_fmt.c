@@ -143,6 +143,22 @@ static void test_parse_iso(void **state)
     assert_int_equal(y, 0);
 }
 
+static void test_day_numbers(void **state)
+{
+    (void)state;
+    assert_int_equal(rp_days_from_date(1970, 1, 1), 0);
+    assert_int_equal(rp_days_from_date(2022, 2, 22), 19045);
+    assert_int_equal(rp_days_from_date(2024, 3, 1) - rp_days_from_date(2024, 2, 28), 2);
+    assert_int_equal(rp_days_from_date(1969, 12, 31), -1);
+    /* Every day of 1899-2101 goes there and back. */
+    for (long d = rp_days_from_date(1899, 1, 1); d <= rp_days_from_date(2101, 12, 31); d++) {
+        int y, m, day;
+        rp_date_from_days(d, &y, &m, &day);
+        if (rp_days_from_date(y, m, day) != d || m < 1 || m > 12 || day < 1 || day > 31)
+            fail_msg("day %ld gave %04d-%02d-%02d", d, y, m, day);
+    }
+}
+
 static void test_lang_codes(void **state)
 {
     (void)state;
@@ -164,6 +180,7 @@ int main(void)
         cmocka_unit_test(test_numbers_en),      cmocka_unit_test(test_truncation),
         cmocka_unit_test(test_percent),         cmocka_unit_test(test_change),
         cmocka_unit_test(test_dates),           cmocka_unit_test(test_parse_iso),
+        cmocka_unit_test(test_day_numbers),
         cmocka_unit_test(test_lang_codes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

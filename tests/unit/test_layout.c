@@ -7,6 +7,7 @@
 
 #include <cmocka.h>
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,7 @@
 #include "doc/doc.h"
 #include "render/layout.h"
 #include "util/arena.h"
+#include "util/fmt.h"
 
 /* Every character is half an em wide, a space a quarter: widths are easy to compute. */
 static double fake_advance(void *ctx, enum rp_face face, uint32_t cp)
@@ -491,6 +493,65 @@ static void test_no_short_chapter_tail(void **state)
     assert_true(spanned > 0); /* the longer chapters do run over two pages or more */
 }
 
+/* The labels and dots of the first page, for the timeline test. */
+struct marks {
+    float lx[32], ly[32];
+    size_t labels;
+    float dx[32];
+    size_t dots;
+};
+
+static int collect_marks(void *ctx, const struct rp_page *page, bool overlay)
+{
+    struct marks *m = ctx;
+    for (size_t i = 0; !overlay && page->index == 0 && i < page->count; i++) {
+        const struct rp_item *it = &page->items[i];
+        if (it->kind == RP_ITEM_TEXT && it->len == 1 && it->text[0] >= 'A' &&
+            it->text[0] <= 'F' && m->labels < 32) {
+            m->lx[m->labels] = it->x;
+            m->ly[m->labels++] = it->y;
+        } else if (it->kind == RP_ITEM_PATH && m->dots < 32)
+            m->dx[m->dots++] = it->segs[0].x;
+    }
+    return 0;
+}
+
+/* A timeline: one dot per dated event, left to right in date order whatever the order of
+ * the categories; labels of events on nearby days go to other lanes and never overlap. */
+static void test_timeline(void **state)
+{
+    struct fixture *fx = *state;
+    struct rp_doc *doc = rp_doc_new(fx->arena);
+    doc->lang = "fr";
+    doc->cover = false;
+    static const int dates[][3] = {{2022, 5, 9}, {2022, 3, 15}, {2022, 5, 10},
+                                   {2022, 5, 10}, {2023, 2, 14}, {2022, 5, 11}};
+    static const char *const names[] = {"A", "B", "C", "D", "E", "F"};
+    struct rp_node *ch = rp_doc_add_chart(doc, &doc->body, RP_CHART_TIMELINE, "Chronologie", 7, 2);
+    rp_doc_chart_series(doc, ch, 0, "Réalisé");
+    rp_doc_chart_series(doc, ch, 1, "En retard");
+    for (size_t i = 0; i < 6; i++) {
+        rp_doc_chart_category(doc, ch, i, names[i]);
+        rp_doc_chart_value(ch, i % 2, i, (double)rp_days_from_date(dates[i][0], dates[i][1], dates[i][2]));
+    }
+    rp_doc_chart_category(doc, ch, 6, "G"); /* undated: not on the axis */
+    struct marks m;
+    memset(&m, 0, sizeof m);
+    struct rp_layout_sink sink = {&m, collect_marks};
+    struct rp_layout_result res;
+    assert_int_equal(rp_layout_document(doc, &fx->env, &sink, &res), 0);
+    assert_int_equal(m.dots, 6);
+    assert_int_equal(m.labels, 6);
+    for (size_t i = 0; i + 1 < m.dots; i++)
+        assert_true(m.dx[i] <= m.dx[i + 1]); /* drawn in date order */
+    assert_true(m.dx[5] - m.dx[0] > 300);    /* March 2022 to February 2023 spans the page */
+    /* Labels are 3.4 points wide at 6.8 points: on one lane they keep 4 points apart. */
+    for (size_t i = 0; i < m.labels; i++)
+        for (size_t j = i + 1; j < m.labels; j++)
+            if (m.ly[i] == m.ly[j] && fabsf(m.lx[i] - m.lx[j]) < 3.4f + 4.0f - 0.01f)
+                fail_msg("labels %zu and %zu overlap", i, j);
+}
+
 static void test_toc_and_outline(void **state)
 {
     struct fixture *fx = *state;
@@ -536,6 +597,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_pagination_repeats_header, setup, teardown),
         cmocka_unit_test_setup_teardown(test_no_widows_or_orphans, setup, teardown),
         cmocka_unit_test_setup_teardown(test_no_short_chapter_tail, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_timeline, setup, teardown),
         cmocka_unit_test_setup_teardown(test_toc_and_outline, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

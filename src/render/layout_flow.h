@@ -84,6 +84,9 @@ struct rp_item *rp_flow_item(struct rp_flow *f, enum rp_item_kind kind);
 void rp_flow_text(struct rp_flow *f, double x, double y, enum rp_face face, double size,
                   struct rp_rgb color, const char *text, size_t len);
 void rp_flow_rect(struct rp_flow *f, double x, double y, double w, double h, struct rp_rgb color);
+/* A straight line from (x1, y1) to (x2, y2), `width` points thick; hline for a horizontal one. */
+void rp_flow_line(struct rp_flow *f, double x1, double y1, double x2, double y2, double width,
+                  struct rp_rgb color);
 void rp_flow_hline(struct rp_flow *f, double x1, double x2, double y, double width,
                    struct rp_rgb color);
 /* A copy of `len` bytes of `s` (NUL-terminated) that lives as long as the current page. */

@@ -44,15 +44,22 @@ void rp_flow_rect(struct rp_flow *f, double x, double y, double w, double h, str
     it->color = color;
 }
 
-void rp_flow_hline(struct rp_flow *f, double x1, double x2, double y, double width,
-                   struct rp_rgb color)
+void rp_flow_line(struct rp_flow *f, double x1, double y1, double x2, double y2, double width,
+                  struct rp_rgb color)
 {
     struct rp_item *it = rp_flow_item(f, RP_ITEM_LINE);
     it->x = (float)x1;
-    it->y = (float)y;
+    it->y = (float)y1;
     it->w = (float)(x2 - x1);
+    it->h = (float)(y2 - y1);
     it->color = color;
     it->line_width = (float)width;
+}
+
+void rp_flow_hline(struct rp_flow *f, double x1, double x2, double y, double width,
+                   struct rp_rgb color)
+{
+    rp_flow_line(f, x1, y, x2, y, width, color);
 }
 
 const char *rp_flow_str(struct rp_flow *f, const char *s, size_t len)

@@ -42,17 +42,6 @@ static void dot(struct rp_flow *f, double cx, double cy, double r, struct rp_rgb
     it->seg_count = n;
 }
 
-static void vline(struct rp_flow *f, double x, double y1, double y2, double width,
-                  struct rp_rgb color)
-{
-    struct rp_item *it = rp_flow_item(f, RP_ITEM_LINE);
-    it->x = (float)x;
-    it->y = (float)y1;
-    it->h = (float)(y2 - y1);
-    it->color = color;
-    it->line_width = (float)width;
-}
-
 /* Month index (year * 12 + month - 1) of a day number. */
 static long month_of(long day)
 {
@@ -145,8 +134,8 @@ void rp_flow_timeline(struct rp_flow *f, const struct rp_doc_chart *c)
     for (long m = m0; m < m1; m++) {
         double a = x0 + (double)(first_day(m) - start) * per_day;
         double b = x0 + (double)(first_day(m + 1) - start) * per_day;
-        vline(f, a, top + title_h, axis_y, 0.4, th->grid);
-        vline(f, a, axis_y, axis_y + 4, 0.6, th->rule);
+        rp_flow_line(f, a, top + title_h, a, axis_y, 0.4, th->grid);
+        rp_flow_line(f, a, axis_y, a, axis_y + 4, 0.6, th->rule);
         if ((m - m0) % every == 0) {
             const char *mn = rp_month_name((int)(m % 12) + 1, f->lang);
             double mid = (a + b) / 2;
@@ -161,14 +150,16 @@ void rp_flow_timeline(struct rp_flow *f, const struct rp_doc_chart *c)
             }
         }
     }
-    vline(f, x0 + (double)days * per_day, axis_y, axis_y + 4, 0.6, th->rule);
+    double x_end = x0 + (double)days * per_day;
+    rp_flow_line(f, x_end, axis_y, x_end, axis_y + 4, 0.6, th->rule);
     rp_flow_hline(f, x0, x1, axis_y, 0.9, th->text);
 
     /* Events: a stem from the axis up to the label's lane, then the labels on a white
      * ground (a stem may pass behind a lower label), then a dot on the axis. */
     static const struct rp_rgb white = {1, 1, 1};
     for (size_t i = 0; i < n; i++)
-        vline(f, ev[i].x, axis_y - 10 - (double)ev[i].lane * LANE_H, axis_y, 0.5, th->rule);
+        rp_flow_line(f, ev[i].x, axis_y - 10 - (double)ev[i].lane * LANE_H, ev[i].x, axis_y, 0.5,
+                     th->rule);
     for (size_t i = 0; i < n; i++) {
         double base = axis_y - 12 - (double)ev[i].lane * LANE_H;
         rp_flow_rect(f, ev[i].left - 1.5, base - size * 0.85, ev[i].width + 3, size * 1.15, white);

@@ -134,10 +134,11 @@ static void note(struct rp_flow *f, const struct rp_doc_note *n)
                 indent > 0 ? n->mark : NULL, f->left, false);
 }
 
-/* ------------------------------------------------------------------ chapter tails */
+/* ------------------------------------------------------------------ short tails */
 
-/* A chapter whose last page holds less than this share of a page's body is tightened, if
- * tightening its vertical spaces brings that tail back onto the page before. */
+/* A chapter (or the contents) whose last page holds less than this share of a page's body
+ * is tightened, if tightening its vertical spaces brings that tail back onto the page
+ * before. */
 #define SHORT_TAIL 0.15
 /* Trials stop there: a chapter that long gains nothing visible from the squeeze. */
 #define TRIAL_PAGES 12
@@ -150,12 +151,13 @@ static int count_trial_page(void *ctx, const struct rp_page *page, bool overlay)
     return ++*pages > TRIAL_PAGES ? 1 : 0;
 }
 
-static void section(struct rp_flow *f, const struct rp_node *node);
+/* A block that starts on a page of its own: a chapter, the contents. */
+typedef void block_fn(struct rp_flow *f, const struct rp_node *node);
 
-/* Lays chapter `node` out on trial, from a fresh page, with `squeeze`. Returns its page
+/* Lays `node` out with `lay` on trial, from a fresh page, with `squeeze`. Returns its page
  * count (0 past TRIAL_PAGES) and sets *tail to the height used on its last page. */
-static size_t try_chapter(const struct rp_flow *f, const struct rp_node *node, double squeeze,
-                          double *tail)
+static size_t try_block(const struct rp_flow *f, block_fn *lay, const struct rp_node *node,
+                        double squeeze, double *tail)
 {
     size_t emitted = 0;
     struct rp_layout_sink sink = {&emitted, count_trial_page};
@@ -165,7 +167,7 @@ static size_t try_chapter(const struct rp_flow *f, const struct rp_node *node, d
     t.squeeze = squeeze;
     t.want_kind = f->want_kind;
     t.want_landscape = f->want_landscape;
-    section(&t, node);
+    lay(&t, node);
     size_t pages = t.status ? 0 : t.page_count;
     *tail = t.y - t.top;
     rp_flow_release(&t);
@@ -187,25 +189,32 @@ static size_t table_rows(const struct rp_nodes *nodes)
     return n;
 }
 
-/* The squeeze for chapter `node`: 1, unless its last page would hold only a few lines that
- * tighter spacing (down to a quarter) brings back onto the page before. The layout streams
- * its pages, so this is decided before the chapter starts, by trials. */
-static double chapter_squeeze(const struct rp_flow *f, const struct rp_node *node)
+/* The squeeze for `node` laid out by `lay`: 1, unless its last page would hold only a few
+ * lines that tighter spacing (down to a quarter) brings back onto the page before. The
+ * layout streams its pages, so this is decided before the block starts, by trials. */
+static double tail_squeeze(const struct rp_flow *f, block_fn *lay, const struct rp_node *node)
 {
     const struct rp_theme *t = f->theme;
     double tail, body = t->page_height - t->margin_top - t->margin_bottom;
-    if (table_rows(&node->u.section.children) > TRIAL_PAGES * 60)
-        return 1;
-    size_t pages = try_chapter(f, node, 1, &tail);
+    size_t pages = try_block(f, lay, node, 1, &tail);
     if (pages < 2 || tail > body * SHORT_TAIL)
         return 1;
     static const double steps[] = {0.75, 0.5, 0.25};
     for (size_t i = 0; i < sizeof steps / sizeof *steps; i++) {
-        size_t tighter = try_chapter(f, node, steps[i], &tail);
+        size_t tighter = try_block(f, lay, node, steps[i], &tail);
         if (tighter > 0 && tighter < pages)
             return steps[i];
     }
     return 1;
+}
+
+static void section(struct rp_flow *f, const struct rp_node *node);
+
+static double chapter_squeeze(const struct rp_flow *f, const struct rp_node *node)
+{
+    if (table_rows(&node->u.section.children) > TRIAL_PAGES * 60)
+        return 1;
+    return tail_squeeze(f, section, node);
 }
 
 static void section(struct rp_flow *f, const struct rp_node *node)
@@ -353,7 +362,10 @@ static void toc_entries(struct rp_flow *f, const struct rp_nodes *nodes, size_t 
         if (s->in_toc)
             (*index)++;
         if (s->in_toc && s->level <= t->toc_depth) {
-            double size = t->body_size, lh = size * 1.45, indent = (s->level - 1) * 18.0;
+            /* Entries are 1.45 lines apart, down to 1.23 in contents tightened to one page
+             * fewer. */
+            double size = t->body_size, lh = size * (1.15 + 0.3 * f->squeeze);
+            double indent = (s->level - 1) * 18.0;
             double right = f->right, w = right - 40 - f->left - indent;
             f->atoms.count = 0;
             const char *text = plain_title(f, s->number, &s->title);
@@ -363,7 +375,7 @@ static void toc_entries(struct rp_flow *f, const struct rp_nodes *nodes, size_t 
             struct rp_layout_env plain = *f->env; /* contents entries: whole words */
             plain.hyphenator = NULL;
             rp_break_lines(&f->atoms, w, &plain, &f->lines);
-            double before = s->level == 1 ? 6 : 0;
+            double before = s->level == 1 ? rp_flow_gap(f, 6) : 0;
             rp_flow_need(f, before + f->lines.count * lh);
             if (!f->fresh)
                 f->y += before;
@@ -387,8 +399,9 @@ static void toc_entries(struct rp_flow *f, const struct rp_nodes *nodes, size_t 
     }
 }
 
-void rp_flow_toc(struct rp_flow *f)
+static void toc(struct rp_flow *f, const struct rp_node *unused)
 {
+    (void)unused;
     const struct rp_theme *t = f->theme;
     f->want_kind = RP_PAGE_FRONT;
     f->want_landscape = false;
@@ -404,6 +417,15 @@ void rp_flow_toc(struct rp_flow *f)
     size_t index = 0;
     toc_entries(f, &f->doc->body, &index);
     f->want_kind = RP_PAGE_BODY;
+}
+
+void rp_flow_toc(struct rp_flow *f)
+{
+    double squeeze = f->squeeze;
+    if (!f->trial)
+        f->squeeze = tail_squeeze(f, toc, NULL);
+    toc(f, NULL);
+    f->squeeze = squeeze;
 }
 
 /* ------------------------------------------------------------------ cover */

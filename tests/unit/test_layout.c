@@ -552,6 +552,54 @@ static void test_timeline(void **state)
                 fail_msg("labels %zu and %zu overlap", i, j);
 }
 
+/* Contents entries per page ("Ch..." items), for the test below. */
+static int count_entries(void *ctx, const struct rp_page *page, bool overlay)
+{
+    struct tail_lines *tl = ctx;
+    if (overlay || page->index >= 16 || page->kind != RP_PAGE_FRONT)
+        return 0;
+    tl->pages = page->index + 1;
+    for (size_t i = 0; i < page->count; i++)
+        if (page->items[i].kind == RP_ITEM_TEXT && page->items[i].len > 2 &&
+            strncmp(page->items[i].text, "Ch", 2) == 0)
+            tl->lines[page->index]++;
+    return 0;
+}
+
+/* The contents never end with a page of one or two entries that tighter lines keep on the
+ * page before: documents of 20 to 50 chapters. */
+static void test_no_short_contents_tail(void **state)
+{
+    struct fixture *fx = *state;
+    int spanned = 0;
+    for (int n = 20; n <= 50; n++) {
+        struct rp_doc *doc = rp_doc_new(fx->arena);
+        doc->lang = "fr";
+        doc->cover = false;
+        rp_doc_add(doc, &doc->body, RP_NODE_TOC);
+        for (int i = 0; i < n; i++) {
+            char title[32];
+            snprintf(title, sizeof title, "Chapitre %d", i + 1);
+            struct rp_node *ch = rp_doc_add_section(doc, &doc->body, 1, NULL, title);
+            rp_doc_add_paragraph(doc, &ch->u.section.children, RP_PARA_BODY, "Texte.");
+        }
+        struct tail_lines tl;
+        memset(&tl, 0, sizeof tl);
+        struct rp_layout_sink sink = {&tl, count_entries};
+        struct rp_layout_result res;
+        assert_int_equal(rp_layout_document(doc, &fx->env, &sink, &res), 0);
+        int total = 0;
+        for (size_t p = 0; p < tl.pages; p++)
+            total += tl.lines[p];
+        assert_int_equal(total, n);
+        if (tl.pages >= 2 && tl.lines[tl.pages - 1] < 3)
+            fail_msg("%d chapters: %d contents entries alone on page %zu", n,
+                     tl.lines[tl.pages - 1], tl.pages);
+        spanned += tl.pages >= 2;
+    }
+    assert_true(spanned > 0);
+}
+
 static void test_toc_and_outline(void **state)
 {
     struct fixture *fx = *state;
@@ -598,6 +646,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_no_widows_or_orphans, setup, teardown),
         cmocka_unit_test_setup_teardown(test_no_short_chapter_tail, setup, teardown),
         cmocka_unit_test_setup_teardown(test_timeline, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_no_short_contents_tail, setup, teardown),
         cmocka_unit_test_setup_teardown(test_toc_and_outline, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,7 +1,10 @@
 #define _POSIX_C_SOURCE 200809L
 #include "batch/log.h"
 
+#include "util/arena.h"
+
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -86,6 +89,23 @@ static void describe_pdf(char *buf, size_t size, const struct rp_entry *e)
                  (e->bytes + 1023) / 1024);
 }
 
+/* The document under which `text` was printed already, or NULL (then it is remembered
+ * under `label`). */
+static const char *printed_under(struct rp_log *log, const char *text, const char *label)
+{
+    if (!text || !*text)
+        return NULL;
+    for (size_t i = 0; i < log->printed_count; i++)
+        if (strcmp(log->printed[i], text) == 0)
+            return log->printed_under[i];
+    size_t n = log->printed_count + 1;
+    log->printed = rp_xrealloc(log->printed, n * sizeof *log->printed);
+    log->printed_under = rp_xrealloc(log->printed_under, n * sizeof *log->printed_under);
+    log->printed[log->printed_count] = rp_xstrdup(text);
+    log->printed_under[log->printed_count++] = rp_xstrdup(label);
+    return NULL;
+}
+
 void rp_log_job(struct rp_log *log, const struct rp_job *job)
 {
     char label[512], line[1024], pdf[64];
@@ -101,10 +121,14 @@ void rp_log_job(struct rp_log *log, const struct rp_job *job)
             snprintf(line, sizeof line, "%s (%s)", label, pdf);
         rp_log_line(log, false, "built", line);
         break;
-    case RP_OUTCOME_FAILED:
+    case RP_OUTCOME_FAILED: {
         rp_log_line(log, true, "FAILED", label);
-        rp_log_text(log, true, r->log);
+        const char *same = printed_under(log, r->log, label);
+        if (same)
+            snprintf(line, sizeof line, "(the same diagnostics as %s)", same);
+        rp_log_text(log, true, same ? line : r->log);
         break;
+    }
     case RP_OUTCOME_NOT_APPLICABLE:
         if (verbose)
             rp_log_line(log, false, "none", label);
@@ -135,4 +159,12 @@ void rp_log_end(struct rp_log *log)
 {
     erase(log);
     fflush(stderr);
+    for (size_t i = 0; i < log->printed_count; i++) {
+        free(log->printed[i]);
+        free(log->printed_under[i]);
+    }
+    free(log->printed);
+    free(log->printed_under);
+    log->printed = log->printed_under = NULL;
+    log->printed_count = 0;
 }

@@ -17,6 +17,10 @@ struct rp_log {
     bool bar;          /* draw a progress bar (stderr is a terminal, not -q) */
     bool bar_visible;
     size_t total, done;
+    /* Diagnostics printed for failed documents so far, each with the document it came
+     * under: a broken plan fails all its documents with the same text, printed once. */
+    char **printed, **printed_under;
+    size_t printed_count;
 };
 
 void rp_log_init(struct rp_log *log, enum rp_verbosity verbosity, size_t total);
@@ -34,7 +38,7 @@ void rp_log_text(struct rp_log *log, bool failure, const char *text);
  * it). */
 void rp_log_progress(struct rp_log *log, size_t done);
 
-/* Erases the progress bar. */
+/* Erases the progress bar and frees what the log kept. */
 void rp_log_end(struct rp_log *log);
 
 /* The document a job is about, for messages: its file when known, else its identity. */

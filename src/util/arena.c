@@ -41,6 +41,12 @@ void *rp_xrealloc(void *ptr, size_t size)
     return p;
 }
 
+char *rp_xstrdup(const char *s)
+{
+    size_t n = strlen(s) + 1;
+    return memcpy(rp_xmalloc(n), s, n);
+}
+
 struct rp_arena *rp_arena_new(void)
 {
     struct rp_arena *a = rp_xmalloc(sizeof *a);

@@ -38,5 +38,7 @@ size_t rp_arena_size(const struct rp_arena *arena);
  * outside arenas. */
 void *rp_xmalloc(size_t size);
 void *rp_xrealloc(void *ptr, size_t size);
+/* A malloc'ed copy of `s`, for the caller to free. */
+char *rp_xstrdup(const char *s);
 
 #endif

@@ -18,6 +18,12 @@ rc=$?
 grep -q "^FAILED *interieur/budget" log || fail "no FAILED line for interieur's budget"
 grep -Eq "in/interieur/plan.xml:[0-9]+:[0-9]+: error: " log || fail "no located diagnostic"
 grep -q "^failed documents:" log || fail "no list of failed documents"
+# The plan's diagnostics once, under its first failed document; the others point there.
+n=$(grep -Ec "in/interieur/plan.xml:[0-9]+:[0-9]+: error: Opening and ending tag mismatch" log)
+[ "$n" -eq 1 ] || fail "the plan's diagnostics printed $n times"
+failed=$(grep -c "^FAILED *interieur/" log)
+same=$(grep -c "^  (the same diagnostics as interieur/" log)
+[ "$failed" -ge 2 ] && [ "$same" -eq $((failed - 1)) ] || fail "$failed failed, $same pointers"
 [ -s out/chancellerie/budget-2022-2024.fr.pdf ] || fail "chancellerie not produced"
 [ -s out/capac/budget-2022-2025.nl.pdf ] || fail "capac not produced"
 [ ! -e out/interieur/budget-2022-2024.fr.pdf ] || fail "a document from a broken plan"

@@ -136,10 +136,11 @@ static void note(struct rp_flow *f, const struct rp_doc_note *n)
 
 /* ------------------------------------------------------------------ short tails */
 
-/* A chapter (or the contents) whose last page holds less than this share of a page's body
- * is tightened, if tightening its vertical spaces brings that tail back onto the page
- * before. */
+/* A chapter whose last page holds less than this share of a page's body is tightened, if
+ * tightening its vertical spaces brings that tail back onto the page before. The contents
+ * are worth more: on one page, they are seen at a glance. */
 #define SHORT_TAIL 0.15
+#define SHORT_CONTENTS_TAIL 0.3
 /* Trials stop there: a chapter that long gains nothing visible from the squeeze. */
 #define TRIAL_PAGES 12
 
@@ -189,15 +190,17 @@ static size_t table_rows(const struct rp_nodes *nodes)
     return n;
 }
 
-/* The squeeze for `node` laid out by `lay`: 1, unless its last page would hold only a few
- * lines that tighter spacing (down to a quarter) brings back onto the page before. The
+/* The squeeze for `node` laid out by `lay`: 1, unless its last page would hold less than
+ * `short_tail` of a page that tighter spacing (down to a quarter) brings back onto the page
+ * before. The
  * layout streams its pages, so this is decided before the block starts, by trials. */
-static double tail_squeeze(const struct rp_flow *f, block_fn *lay, const struct rp_node *node)
+static double tail_squeeze(const struct rp_flow *f, block_fn *lay, const struct rp_node *node,
+                           double short_tail)
 {
     const struct rp_theme *t = f->theme;
     double tail, body = t->page_height - t->margin_top - t->margin_bottom;
     size_t pages = try_block(f, lay, node, 1, &tail);
-    if (pages < 2 || tail > body * SHORT_TAIL)
+    if (pages < 2 || tail > body * short_tail)
         return 1;
     static const double steps[] = {0.75, 0.5, 0.25};
     for (size_t i = 0; i < sizeof steps / sizeof *steps; i++) {
@@ -214,7 +217,7 @@ static double chapter_squeeze(const struct rp_flow *f, const struct rp_node *nod
 {
     if (table_rows(&node->u.section.children) > TRIAL_PAGES * 60)
         return 1;
-    return tail_squeeze(f, section, node);
+    return tail_squeeze(f, section, node, SHORT_TAIL);
 }
 
 static void section(struct rp_flow *f, const struct rp_node *node)
@@ -375,7 +378,7 @@ static void toc_entries(struct rp_flow *f, const struct rp_nodes *nodes, size_t 
             struct rp_layout_env plain = *f->env; /* contents entries: whole words */
             plain.hyphenator = NULL;
             rp_break_lines(&f->atoms, w, &plain, &f->lines);
-            double before = s->level == 1 ? rp_flow_gap(f, 6) : 0;
+            double before = s->level == 1 ? 6 * (f->squeeze < 0.5 ? 0.5 : f->squeeze) : 0;
             rp_flow_need(f, before + f->lines.count * lh);
             if (!f->fresh)
                 f->y += before;
@@ -423,7 +426,7 @@ void rp_flow_toc(struct rp_flow *f)
 {
     double squeeze = f->squeeze;
     if (!f->trial)
-        f->squeeze = tail_squeeze(f, toc, NULL);
+        f->squeeze = tail_squeeze(f, toc, NULL, SHORT_CONTENTS_TAIL);
     toc(f, NULL);
     f->squeeze = squeeze;
 }

@@ -156,7 +156,7 @@ static int count_trial_page(void *ctx, const struct rp_page *page, bool overlay)
 typedef void block_fn(struct rp_flow *f, const struct rp_node *node);
 
 /* Lays `node` out with `lay` on trial, from a fresh page, with `squeeze`. Returns its page
- * count (0 past TRIAL_PAGES) and sets *tail to the height used on its last page. */
+ * count (0 past TRIAL_PAGES) and sets *tail to the share of its last page's body it uses. */
 static size_t try_block(const struct rp_flow *f, block_fn *lay, const struct rp_node *node,
                         double squeeze, double *tail)
 {
@@ -170,7 +170,7 @@ static size_t try_block(const struct rp_flow *f, block_fn *lay, const struct rp_
     t.want_landscape = f->want_landscape;
     lay(&t, node);
     size_t pages = t.status ? 0 : t.page_count;
-    *tail = t.y - t.top;
+    *tail = t.bottom > t.top ? (t.y - t.top) / (t.bottom - t.top) : 1;
     rp_flow_release(&t);
     return pages;
 }
@@ -191,16 +191,15 @@ static size_t table_rows(const struct rp_nodes *nodes)
 }
 
 /* The squeeze for `node` laid out by `lay`: 1, unless its last page would hold less than
- * `short_tail` of a page that tighter spacing (down to a quarter) brings back onto the page
- * before. The
- * layout streams its pages, so this is decided before the block starts, by trials. */
+ * `short_tail` of a page, which tighter spacing (down to a quarter) brings back onto the page
+ * before. The layout streams its pages, so this is decided before the block starts, by
+ * trials. */
 static double tail_squeeze(const struct rp_flow *f, block_fn *lay, const struct rp_node *node,
                            double short_tail)
 {
-    const struct rp_theme *t = f->theme;
-    double tail, body = t->page_height - t->margin_top - t->margin_bottom;
+    double tail;
     size_t pages = try_block(f, lay, node, 1, &tail);
-    if (pages < 2 || tail > body * short_tail)
+    if (pages < 2 || tail > short_tail)
         return 1;
     static const double steps[] = {0.75, 0.5, 0.25};
     for (size_t i = 0; i < sizeof steps / sizeof *steps; i++) {

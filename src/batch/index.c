@@ -54,7 +54,8 @@ struct kind_words {
 };
 
 static const struct kind_words KINDS[] = {
-    {"budget", {"Tableaux budgétaires", "Begrotingstabellen", "Budget tables", "Haushaltstabellen"}},
+    {"budget",
+     {"Tableaux budgétaires", "Begrotingstabellen", "Budget tables", "Haushaltstabellen"}},
     {"communication",
      {"Synthèse du plan de communication", "Samenvatting van het communicatieplan",
       "Communication plan summary", "Zusammenfassung des Kommunikationsplans"}},

@@ -309,9 +309,9 @@ static void strategic(struct rp_report *r, struct rp_nodes *into,
      * objective 1 holds operational objective 1), so a bare "1" would read twice: the
      * heading names its kind, as the plans themselves do ("Objectif stratégique 1 : …"). */
     struct rp_node *sec = rp_doc_add_section(r->doc, into, 2, NULL, NULL);
+    const char *kind = rp_report_lf(r, "heading.strategic", number, NULL, NULL);
     rp_spans_add(r->doc, &sec->u.section.title, RP_SPAN_TEXT, 0,
-                 rp_doc_printf(r->doc, "%s%s", rp_report_lf(r, "heading.strategic", number, NULL, NULL),
-                               rp_report_colon(r)), NULL);
+                 rp_doc_printf(r->doc, "%s%s", kind, rp_report_colon(r)), NULL);
     rp_report_add_runs(r, &sec->u.section.title, rp_report_pick(r, &so->title));
     sec->id = rp_doc_str(r->doc, so->id);
     struct rp_nodes *kids = &sec->u.section.children;

@@ -71,13 +71,21 @@ static void read_logo(struct rp_reader *r, const struct rp_xnode *logo, const ch
     if (f)
         fclose(f);
     static const unsigned char png[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+    /* The schema allows .png, .jpg and .jpeg names; the backend decodes by the name. */
+    size_t n = strlen(path);
+    bool named_png =
+        n > 4 && (strcmp(path + n - 4, ".png") == 0 || strcmp(path + n - 4, ".PNG") == 0);
+    bool is_png = got == 8 && memcmp(magic, png, 8) == 0;
+    bool is_jpeg = got >= 3 && magic[0] == 0xFF && magic[1] == 0xD8 && magic[2] == 0xFF;
     if (!f)
         rp_diag_add(r->diags, RP_ERROR, logo->loc.file, logo->loc.line, logo->loc.col,
                     "the logo %s cannot be read: %s", path, strerror(errno));
-    else if (!(got == 8 && memcmp(magic, png, 8) == 0) &&
-             !(got >= 3 && magic[0] == 0xFF && magic[1] == 0xD8 && magic[2] == 0xFF))
+    else if (!is_png && !is_jpeg)
         rp_diag_add(r->diags, RP_ERROR, logo->loc.file, logo->loc.line, logo->loc.col,
                     "the logo %s is neither a PNG nor a JPEG file", path);
+    else if (is_png != named_png)
+        rp_diag_add(r->diags, RP_ERROR, logo->loc.file, logo->loc.line, logo->loc.col,
+                    "the logo %s is a %s file under another name", path, is_png ? "PNG" : "JPEG");
     else {
         t->logo = path;
         t->logo_width = rp_read_num(r, logo, "width", 0);

@@ -44,18 +44,18 @@ struct rp_seg {
 
 struct rp_item {
     enum rp_item_kind kind;
-    float x, y, w, h; /* TEXT: origin on the baseline; RECT, LINK, IMAGE: box (y at its top);
-                         LINE: (x,y) to (x+w,y+h) */
-    struct rp_rgb color;       /* text or fill colour; stroke colour of a LINE */
-    float line_width;          /* LINE, or the outline of a PATH when > 0 */
-    float dash;                /* LINE: dash length (0 = solid) */
-    float size, angle;         /* TEXT: size in points, rotation in degrees */
-    enum rp_face face;         /* TEXT */
-    const char *text;          /* TEXT: UTF-8 bytes (not NUL-terminated); LINK: URI or NULL;
-                                  IMAGE: the file, fitted into the box keeping its proportions */
-    uint32_t len;              /* TEXT: bytes */
-    long target_page;          /* LINK without URI: the page it goes to */
-    float target_y;            /* LINK: the top of the target on that page */
+    float x, y, w, h;    /* TEXT: origin on the baseline; RECT, LINK, IMAGE: box (y at its top);
+                            LINE: (x,y) to (x+w,y+h) */
+    struct rp_rgb color; /* text or fill colour; stroke colour of a LINE */
+    float line_width;    /* LINE, or the outline of a PATH when > 0 */
+    float dash;          /* LINE: dash length (0 = solid) */
+    float size, angle;   /* TEXT: size in points, rotation in degrees */
+    enum rp_face face;   /* TEXT */
+    const char *text;    /* TEXT: UTF-8 bytes (not NUL-terminated); LINK: URI or NULL;
+                            IMAGE: the file, fitted into the box keeping its proportions */
+    uint32_t len;        /* TEXT: bytes */
+    long target_page;    /* LINK without URI: the page it goes to */
+    float target_y;      /* LINK: the top of the target on that page */
     const struct rp_seg *segs; /* PATH: filled with `color`, outlined in white when
                                   line_width > 0 (to part adjacent chart segments) */
     size_t seg_count;

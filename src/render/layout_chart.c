@@ -24,7 +24,7 @@ struct rp_rgb rp_chart_color(const struct rp_flow *f, size_t i)
 }
 
 void rp_chart_text(struct rp_flow *f, double x, double base, enum rp_face face, double size,
-                    struct rp_rgb color, const char *s, enum rp_text_align align)
+                   struct rp_rgb color, const char *s, enum rp_text_align align)
 {
     size_t len = strlen(s);
     double w = rp_text_width(f->m, face, size, s, len);
@@ -119,7 +119,8 @@ static void bars(struct rp_flow *f, const struct rp_doc_chart *c)
     double gw = pw / (double)(nc ? nc : 1);
     size_t cat_lines = 1;
     for (size_t i = 0; i < nc; i++) {
-        size_t n = rp_flow_break_text(f, c->categories[i], RP_FACE_REGULAR, RP_CHART_AXIS_SIZE, gw - 4);
+        size_t n =
+            rp_flow_break_text(f, c->categories[i], RP_FACE_REGULAR, RP_CHART_AXIS_SIZE, gw - 4);
         cat_lines = n > cat_lines ? n : cat_lines;
     }
     if (cat_lines > 3)
@@ -135,13 +136,14 @@ static void bars(struct rp_flow *f, const struct rp_doc_chart *c)
     }
     double title_h = rp_chart_title(f, c, false);
     double unit_h = c->unit ? RP_CHART_AXIS_SIZE * 1.8 : 4;
-    double total = title_h + unit_h + ph + 6 + (double)cat_lines * RP_CHART_AXIS_SIZE * 1.25 + 8 + legend_h;
+    double total =
+        title_h + unit_h + ph + 6 + (double)cat_lines * RP_CHART_AXIS_SIZE * 1.25 + 8 + legend_h;
     rp_flow_need(f, total + 8);
     rp_chart_title(f, c, true);
     f->y += title_h;
     if (c->unit && *c->unit)
-        rp_chart_text(f, px, f->y + RP_CHART_AXIS_SIZE, RP_FACE_ITALIC, RP_CHART_AXIS_SIZE, th->muted,
-                rp_flow_str(f, c->unit, strlen(c->unit)), RP_TEXT_RIGHT);
+        rp_chart_text(f, px, f->y + RP_CHART_AXIS_SIZE, RP_FACE_ITALIC, RP_CHART_AXIS_SIZE,
+                      th->muted, rp_flow_str(f, c->unit, strlen(c->unit)), RP_TEXT_RIGHT);
     f->y += unit_h;
     double py = f->y;
 #define YV(v) (py + ph - ((v)-bottom) / (top - bottom) * ph)
@@ -149,8 +151,9 @@ static void bars(struct rp_flow *f, const struct rp_doc_chart *c)
         double y = YV(v);
         rp_flow_hline(f, px, px + pw, y, fabs(v) < step / 2 ? 0.8 : 0.4,
                       fabs(v) < step / 2 ? th->muted : th->grid);
-        rp_chart_text(f, px - 5, y + RP_CHART_AXIS_SIZE * 0.35, RP_FACE_REGULAR, RP_CHART_AXIS_SIZE, th->muted,
-                format_value(f, fabs(v) < step / 2 ? 0 : v, tick_decimals, NULL), RP_TEXT_RIGHT);
+        rp_chart_text(f, px - 5, y + RP_CHART_AXIS_SIZE * 0.35, RP_FACE_REGULAR, RP_CHART_AXIS_SIZE,
+                      th->muted, format_value(f, fabs(v) < step / 2 ? 0 : v, tick_decimals, NULL),
+                      RP_TEXT_RIGHT);
     }
     /* Value labels only when every one of them fits over its bar. */
     double bw = stacked ? gw * 0.56 : gw * 0.74 / (double)(ns ? ns : 1);
@@ -159,8 +162,9 @@ static void bars(struct rp_flow *f, const struct rp_doc_chart *c)
         for (size_t i = 0; i < nc && labels; i++)
             if (c->series[s].present[i]) {
                 const char *lab = format_value(f, c->series[s].values[i], c->decimals, NULL);
-                labels = rp_text_width(f->m, RP_FACE_REGULAR, RP_CHART_LABEL_SIZE, lab, strlen(lab)) <=
-                         (stacked ? gw - 4 : bw + gw * 0.26 / (double)(ns ? ns : 1));
+                labels =
+                    rp_text_width(f->m, RP_FACE_REGULAR, RP_CHART_LABEL_SIZE, lab, strlen(lab)) <=
+                    (stacked ? gw - 4 : bw + gw * 0.26 / (double)(ns ? ns : 1));
             }
     for (size_t i = 0; i < nc; i++) {
         double gx = px + (double)i * gw, pos = 0, neg = 0;
@@ -184,27 +188,30 @@ static void bars(struct rp_flow *f, const struct rp_doc_chart *c)
                 continue;
             const char *lab = format_value(f, v, c->decimals, NULL);
             if (!stacked)
-                rp_chart_text(f, x + bw / 2, v >= 0 ? y1 - 2.5 : y2 + RP_CHART_LABEL_SIZE + 1, RP_FACE_REGULAR,
-                        RP_CHART_LABEL_SIZE, th->text, lab, RP_TEXT_CENTER);
+                rp_chart_text(f, x + bw / 2, v >= 0 ? y1 - 2.5 : y2 + RP_CHART_LABEL_SIZE + 1,
+                              RP_FACE_REGULAR, RP_CHART_LABEL_SIZE, th->text, lab, RP_TEXT_CENTER);
             else if (y2 - y1 >= RP_CHART_LABEL_SIZE + 3 &&
-                     rp_text_width(f->m, RP_FACE_REGULAR, RP_CHART_LABEL_SIZE, lab, strlen(lab)) <= bw - 2) {
+                     rp_text_width(f->m, RP_FACE_REGULAR, RP_CHART_LABEL_SIZE, lab, strlen(lab)) <=
+                         bw - 2) {
                 struct rp_rgb sc = rp_chart_color(f, s);
                 bool dark = 0.2126 * sc.r + 0.7152 * sc.g + 0.0722 * sc.b < 0.5;
-                rp_chart_text(f, x + bw / 2, (y1 + y2) / 2 + RP_CHART_LABEL_SIZE * 0.35, RP_FACE_REGULAR,
-                        RP_CHART_LABEL_SIZE, dark ? (struct rp_rgb){1, 1, 1} : th->text, lab,
-                        RP_TEXT_CENTER);
+                rp_chart_text(f, x + bw / 2, (y1 + y2) / 2 + RP_CHART_LABEL_SIZE * 0.35,
+                              RP_FACE_REGULAR, RP_CHART_LABEL_SIZE,
+                              dark ? (struct rp_rgb){1, 1, 1} : th->text, lab, RP_TEXT_CENTER);
             }
         }
         if (stacked && labels && ns > 1) {
             const char *lab = format_value(f, pos + neg, c->decimals, NULL);
-            rp_chart_text(f, gx + gw / 2, YV(pos) - 2.5, RP_FACE_BOLD, RP_CHART_LABEL_SIZE, th->text, lab,
-                    RP_TEXT_CENTER);
+            rp_chart_text(f, gx + gw / 2, YV(pos) - 2.5, RP_FACE_BOLD, RP_CHART_LABEL_SIZE,
+                          th->text, lab, RP_TEXT_CENTER);
         }
-        size_t n = rp_flow_break_text(f, c->categories[i], RP_FACE_REGULAR, RP_CHART_AXIS_SIZE, gw - 4);
+        size_t n =
+            rp_flow_break_text(f, c->categories[i], RP_FACE_REGULAR, RP_CHART_AXIS_SIZE, gw - 4);
         for (size_t k = 0; k < n && k < cat_lines; k++)
             rp_flow_draw_line(f, &f->atoms, &f->lines.items[k], gx + 2,
-                              py + ph + 6 + RP_CHART_AXIS_SIZE + (double)k * RP_CHART_AXIS_SIZE * 1.25, gw - 4,
-                              RP_TEXT_CENTER, th->text);
+                              py + ph + 6 + RP_CHART_AXIS_SIZE +
+                                  (double)k * RP_CHART_AXIS_SIZE * 1.25,
+                              gw - 4, RP_TEXT_CENTER, th->text);
     }
 #undef YV
     f->y = py + ph + 6 + (double)cat_lines * RP_CHART_AXIS_SIZE * 1.25 + 8;
@@ -216,7 +223,7 @@ static void bars(struct rp_flow *f, const struct rp_doc_chart *c)
 /* Appends the Bézier approximation of an arc of radius r around (cx, cy), from angle a0 to
  * a1 (radians, clockwise from twelve o'clock), in pieces of at most a quarter turn. */
 size_t rp_chart_arc(struct rp_seg *segs, size_t n, double cx, double cy, double r, double a0,
-                  double a1)
+                    double a1)
 {
     int pieces = (int)ceil(fabs(a1 - a0) / (PI / 2) - 1e-9);
     if (pieces < 1)
@@ -284,7 +291,7 @@ static void donut(struct rp_flow *f, const struct rp_doc_chart *c)
     rp_chart_text(f, cx, cy + 3, RP_FACE_BOLD, 11, th->primary, sum, RP_TEXT_CENTER);
     if (c->unit && *c->unit)
         rp_chart_text(f, cx, cy + 13, RP_FACE_REGULAR, RP_CHART_AXIS_SIZE, th->muted,
-                rp_flow_str(f, c->unit, strlen(c->unit)), RP_TEXT_CENTER);
+                      rp_flow_str(f, c->unit, strlen(c->unit)), RP_TEXT_CENTER);
     double y = f->y + (body - legend_h) / 2;
     for (size_t i = 0; i < nc; i++) {
         size_t n = rp_flow_break_text(f, c->categories[i], RP_FACE_REGULAR, size, lw - 14 - 110);
@@ -298,9 +305,9 @@ static void donut(struct rp_flow *f, const struct rp_doc_chart *c)
             rp_fmt_percent(share, sizeof share, total > 0 ? s->values[i] / total * 100 : 0, 1,
                            f->lang);
             rp_chart_text(f, f->right - 46, y + size * 0.95, RP_FACE_BOLD, size, th->text,
-                    format_value(f, s->values[i], c->decimals, NULL), RP_TEXT_RIGHT);
+                          format_value(f, s->values[i], c->decimals, NULL), RP_TEXT_RIGHT);
             rp_chart_text(f, f->right, y + size * 0.95, RP_FACE_REGULAR, size, th->muted,
-                    rp_flow_str(f, share, strlen(share)), RP_TEXT_RIGHT);
+                          rp_flow_str(f, share, strlen(share)), RP_TEXT_RIGHT);
         }
         y += (double)n * lh + 3;
     }

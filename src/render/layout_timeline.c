@@ -112,8 +112,8 @@ void rp_flow_timeline(struct rp_flow *f, const struct rp_doc_chart *c)
     char name[64];
     for (long m = m0; m < m1; m++) {
         const char *mn = rp_month_name((int)(m % 12) + 1, f->lang);
-        widest = fmax(widest, rp_text_width(f->m, RP_FACE_REGULAR, RP_CHART_AXIS_SIZE, mn,
-                                            strlen(mn)));
+        widest =
+            fmax(widest, rp_text_width(f->m, RP_FACE_REGULAR, RP_CHART_AXIS_SIZE, mn, strlen(mn)));
     }
     long every = (long)ceil((widest + 4) / (30.44 * per_day));
     every = every < 1 ? 1 : every;
@@ -121,7 +121,8 @@ void rp_flow_timeline(struct rp_flow *f, const struct rp_doc_chart *c)
     const char **names = rp_arena_array(f->env->arena, c->series_count + 1, sizeof *names);
     for (size_t s = 0; s < c->series_count; s++)
         names[s] = c->series[s].name;
-    double legend_h = c->series_count > 1 ? rp_chart_legend(f, names, c->series_count, false, 0) : 0;
+    double legend_h =
+        c->series_count > 1 ? rp_chart_legend(f, names, c->series_count, false, 0) : 0;
     double title_h = rp_chart_title(f, c, false);
     double axis_y = title_h + lanes * LANE_H + 10, axis_h = 2 * RP_CHART_AXIS_SIZE * 1.35 + 6;
     rp_flow_need(f, axis_y + axis_h + legend_h + 8);

@@ -255,20 +255,17 @@ static void link(struct pdf *p, HPDF_Page page, const struct rp_item *it, double
         HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);
 }
 
-/* Draws the file `it->text` (PNG or JPEG: the templates loader checked which) fitted into
- * the item's box with its proportions kept, against the top left corner. */
+/* Draws the file `it->text` fitted into the item's box with its proportions kept, against
+ * the top left corner. The templates loader made sure a .png file is a PNG and any other
+ * (.jpg, .jpeg) a JPEG. */
 static void image(struct pdf *p, HPDF_Page page, const struct rp_item *it, double height)
 {
     if (!p->image_path || strcmp(p->image_path, it->text) != 0) {
-        unsigned char magic[2] = {0};
-        FILE *f = fopen(it->text, "rb");
-        if (f) {
-            if (fread(magic, 1, 2, f) != 2)
-                magic[0] = 0;
-            fclose(f);
-        }
-        p->image = magic[0] == 0xFF && magic[1] == 0xD8 ? HPDF_LoadJpegImageFromFile(p->doc, it->text)
-                                                        : HPDF_LoadPngImageFromFile(p->doc, it->text);
+        size_t n = strlen(it->text);
+        bool png = n > 4 &&
+                   (strcmp(it->text + n - 4, ".png") == 0 || strcmp(it->text + n - 4, ".PNG") == 0);
+        p->image = png ? HPDF_LoadPngImageFromFile(p->doc, it->text)
+                       : HPDF_LoadJpegImageFromFile(p->doc, it->text);
         p->image_path = it->text;
         if (!p->image)
             rp_diag_add(p->diags, RP_ERROR, p->path, 0, 0, "cannot load the image %s", it->text);

@@ -164,8 +164,8 @@ static const char *const month_names[RP_LANG__MAX][12] = {
      "oktober", "november", "december"},
     {"January", "February", "March", "April", "May", "June", "July", "August", "September",
      "October", "November", "December"},
-    {"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
-     "Oktober", "November", "Dezember"},
+    {"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
+     "November", "Dezember"},
 };
 
 const char *rp_month_name(int month, enum rp_lang lang)

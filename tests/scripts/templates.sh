@@ -70,4 +70,6 @@ cp "$tmp/logo/theme.xml" "$tmp/logo/fake.png"
 logo_error nothere.png "cannot be read: No such file or directory"
 logo_error fake.png "is neither a PNG nor a JPEG file"
 logo_error ../logo.png "is not accepted by the pattern"
+cp tests/data/logo.jpg "$tmp/logo/disguised.png"
+logo_error disguised.png "is a JPEG file under another name"
 exit $failed

@@ -180,8 +180,7 @@ int main(void)
         cmocka_unit_test(test_numbers_en),      cmocka_unit_test(test_truncation),
         cmocka_unit_test(test_percent),         cmocka_unit_test(test_change),
         cmocka_unit_test(test_dates),           cmocka_unit_test(test_parse_iso),
-        cmocka_unit_test(test_day_numbers),
-        cmocka_unit_test(test_lang_codes),
+        cmocka_unit_test(test_day_numbers),     cmocka_unit_test(test_lang_codes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

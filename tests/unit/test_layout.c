@@ -359,13 +359,13 @@ static void test_link_words_join(void **state)
     struct rp_doc *doc = rp_doc_new(fx->arena);
     doc->lang = "fr";
     doc->cover = false;
-    struct rp_node *p = rp_doc_add_paragraph(doc, &doc->body, RP_PARA_BODY,
-                                             "Les chaines pour le ");
-    rp_spans_add(doc, &p->u.paragraph.text, RP_SPAN_LINK, 0,
-                 "Conseil national de securite du pays", "https://example.org/");
+    struct rp_node *p = rp_doc_add_paragraph(doc, &doc->body, RP_PARA_BODY, "Les chaines pour le ");
+    rp_spans_add(doc, &p->u.paragraph.text, RP_SPAN_LINK, 0, "Conseil national de securite du pays",
+                 "https://example.org/");
     rp_spans_add(doc, &p->u.paragraph.text, RP_SPAN_TEXT, 0,
                  " et ensuite pour le comite de concertation ont ete creees afin de diffuser les "
-                 "conferences de presse chaque semaine dans les deux langues.", NULL);
+                 "conferences de presse chaque semaine dans les deux langues.",
+                 NULL);
     struct links l = {0};
     struct rp_layout_sink sink = {&l, collect_links};
     struct rp_layout_result res;
@@ -506,8 +506,8 @@ static int collect_marks(void *ctx, const struct rp_page *page, bool overlay)
     struct marks *m = ctx;
     for (size_t i = 0; !overlay && page->index == 0 && i < page->count; i++) {
         const struct rp_item *it = &page->items[i];
-        if (it->kind == RP_ITEM_TEXT && it->len == 1 && it->text[0] >= 'A' &&
-            it->text[0] <= 'F' && m->labels < 32) {
+        if (it->kind == RP_ITEM_TEXT && it->len == 1 && it->text[0] >= 'A' && it->text[0] <= 'F' &&
+            m->labels < 32) {
             m->lx[m->labels] = it->x;
             m->ly[m->labels++] = it->y;
         } else if (it->kind == RP_ITEM_PATH && m->dots < 32)
@@ -524,7 +524,7 @@ static void test_timeline(void **state)
     struct rp_doc *doc = rp_doc_new(fx->arena);
     doc->lang = "fr";
     doc->cover = false;
-    static const int dates[][3] = {{2022, 5, 9}, {2022, 3, 15}, {2022, 5, 10},
+    static const int dates[][3] = {{2022, 5, 9},  {2022, 3, 15}, {2022, 5, 10},
                                    {2022, 5, 10}, {2023, 2, 14}, {2022, 5, 11}};
     static const char *const names[] = {"A", "B", "C", "D", "E", "F"};
     struct rp_node *ch = rp_doc_add_chart(doc, &doc->body, RP_CHART_TIMELINE, "Chronologie", 7, 2);
@@ -532,7 +532,8 @@ static void test_timeline(void **state)
     rp_doc_chart_series(doc, ch, 1, "En retard");
     for (size_t i = 0; i < 6; i++) {
         rp_doc_chart_category(doc, ch, i, names[i]);
-        rp_doc_chart_value(ch, i % 2, i, (double)rp_days_from_date(dates[i][0], dates[i][1], dates[i][2]));
+        rp_doc_chart_value(ch, i % 2, i,
+                           (double)rp_days_from_date(dates[i][0], dates[i][1], dates[i][2]));
     }
     rp_doc_chart_category(doc, ch, 6, "G"); /* undated: not on the axis */
     struct marks m;

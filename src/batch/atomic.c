@@ -1,24 +1,26 @@
-/* Temporary name, fsync, rename, fsync of the directory: the one way rapport writes output. */
-#define _POSIX_C_SOURCE 200809L
+/* Temporary file, fsync, rename, fsync of the directory: the one way rapport writes output. */
+#define _DEFAULT_SOURCE
 #include "batch/atomic.h"
 
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <limits.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
-int rp_temp_name(char *buf, size_t size, const char *final, pid_t pid)
+int rp_temp_name(char *buf, size_t size, const char *final, pid_t pid, const char *tag)
 {
     const char *slash = strrchr(final, '/');
     int dir_len = slash ? (int)(slash - final + 1) : 0;
     const char *base = slash ? slash + 1 : final;
-    int n = snprintf(buf, size, "%.*s%s%ld.%s", dir_len, final, RP_TEMP_PREFIX, (long)pid, base);
+    int n = snprintf(buf, size, "%.*s%s%ld.%s.%s", dir_len, final, RP_TEMP_PREFIX, (long)pid,
+                     tag, base);
     if (n < 0 || (size_t)n >= size) {
         errno = ENAMETOOLONG;
         return -1;
@@ -26,9 +28,112 @@ int rp_temp_name(char *buf, size_t size, const char *final, pid_t pid)
     return 0;
 }
 
-static int fsync_fd_path(const char *path, int flags)
+int rp_atomic_target_ok(const char *path)
 {
-    int fd = open(path, flags | O_CLOEXEC);
+    struct stat st;
+    if (lstat(path, &st) != 0)
+        return errno == ENOENT ? 0 : -1;
+    if (S_ISREG(st.st_mode))
+        return 0;
+    errno = EEXIST;
+    return -1;
+}
+
+const char *rp_atomic_strerror(int err)
+{
+    return err == EEXIST ? "exists and is not a regular file (not replaced)" : strerror(err);
+}
+
+/* Twelve characters no other process can guess: the name of a temporary file must not be
+ * predictable, or a link could be waiting there (O_EXCL refuses it anyway: this only keeps
+ * such a trap from making every write fail). */
+static void random_tag(char out[13])
+{
+    static const char digits[] = "abcdefghijklmnopqrstuvwxyz012345";
+    unsigned char bytes[12];
+    if (getrandom(bytes, sizeof bytes, GRND_NONBLOCK) != (ssize_t)sizeof bytes) {
+        /* No entropy yet (early boot): the clock and the address space still differ. */
+        unsigned long seed = (unsigned long)time(NULL) ^ ((unsigned long)getpid() << 16) ^
+                             (unsigned long)(size_t)&bytes;
+        for (size_t i = 0; i < sizeof bytes; i++) {
+            seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+            bytes[i] = (unsigned char)(seed >> 33);
+        }
+    }
+    for (size_t i = 0; i < sizeof bytes; i++)
+        out[i] = digits[bytes[i] & 31];
+    out[12] = '\0';
+}
+
+int rp_atomic_open(struct rp_atomic *a, const char *final)
+{
+    a->fd = -1;
+    a->temp[0] = '\0';
+    size_t n = strlen(final);
+    if (n >= sizeof a->final) {
+        errno = ENAMETOOLONG;
+        return -1;
+    }
+    memcpy(a->final, final, n + 1);
+    if (rp_atomic_target_ok(final) != 0)
+        return -1;
+    for (int attempt = 0; attempt < 16; attempt++) {
+        char tag[13];
+        random_tag(tag);
+        if (rp_temp_name(a->temp, sizeof a->temp, final, getpid(), tag) != 0)
+            return -1;
+        a->fd = open(a->temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+        if (a->fd >= 0)
+            return 0;
+        if (errno != EEXIST)
+            break;
+    }
+    a->temp[0] = '\0';
+    return -1;
+}
+
+void rp_atomic_abort(struct rp_atomic *a)
+{
+    int saved = errno;
+    if (a->fd >= 0)
+        close(a->fd);
+    a->fd = -1;
+    if (a->temp[0])
+        unlink(a->temp);
+    a->temp[0] = '\0';
+    errno = saved;
+}
+
+int rp_atomic_commit(struct rp_atomic *a)
+{
+    int rc = fsync(a->fd);
+    int saved = errno;
+    if (close(a->fd) != 0 && rc == 0) {
+        rc = -1;
+        saved = errno;
+    }
+    a->fd = -1;
+    /* Checked again: the final name may have become something else while we wrote. */
+    if (rc == 0 && rp_atomic_target_ok(a->final) != 0) {
+        rc = -1;
+        saved = errno;
+    }
+    if (rc == 0 && rename(a->temp, a->final) != 0) {
+        rc = -1;
+        saved = errno;
+    }
+    if (rc != 0) {
+        errno = saved;
+        rp_atomic_abort(a);
+        return -1;
+    }
+    a->temp[0] = '\0';
+    return rp_fsync_parent(a->final);
+}
+
+static int fsync_dir(const char *path)
+{
+    int fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd < 0)
         return -1;
     int rc = fsync(fd);
@@ -36,23 +141,18 @@ static int fsync_fd_path(const char *path, int flags)
     close(fd);
     errno = saved;
     /* Some file systems cannot flush a directory; the rename is still atomic there. */
-    if (rc != 0 && (flags & O_DIRECTORY) && (errno == EINVAL || errno == ENOTSUP))
+    if (rc != 0 && (errno == EINVAL || errno == ENOTSUP))
         rc = 0;
     return rc;
-}
-
-int rp_fsync_path(const char *path)
-{
-    return fsync_fd_path(path, O_RDONLY);
 }
 
 int rp_fsync_parent(const char *path)
 {
     const char *slash = strrchr(path, '/');
     if (!slash)
-        return fsync_fd_path(".", O_RDONLY | O_DIRECTORY);
+        return fsync_dir(".");
     if (slash == path)
-        return fsync_fd_path("/", O_RDONLY | O_DIRECTORY);
+        return fsync_dir("/");
     char dir[PATH_MAX];
     size_t n = (size_t)(slash - path);
     if (n >= sizeof dir) {
@@ -61,18 +161,7 @@ int rp_fsync_parent(const char *path)
     }
     memcpy(dir, path, n);
     dir[n] = '\0';
-    return fsync_fd_path(dir, O_RDONLY | O_DIRECTORY);
-}
-
-int rp_atomic_commit(const char *temp, const char *final)
-{
-    if (rp_fsync_path(temp) != 0 || rename(temp, final) != 0) {
-        int saved = errno;
-        unlink(temp);
-        errno = saved;
-        return -1;
-    }
-    return rp_fsync_parent(final);
+    return fsync_dir(dir);
 }
 
 static int write_all(int fd, const char *data, size_t size)
@@ -91,44 +180,23 @@ static int write_all(int fd, const char *data, size_t size)
 
 int rp_atomic_write(const char *final, const void *data, size_t size)
 {
-    char temp[PATH_MAX];
-    if (rp_temp_name(temp, sizeof temp, final, getpid()) != 0)
+    struct rp_atomic a;
+    if (rp_atomic_open(&a, final) != 0)
         return -1;
-    int fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
-    if (fd < 0)
-        return -1;
-    int rc = write_all(fd, data, size);
-    if (rc == 0)
-        rc = fsync(fd);
-    int saved = errno;
-    if (close(fd) != 0 && rc == 0) {
-        rc = -1;
-        saved = errno;
-    }
-    if (rc != 0) {
-        unlink(temp);
-        errno = saved;
+    if (write_all(a.fd, data, size) != 0) {
+        rp_atomic_abort(&a);
         return -1;
     }
-    if (rename(temp, final) != 0) {
-        saved = errno;
-        unlink(temp);
-        errno = saved;
-        return -1;
-    }
-    return rp_fsync_parent(final);
+    return rp_atomic_commit(&a);
 }
 
 int rp_atomic_copy(const char *src, const char *final)
 {
-    char temp[PATH_MAX];
-    if (rp_temp_name(temp, sizeof temp, final, getpid()) != 0)
-        return -1;
     int in = open(src, O_RDONLY | O_CLOEXEC);
     if (in < 0)
         return -1;
-    int out = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
-    if (out < 0) {
+    struct rp_atomic a;
+    if (rp_atomic_open(&a, final) != 0) {
         int saved = errno;
         close(in);
         errno = saved;
@@ -144,29 +212,19 @@ int rp_atomic_copy(const char *src, const char *final)
             rc = n < 0 ? -1 : 0;
             break;
         }
-        if (write_all(out, buf, (size_t)n) != 0) {
+        if (write_all(a.fd, buf, (size_t)n) != 0) {
             rc = -1;
             break;
         }
     }
-    if (rc == 0)
-        rc = fsync(out);
     int saved = errno;
     close(in);
-    if (close(out) != 0 && rc == 0) {
-        rc = -1;
-        saved = errno;
-    }
-    if (rc == 0 && rename(temp, final) != 0) {
-        rc = -1;
-        saved = errno;
-    }
     if (rc != 0) {
-        unlink(temp);
         errno = saved;
+        rp_atomic_abort(&a);
         return -1;
     }
-    return rp_fsync_parent(final);
+    return rp_atomic_commit(&a);
 }
 
 int rp_mkdir_p(const char *path)
@@ -227,7 +285,8 @@ static size_t sweep_dir(const char *dir, pid_t pid, int depth)
         struct stat st;
         if (lstat(path, &st) != 0)
             continue;
-        if (S_ISREG(st.st_mode) && is_temp_of(e->d_name, pid))
+        /* A link with a temporary name is a leftover too (only removed, never followed). */
+        if ((S_ISREG(st.st_mode) || S_ISLNK(st.st_mode)) && is_temp_of(e->d_name, pid))
             removed += unlink(path) == 0;
         else if (S_ISDIR(st.st_mode) && depth > 0 && e->d_name[0] != '.')
             removed += sweep_dir(path, pid, depth - 1);

@@ -4,8 +4,10 @@
  *
  * Exit statuses (the values rp_batch_run() and rp_batch_merge() return):
  *   0  every document produced (or already up to date)
- *   1  some documents failed (listed at the end of the log), or the run was interrupted
- *   2  usage error
+ *   1  some documents failed (listed at the end of the log), a source could not be read
+ *      (its published documents stay), INPUT_DIR holds no organisation (nothing is
+ *      removed, unless --prune-all), or the run was interrupted
+ *   2  usage error (OUTPUT_DIR equal to or inside INPUT_DIR included)
  *   3  OUTPUT_DIR cannot be written, or another build holds its lock */
 #ifndef RP_BATCH_H
 #define RP_BATCH_H
@@ -35,6 +37,7 @@ struct rp_batch_options {
     const char *kinds[8];      /* NULL-terminated --kind list; empty: every kind */
     int year;                  /* 0: every year */
     bool force;
+    bool prune_all;            /* an INPUT_DIR with no organisation unpublishes everything */
     enum rp_verbosity verbosity;
     int shard_index, shard_count; /* 1..count; count 0: no sharding */
 };

@@ -94,25 +94,30 @@ static char *join(struct rp_arena *arena, const char *dir, const char *name)
     return rp_arena_printf(arena, "%s%s%s", dir, slash ? "" : "/", name);
 }
 
-static bool is_regular(const char *path)
-{
-    struct stat st;
-    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
-}
-
-/* Fills `src` and hashes the file; false (with an error) when it cannot be read. */
-static bool source_init(struct rp_source *src, struct rp_arena *arena, const char *org_dir,
+/* Fills `src` and hashes the file. A source that exists but cannot be read is kept,
+ * marked unreadable, with an error: its documents must stay as they are. */
+static void source_init(struct rp_source *src, struct rp_arena *arena, const char *org_dir,
                         const char *org, const char *name, int year, struct rp_diags *diags)
 {
     src->name = rp_arena_strdup(arena, name);
     src->path = join(arena, org_dir, name);
     src->rel = rp_arena_printf(arena, "%s/%s", org, name);
     src->year = year;
-    if (rp_sha256_file(src->path, src->sha256, NULL) != 0) {
-        rp_diag_add(diags, RP_ERROR, src->path, 0, 0, "cannot read: %s", strerror(errno));
-        return false;
+    struct stat st;
+    const char *why = NULL;
+    if (stat(src->path, &st) != 0)
+        why = errno == ENOENT ? "a link to nothing" : strerror(errno);
+    else if (!S_ISREG(st.st_mode))
+        why = "not a regular file";
+    else if (rp_sha256_file(src->path, src->sha256, NULL) != 0)
+        why = strerror(errno);
+    if (why) {
+        src->unreadable = true;
+        rp_diag_add(diags, RP_ERROR, src->path, 0, 0,
+                    "cannot read (%s): its documents are not rendered, their published "
+                    "versions stay",
+                    why);
     }
-    return true;
 }
 
 static void discover_org(struct rp_org *org, struct rp_arena *arena, const char *org_dir,
@@ -120,38 +125,60 @@ static void discover_org(struct rp_org *org, struct rp_arena *arena, const char 
 {
     struct names files = {0};
     if (list_dir(org_dir, &files) != 0) {
-        rp_diag_add(diags, RP_ERROR, org_dir, 0, 0, "cannot read the directory: %s",
+        org->unreadable = true;
+        rp_diag_add(diags, RP_ERROR, org_dir, 0, 0,
+                    "cannot read the directory (%s): its published documents stay",
                     strerror(errno));
         return;
     }
     org->evals = rp_arena_array(arena, files.count ? files.count : 1, sizeof *org->evals);
     for (size_t i = 0; i < files.count; i++) {
         const char *name = files.items[i];
-        if (name[0] == '.')
-            continue;
         char *path = join(arena, org_dir, name);
         int year = evaluation_year(name);
         bool is_plan = strcmp(name, "plan.xml") == 0;
-        if (!is_regular(path)) {
-            if (is_plan || year)
-                rp_diag_add(diags, RP_ERROR, path, 0, 0, "not a regular file");
-            continue;
-        }
-        if (is_plan) {
-            struct rp_source *src = rp_arena_alloc(arena, sizeof *src);
-            if (source_init(src, arena, org_dir, org->id, name, 0, diags))
-                org->plan = src;
+        struct stat st;
+        if (name[0] == '.') {
+            rp_diag_add(diags, RP_NOTE, path, 0, 0, "ignored (a hidden file)");
+        } else if (is_plan) {
+            org->plan = rp_arena_alloc(arena, sizeof *org->plan);
+            source_init(org->plan, arena, org_dir, org->id, name, 0, diags);
         } else if (year) {
             /* The names are sorted and the year has four digits: years come in order. */
-            if (source_init(&org->evals[org->eval_count], arena, org_dir, org->id, name, year,
-                            diags))
-                org->eval_count++;
-        } else {
+            source_init(&org->evals[org->eval_count++], arena, org_dir, org->id, name, year,
+                        diags);
+        } else if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
             rp_diag_add(diags, RP_NOTE, path, 0, 0,
                         "ignored (neither plan.xml nor evaluation-YYYY.xml)");
         }
     }
     names_free(&files);
+}
+
+/* A candidate organisation directory: its name and what it is. */
+struct candidate {
+    const char *name;
+    struct stat st;
+    bool link;     /* the name is a symbolic link */
+    bool usable;   /* a directory that stat() reached */
+};
+
+/* Whether candidate `c` is a second name (a link) for a directory another candidate already
+ * names: rendering it would publish a second copy of one organisation. The real directory
+ * wins over links, and the first link in byte order over later ones. */
+static const struct candidate *duplicate_of(const struct candidate *all, size_t n,
+                                            const struct candidate *c)
+{
+    if (!c->link || !c->usable)
+        return NULL;
+    for (size_t i = 0; i < n; i++) {
+        const struct candidate *o = &all[i];
+        if (o == c || !o->usable || o->st.st_dev != c->st.st_dev || o->st.st_ino != c->st.st_ino)
+            continue;
+        if (!o->link || o < c)
+            return o;
+    }
+    return NULL;
 }
 
 int rp_discover(const char *input_dir, struct rp_arena *arena, struct rp_inputs *out,
@@ -161,14 +188,28 @@ int rp_discover(const char *input_dir, struct rp_arena *arena, struct rp_inputs 
     struct names dirs = {0};
     if (list_dir(input_dir, &dirs) != 0)
         return -1;
+    struct candidate *cand = rp_arena_array(arena, dirs.count ? dirs.count : 1, sizeof *cand);
+    for (size_t i = 0; i < dirs.count; i++) {
+        struct candidate *c = &cand[i];
+        struct stat lst;
+        c->name = dirs.items[i];
+        char *path = join(arena, input_dir, c->name);
+        c->link = lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode);
+        c->usable = stat(path, &c->st) == 0 && S_ISDIR(c->st.st_mode);
+    }
     out->orgs = rp_arena_array(arena, dirs.count ? dirs.count : 1, sizeof *out->orgs);
     for (size_t i = 0; i < dirs.count; i++) {
-        const char *name = dirs.items[i];
+        const struct candidate *c = &cand[i];
+        const char *name = c->name;
         char *path = join(arena, input_dir, name);
         struct stat st;
-        if (name[0] == '.' || stat(path, &st) != 0)
+        bool reached = stat(path, &st) == 0;
+        int err = errno;
+        if (name[0] == '.') {
+            rp_diag_add(diags, RP_NOTE, path, 0, 0, "ignored (a hidden entry)");
             continue;
-        if (!S_ISDIR(st.st_mode)) {
+        }
+        if (reached && !S_ISDIR(st.st_mode)) {
             rp_diag_add(diags, RP_NOTE, path, 0, 0,
                         "ignored (sources live in one directory per organisation)");
             continue;
@@ -179,11 +220,29 @@ int rp_discover(const char *input_dir, struct rp_arena *arena, struct rp_inputs 
                         "'.', '_' or '-' (it becomes part of output paths)");
             continue;
         }
+        const struct candidate *same = duplicate_of(cand, dirs.count, c);
+        if (same) {
+            rp_diag_add(diags, RP_ERROR, path, 0, 0,
+                        "a link to the directory of organisation '%s': ignored (one "
+                        "organisation is published once, under its directory's own name)",
+                        same->name);
+            continue;
+        }
         struct rp_org *org = &out->orgs[out->org_count];
         memset(org, 0, sizeof *org);
         org->id = rp_arena_strdup(arena, name);
-        discover_org(org, arena, path, diags);
-        if (org->plan || org->eval_count)
+        if (!reached) {
+            if (err == ENOENT && !c->link)
+                continue; /* removed while we looked */
+            /* A link to nothing (an unmounted share) or a directory we may not reach. */
+            org->unreadable = true;
+            rp_diag_add(diags, RP_ERROR, path, 0, 0,
+                        "cannot reach the directory (%s): its published documents stay",
+                        err == ENOENT ? "a link to nothing" : strerror(err));
+        } else {
+            discover_org(org, arena, path, diags);
+        }
+        if (org->plan || org->eval_count || org->unreadable)
             out->org_count++;
     }
     names_free(&dirs);

@@ -22,6 +22,8 @@ struct rp_source {
     const char *rel;    /* <org>/<name>, as recorded in the manifest */
     int year;           /* evaluations: the year of the file name; 0 for the plan */
     char sha256[RP_SHA256_HEX];
+    bool unreadable;    /* it exists but cannot be read (permissions, not a regular file, a
+                           link to nothing): its documents are neither rendered nor removed */
 };
 
 struct rp_org {
@@ -29,6 +31,8 @@ struct rp_org {
     struct rp_source *plan;    /* NULL when the directory has no plan.xml */
     struct rp_source *evals;   /* by increasing year */
     size_t eval_count;
+    bool unreadable;           /* the directory exists but cannot be listed: nothing of it is
+                                  known, so its published documents all stay */
 };
 
 struct rp_inputs {
@@ -41,7 +45,9 @@ struct rp_inputs {
 bool rp_safe_name(const char *name);
 
 /* Walks `input_dir` and hashes every source. Problems (an unsafe directory name, an
- * unreadable file) become errors in `diags` and leave the rest discovered; other files are
+ * unreadable file or directory, a second name for one directory) become errors in `diags`
+ * and leave the rest discovered; unreadable sources and organisations are kept, marked, so
+ * that a read error is never taken for a removal. Other files and hidden entries are
  * mentioned as notes. Returns 0, or -1 when `input_dir` itself cannot be read. */
 __attribute__((warn_unused_result)) int rp_discover(const char *input_dir, struct rp_arena *arena,
                                                     struct rp_inputs *out,

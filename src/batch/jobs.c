@@ -117,6 +117,19 @@ static struct rp_job *push(struct growing *g)
     return job;
 }
 
+/* Whether the job would read a source that exists but cannot be read: rendering without it
+ * would publish a wrong document, and its absence is no reason to unpublish one. */
+static bool reads_unreadable(const struct rp_job *job, struct rp_arena *arena)
+{
+    const struct rp_source **cand =
+        rp_arena_array(arena, job->org->eval_count + 1, sizeof *cand);
+    size_t n = rp_job_candidates(job, cand);
+    for (size_t i = 0; i < n; i++)
+        if (cand[i]->unreadable)
+            return true;
+    return false;
+}
+
 static void add_job(struct growing *g, const struct rp_org *org, const struct rp_kind *kind,
                     int year, enum rp_lang lang, const struct rp_batch_options *opt,
                     const char *renderer, const struct rp_manifest *old,
@@ -131,6 +144,8 @@ static void add_job(struct growing *g, const struct rp_org *org, const struct rp
     job->old = rp_manifest_find(old, org->id, kind->name, year, rp_lang_code(lang));
     if (kind->scope == RP_SCOPE_YEAR && opt->year && year != opt->year)
         job->state = RP_JOB_FILTERED;
+    else if (reads_unreadable(job, arena))
+        job->state = RP_JOB_HELD;
     else if (!opt->force && job->old && strcmp(job->old->inputs, job->inputs) == 0 &&
              output_intact(opt, job->old))
         job->state = RP_JOB_UP_TO_DATE;
@@ -179,6 +194,8 @@ bool rp_jobs_sources_exist(const struct rp_inputs *in, const struct rp_entry *e)
         const struct rp_org *org = &in->orgs[o];
         if (strcmp(org->id, e->org) != 0)
             continue;
+        if (org->unreadable)
+            return true; /* not known to be gone */
         if (kind->scope == RP_SCOPE_PLAN)
             return org->plan != NULL && e->year == 0;
         for (size_t i = 0; i < org->eval_count; i++)

@@ -16,8 +16,9 @@
 struct rp_arena;
 
 /* FILTERED: outside --year; its previous document stays as it is. UP_TO_DATE: the previous
- * document was made from the same inputs. RUN: to be rendered. */
-enum rp_job_state { RP_JOB_FILTERED, RP_JOB_UP_TO_DATE, RP_JOB_RUN };
+ * document was made from the same inputs. HELD: a source it reads exists but cannot be
+ * read; its previous document stays as it is. RUN: to be rendered. */
+enum rp_job_state { RP_JOB_FILTERED, RP_JOB_UP_TO_DATE, RP_JOB_HELD, RP_JOB_RUN };
 
 /* What a worker reports. NOT_APPLICABLE: the sources call for no such document (a plan
  * without a communication plan). SKIPPED: outside --year once the plan period is known.
@@ -73,8 +74,9 @@ void rp_jobs_plan(struct rp_jobs *out, const struct rp_inputs *in,
 /* Whether organisation `org` belongs to the options' shard (always without sharding). */
 bool rp_jobs_in_shard(const struct rp_batch_options *opt, const char *org);
 
-/* Whether the sources of a previous document still exist in `in`: its organisation is
- * discovered, its kind rendered, its plan or its year's evaluation there. */
+/* Whether the sources of a previous document may still exist in `in`: its organisation is
+ * discovered and either unreadable (nothing is known of it) or holding its plan or its
+ * year's evaluation (readable or not). False means positively gone. */
 bool rp_jobs_sources_exist(const struct rp_inputs *in, const struct rp_entry *e);
 
 /* The sources a job may read, in the order of its digest, into `out` (room for the

@@ -58,7 +58,8 @@ bool rp_kind_known(const char *name)
     return false;
 }
 
-int rp_kind_render_pdf(const struct rp_doc *doc, const char *path, struct rp_diags *diags)
+int rp_kind_render_pdf(const struct rp_doc *doc, int fd, const char *path,
+                       struct rp_diags *diags)
 {
-    return rp_render_pdf(doc, path, diags);
+    return rp_render_pdf(doc, fd, path, diags);
 }

@@ -51,8 +51,9 @@ extern const size_t rp_kind_count;
 /* The kind called `name`, or NULL. */
 const struct rp_kind *rp_kind_find(const char *name);
 
-/* Renders `doc` as a PDF file at `path` (the PDF backend); 0, or -1 with diagnostics. */
-__attribute__((warn_unused_result)) int rp_kind_render_pdf(const struct rp_doc *doc,
+/* Renders `doc` as a PDF to the open descriptor `fd` (the PDF backend; `path` names it in
+ * diagnostics); 0, or -1 with diagnostics. */
+__attribute__((warn_unused_result)) int rp_kind_render_pdf(const struct rp_doc *doc, int fd,
                                                            const char *path,
                                                            struct rp_diags *diags);
 

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 enum rp_lock_status rp_lock_take(const char *dir, int *fd, long *holder)
@@ -21,9 +22,20 @@ enum rp_lock_status rp_lock_take(const char *dir, int *fd, long *holder)
         errno = ENAMETOOLONG;
         return RP_LOCK_ERROR;
     }
-    int lfd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
-    if (lfd < 0)
+    /* Never through a link (O_NOFOLLOW), never truncating on open, and never blocking on a
+     * FIFO planted under the lock's name: what is there must be a regular file. */
+    int lfd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0666);
+    if (lfd < 0) {
+        if (errno == ELOOP)
+            errno = EEXIST;
         return RP_LOCK_ERROR;
+    }
+    struct stat st;
+    if (fstat(lfd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        close(lfd);
+        errno = EEXIST;
+        return RP_LOCK_ERROR;
+    }
     if (flock(lfd, LOCK_EX | LOCK_NB) != 0) {
         int saved = errno;
         if (saved == EWOULDBLOCK || saved == EAGAIN) {

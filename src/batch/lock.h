@@ -13,7 +13,9 @@ enum rp_lock_status { RP_LOCK_TAKEN, RP_LOCK_BUSY, RP_LOCK_ERROR };
 
 /* Tries to take the lock of directory `dir`. RP_LOCK_TAKEN: *fd holds it (and the file now
  * names this process). RP_LOCK_BUSY: another process holds it; *holder is its pid when the
- * file says so, else 0. RP_LOCK_ERROR: the lock file cannot be created (errno set). */
+ * file says so, else 0. RP_LOCK_ERROR: the lock file cannot be created (errno set; EEXIST when
+ * the lock's name holds a link or anything else than a regular file, which is never
+ * followed nor replaced). */
 enum rp_lock_status rp_lock_take(const char *dir, int *fd, long *holder);
 
 /* Releases a lock taken by rp_lock_take(). */

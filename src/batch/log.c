@@ -143,6 +143,11 @@ void rp_log_job(struct rp_log *log, const struct rp_job *job)
     case RP_OUTCOME_NONE:
         if (job->state == RP_JOB_UP_TO_DATE)
             rp_log_line(log, false, "unchanged", label);
+        if (job->state == RP_JOB_HELD) {
+            snprintf(line, sizeof line, "%s (a source cannot be read: %s)", label,
+                     job->old ? "the published version stays" : "not rendered");
+            rp_log_line(log, true, "KEPT", line);
+        }
         break;
     }
     if (verbose)

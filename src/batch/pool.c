@@ -45,6 +45,7 @@ static void child(struct rp_job *job, const struct rp_batch_options *opt, int fd
 {
     signal(SIGINT, SIG_DFL);
     signal(SIGTERM, SIG_DFL);
+    signal(SIGHUP, SIG_DFL);
 #ifdef __linux__
     prctl(PR_SET_PDEATHSIG, SIGKILL);
     if (getppid() != parent) /* the parent died before prctl() took effect */
@@ -127,7 +128,7 @@ static void finish(struct slot *s, const struct rp_batch_options *opt, struct rp
     snprintf(dir, sizeof dir, "%s/%s", opt->output_dir, job->org->id);
     rp_temp_sweep(dir, s->pid);
     int sig = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
-    if (interrupted || sig == SIGINT || sig == SIGTERM) {
+    if (interrupted || sig == SIGINT || sig == SIGTERM || sig == SIGHUP) {
         job->result.outcome = RP_OUTCOME_INTERRUPTED;
         job->result.log = "";
         job->result.warn_log = "";
@@ -186,12 +187,14 @@ bool rp_pool_run(struct rp_jobs *jobs, const struct rp_batch_options *opt,
 {
     size_t workers = opt->jobs > 0 ? (size_t)opt->jobs : 1;
     warm_up();
-    struct sigaction sa, old_int, old_term;
+    struct sigaction sa, old_int, old_term, old_hup;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_signal;
     sigemptyset(&sa.sa_mask);
     sigaction(SIGINT, &sa, &old_int);
     sigaction(SIGTERM, &sa, &old_term);
+    /* A closed terminal or an ssh session that drops stops the run as cleanly as ^C. */
+    sigaction(SIGHUP, &sa, &old_hup);
     interrupted = 0;
 
     /* On the stack rather than the heap: a worker inherits them and exits without freeing
@@ -252,5 +255,6 @@ bool rp_pool_run(struct rp_jobs *jobs, const struct rp_batch_options *opt,
             jobs->items[i].result.outcome = RP_OUTCOME_INTERRUPTED;
     sigaction(SIGINT, &old_int, NULL);
     sigaction(SIGTERM, &old_term, NULL);
+    sigaction(SIGHUP, &old_hup, NULL);
     return !interrupted;
 }

@@ -3,7 +3,7 @@
  * Processes rather than threads because libharu and libxml2 keep global state; a process
  * per document also isolates crashes and memory (a worker that dies fails its own document
  * only) and its exit returns everything it allocated. Results come back through a pipe per
- * worker. SIGINT and SIGTERM stop the launching of new jobs, terminate the running workers
+ * worker. SIGINT, SIGTERM and SIGHUP stop the launching of new jobs, terminate the running workers
  * and remove their temporary files; workers die with the parent (SIGKILL included) on Linux
  * so that none outlives an interrupted build. */
 #ifndef RP_BATCH_POOL_H

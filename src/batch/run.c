@@ -1,5 +1,5 @@
 /* rapport build: lock, discover, plan, render in workers, publish. */
-#define _POSIX_C_SOURCE 200809L
+#define _XOPEN_SOURCE 700 /* realpath */
 #include "batch/batch.h"
 
 #include "batch/atomic.h"
@@ -15,6 +15,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,7 +34,7 @@ struct run {
     struct rp_manifest old;
     struct rp_jobs jobs;
     struct rp_log log;
-    size_t built, failed, unchanged, removed, interrupted;
+    size_t built, failed, unchanged, removed, interrupted, held;
     size_t unsaved;         /* documents built since the last checkpoint */
     double last_checkpoint;
 };
@@ -138,7 +139,7 @@ static bool writable(const char *dir)
 {
     char path[4096];
     snprintf(path, sizeof path, "%s/%s%ld.probe", dir, RP_TEMP_PREFIX, (long)getpid());
-    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
     if (fd < 0)
         return false;
     close(fd);
@@ -165,8 +166,12 @@ static int prepare_output(const char *dir, int *lock_fd)
                             "second one\n", dir);
         return RP_BATCH_OUTPUT;
     case RP_LOCK_ERROR:
-        fprintf(stderr, "rapport build: the output directory %s is not writable: %s\n", dir,
-                strerror(errno));
+        if (errno == EEXIST)
+            fprintf(stderr, "rapport build: %s/%s is not a regular file (a link?): it is "
+                            "neither followed nor replaced; remove it\n", dir, RP_LOCK_NAME);
+        else
+            fprintf(stderr, "rapport build: the output directory %s is not writable: %s\n",
+                    dir, strerror(errno));
         return RP_BATCH_OUTPUT;
     }
     if (!writable(dir)) {
@@ -215,11 +220,14 @@ static const struct rp_templates *load_templates(const struct rp_batch_options *
 static void summary(const struct run *run, size_t input_errors, bool write_failed)
 {
     char label[512];
-    bool bad = run->failed || run->interrupted || input_errors || write_failed;
+    bool bad = run->failed || run->interrupted || run->held || input_errors || write_failed;
     if (run->log.verbosity >= RP_NORMAL || bad)
         fprintf(stderr,
-                "rapport build: %zu built, %zu unchanged, %zu removed, %zu failed%s\n",
+                "rapport build: %zu built, %zu unchanged, %zu removed, %zu failed%s%s\n",
                 run->built, run->unchanged, run->removed, run->failed,
+                run->held ? rp_arena_printf(run->arena, ", %zu kept (unreadable sources)",
+                                            run->held)
+                          : "",
                 run->interrupted ? ", interrupted" : "");
     if (!run->failed)
         return;
@@ -250,17 +258,27 @@ static int execute(struct run *run, const char *renderer)
     }
     size_t input_errors = report(&diags, opt->verbosity);
     rp_diags_free(&diags);
+    if (run->in.org_count == 0 && !opt->prune_all) {
+        /* An empty or unmounted share looks exactly like this: never empty the site for it. */
+        fprintf(stderr,
+                "rapport build: %s holds no organisation directory: nothing built, nothing "
+                "removed (--prune-all removes every published document)\n",
+                opt->input_dir);
+        return RP_BATCH_FAILED;
+    }
     rp_jobs_plan(&run->jobs, &run->in, opt, renderer, &run->old, run->arena);
 
     size_t to_run = 0;
     for (size_t i = 0; i < run->jobs.count; i++)
         to_run += run->jobs.items[i].state == RP_JOB_RUN;
     rp_log_init(&run->log, opt->verbosity, to_run);
-    for (size_t i = 0; i < run->jobs.count; i++)
-        if (run->jobs.items[i].state == RP_JOB_UP_TO_DATE) {
-            run->unchanged++;
-            rp_log_job(&run->log, &run->jobs.items[i]);
-        }
+    for (size_t i = 0; i < run->jobs.count; i++) {
+        const struct rp_job *job = &run->jobs.items[i];
+        run->unchanged += job->state == RP_JOB_UP_TO_DATE;
+        run->held += job->state == RP_JOB_HELD;
+        if (job->state == RP_JOB_UP_TO_DATE || job->state == RP_JOB_HELD)
+            rp_log_job(&run->log, job);
+    }
     run->last_checkpoint = now();
     struct rp_pool_hooks hooks = {run, on_done, on_tick};
     bool complete = to_run == 0 || rp_pool_run(&run->jobs, opt, run->arena, &hooks);
@@ -283,11 +301,56 @@ static int execute(struct run *run, const char *renderer)
                                                                         : RP_BATCH_OK;
 }
 
+/* `path` with symbolic links and dot components resolved, also when its last components do
+ * not exist yet (they are appended as given); false when it cannot be resolved. */
+static bool resolve(const char *path, char out[PATH_MAX])
+{
+    char head[PATH_MAX], tail[PATH_MAX] = "", real[PATH_MAX];
+    if (snprintf(head, sizeof head, "%s", path) >= (int)sizeof head)
+        return false;
+    while (!realpath(head, real)) {
+        if (errno != ENOENT)
+            return false;
+        /* The last component does not exist yet: resolve its parent, keep it as given. */
+        char *slash = strrchr(head, '/');
+        const char *last = slash ? slash + 1 : head;
+        char joined[PATH_MAX];
+        if (snprintf(joined, sizeof joined, "%s%s%s", last, *tail ? "/" : "", tail) >=
+            (int)sizeof joined)
+            return false;
+        memcpy(tail, joined, sizeof tail);
+        if (!slash)
+            snprintf(head, sizeof head, ".");
+        else if (slash == head)
+            snprintf(head, sizeof head, "/");
+        else
+            *slash = '\0';
+    }
+    return snprintf(out, PATH_MAX, "%s%s%s", real, *tail ? "/" : "", tail) < PATH_MAX;
+}
+
+/* Whether the output directory is the input directory or lies inside it: documents would be
+ * mixed into the sources (and discovered as organisations by the next run). */
+static bool output_inside_input(const struct rp_batch_options *opt)
+{
+    char in[PATH_MAX], out[PATH_MAX];
+    if (!resolve(opt->input_dir, in) || !resolve(opt->output_dir, out))
+        return false;
+    size_t n = strlen(in);
+    return strncmp(in, out, n) == 0 && (out[n] == '\0' || out[n] == '/' || n == 1);
+}
+
 int rp_batch_run(const struct rp_batch_options *opt)
 {
     struct stat st;
     if (stat(opt->input_dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
         fprintf(stderr, "rapport build: %s is not a directory\n", opt->input_dir);
+        return RP_BATCH_USAGE;
+    }
+    if (output_inside_input(opt)) {
+        fprintf(stderr, "rapport build: the output directory %s is inside the input directory "
+                        "%s: documents would be mixed with their sources\n",
+                opt->output_dir, opt->input_dir);
         return RP_BATCH_USAGE;
     }
     struct run run;

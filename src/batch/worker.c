@@ -196,15 +196,14 @@ static void describe(struct work *w, const struct rp_kind_input *in)
     }
 }
 
-/* Renders under a temporary name and commits; false (with a diagnostic) on failure. */
+/* Renders into a fresh temporary file and commits; false (with a diagnostic) on failure. */
 static bool render(struct work *w, const struct rp_doc *doc)
 {
     struct rp_entry *e = &w->r->entry;
-    char dir[PATH_MAX], final[PATH_MAX], temp[PATH_MAX];
+    char dir[PATH_MAX], final[PATH_MAX];
     int n1 = snprintf(dir, sizeof dir, "%s/%s", w->opt->output_dir, w->job->org->id);
     int n2 = snprintf(final, sizeof final, "%s/%s", w->opt->output_dir, e->file);
-    if (n1 < 0 || n2 < 0 || (size_t)n1 >= sizeof dir || (size_t)n2 >= sizeof final ||
-        rp_temp_name(temp, sizeof temp, final, getpid()) != 0) {
+    if (n1 < 0 || n2 < 0 || (size_t)n1 >= sizeof dir || (size_t)n2 >= sizeof final) {
         fail(w, w->opt->output_dir, "%s", "output path too long");
         return false;
     }
@@ -212,17 +211,22 @@ static bool render(struct work *w, const struct rp_doc *doc)
         fail(w, dir, "cannot create the directory: %s", strerror(errno));
         return false;
     }
-    if (rp_kind_render_pdf(doc, temp, &w->s.diags) != 0) {
-        unlink(temp);
+    struct rp_atomic out;
+    if (rp_atomic_open(&out, final) != 0) {
+        fail(w, final, "cannot write: %s", rp_atomic_strerror(errno));
+        return false;
+    }
+    if (rp_kind_render_pdf(doc, out.fd, final, &w->s.diags) != 0) {
+        rp_atomic_abort(&out);
         if (w->s.diags.errors == 0)
             fail(w, final, "%s", "the PDF could not be rendered");
         return false;
     }
     struct rp_pdfinfo info;
-    if (rp_pdfinfo_read(temp, &info) != 0 || rp_atomic_commit(temp, final) != 0) {
+    if (rp_pdfinfo_read(out.temp, &info) != 0 || rp_atomic_commit(&out) != 0) {
         int saved = errno;
-        unlink(temp);
-        fail(w, final, "cannot write: %s", strerror(saved));
+        rp_atomic_abort(&out);
+        fail(w, final, "cannot write: %s", rp_atomic_strerror(saved));
         return false;
     }
     e->pages = info.pages;

@@ -25,8 +25,9 @@ static void usage(FILE *out)
           "OUTPUT_DIR/<organisation>/<kind>-<period or year>.<lang>.pdf, with\n"
           "OUTPUT_DIR/manifest.xml and OUTPUT_DIR/index.html. Only documents whose sources,\n"
           "templates or rapport version changed are rendered again; documents whose sources\n"
-          "disappeared are removed. Files appear complete or not at all; an interrupted run is\n"
-          "finished by the next one.\n"
+          "no longer exist are removed (a source that exists but cannot be read keeps its\n"
+          "documents). Files appear complete or not at all; an interrupted run is finished by\n"
+          "the next one.\n"
           "\n"
           "Options:\n"
           "  -o, --output DIR       the output directory (required)\n"
@@ -35,6 +36,9 @@ static void usage(FILE *out)
           "      --kind K,...       kinds among budget, evaluation, communication (default: all)\n"
           "      --year Y           only the evaluations of year Y and the plans covering Y\n"
           "      --force            render everything, up to date or not\n"
+          "      --prune-all        accept an INPUT_DIR without any organisation and remove\n"
+          "                         every published document (refused otherwise: an empty\n"
+          "                         or unmounted INPUT_DIR must not empty the site)\n"
           "      --templates DIR    the template set (default: the one built into rapport)\n"
           "      --shard K/N        only the K-th of N stable slices of the organisations\n"
           "                         (1 <= K <= N), for job arrays; merge with --merge-manifests\n"
@@ -48,8 +52,10 @@ static void usage(FILE *out)
           "\n"
           "Exit status:\n"
           "  0  every document produced or already up to date\n"
-          "  1  some documents failed (listed at the end), or the run was interrupted\n"
-          "  2  usage error\n"
+          "  1  some documents failed (listed at the end), a source could not be read (its\n"
+          "     published documents stay), INPUT_DIR holds no organisation, or the run was\n"
+          "     interrupted\n"
+          "  2  usage error (an OUTPUT_DIR equal to or inside INPUT_DIR too)\n"
           "  3  OUTPUT_DIR is not writable, or another build holds its lock\n",
           out);
 }
@@ -186,6 +192,8 @@ int rp_cmd_build(int argc, char **argv)
             rc = parse_shard(&o, v);
         } else if (strcmp(a, "--force") == 0) {
             o.force = true;
+        } else if (strcmp(a, "--prune-all") == 0) {
+            o.prune_all = true;
         } else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
             quiet = true;
         } else if (strcmp(a, "-v") == 0 || strcmp(a, "--verbose") == 0) {

@@ -1,5 +1,6 @@
 /* rapport render: one document from its sources, written atomically. */
-#define _POSIX_C_SOURCE 200809L /* fsync, getpid, fileno */
+#define _POSIX_C_SOURCE 200809L /* fdopen, dup */
+#include "batch/atomic.h"
 #include "batch/kinds.h"
 #include "cli/cli.h"
 #include "render/render.h"
@@ -8,9 +9,12 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static void usage(FILE *out)
@@ -33,12 +37,13 @@ static void usage(FILE *out)
           "  -h, --help      show this help\n"
           "\n"
           "Inputs with errors are not rendered: their diagnostics are printed as\n"
-          "'file:line:col: error: message'. OUTPUT appears complete or not at all.\n"
+          "'file:line:col: error: message'. OUTPUT appears complete or not at all; it is\n"
+          "never one of the inputs, and only a regular file is ever replaced.\n"
           "\n"
           "Exit status:\n"
           "  0  the document was written\n"
           "  1  an input has errors, or the document could not be produced\n"
-          "  2  usage error\n",
+          "  2  usage error (OUTPUT one of the inputs or not a regular file included)\n",
           out);
 }
 
@@ -124,66 +129,96 @@ static int parse(int argc, char **argv, struct options *o)
     return 0;
 }
 
-/* fsync of the directory holding `path`, so that a rename survives a crash. */
-static void sync_dir(const char *path)
+/* The temporary file being written, for the signal handler: a ^C, a kill or a closed
+ * terminal must not leave it behind. */
+static char pending_temp[PATH_MAX];
+
+static void on_signal(int sig)
 {
-    const char *slash = strrchr(path, '/');
-    char dir[4096];
-    snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - path) : 1, slash ? path : ".");
-    if (slash == path)
-        snprintf(dir, sizeof dir, "/");
-    int fd = open(dir, O_RDONLY);
-    if (fd >= 0) {
-        fsync(fd);
-        close(fd);
+    if (pending_temp[0])
+        unlink(pending_temp); /* async-signal-safe */
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static void guard_temp(const char *temp)
+{
+    static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+    snprintf(pending_temp, sizeof pending_temp, "%s", temp ? temp : "");
+    for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++)
+        signal(sigs[i], temp ? on_signal : SIG_DFL);
+}
+
+/* Renders into the open temporary file `out` and commits it; on failure the temporary file
+ * is removed and `path` is untouched. */
+static int write_into(const struct rp_doc *doc, struct rp_atomic *out, bool text,
+                      struct rp_diags *diags)
+{
+    const char *path = out->final;
+    int rc = -1;
+    if (text) {
+        FILE *f = fdopen(out->fd, "w");
+        if (f) {
+            rp_render_text(doc, f);
+            rc = fflush(f) == 0 && !ferror(f) ? 0 : -1;
+            /* fclose() would close the descriptor the commit still needs. */
+            out->fd = dup(out->fd);
+            if (fclose(f) != 0 || out->fd < 0)
+                rc = -1;
+        }
+        if (rc)
+            rp_diag_add(diags, RP_ERROR, path, 0, 0, "cannot write: %s", strerror(errno));
+    } else {
+        rc = rp_render_pdf(doc, out->fd, path, diags);
     }
-}
-
-static int sync_file(const char *path)
-{
-    int fd = open(path, O_RDONLY);
-    if (fd < 0)
+    if (rc != 0) {
+        rp_atomic_abort(out);
         return -1;
-    int rc = fsync(fd);
-    close(fd);
-    return rc;
+    }
+    if (rp_atomic_commit(out) != 0) {
+        rp_diag_add(diags, RP_ERROR, path, 0, 0, "cannot write: %s", rp_atomic_strerror(errno));
+        return -1;
+    }
+    return 0;
 }
 
-/* Writes the document under a temporary name beside `path`, syncs it and renames it over
- * `path`: readers see the old file or the new one, never a part. */
+/* Writes the document into a fresh temporary file beside `path` and commits it: readers see
+ * the old file or the new one, never a part. */
 static int write_atomically(const struct rp_doc *doc, const char *path, bool text,
                             struct rp_diags *diags)
 {
-    size_t n = strlen(path) + 32;
-    char *tmp = rp_xmalloc(n);
-    snprintf(tmp, n, "%s.tmp-%ld", path, (long)getpid());
-    int rc = -1;
-    if (text) {
-        FILE *f = fopen(tmp, "w");
-        if (f) {
-            rp_render_text(doc, f);
-            rc = fflush(f) == 0 && !ferror(f) && fsync(fileno(f)) == 0 ? 0 : -1;
-            rc = fclose(f) == 0 ? rc : -1;
-        }
-        if (rc)
-            rp_diag_add(diags, RP_ERROR, path, 0, 0, "cannot write %s: %s", tmp, strerror(errno));
-    } else {
-        rc = rp_render_pdf(doc, tmp, diags);
-        if (rc == 0 && sync_file(tmp) != 0) {
-            rp_diag_add(diags, RP_ERROR, path, 0, 0, "cannot sync %s: %s", tmp, strerror(errno));
-            rc = -1;
-        }
+    struct rp_atomic out;
+    if (rp_atomic_open(&out, path) != 0) {
+        rp_diag_add(diags, RP_ERROR, path, 0, 0, "cannot write: %s", rp_atomic_strerror(errno));
+        return -1;
     }
-    if (rc == 0 && rename(tmp, path) != 0) {
-        rp_diag_add(diags, RP_ERROR, path, 0, 0, "cannot rename %s: %s", tmp, strerror(errno));
-        rc = -1;
-    }
-    if (rc == 0)
-        sync_dir(path);
-    else
-        unlink(tmp);
-    free(tmp);
+    guard_temp(out.temp);
+    int rc = write_into(doc, &out, text, diags);
+    guard_temp(NULL);
     return rc;
+}
+
+/* Refuses an output that would destroy something: one of the inputs (through any name or
+ * link), or a file that is not a regular file (a directory, a device, a FIFO, a socket, a
+ * link). 0, or the usage status with the reason printed. */
+static int check_output(const struct options *o)
+{
+    if (strcmp(o->output, "-") == 0)
+        return 0;
+    struct stat out;
+    if (stat(o->output, &out) == 0) {
+        for (size_t i = 0; i < o->input_count; i++) {
+            struct stat in;
+            if (stat(o->inputs[i], &in) == 0 && in.st_dev == out.st_dev &&
+                in.st_ino == out.st_ino)
+                return bad_usage("the output %s is one of the inputs: not overwritten",
+                                 o->output);
+        }
+    }
+    if (rp_atomic_target_ok(o->output) != 0 && errno == EEXIST)
+        return bad_usage("the output %s exists and is not a regular file: not replaced",
+                         o->output);
+    return 0;
 }
 
 static int by_year(const void *a, const void *b)
@@ -229,6 +264,10 @@ int rp_cmd_render(int argc, char **argv)
     if (rc) {
         free(o.inputs);
         return rc < 0 ? RP_EXIT_OK : rc;
+    }
+    if ((rc = check_output(&o)) != 0) {
+        free(o.inputs);
+        return rc;
     }
     struct rp_session s;
     rp_session_init(&s);

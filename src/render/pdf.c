@@ -17,11 +17,13 @@
 #include "util/arena.h"
 #include "util/diag.h"
 
+#include <errno.h>
 #include <hpdf.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #ifndef RAPPORT_VERSION
 #define RAPPORT_VERSION "0"
@@ -45,13 +47,58 @@ struct pdf {
     HPDF_Image image;       /* referenced from every page that shows it */
 };
 
+/* libharu's error codes in words: the operator reads the message, not hpdf_error.h. The
+ * detail is errno for file operations. */
+static void describe_error(HPDF_STATUS error, HPDF_STATUS detail, char *out, size_t size)
+{
+    switch (error) {
+    case HPDF_FILE_OPEN_ERROR:
+    case HPDF_FILE_IO_ERROR:
+        snprintf(out, size, "cannot read a font or image file: %s", strerror((int)detail));
+        break;
+    case HPDF_FAILD_TO_ALLOC_MEM:
+        snprintf(out, size, "out of memory while building the PDF");
+        break;
+    case HPDF_PAGE_INVALID_SIZE:
+        snprintf(out, size, "the theme's page size is outside what a PDF page can be");
+        break;
+    case HPDF_INVALID_DATE_TIME:
+        snprintf(out, size, "the document date is not a valid calendar date");
+        break;
+    case HPDF_ZLIB_ERROR:
+        snprintf(out, size, "compressing a PDF stream failed (zlib error %u)", (unsigned)detail);
+        break;
+    case HPDF_INVALID_PNG_IMAGE:
+    case HPDF_LIBPNG_ERROR:
+    case HPDF_INVALID_JPEG_DATA:
+    case HPDF_UNSUPPORTED_JPEG_FORMAT:
+    case HPDF_INVALID_IMAGE:
+        snprintf(out, size, "the theme's logo cannot be embedded");
+        break;
+    case HPDF_TTF_CANNOT_EMBEDDING_FONT:
+    case HPDF_TTF_INVALID_CMAP:
+    case HPDF_TTF_INVALID_FOMAT:
+    case HPDF_TTF_MISSING_TABLE:
+    case HPDF_INVALID_FONTDEF_DATA:
+    case HPDF_UNSUPPORTED_FONT_TYPE:
+        snprintf(out, size, "the font cannot be embedded (not a usable TrueType font)");
+        break;
+    default:
+        snprintf(out, size, "the PDF library failed (error 0x%04X, detail %u)", (unsigned)error,
+                 (unsigned)detail);
+        break;
+    }
+}
+
 static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void *user)
 {
     struct pdf *p = user;
     /* The first errors say what went wrong; the rest are consequences. */
-    if (p->errors++ < 3)
-        rp_diag_add(p->diags, RP_ERROR, p->path, 0, 0, "PDF library error 0x%04X (detail %u)",
-                    (unsigned)error, (unsigned)detail);
+    if (p->errors++ < 3) {
+        char what[256];
+        describe_error(error, detail, what, sizeof what);
+        rp_diag_add(p->diags, RP_ERROR, p->path, 0, 0, "%s", what);
+    }
 }
 
 /* ------------------------------------------------------------------ metrics */
@@ -236,7 +283,7 @@ static void path(HPDF_Page page, struct state *st, const struct rp_item *it, dou
         HPDF_Page_Fill(page);
 }
 
-static void link(struct pdf *p, HPDF_Page page, const struct rp_item *it, double height)
+static void add_link(struct pdf *p, HPDF_Page page, const struct rp_item *it, double height)
 {
     HPDF_Rect r = {it->x, (HPDF_REAL)(height - it->y - it->h), it->x + it->w,
                    (HPDF_REAL)(height - it->y)};
@@ -323,7 +370,7 @@ static int on_page(void *ctx, const struct rp_page *pg, bool overlay)
             path(page, &st, it, pg->height);
             break;
         case RP_ITEM_LINK:
-            link(p, page, it, pg->height);
+            add_link(p, page, it, pg->height);
             break;
         case RP_ITEM_IMAGE:
             image(p, page, it, pg->height);
@@ -454,8 +501,37 @@ static void to_unicode(struct pdf *p, int face)
     HPDF_Stream_WriteStr(s, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
 }
 
-int rp_render_pdf_themed(const struct rp_doc *doc, const struct rp_theme *theme, const char *path,
-                         struct rp_diags *diags)
+/* Writes the finished document to `fd`: libharu saves into its memory stream, and the bytes
+ * go to a descriptor the caller opened itself (HPDF_SaveToFile would fopen() a path,
+ * following links and truncating). */
+static int save(struct pdf *p, int fd)
+{
+    if (HPDF_SaveToStream(p->doc) != HPDF_OK || HPDF_ResetStream(p->doc) != HPDF_OK)
+        return -1;
+    static HPDF_BYTE buf[65536];
+    for (;;) {
+        HPDF_UINT32 len = sizeof buf;
+        HPDF_STATUS st = HPDF_ReadFromStream(p->doc, buf, &len);
+        for (HPDF_UINT32 off = 0; off < len;) {
+            ssize_t n = write(fd, buf + off, len - off);
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n < 0) {
+                rp_diag_add(p->diags, RP_ERROR, p->path, 0, 0, "cannot write: %s",
+                            strerror(errno));
+                return -1;
+            }
+            off += (HPDF_UINT32)n;
+        }
+        if (st == HPDF_STREAM_EOF)
+            return 0;
+        if (st != HPDF_OK)
+            return -1;
+    }
+}
+
+int rp_render_pdf_themed(const struct rp_doc *doc, const struct rp_theme *theme, int fd,
+                         const char *path, struct rp_diags *diags)
 {
     struct pdf *p = calloc(1, sizeof *p);
     if (!p)
@@ -494,11 +570,9 @@ int rp_render_pdf_themed(const struct rp_doc *doc, const struct rp_theme *theme,
         to_unicode(p, f);
     if (p->errors)
         goto done;
-    if (HPDF_SaveToFile(p->doc, path) != HPDF_OK || p->errors) {
-        if (!p->errors)
-            rp_diag_add(diags, RP_ERROR, path, 0, 0, "cannot write the PDF file");
+    /* A failure was reported where it happened (on_error(), or save() for the write). */
+    if (save(p, fd) != 0 || p->errors)
         goto done;
-    }
     rc = 0;
 done:
     if (rc && !diags->errors)
@@ -518,7 +592,7 @@ done:
     return rc;
 }
 
-int rp_render_pdf(const struct rp_doc *doc, const char *path, struct rp_diags *diags)
+int rp_render_pdf(const struct rp_doc *doc, int fd, const char *path, struct rp_diags *diags)
 {
-    return rp_render_pdf_themed(doc, &rp_templates_active()->theme, path, diags);
+    return rp_render_pdf_themed(doc, &rp_templates_active()->theme, fd, path, diags);
 }

@@ -8,16 +8,17 @@ struct rp_doc;
 struct rp_diags;
 struct rp_theme;
 
-/* Writes `doc` as a PDF file at exactly `path` (the caller handles temporary names) with
- * the default theme. The same document gives the same bytes: dates come from the
- * document, never from the clock. Returns 0, or -1 with the reasons in `diags` (the file
- * may then be partial: the caller removes it). */
-__attribute__((warn_unused_result)) int rp_render_pdf(const struct rp_doc *doc, const char *path,
-                                                      struct rp_diags *diags);
+/* Writes `doc` as a PDF to the descriptor `fd`, which the caller opened (the caller handles
+ * temporary names and the commit); `path` is the name diagnostics give. Uses the active
+ * theme. The same document gives the same bytes: dates come from the document, never from
+ * the clock. Returns 0, or -1 with the reasons in `diags` (the caller then discards what was
+ * written). */
+__attribute__((warn_unused_result)) int rp_render_pdf(const struct rp_doc *doc, int fd,
+                                                      const char *path, struct rp_diags *diags);
 
 /* The same with an explicit theme. */
 __attribute__((warn_unused_result)) int rp_render_pdf_themed(const struct rp_doc *doc,
-                                                             const struct rp_theme *theme,
+                                                             const struct rp_theme *theme, int fd,
                                                              const char *path,
                                                              struct rp_diags *diags);
 

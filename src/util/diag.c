@@ -65,6 +65,34 @@ void rp_diag_add(struct rp_diags *d, enum rp_severity sev, const char *file, lon
         d->warnings++;
 }
 
+/* Control characters of a file name or of a model's text written as C escapes: one
+ * diagnostic stays one line of a log, whatever a directory or a title holds. */
+static void escape_controls(char *buf, size_t size)
+{
+    size_t extra = 0, n = strlen(buf);
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)buf[i] < 0x20 || buf[i] == 0x7f)
+            extra += 3;
+    if (extra == 0)
+        return;
+    char *copy = rp_xmalloc(n + extra + 1);
+    size_t o = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)buf[i];
+        if (c == '\n' || c == '\t') {
+            copy[o++] = '\\';
+            copy[o++] = c == '\n' ? 'n' : 't';
+        } else if (c < 0x20 || c == 0x7f) {
+            o += (size_t)sprintf(copy + o, "\\x%02x", c);
+        } else {
+            copy[o++] = (char)c;
+        }
+    }
+    copy[o] = '\0';
+    snprintf(buf, size, "%s", copy);
+    free(copy);
+}
+
 char *rp_diag_format(const struct rp_diag *diag, char *buf, size_t size)
 {
     const char *file = diag->file ? diag->file : "rapport";
@@ -73,6 +101,7 @@ char *rp_diag_format(const struct rp_diag *diag, char *buf, size_t size)
                  rp_severity_name(diag->severity), diag->message);
     else
         snprintf(buf, size, "%s: %s: %s", file, rp_severity_name(diag->severity), diag->message);
+    escape_controls(buf, size);
     return buf;
 }
 

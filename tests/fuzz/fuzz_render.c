@@ -8,6 +8,7 @@
 #include "render/render.h"
 #include "util/arena.h"
 
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <unistd.h>
@@ -26,8 +27,12 @@ static void render(struct rp_doc *doc, const char *path)
     struct rp_diags diags;
     rp_diags_init(&diags);
     /* A render error is a diagnostic, not a finding; crashes and leaks are. */
-    int status = rp_render_pdf(doc, path, &diags);
-    (void)status;
+    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (fd >= 0) {
+        int status = rp_render_pdf(doc, fd, path, &diags);
+        (void)status;
+        close(fd);
+    }
     rp_diags_free(&diags);
     unlink(path);
 }

@@ -63,4 +63,30 @@ done_before=$(grep -c '<document ' out2/manifest.xml)
 [ "$(grep -c '^unchanged' log3)" -eq "$done_before" ] || fail "finished documents were redone"
 diff -r -x .rapport.lock ref out2 >/dev/null || fail "rerun after SIGTERM differs"
 echo "SIGTERM: exit 1, $done_before documents kept, rerun completes"
+
+# SIGHUP (a closed terminal, a dropped ssh session) stops as cleanly as SIGTERM.
+rm -rf out3
+"$rapport" build -j2 in -o out3 2>log4 &
+pid=$!
+sleep 1.5
+kill -HUP $pid
+wait $pid
+rc=$?
+[ $rc -eq 1 ] || fail "SIGHUP: exit $rc, expected 1"
+grep -q "interrupted" log4 || fail "SIGHUP: no message ($(tail -2 log4))"
+[ -z "$(find out3 -name '.rapport-tmp.*')" ] || fail "SIGHUP left temporary files"
+[ -s out3/manifest.xml ] || fail "SIGHUP: no manifest"
+check_complete out3
+
+# render: a signal while the PDF is written leaves no temporary file.
+bash "$src/bench/gen-plan.sh" 1 1 40000 > big.xml || fail "generator"
+for sig in INT TERM HUP; do
+  "$rapport" render --kind budget --lang fr big.xml -o big.pdf 2>/dev/null &
+  pid=$!
+  sleep 0.6
+  kill -$sig $pid 2>/dev/null
+  wait $pid 2>/dev/null
+  [ -z "$(ls -A | grep rapport-tmp)" ] || fail "render: SIG$sig left $(ls -A | grep rapport-tmp)"
+done
+echo "SIGHUP: exit 1, manifest written; render leaves no temporary file on INT, TERM, HUP"
 echo "ok"

@@ -77,11 +77,11 @@ static void test_temp_names(void **state)
 {
     (void)state;
     char buf[256];
-    assert_int_equal(rp_temp_name(buf, sizeof buf, "out/capac/budget.fr.pdf", 42), 0);
-    assert_string_equal(buf, "out/capac/" RP_TEMP_PREFIX "42.budget.fr.pdf");
-    assert_int_equal(rp_temp_name(buf, sizeof buf, "manifest.xml", 7), 0);
-    assert_string_equal(buf, RP_TEMP_PREFIX "7.manifest.xml");
-    assert_int_equal(rp_temp_name(buf, 8, "out/capac/budget.fr.pdf", 42), -1);
+    assert_int_equal(rp_temp_name(buf, sizeof buf, "out/capac/budget.fr.pdf", 42, "k3x"), 0);
+    assert_string_equal(buf, "out/capac/" RP_TEMP_PREFIX "42.k3x.budget.fr.pdf");
+    assert_int_equal(rp_temp_name(buf, sizeof buf, "manifest.xml", 7, "a"), 0);
+    assert_string_equal(buf, RP_TEMP_PREFIX "7.a.manifest.xml");
+    assert_int_equal(rp_temp_name(buf, 8, "out/capac/budget.fr.pdf", 42, "a"), -1);
 }
 
 static void test_result_round_trip(void **state)

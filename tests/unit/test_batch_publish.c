@@ -12,6 +12,7 @@
 #include "batch/manifest.h"
 #include "load/xml_write.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -61,8 +62,8 @@ static void test_atomic_write_and_sweep(void **state)
     assert_string_equal(slurp(path), "again");
     /* Leftovers of killed processes: only temporary names go, and only the asked pid's. */
     char t1[200], t2[200];
-    assert_int_equal(rp_temp_name(t1, sizeof t1, path, 111), 0);
-    assert_int_equal(rp_temp_name(t2, sizeof t2, path, 222), 0);
+    assert_int_equal(rp_temp_name(t1, sizeof t1, path, 111, "t"), 0);
+    assert_int_equal(rp_temp_name(t2, sizeof t2, path, 222, "t"), 0);
     FILE *f = fopen(t1, "w");
     fclose(f);
     f = fopen(t2, "w");
@@ -97,6 +98,58 @@ static struct rp_entry entry(const char *org, const char *kind, int year, const 
         .bytes = 183177, .sha256 = "21f4bf6105df6d039fc7c2bad971be20d88ccdbb24cf07d1558d7cae39d8663a",
         .version = "0.1.0", .date = "2024-05-17", .inputs = "be39", .sources = &src,
         .source_count = 1};
+}
+
+/* Only regular files are replaced, never through a link; temporary names are fresh. */
+static void test_atomic_refuses_links_and_special_files(void **state)
+{
+    (void)state;
+    char target[160], link[160], fifo[160], plain[160];
+    snprintf(target, sizeof target, "%s/target", dir);
+    snprintf(link, sizeof link, "%s/link.pdf", dir);
+    snprintf(fifo, sizeof fifo, "%s/fifo.pdf", dir);
+    snprintf(plain, sizeof plain, "%s/plain.pdf", dir);
+    assert_int_equal(rp_atomic_write(target, "precious", 8), 0);
+    assert_int_equal(symlink(target, link), 0);
+    errno = 0;
+    assert_int_equal(rp_atomic_write(link, "x", 1), -1);
+    assert_int_equal(errno, EEXIST);
+    assert_string_equal(slurp(target), "precious");
+    struct stat st;
+    assert_int_equal(lstat(link, &st), 0);
+    assert_true(S_ISLNK(st.st_mode));
+    assert_int_equal(mkfifo(fifo, 0600), 0);
+    assert_int_equal(rp_atomic_write(fifo, "x", 1), -1);
+    assert_int_equal(errno, EEXIST);
+    assert_int_equal(lstat(fifo, &st), 0);
+    assert_true(S_ISFIFO(st.st_mode));
+    assert_string_equal(rp_atomic_strerror(EEXIST), "exists and is not a regular file (not replaced)");
+
+    /* Two writers of one name get two unpredictable temporary files of their own pid. */
+    struct rp_atomic a, b;
+    assert_int_equal(rp_atomic_open(&a, plain), 0);
+    assert_int_equal(rp_atomic_open(&b, plain), 0);
+    assert_string_not_equal(a.temp, b.temp);
+    char prefix[64];
+    snprintf(prefix, sizeof prefix, "/" RP_TEMP_PREFIX "%ld.", (long)getpid());
+    assert_non_null(strstr(a.temp, prefix));
+    assert_int_equal(write(a.fd, "one", 3), 3);
+    assert_int_equal(rp_atomic_commit(&a), 0);
+    char temp_b[sizeof b.temp];
+    memcpy(temp_b, b.temp, sizeof temp_b);
+    rp_atomic_abort(&b);
+    assert_int_equal(access(temp_b, F_OK), -1);
+    assert_string_equal(slurp(plain), "one");
+    /* A link planted under a temporary name is removed by the sweep, never followed. */
+    char planted[200];
+    assert_int_equal(rp_temp_name(planted, sizeof planted, plain, 999, "zz"), 0);
+    assert_int_equal(symlink(target, planted), 0);
+    assert_int_equal(rp_temp_sweep(dir, 999), 1);
+    assert_string_equal(slurp(target), "precious");
+    unlink(link);
+    unlink(fifo);
+    unlink(plain);
+    unlink(target);
 }
 
 static void test_manifest_round_trip(void **state)
@@ -233,6 +286,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_atomic_write_and_sweep),
+        cmocka_unit_test(test_atomic_refuses_links_and_special_files),
         cmocka_unit_test(test_manifest_round_trip),
         cmocka_unit_test(test_index),
         cmocka_unit_test(test_html_writer),

@@ -52,7 +52,8 @@ static int list_dir(const char *dir, struct names *out)
         if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0)
             names_add(out, e->d_name);
     closedir(d);
-    qsort(out->items, out->count, sizeof *out->items, cmp_names);
+    if (out->count > 1)
+        qsort(out->items, out->count, sizeof *out->items, cmp_names);
     return 0;
 }
 
@@ -287,7 +288,8 @@ int rp_hash_tree(const char *dir, char hex[RP_SHA256_HEX])
         names_free(&files);
         return -1;
     }
-    qsort(files.items, files.count, sizeof *files.items, cmp_names);
+    if (files.count > 1)
+        qsort(files.items, files.count, sizeof *files.items, cmp_names);
     struct rp_sha256 h;
     rp_sha256_init(&h);
     int rc = 0;

@@ -2,7 +2,7 @@
  * OUTPUT_DIR by worker processes, incrementally, atomically, under a lock, with a manifest
  * and an index page. See docs/operations.md and rapport(1).
  *
- * Exit statuses (the values rp_batch_run() and rp_batch_merge() return):
+ * Exit statuses (enum rp_exit, the values rp_batch_run() and rp_batch_merge() return):
  *   0  every document produced (or already up to date)
  *   1  some documents failed (listed at the end of the log), a source could not be read
  *      (its published documents stay), INPUT_DIR holds no organisation (nothing is
@@ -12,15 +12,11 @@
 #ifndef RP_BATCH_H
 #define RP_BATCH_H
 
+#include "util/exit.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 
-enum rp_batch_status {
-    RP_BATCH_OK = 0,
-    RP_BATCH_FAILED = 1,
-    RP_BATCH_USAGE = 2,
-    RP_BATCH_OUTPUT = 3
-};
 
 /* More workers than this are not useful on any machine rapport runs on. */
 #define RP_MAX_WORKERS 256
@@ -28,10 +24,13 @@ enum rp_batch_status {
 /* -q: failures only; default: one line per document; -v: timings and warnings too. */
 enum rp_verbosity { RP_QUIET = -1, RP_NORMAL = 0, RP_VERBOSE = 1 };
 
+struct rp_backend;
+
 struct rp_batch_options {
     const char *input_dir;
     const char *output_dir;
     const char *templates_dir; /* NULL: ./templates when it exists */
+    const struct rp_backend *backend; /* the format of the documents (render/render.h) */
     int jobs;                  /* worker processes, >= 1 */
     unsigned langs;            /* bit (1 << enum rp_lang) per language */
     const char *kinds[8];      /* NULL-terminated --kind list; empty: every kind */

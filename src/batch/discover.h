@@ -8,7 +8,7 @@
 #ifndef RP_BATCH_DISCOVER_H
 #define RP_BATCH_DISCOVER_H
 
-#include "batch/hash.h"
+#include "util/hash.h"
 #include "util/diag.h"
 
 #include <stdbool.h>

@@ -3,6 +3,7 @@
 #include "batch/index.h"
 
 #include "load/xml_write.h"
+#include "render/render.h"
 #include "util/arena.h"
 #include "util/fmt.h"
 
@@ -294,11 +295,12 @@ static void org_table(struct rp_xml_writer *w, const struct rp_manifest *m, size
                 rp_xml_start(w, "a");
                 rp_xml_attr(w, "href", e->file);
                 rp_xml_attr(w, "hreflang", rp_lang_code(lang));
-                rp_xml_attr(w, "type", "application/pdf");
-                /* The link says which document, which edition, and that it is a PDF. */
-                rp_xml_text(w, rp_arena_printf(a, "%s %s (PDF, %s)",
-                                               kind_name(e->kind, lang), when,
-                                               LANGUAGE_IN[lang][lang]));
+                /* The manifest only holds files of a known backend. */
+                const struct rp_backend *be = rp_backend_of_file(e->file);
+                rp_xml_attr(w, "type", be->media_type);
+                /* The link says which document, which edition, and in which format. */
+                rp_xml_text(w, rp_arena_printf(a, "%s %s (%s, %s)", kind_name(e->kind, lang),
+                                               when, be->label, LANGUAGE_IN[lang][lang]));
                 rp_xml_end(w);
                 char meta[128];
                 meta_text(meta, sizeof meta, e, lang);

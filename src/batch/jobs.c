@@ -138,6 +138,7 @@ static void add_job(struct growing *g, const struct rp_org *org, const struct rp
     struct rp_job *job = push(g);
     job->org = org;
     job->kind = kind;
+    job->backend = opt->backend;
     job->year = year;
     job->lang = lang;
     job_digest(job, renderer, arena);

@@ -8,7 +8,7 @@
 
 #include "batch/batch.h"
 #include "batch/discover.h"
-#include "batch/kinds.h"
+#include "produce/kinds.h"
 #include "batch/manifest.h"
 
 #include <stddef.h>
@@ -44,6 +44,7 @@ struct rp_result {
 struct rp_job {
     const struct rp_org *org;
     const struct rp_kind *kind;
+    const struct rp_backend *backend;
     int year;           /* RP_SCOPE_YEAR: the evaluation's year; RP_SCOPE_PLAN: 0 */
     enum rp_lang lang;
     char inputs[RP_SHA256_HEX];

@@ -1,6 +1,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "batch/log.h"
 
+#include "render/render.h"
 #include "util/arena.h"
 
 #include <stdio.h>
@@ -70,8 +71,8 @@ const char *rp_job_label(const struct rp_job *job, char *buf, size_t size)
     if (file)
         snprintf(buf, size, "%s", file);
     else if (job->year)
-        snprintf(buf, size, "%s/%s-%d.%s.pdf", job->org->id, job->kind->name, job->year,
-                 rp_lang_code(job->lang));
+        snprintf(buf, size, "%s/%s-%d.%s%s", job->org->id, job->kind->name, job->year,
+                 rp_lang_code(job->lang), job->backend->suffix);
     else /* a plan that did not load: its period, hence the file name, is unknown */
         snprintf(buf, size, "%s/%s (%s, plan period unknown)", job->org->id, job->kind->name,
                  rp_lang_code(job->lang));

@@ -5,6 +5,7 @@
 #include "batch/discover.h"
 #include "load/xml.h"
 #include "load/xml_write.h"
+#include "render/render.h"
 #include "util/arena.h"
 
 #include <errno.h>
@@ -149,9 +150,7 @@ bool rp_manifest_safe_file(const char *file)
         return false;
     memcpy(org, file, n);
     org[n] = '\0';
-    size_t len = strlen(slash + 1);
-    return rp_safe_name(org) && rp_safe_name(slash + 1) && len > 4 &&
-           strcmp(slash + 1 + len - 4, ".pdf") == 0;
+    return rp_safe_name(org) && rp_safe_name(slash + 1) && rp_backend_of_file(slash + 1);
 }
 
 /* ---------------------------------------------------------------- reading */

@@ -10,7 +10,7 @@
 #ifndef RP_BATCH_MANIFEST_H
 #define RP_BATCH_MANIFEST_H
 
-#include "batch/hash.h"
+#include "util/hash.h"
 #include "util/diag.h"
 
 #include <stdbool.h>
@@ -85,7 +85,8 @@ int rp_entry_cmp(const struct rp_entry *a, const struct rp_entry *b);
 __attribute__((warn_unused_result)) int rp_manifest_serialize(const struct rp_manifest *m,
                                                               char **data, size_t *size);
 
-/* Whether `file` is a safe relative document path: "<safe name>/<safe name>.pdf". */
+/* Whether `file` is a safe relative document path: "<safe name>/<safe name><suffix>", the
+ * suffix of a backend (".pdf"). */
 bool rp_manifest_safe_file(const char *file);
 
 #endif

@@ -2,8 +2,8 @@
 #define _POSIX_C_SOURCE 200809L
 #include "batch/batch.h"
 
-#include "batch/atomic.h"
-#include "batch/hash.h"
+#include "util/atomic.h"
+#include "util/hash.h"
 #include "batch/lock.h"
 #include "batch/log.h"
 #include "batch/manifest.h"
@@ -83,7 +83,7 @@ int rp_batch_merge(const char *out_dir, const char *const *manifests, size_t cou
     if (rp_mkdir_p(out_dir) != 0) {
         fprintf(stderr, "rapport build: cannot create the output directory %s: %s\n", out_dir,
                 strerror(errno));
-        return RP_BATCH_OUTPUT;
+        return RP_EXIT_OUTPUT;
     }
     int lock_fd;
     long holder;
@@ -94,11 +94,11 @@ int rp_batch_merge(const char *out_dir, const char *const *manifests, size_t cou
         else
             fprintf(stderr, "rapport build: the output directory %s is not writable: %s\n",
                     out_dir, strerror(errno));
-        return RP_BATCH_OUTPUT;
+        return RP_EXIT_OUTPUT;
     }
     rp_temp_sweep(out_dir, 0);
 
-    int status = RP_BATCH_OK;
+    int status = RP_EXIT_OK;
     struct rp_diags diags;
     rp_diags_init(&diags);
     struct rp_manifest old, merged;
@@ -119,7 +119,7 @@ int rp_batch_merge(const char *out_dir, const char *const *manifests, size_t cou
         if (stat(manifests[i], &st) != 0 ||
             rp_manifest_read(&parts[i], manifests[i], &diags) != 0) {
             fprintf(stderr, "rapport build: cannot read the manifest %s\n", manifests[i]);
-            status = RP_BATCH_FAILED;
+            status = RP_EXIT_FAILED;
         }
         total += parts[i].count;
     }
@@ -139,14 +139,14 @@ int rp_batch_merge(const char *out_dir, const char *const *manifests, size_t cou
                 fprintf(stderr, "rapport build: %s differs between %s and %s; the first is "
                                 "kept\n", e->file, manifests[all[k - 1].part],
                         manifests[all[k].part]);
-                status = RP_BATCH_FAILED;
+                status = RP_EXIT_FAILED;
             }
             all[k].entry = all[k - 1].entry; /* later duplicates compare with the winner */
             continue;
         }
         dir_of(manifests[all[k].part], from, sizeof from);
         if (bring(from, out_dir, e) != 0) {
-            status = RP_BATCH_FAILED;
+            status = RP_EXIT_FAILED;
             continue;
         }
         rp_manifest_add(&merged, e);
@@ -160,7 +160,7 @@ int rp_batch_merge(const char *out_dir, const char *const *manifests, size_t cou
         fprintf(stderr, "%s\n", rp_diag_format(&diags.items[i], line, sizeof line));
     /* After a clean merge the previous documents that no shard lists go; otherwise they
      * stay listed, so that a missing or broken shard never unpublishes its documents. */
-    if (status == RP_BATCH_OK) {
+    if (status == RP_EXIT_OK) {
         rp_publish_prune(out_dir, &old, &merged, &log);
     } else {
         const char **files = rp_manifest_files(&merged);
@@ -173,8 +173,8 @@ int rp_batch_merge(const char *out_dir, const char *const *manifests, size_t cou
     rp_manifest_sort(&merged);
     rp_log_end(&log);
     if (rp_publish_write(out_dir, &merged, true) != 0)
-        status = RP_BATCH_OUTPUT;
-    if (verbosity >= RP_NORMAL || status != RP_BATCH_OK)
+        status = RP_EXIT_OUTPUT;
+    if (verbosity >= RP_NORMAL || status != RP_EXIT_OK)
         fprintf(stderr, "rapport build: %zu documents from %zu manifests in %s\n",
                 merged.count, count, out_dir);
     rp_manifest_free(&old);

@@ -2,7 +2,7 @@
 #define _GNU_SOURCE /* prctl(PR_SET_PDEATHSIG) */
 #include "batch/pool.h"
 
-#include "batch/atomic.h"
+#include "util/atomic.h"
 #include "batch/result.h"
 #include "batch/worker.h"
 #include "load/load.h"

@@ -1,7 +1,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "batch/publish.h"
 
-#include "batch/atomic.h"
+#include "util/atomic.h"
 #include "batch/index.h"
 
 #include <errno.h>

@@ -2,7 +2,7 @@
 #define _XOPEN_SOURCE 700 /* realpath */
 #include "batch/batch.h"
 
-#include "batch/atomic.h"
+#include "util/atomic.h"
 #include "batch/discover.h"
 #include "batch/jobs.h"
 #include "batch/lock.h"
@@ -151,7 +151,7 @@ static int prepare_output(const char *dir, int *lock_fd)
     if (rp_mkdir_p(dir) != 0) {
         fprintf(stderr, "rapport build: cannot create the output directory %s: %s\n", dir,
                 strerror(errno));
-        return RP_BATCH_OUTPUT;
+        return RP_EXIT_OUTPUT;
     }
     long holder = 0;
     switch (rp_lock_take(dir, lock_fd, &holder)) {
@@ -164,7 +164,7 @@ static int prepare_output(const char *dir, int *lock_fd)
         else
             fprintf(stderr, "rapport build: another build is writing to %s; not starting a "
                             "second one\n", dir);
-        return RP_BATCH_OUTPUT;
+        return RP_EXIT_OUTPUT;
     case RP_LOCK_ERROR:
         if (errno == EEXIST)
             fprintf(stderr, "rapport build: %s/%s is not a regular file (a link?): it is "
@@ -172,16 +172,16 @@ static int prepare_output(const char *dir, int *lock_fd)
         else
             fprintf(stderr, "rapport build: the output directory %s is not writable: %s\n",
                     dir, strerror(errno));
-        return RP_BATCH_OUTPUT;
+        return RP_EXIT_OUTPUT;
     }
     if (!writable(dir)) {
         fprintf(stderr, "rapport build: the output directory %s is not writable: %s\n", dir,
                 strerror(errno));
         rp_lock_release(*lock_fd);
         *lock_fd = -1;
-        return RP_BATCH_OUTPUT;
+        return RP_EXIT_OUTPUT;
     }
-    return RP_BATCH_OK;
+    return RP_EXIT_OK;
 }
 
 /* The renderer's digest (see rp_jobs_renderer_digest()); NULL when --templates names a
@@ -254,7 +254,7 @@ static int execute(struct run *run, const char *renderer)
         fprintf(stderr, "rapport build: cannot read %s: %s\n", opt->input_dir,
                 strerror(errno));
         rp_diags_free(&diags);
-        return RP_BATCH_USAGE;
+        return RP_EXIT_USAGE;
     }
     size_t input_errors = report(&diags, opt->verbosity);
     rp_diags_free(&diags);
@@ -264,7 +264,7 @@ static int execute(struct run *run, const char *renderer)
                 "rapport build: %s holds no organisation directory: nothing built, nothing "
                 "removed (--prune-all removes every published document)\n",
                 opt->input_dir);
-        return RP_BATCH_FAILED;
+        return RP_EXIT_FAILED;
     }
     rp_jobs_plan(&run->jobs, &run->in, opt, renderer, &run->old, run->arena);
 
@@ -296,9 +296,9 @@ static int execute(struct run *run, const char *renderer)
     if (!complete)
         fprintf(stderr, "rapport build: interrupted; the next run finishes the work\n");
     if (write_failed)
-        return RP_BATCH_OUTPUT;
-    return run->failed || run->interrupted || input_errors || !complete ? RP_BATCH_FAILED
-                                                                        : RP_BATCH_OK;
+        return RP_EXIT_OUTPUT;
+    return run->failed || run->interrupted || input_errors || !complete ? RP_EXIT_FAILED
+                                                                        : RP_EXIT_OK;
 }
 
 /* `path` with symbolic links and dot components resolved, also when its last components do
@@ -345,13 +345,13 @@ int rp_batch_run(const struct rp_batch_options *opt)
     struct stat st;
     if (stat(opt->input_dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
         fprintf(stderr, "rapport build: %s is not a directory\n", opt->input_dir);
-        return RP_BATCH_USAGE;
+        return RP_EXIT_USAGE;
     }
     if (output_inside_input(opt)) {
         fprintf(stderr, "rapport build: the output directory %s is inside the input directory "
                         "%s: documents would be mixed with their sources\n",
                 opt->output_dir, opt->input_dir);
-        return RP_BATCH_USAGE;
+        return RP_EXIT_USAGE;
     }
     struct run run;
     memset(&run, 0, sizeof run);
@@ -362,8 +362,8 @@ int rp_batch_run(const struct rp_batch_options *opt)
     const char *renderer = renderer_digest(opt, run.arena);
     const struct rp_templates *templates = renderer ? load_templates(opt, run.arena) : NULL;
     int lock_fd = -1;
-    int status = templates ? prepare_output(opt->output_dir, &lock_fd) : RP_BATCH_USAGE;
-    if (status == RP_BATCH_OK) {
+    int status = templates ? prepare_output(opt->output_dir, &lock_fd) : RP_EXIT_USAGE;
+    if (status == RP_EXIT_OK) {
         /* We hold the lock: any temporary file is a leftover of a killed run. */
         rp_temp_sweep(opt->output_dir, 0);
         status = execute(&run, renderer);

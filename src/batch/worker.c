@@ -1,10 +1,9 @@
-/* The work of one document, as a worker process does it. */
+/* The work of one document, as a worker process does it: its sources picked from its
+ * organisation directory, the rest done by rp_produce(). */
 #define _POSIX_C_SOURCE 200809L
 #include "batch/worker.h"
 
-#include "batch/atomic.h"
-#include "batch/pdfinfo.h"
-#include "cli/cli.h"
+#include "produce/produce.h"
 #include "util/arena.h"
 
 #include <errno.h>
@@ -20,6 +19,7 @@ struct work {
     struct rp_arena *arena; /* the result's */
     struct rp_result *r;
     struct rp_session s;
+    const struct rp_evaluation **evals; /* room for the builder's evaluations */
     const struct rp_source **used; /* sources the document is built from */
     size_t used_count;
     const char *ignore_file;       /* a plan whose problems do not concern this document */
@@ -186,8 +186,9 @@ static void describe(struct work *w, const struct rp_kind_input *in)
     e->year = job->year;
     /* The date of the newest model the document shows: never the clock. */
     e->date = iso_date(a, last ? last->date : in->plan->date);
-    e->file = rp_arena_printf(a, "%s/%s-%s.%s.pdf", job->org->id, job->kind->name,
-                              e->period ? e->period : rp_arena_printf(a, "%d", job->year), code);
+    e->file = rp_arena_printf(a, "%s/%s-%s.%s%s", job->org->id, job->kind->name,
+                              e->period ? e->period : rp_arena_printf(a, "%d", job->year), code,
+                              w->opt->backend->suffix);
     e->sources = rp_arena_array(a, w->used_count ? w->used_count : 1, sizeof *e->sources);
     e->source_count = w->used_count;
     for (size_t i = 0; i < w->used_count; i++) {
@@ -196,43 +197,22 @@ static void describe(struct work *w, const struct rp_kind_input *in)
     }
 }
 
-/* Renders into a fresh temporary file and commits; false (with a diagnostic) on failure. */
-static bool render(struct work *w, const struct rp_doc *doc)
+/* The picker of rp_produce(): the job's sources, from its organisation directory, and the
+ * document's name under OUTPUT_DIR. */
+static enum rp_pick pick(void *ctx, struct rp_session *s, struct rp_kind_input *in,
+                         const char **path)
 {
-    struct rp_entry *e = &w->r->entry;
-    char dir[PATH_MAX], final[PATH_MAX];
-    int n1 = snprintf(dir, sizeof dir, "%s/%s", w->opt->output_dir, w->job->org->id);
-    int n2 = snprintf(final, sizeof final, "%s/%s", w->opt->output_dir, e->file);
-    if (n1 < 0 || n2 < 0 || (size_t)n1 >= sizeof dir || (size_t)n2 >= sizeof final) {
-        fail(w, w->opt->output_dir, "%s", "output path too long");
-        return false;
-    }
-    if (rp_mkdir_p(dir) != 0) {
-        fail(w, dir, "cannot create the directory: %s", strerror(errno));
-        return false;
-    }
-    struct rp_atomic out;
-    if (rp_atomic_open(&out, final) != 0) {
-        fail(w, final, "cannot write: %s", rp_atomic_strerror(errno));
-        return false;
-    }
-    if (rp_kind_render_pdf(doc, out.fd, final, &w->s.diags) != 0) {
-        rp_atomic_abort(&out);
-        if (w->s.diags.errors == 0)
-            fail(w, final, "%s", "the PDF could not be rendered");
-        return false;
-    }
-    struct rp_pdfinfo info;
-    if (rp_pdfinfo_read(out.temp, &info) != 0 || rp_atomic_commit(&out) != 0) {
-        int saved = errno;
-        rp_atomic_abort(&out);
-        fail(w, final, "cannot write: %s", rp_atomic_strerror(saved));
-        return false;
-    }
-    e->pages = info.pages;
-    e->bytes = info.bytes;
-    e->sha256 = rp_arena_strdup(w->arena, info.sha256);
-    return true;
+    struct work *w = ctx;
+    (void)s; /* the same as w->s */
+    if (!load_sources(w, in, w->evals))
+        return RP_PICK_FAILED;
+    describe(w, in);
+    const struct rp_plan *plan = in->plan;
+    if (w->job->kind->scope == RP_SCOPE_PLAN && w->opt->year &&
+        (w->opt->year < plan->start || w->opt->year > plan->end))
+        return RP_PICK_SKIPPED;
+    *path = rp_arena_printf(w->s.arena, "%s/%s", w->opt->output_dir, w->r->entry.file);
+    return RP_PICKED;
 }
 
 /* At most this many lines of diagnostics per document in the log: a file with ten thousand
@@ -285,8 +265,7 @@ void rp_worker_job(const struct rp_job *job, const struct rp_batch_options *opt,
     struct work w = {.job = job, .opt = opt, .arena = arena, .r = r};
     rp_session_init(&w.s);
     w.used = rp_arena_array(arena, job->org->eval_count + 1, sizeof *w.used);
-    const struct rp_evaluation **evals =
-        rp_arena_array(arena, job->org->eval_count + 1, sizeof *evals);
+    w.evals = rp_arena_array(arena, job->org->eval_count + 1, sizeof *w.evals);
     r->outcome = RP_OUTCOME_FAILED; /* until every step succeeded */
     struct rp_entry *e = &r->entry;
     e->org = job->org->id;
@@ -296,21 +275,23 @@ void rp_worker_job(const struct rp_job *job, const struct rp_batch_options *opt,
     e->inputs = job->inputs;
     e->year = job->year;
 
-    struct rp_kind_input in;
-    if (load_sources(&w, &in, evals)) {
-        describe(&w, &in);
-        if (job->kind->scope == RP_SCOPE_PLAN && opt->year &&
-            (opt->year < in.plan->start || opt->year > in.plan->end)) {
-            r->outcome = RP_OUTCOME_SKIPPED;
-        } else if (job->kind->applies && !job->kind->applies(&in)) {
-            r->outcome = RP_OUTCOME_NOT_APPLICABLE;
-        } else {
-            const struct rp_doc *doc = job->kind->build(&in, job->lang, w.s.arena);
-            if (!doc)
-                fail(&w, e->file, "%s", "the document could not be built from its sources");
-            else if (render(&w, doc))
-                r->outcome = RP_OUTCOME_BUILT;
-        }
+    struct rp_produce_request req = {job->kind, job->lang, opt->backend, {pick, &w}, true};
+    struct rp_produce_info info;
+    switch (rp_produce(&req, &w.s, &info)) {
+    case RP_PRODUCED:
+        r->outcome = RP_OUTCOME_BUILT;
+        e->pages = info.pages;
+        e->bytes = info.bytes;
+        e->sha256 = rp_arena_strdup(arena, info.sha256);
+        break;
+    case RP_PRODUCE_SKIPPED:
+        r->outcome = RP_OUTCOME_SKIPPED;
+        break;
+    case RP_PRODUCE_NOT_APPLICABLE:
+        r->outcome = RP_OUTCOME_NOT_APPLICABLE;
+        break;
+    case RP_PRODUCE_FAILED:
+        break;
     }
     if (r->outcome == RP_OUTCOME_FAILED && w.s.diags.errors == 0)
         fail(&w, NULL, "%s", "the document could not be produced");

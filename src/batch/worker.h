@@ -1,5 +1,5 @@
-/* One job, run inside a worker process: load and check its sources, build the document
- * tree, render the PDF under a temporary name, then commit it under its final name. */
+/* One job, run inside a worker process: rp_produce() with the job's sources (loaded and
+ * checked), its kind, language and backend, and its name under OUTPUT_DIR. */
 #ifndef RP_BATCH_WORKER_H
 #define RP_BATCH_WORKER_H
 

@@ -1,8 +1,9 @@
 /* rapport build: the command line of the batch (src/batch/). */
 #define _POSIX_C_SOURCE 200809L
 #include "batch/batch.h"
-#include "batch/kinds.h"
+#include "produce/kinds.h"
 #include "cli/cli.h"
+#include "render/render.h"
 #include "util/fmt.h"
 
 #include <errno.h>
@@ -65,7 +66,7 @@ static int bad_usage(const char *fmt, const char *arg)
     fputs("rapport build: ", stderr);
     fprintf(stderr, fmt, arg);
     fputs("\n(see rapport build --help)\n", stderr);
-    return RP_BATCH_USAGE;
+    return RP_EXIT_USAGE;
 }
 
 /* A whole decimal number in [min, max], else -1. */
@@ -149,6 +150,7 @@ int rp_cmd_build(int argc, char **argv)
     o.jobs = cpus > 0 ? (int)(cpus < RP_MAX_WORKERS ? cpus : RP_MAX_WORKERS) : 1;
     o.langs = 1u << RP_LANG_FR | 1u << RP_LANG_NL;
     o.verbosity = RP_NORMAL;
+    o.backend = rp_backend_find("pdf");
     const char *input = NULL;
     bool quiet = false, verbose = false;
 
@@ -164,7 +166,7 @@ int rp_cmd_build(int argc, char **argv)
         int rc = 0;
         if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
             usage(stdout);
-            return RP_BATCH_OK;
+            return RP_EXIT_OK;
         } else if ((v = value_of(argc, argv, &i, "--output", "-o"))) {
             if (!*v)
                 return bad_usage("%s", "-o needs a directory");

@@ -19,7 +19,7 @@ int rp_cmd_check(int argc, char **argv)
     for (int i = 1; i < argc; i++)
         (void)rp_session_load(&s, argv[i]);
     rp_diags_print(&s.diags, stderr);
-    int status = s.diags.errors ? RP_EXIT_INPUT : RP_EXIT_OK;
+    int status = s.diags.errors ? RP_EXIT_FAILED : RP_EXIT_OK;
     if (s.diags.errors || s.diags.warnings)
         fprintf(stderr, "%zu error(s), %zu warning(s)\n", s.diags.errors, s.diags.warnings);
     rp_session_free(&s);

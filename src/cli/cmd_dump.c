@@ -13,7 +13,7 @@ int rp_cmd_dump(int argc, char **argv)
     struct rp_session s;
     rp_session_init(&s);
     const struct rp_file *f = rp_session_load(&s, argv[1]);
-    int status = RP_EXIT_INPUT;
+    int status = RP_EXIT_FAILED;
     if (f) {
         if (f->kind == RP_FILE_PLAN)
             rp_plan_dump(f->plan, stdout);

@@ -1,16 +1,14 @@
 /* rapport render: one document from its sources, written atomically. */
-#define _POSIX_C_SOURCE 200809L /* fdopen, dup */
-#include "batch/atomic.h"
-#include "batch/kinds.h"
+#define _POSIX_C_SOURCE 200809L
 #include "cli/cli.h"
-#include "render/render.h"
+#include "produce/produce.h"
+#include "templates/templates.h"
+#include "util/atomic.h"
 #include "util/arena.h"
 #include "util/fmt.h"
 
 #include <errno.h>
 #include <fcntl.h>
-#include <limits.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -81,7 +79,7 @@ static int parse(int argc, char **argv, struct options *o)
     memset(o, 0, sizeof *o);
     o->inputs = calloc((size_t)argc, sizeof *o->inputs);
     if (!o->inputs)
-        return RP_EXIT_INPUT;
+        return RP_EXIT_FAILED;
     for (int i = 1; i < argc; i++) {
         const char *v;
         if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
@@ -129,75 +127,6 @@ static int parse(int argc, char **argv, struct options *o)
     return 0;
 }
 
-/* The temporary file being written, for the signal handler: a ^C, a kill or a closed
- * terminal must not leave it behind. */
-static char pending_temp[PATH_MAX];
-
-static void on_signal(int sig)
-{
-    if (pending_temp[0])
-        unlink(pending_temp); /* async-signal-safe */
-    signal(sig, SIG_DFL);
-    raise(sig);
-}
-
-static void guard_temp(const char *temp)
-{
-    static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
-    snprintf(pending_temp, sizeof pending_temp, "%s", temp ? temp : "");
-    for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++)
-        signal(sigs[i], temp ? on_signal : SIG_DFL);
-}
-
-/* Renders into the open temporary file `out` and commits it; on failure the temporary file
- * is removed and `path` is untouched. */
-static int write_into(const struct rp_doc *doc, struct rp_atomic *out, bool text,
-                      struct rp_diags *diags)
-{
-    const char *path = out->final;
-    int rc = -1;
-    if (text) {
-        FILE *f = fdopen(out->fd, "w");
-        if (f) {
-            rp_render_text(doc, f);
-            rc = fflush(f) == 0 && !ferror(f) ? 0 : -1;
-            /* fclose() would close the descriptor the commit still needs. */
-            out->fd = dup(out->fd);
-            if (fclose(f) != 0 || out->fd < 0)
-                rc = -1;
-        }
-        if (rc)
-            rp_diag_add(diags, RP_ERROR, path, 0, 0, "cannot write: %s", strerror(errno));
-    } else {
-        rc = rp_render_pdf(doc, out->fd, path, diags);
-    }
-    if (rc != 0) {
-        rp_atomic_abort(out);
-        return -1;
-    }
-    if (rp_atomic_commit(out) != 0) {
-        rp_diag_add(diags, RP_ERROR, path, 0, 0, "cannot write: %s", rp_atomic_strerror(errno));
-        return -1;
-    }
-    return 0;
-}
-
-/* Writes the document into a fresh temporary file beside `path` and commits it: readers see
- * the old file or the new one, never a part. */
-static int write_atomically(const struct rp_doc *doc, const char *path, bool text,
-                            struct rp_diags *diags)
-{
-    struct rp_atomic out;
-    if (rp_atomic_open(&out, path) != 0) {
-        rp_diag_add(diags, RP_ERROR, path, 0, 0, "cannot write: %s", rp_atomic_strerror(errno));
-        return -1;
-    }
-    guard_temp(out.temp);
-    int rc = write_into(doc, &out, text, diags);
-    guard_temp(NULL);
-    return rc;
-}
-
 /* Refuses an output that would destroy something: one of the inputs (through any name or
  * link), or a file that is not a regular file (a directory, a device, a FIFO, a socket, a
  * link). 0, or the usage status with the reason printed. */
@@ -228,11 +157,26 @@ static int by_year(const void *a, const void *b)
     return (x->year > y->year) - (x->year < y->year);
 }
 
-/* The builder's inputs: the plan (given, or the one the evaluations name) and the
- * evaluations up to --year, oldest first. */
-static int gather(struct rp_session *s, const struct options *o, struct rp_kind_input *in,
-                  const struct rp_evaluation **evals)
+/* What the picker needs of the command line, and what it found wrong with it. */
+struct render_ctx {
+    const struct options *o;
+    const struct rp_evaluation **evals; /* room for every input */
+    bool usage;                          /* the inputs do not match the options (exit 2) */
+};
+
+/* The picker of rp_produce(): every input given must load cleanly; the builder reads the
+ * plan (given, or the one the evaluations name) and the evaluations up to --year, oldest
+ * first. */
+static enum rp_pick pick(void *ctx, struct rp_session *s, struct rp_kind_input *in,
+                         const char **path)
 {
+    struct render_ctx *c = ctx;
+    const struct options *o = c->o;
+    bool failed = false;
+    for (size_t i = 0; i < o->input_count; i++)
+        failed |= rp_session_load(s, o->inputs[i]) == NULL;
+    if (failed || s->diags.errors)
+        return RP_PICK_FAILED;
     memset(in, 0, sizeof *in);
     size_t n = 0;
     for (size_t i = 0; i < s->count; i++) {
@@ -240,20 +184,45 @@ static int gather(struct rp_session *s, const struct options *o, struct rp_kind_
         if (f->kind == RP_FILE_PLAN && !in->plan)
             in->plan = f->plan;
         else if (f->kind == RP_FILE_EVALUATION && (!o->year || f->evaluation->year <= o->year))
-            evals[n++] = f->evaluation;
+            c->evals[n++] = f->evaluation;
     }
     for (size_t i = 0; !in->plan && i < s->count; i++)
         if (s->files[i].kind == RP_FILE_EVALUATION)
             in->plan = rp_session_plan_of(s, &s->files[i]);
-    qsort(evals, n, sizeof *evals, by_year);
-    if (o->year && (n == 0 || evals[n - 1]->year != o->year) &&
-        strcmp(o->kind, "evaluation") == 0) {
+    if (n > 1)
+        qsort(c->evals, n, sizeof *c->evals, by_year);
+    in->evals = c->evals;
+    in->eval_count = n;
+    const struct rp_kind *kind = rp_kind_find(o->kind);
+    if (o->year && (n == 0 || c->evals[n - 1]->year != o->year) && kind->evals == RP_EVALS_HISTORY) {
         char year[16];
         snprintf(year, sizeof year, "%ld", o->year);
-        return bad_usage("no evaluation of year %s among the inputs", year);
+        bad_usage("no evaluation of year %s among the inputs", year);
+        c->usage = true;
+        return RP_PICK_FAILED;
     }
-    in->evals = evals;
-    in->eval_count = n;
+    if (!in->plan && kind->scope == RP_SCOPE_PLAN) {
+        rp_diag_add(&s->diags, RP_ERROR, o->inputs[0], 0, 0, "a %s document needs a plan",
+                    o->kind);
+        return RP_PICK_FAILED;
+    }
+    if (kind->evals == RP_EVALS_HISTORY && in->eval_count == 0) {
+        rp_diag_add(&s->diags, RP_ERROR, o->inputs[0], 0, 0, "an %s document needs an evaluation",
+                    o->kind);
+        return RP_PICK_FAILED;
+    }
+    *path = o->output;
+    return RP_PICKED;
+}
+
+/* Loads the templates of `dir` into the session's arena and makes them the active ones;
+ * 0, or -1 with the problems in the session's diagnostics. */
+static int use_templates(const char *dir, struct rp_session *s)
+{
+    const struct rp_templates *t = rp_templates_load(dir, s->arena, &s->diags);
+    if (!t)
+        return -1;
+    rp_templates_set_active(t);
     return 0;
 }
 
@@ -271,45 +240,21 @@ int rp_cmd_render(int argc, char **argv)
     }
     struct rp_session s;
     rp_session_init(&s);
-    const struct rp_evaluation **evals = calloc(o.input_count + 1, sizeof *evals);
-    bool failed = false;
-    rc = RP_EXIT_INPUT;
-    if (o.templates && rp_cli_use_templates(o.templates, &s) != 0)
-        goto done;
-    for (size_t i = 0; i < o.input_count; i++)
-        failed |= rp_session_load(&s, o.inputs[i]) == NULL;
-    if (failed || s.diags.errors || !evals)
-        goto done;
-    struct rp_kind_input in;
-    if (gather(&s, &o, &in, evals) != 0) {
-        rc = RP_EXIT_USAGE;
-        goto done;
+    struct render_ctx ctx = {&o, rp_arena_array(s.arena, o.input_count + 1, sizeof *ctx.evals),
+                             false};
+    rc = RP_EXIT_FAILED;
+    if (!o.templates || use_templates(o.templates, &s) == 0) {
+        struct rp_produce_request req = {rp_kind_find(o.kind), rp_lang_from_code(o.lang),
+                                         rp_backend_find(o.text ? "text" : "pdf"),
+                                         {pick, &ctx}, false};
+        struct rp_produce_info info;
+        if (rp_produce(&req, &s, &info) == RP_PRODUCED)
+            rc = RP_EXIT_OK;
+        else if (ctx.usage)
+            rc = RP_EXIT_USAGE;
     }
-    const struct rp_kind *kind = rp_kind_find(o.kind);
-    if (!in.plan && kind->scope == RP_SCOPE_PLAN) {
-        rp_diag_add(&s.diags, RP_ERROR, o.inputs[0], 0, 0, "a %s document needs a plan", o.kind);
-        goto done;
-    }
-    if (kind->evals == RP_EVALS_HISTORY && in.eval_count == 0) {
-        rp_diag_add(&s.diags, RP_ERROR, o.inputs[0], 0, 0, "an %s document needs an evaluation",
-                    o.kind);
-        goto done;
-    }
-    struct rp_arena *arena = rp_arena_new();
-    struct rp_doc *doc = kind->build(&in, rp_lang_from_code(o.lang), arena);
-    if (!doc)
-        rp_diag_add(&s.diags, RP_ERROR, o.inputs[0], 0, 0, "the %s document could not be built",
-                    o.kind);
-    else if (o.text && strcmp(o.output, "-") == 0) {
-        rp_render_text(doc, stdout);
-        rc = fflush(stdout) == 0 ? RP_EXIT_OK : RP_EXIT_INPUT;
-    } else if (write_atomically(doc, o.output, o.text, &s.diags) == 0)
-        rc = RP_EXIT_OK;
-    rp_arena_free(arena);
-done:
     rp_diags_print(&s.diags, stderr);
     rp_session_free(&s);
-    free(evals);
     free(o.inputs);
     return rc;
 }

@@ -531,7 +531,7 @@ static int save(struct pdf *p, int fd)
 }
 
 int rp_render_pdf_themed(const struct rp_doc *doc, const struct rp_theme *theme, int fd,
-                         const char *path, struct rp_diags *diags)
+                         const char *path, struct rp_diags *diags, long *pages)
 {
     struct pdf *p = calloc(1, sizeof *p);
     if (!p)
@@ -573,6 +573,8 @@ int rp_render_pdf_themed(const struct rp_doc *doc, const struct rp_theme *theme,
     /* A failure was reported where it happened (on_error(), or save() for the write). */
     if (save(p, fd) != 0 || p->errors)
         goto done;
+    if (pages)
+        *pages = (long)res.page_count;
     rc = 0;
 done:
     if (rc && !diags->errors)
@@ -592,7 +594,8 @@ done:
     return rc;
 }
 
-int rp_render_pdf(const struct rp_doc *doc, int fd, const char *path, struct rp_diags *diags)
+int rp_render_pdf(const struct rp_doc *doc, int fd, const char *path, struct rp_diags *diags,
+                  long *pages)
 {
-    return rp_render_pdf_themed(doc, &rp_templates_active()->theme, fd, path, diags);
+    return rp_render_pdf_themed(doc, &rp_templates_active()->theme, fd, path, diags, pages);
 }

@@ -1,4 +1,8 @@
-/* Backends: the document tree rendered as PDF or as plain text. */
+/* Backends: the document tree rendered as PDF or as plain text, behind one table.
+ *
+ * A backend writes a whole document to a descriptor its caller opened (the produce layer
+ * handles temporary names and the commit). Adding a format is one file and one line of the
+ * table in render/backend.c. */
 #ifndef RP_RENDER_H
 #define RP_RENDER_H
 
@@ -8,19 +12,40 @@ struct rp_doc;
 struct rp_diags;
 struct rp_theme;
 
-/* Writes `doc` as a PDF to the descriptor `fd`, which the caller opened (the caller handles
- * temporary names and the commit); `path` is the name diagnostics give. Uses the active
- * theme. The same document gives the same bytes: dates come from the document, never from
- * the clock. Returns 0, or -1 with the reasons in `diags` (the caller then discards what was
- * written). */
+struct rp_backend {
+    const char *name;       /* as --format names it: "pdf", "text" */
+    const char *suffix;     /* of the files it writes, dot included: ".pdf" */
+    const char *media_type; /* "application/pdf" */
+    const char *label;      /* how a link names the format to a reader: "PDF" */
+    /* Writes `doc` to `fd`; `path` names the output in diagnostics. Returns 0 with the number
+     * of pages in *pages (0 for a format without pages), or -1 with the reasons in `diags`
+     * (the caller discards what was written). */
+    int (*render)(const struct rp_doc *doc, int fd, const char *path, struct rp_diags *diags,
+                  long *pages);
+};
+
+/* The backend called `name` ("pdf", "text"), or NULL. */
+const struct rp_backend *rp_backend_find(const char *name);
+
+/* The backend whose files end with the suffix of `file`, or NULL. */
+const struct rp_backend *rp_backend_of_file(const char *file);
+
+/* Every backend, in a fixed order; `count` receives how many. */
+const struct rp_backend *rp_backends(size_t *count);
+
+/* Writes `doc` as a PDF to the descriptor `fd` with the active theme; the pages it has go to
+ * *pages (when not NULL). The same document gives the same bytes: dates come from the
+ * document, never from the clock. Returns 0, or -1 with the reasons in `diags`. */
 __attribute__((warn_unused_result)) int rp_render_pdf(const struct rp_doc *doc, int fd,
-                                                      const char *path, struct rp_diags *diags);
+                                                      const char *path, struct rp_diags *diags,
+                                                      long *pages);
 
 /* The same with an explicit theme. */
 __attribute__((warn_unused_result)) int rp_render_pdf_themed(const struct rp_doc *doc,
                                                              const struct rp_theme *theme, int fd,
                                                              const char *path,
-                                                             struct rp_diags *diags);
+                                                             struct rp_diags *diags,
+                                                             long *pages);
 
 /* Writes a deterministic plain-text rendering of the tree to `out` (golden tests). */
 void rp_render_text(const struct rp_doc *doc, FILE *out);

@@ -29,7 +29,7 @@ static void render(struct rp_doc *doc, const char *path)
     /* A render error is a diagnostic, not a finding; crashes and leaks are. */
     int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
     if (fd >= 0) {
-        int status = rp_render_pdf(doc, fd, path, &diags);
+        int status = rp_render_pdf(doc, fd, path, &diags, NULL);
         (void)status;
         close(fd);
     }

@@ -7,12 +7,11 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "batch/atomic.h"
+#include "util/atomic.h"
 #include "batch/discover.h"
-#include "batch/hash.h"
+#include "util/hash.h"
 #include "batch/jobs.h"
 #include "batch/manifest.h"
-#include "batch/pdfinfo.h"
 #include "batch/result.h"
 #include "util/arena.h"
 
@@ -59,18 +58,6 @@ static void test_safe_names(void **state)
     assert_false(rp_manifest_safe_file("a/b/c.pdf"));
     assert_false(rp_manifest_safe_file("x.pdf"));
     assert_false(rp_manifest_safe_file("capac/.pdf"));
-}
-
-static void test_page_count(void **state)
-{
-    (void)state;
-    static const char pdf[] = "%PDF-1.4\n1 0 obj\n<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 >>\n"
-                              "3 0 obj\n<</Type/Page/Parent 1 0 R>>\n"
-                              "4 0 obj\n<< /Type\n/Page\n/Parent 1 0 R >>\n"
-                              "5 0 obj\n<< /Type /PageLabel >>\n%%EOF\n";
-    assert_int_equal(rp_pdf_count_pages(pdf, sizeof pdf - 1), 2);
-    assert_int_equal(rp_pdf_count_pages("", 0), 0);
-    assert_int_equal(rp_pdf_count_pages("/Type /Page", 11), 1);
 }
 
 static void test_temp_names(void **state)
@@ -144,7 +131,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_sha256),      cmocka_unit_test(test_safe_names),
-        cmocka_unit_test(test_page_count),  cmocka_unit_test(test_temp_names),
+        cmocka_unit_test(test_temp_names),
         cmocka_unit_test(test_result_round_trip), cmocka_unit_test(test_shards),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

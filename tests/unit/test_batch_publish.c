@@ -7,7 +7,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "batch/atomic.h"
+#include "util/atomic.h"
 #include "batch/index.h"
 #include "batch/manifest.h"
 #include "load/xml_write.h"

@@ -1,6 +1,6 @@
 /* SHA-256 of files and strings (libnettle), as lower-case hexadecimal. */
-#ifndef RP_BATCH_HASH_H
-#define RP_BATCH_HASH_H
+#ifndef RP_UTIL_HASH_H
+#define RP_UTIL_HASH_H
 
 #include <nettle/sha2.h>
 #include <stddef.h>

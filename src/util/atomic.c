@@ -1,6 +1,6 @@
 /* Temporary file, fsync, rename, fsync of the directory: the one way rapport writes output. */
 #define _DEFAULT_SOURCE
-#include "batch/atomic.h"
+#include "util/atomic.h"
 
 #include <dirent.h>
 #include <errno.h>

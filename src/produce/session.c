@@ -1,7 +1,7 @@
-#include "cli/cli.h"
+/* Loading and checking models together (see session.h). */
+#include "produce/session.h"
 
 #include "check/check.h"
-#include "templates/templates.h"
 #include "util/arena.h"
 
 #include <stdlib.h>
@@ -88,13 +88,4 @@ const struct rp_file *rp_session_load(struct rp_session *s, const char *path)
         rp_check_evaluation(f->evaluation, plan, s->arena, &s->diags);
     }
     return s->diags.errors == errors ? &s->files[index] : NULL;
-}
-
-int rp_cli_use_templates(const char *dir, struct rp_session *s)
-{
-    const struct rp_templates *t = rp_templates_load(dir, s->arena, &s->diags);
-    if (!t)
-        return -1;
-    rp_templates_set_active(t);
-    return 0;
 }

@@ -1,6 +1,6 @@
 /* SHA-256 through libnettle: a maintained library rather than a hand-written digest. */
 #define _POSIX_C_SOURCE 200809L
-#include "batch/hash.h"
+#include "util/hash.h"
 
 #include <errno.h>
 #include <fcntl.h>

@@ -1,9 +1,8 @@
-/* The seam between the batch and the document builders: one adapter and one table line per
- * kind. Only this file of the batch includes build/ and render/. */
-#include "batch/kinds.h"
+/* The seam between producing and the document builders: one adapter and one table line per
+ * kind. The only file outside src/build/ that includes build/. */
+#include "produce/kinds.h"
 
 #include "build/build.h"
-#include "render/render.h"
 
 #include <string.h>
 
@@ -58,8 +57,3 @@ bool rp_kind_known(const char *name)
     return false;
 }
 
-int rp_kind_render_pdf(const struct rp_doc *doc, int fd, const char *path,
-                       struct rp_diags *diags)
-{
-    return rp_render_pdf(doc, fd, path, diags);
-}

@@ -1,10 +1,10 @@
-/* The document kinds the batch renders: one table, one line per kind.
+/* The document kinds: one table, one line per kind.
  *
  * A kind says which sources its documents need and how to build a document tree from them;
  * everything else (naming, scheduling, incremental rebuilds, the manifest, the index) is
  * common to all kinds. */
-#ifndef RP_BATCH_KINDS_H
-#define RP_BATCH_KINDS_H
+#ifndef RP_PRODUCE_KINDS_H
+#define RP_PRODUCE_KINDS_H
 
 #include "model/model.h"
 #include "util/diag.h"
@@ -50,12 +50,6 @@ extern const size_t rp_kind_count;
 
 /* The kind called `name`, or NULL. */
 const struct rp_kind *rp_kind_find(const char *name);
-
-/* Renders `doc` as a PDF to the open descriptor `fd` (the PDF backend; `path` names it in
- * diagnostics); 0, or -1 with diagnostics. */
-__attribute__((warn_unused_result)) int rp_kind_render_pdf(const struct rp_doc *doc, int fd,
-                                                           const char *path,
-                                                           struct rp_diags *diags);
 
 /* Every kind rapport knows, rendered by this build or not yet ("budget,communication,
  * evaluation"): --kind accepts them all so that crontabs need no change as kinds land. */

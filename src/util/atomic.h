@@ -10,8 +10,8 @@
  * link is refused (errno EEXIST; rp_atomic_strerror() words it).
  *
  * Functions return 0, or -1 with errno set. Paths are caller-owned. */
-#ifndef RP_BATCH_ATOMIC_H
-#define RP_BATCH_ATOMIC_H
+#ifndef RP_UTIL_ATOMIC_H
+#define RP_UTIL_ATOMIC_H
 
 #include <limits.h>
 #include <stddef.h>

@@ -1,0 +1,64 @@
+/* Producing one document: the one path from sources to a written file.
+ *
+ * rp_produce() loads and checks the sources a document reads, builds the document tree of
+ * its kind, renders it with a backend into a fresh temporary file beside the final name and
+ * commits it (util/atomic.h). `rapport render` and the batch worker both call it, and
+ * nothing else does that work; they differ only in where the sources come from (the command
+ * line, an organisation directory), which the caller's picker decides. */
+#ifndef RP_PRODUCE_H
+#define RP_PRODUCE_H
+
+#include "produce/kinds.h"
+#include "produce/session.h"
+#include "render/render.h"
+#include "util/hash.h"
+
+#include <stdbool.h>
+
+/* What a picker found. PICKED: `in` and the path are set. FAILED: a source is missing or
+ * has errors (in the session's diagnostics). SKIPPED: the caller's own reason to produce
+ * nothing (the batch's --year outside the plan's period). */
+enum rp_pick { RP_PICKED, RP_PICK_FAILED, RP_PICK_SKIPPED };
+
+/* Where a document's sources come from: `pick` loads and checks them through `s`
+ * (rp_session_load()), fills `in` (pointing into the session) and names the file to write in
+ * `*path` (the caller's, or in the session's arena; "-" is standard output). */
+struct rp_picker {
+    enum rp_pick (*pick)(void *ctx, struct rp_session *s, struct rp_kind_input *in,
+                         const char **path);
+    void *ctx;
+};
+
+struct rp_produce_request {
+    const struct rp_kind *kind;
+    enum rp_lang lang;
+    const struct rp_backend *backend;
+    struct rp_picker sources;
+    bool make_parent; /* create the final file's directory (and its parents) when missing */
+};
+
+/* PRODUCED: the file is written. FAILED: nothing changed under the final name (the reasons
+ * are in the session's diagnostics). SKIPPED: the picker's. NOT_APPLICABLE: the sources call
+ * for no such document (a plan without a communication plan). */
+enum rp_produced {
+    RP_PRODUCED,
+    RP_PRODUCE_FAILED,
+    RP_PRODUCE_SKIPPED,
+    RP_PRODUCE_NOT_APPLICABLE
+};
+
+struct rp_produce_info {
+    const char *path;          /* the file named by the picker (NULL when none was) */
+    struct rp_kind_input in;   /* what the document was built from (when picked) */
+    long pages;                /* as the backend laid them out (0: a format without pages) */
+    long long bytes;
+    char sha256[RP_SHA256_HEX];
+};
+
+/* Produces the document `req` describes, loading through `s` (the caller's session: it keeps
+ * every diagnostic, and `info` points into it). */
+__attribute__((warn_unused_result)) enum rp_produced
+rp_produce(const struct rp_produce_request *req, struct rp_session *s,
+           struct rp_produce_info *info);
+
+#endif

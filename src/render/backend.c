@@ -1,0 +1,70 @@
+/* The backend table: one line per output format. */
+#define _POSIX_C_SOURCE 200809L /* fdopen, dup */
+#include "render/render.h"
+
+#include "util/diag.h"
+
+#include <errno.h>
+#include <string.h>
+#include <unistd.h>
+
+static int render_pdf(const struct rp_doc *doc, int fd, const char *path, struct rp_diags *diags,
+                      long *pages)
+{
+    return rp_render_pdf(doc, fd, path, diags, pages);
+}
+
+/* The text tree through stdio, on a duplicate: the caller keeps its descriptor. */
+static int render_text(const struct rp_doc *doc, int fd, const char *path,
+                       struct rp_diags *diags, long *pages)
+{
+    *pages = 0;
+    int copy = dup(fd);
+    FILE *f = copy >= 0 ? fdopen(copy, "w") : NULL;
+    if (!f) {
+        if (copy >= 0)
+            close(copy);
+        rp_diag_add(diags, RP_ERROR, path, 0, 0, "cannot write: %s", strerror(errno));
+        return -1;
+    }
+    rp_render_text(doc, f);
+    int rc = fflush(f) == 0 && !ferror(f) ? 0 : -1;
+    int saved = errno;
+    if (fclose(f) != 0 && rc == 0) {
+        rc = -1;
+        saved = errno;
+    }
+    if (rc != 0)
+        rp_diag_add(diags, RP_ERROR, path, 0, 0, "cannot write: %s", strerror(saved));
+    return rc;
+}
+
+static const struct rp_backend backends[] = {
+    {"pdf", ".pdf", "application/pdf", "PDF", render_pdf},
+    {"text", ".txt", "text/plain; charset=utf-8", "text", render_text},
+};
+
+const struct rp_backend *rp_backends(size_t *count)
+{
+    *count = sizeof backends / sizeof *backends;
+    return backends;
+}
+
+const struct rp_backend *rp_backend_find(const char *name)
+{
+    for (size_t i = 0; i < sizeof backends / sizeof *backends; i++)
+        if (strcmp(backends[i].name, name) == 0)
+            return &backends[i];
+    return NULL;
+}
+
+const struct rp_backend *rp_backend_of_file(const char *file)
+{
+    size_t n = strlen(file);
+    for (size_t i = 0; i < sizeof backends / sizeof *backends; i++) {
+        size_t k = strlen(backends[i].suffix);
+        if (n > k && strcmp(file + n - k, backends[i].suffix) == 0)
+            return &backends[i];
+    }
+    return NULL;
+}

@@ -1,0 +1,177 @@
+/* The produce layer: the backend table, and rp_produce() end to end on a real plan (loaded,
+ * checked, built, rendered, committed), its failures leaving nothing behind. */
+#define _POSIX_C_SOURCE 200809L
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "batch/manifest.h"
+#include "produce/produce.h"
+#include "util/arena.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static char dir[64];
+static char plan_path[512];
+
+static int setup(void **state)
+{
+    (void)state;
+    snprintf(dir, sizeof dir, "/tmp/rapport-produce-XXXXXX");
+    const char *src = getenv("RAPPORT_SOURCE_DIR");
+    snprintf(plan_path, sizeof plan_path, "%s/tests/fail/base-plan.xml", src ? src : ".");
+    return mkdtemp(dir) ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    char path[512];
+    while (d && (e = readdir(d)) != NULL) {
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        if (e->d_name[0] != '.')
+            unlink(path);
+    }
+    if (d)
+        closedir(d);
+    return rmdir(dir);
+}
+
+static void test_backend_table(void **state)
+{
+    (void)state;
+    const struct rp_backend *pdf = rp_backend_find("pdf");
+    assert_non_null(pdf);
+    assert_string_equal(pdf->suffix, ".pdf");
+    assert_string_equal(pdf->media_type, "application/pdf");
+    assert_ptr_equal(rp_backend_of_file("capac/budget-2022-2025.fr.pdf"), pdf);
+    const struct rp_backend *text = rp_backend_find("text");
+    assert_non_null(text);
+    assert_ptr_equal(rp_backend_of_file("a/b.txt"), text);
+    assert_null(rp_backend_find("html5"));
+    assert_null(rp_backend_of_file("a/b.exe"));
+    assert_null(rp_backend_of_file(".pdf")); /* a suffix alone names no file */
+    size_t n;
+    const struct rp_backend *all = rp_backends(&n);
+    assert_true(n >= 2);
+    for (size_t i = 0; i < n; i++)
+        assert_ptr_equal(rp_backend_find(all[i].name), &all[i]);
+    /* The manifest accepts the files of every backend, and only those. */
+    assert_true(rp_manifest_safe_file("capac/budget-2022-2025.fr.pdf"));
+    assert_true(rp_manifest_safe_file("capac/budget-2022-2025.fr.txt"));
+    assert_false(rp_manifest_safe_file("capac/budget-2022-2025.fr.sh"));
+}
+
+struct pick_ctx {
+    const char *source, *out;
+};
+
+static enum rp_pick pick_plan(void *ctx, struct rp_session *s, struct rp_kind_input *in,
+                              const char **path)
+{
+    struct pick_ctx *c = ctx;
+    const struct rp_file *f = rp_session_load(s, c->source);
+    if (!f || f->kind != RP_FILE_PLAN)
+        return RP_PICK_FAILED;
+    memset(in, 0, sizeof *in);
+    in->plan = f->plan;
+    *path = c->out;
+    return RP_PICKED;
+}
+
+static enum rp_produced produce(const char *backend, const char *source, const char *out,
+                                struct rp_produce_info *info, size_t *errors)
+{
+    struct pick_ctx ctx = {source, out};
+    struct rp_produce_request req = {rp_kind_find("budget"), RP_LANG_FR,
+                                     rp_backend_find(backend), {pick_plan, &ctx}, false};
+    struct rp_session s;
+    rp_session_init(&s);
+    enum rp_produced r = rp_produce(&req, &s, info);
+    *errors = s.diags.errors;
+    info->path = NULL; /* it pointed into the session */
+    rp_session_free(&s);
+    return r;
+}
+
+static long long file_size(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 ? (long long)st.st_size : -1;
+}
+
+static void test_produce_pdf_and_text(void **state)
+{
+    (void)state;
+    char out[256];
+    size_t errors;
+    struct rp_produce_info info;
+    snprintf(out, sizeof out, "%s/budget.pdf", dir);
+    assert_int_equal(produce("pdf", plan_path, out, &info, &errors), RP_PRODUCED);
+    assert_int_equal(errors, 0);
+    assert_true(info.pages >= 1);
+    assert_int_equal(info.bytes, file_size(out));
+    assert_int_equal(strlen(info.sha256), 64);
+    char hex[RP_SHA256_HEX];
+    long long bytes;
+    assert_int_equal(rp_sha256_file(out, hex, &bytes), 0);
+    assert_string_equal(hex, info.sha256);
+
+    snprintf(out, sizeof out, "%s/budget.txt", dir);
+    assert_int_equal(produce("text", plan_path, out, &info, &errors), RP_PRODUCED);
+    assert_int_equal(info.pages, 0);
+    FILE *f = fopen(out, "r");
+    assert_non_null(f);
+    char line[256];
+    assert_non_null(fgets(line, sizeof line, f));
+    fclose(f);
+    assert_memory_equal(line, "document: ", 10);
+}
+
+static void test_produce_failures_leave_nothing(void **state)
+{
+    (void)state;
+    char out[256], missing[256];
+    size_t errors;
+    struct rp_produce_info info;
+    /* A source that does not load: failed, nothing written. */
+    snprintf(out, sizeof out, "%s/none.pdf", dir);
+    snprintf(missing, sizeof missing, "%s/no-such-plan.xml", dir);
+    assert_int_equal(produce("pdf", missing, out, &info, &errors), RP_PRODUCE_FAILED);
+    assert_true(errors > 0);
+    assert_int_equal(file_size(out), -1);
+    /* A directory under the final name is not replaced. */
+    snprintf(out, sizeof out, "%s/dir.pdf", dir);
+    assert_int_equal(mkdir(out, 0700), 0);
+    assert_int_equal(produce("pdf", plan_path, out, &info, &errors), RP_PRODUCE_FAILED);
+    assert_true(errors > 0);
+    struct stat st;
+    assert_int_equal(stat(out, &st), 0);
+    assert_true(S_ISDIR(st.st_mode));
+    rmdir(out);
+    /* No temporary file stays behind. */
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL)
+        assert_null(strstr(e->d_name, "rapport-tmp"));
+    closedir(d);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_backend_table),
+        cmocka_unit_test(test_produce_pdf_and_text),
+        cmocka_unit_test(test_produce_failures_leave_nothing),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -1,5 +1,6 @@
 /* Builds rp_templates from theme.xml, documents.xml and labels/<lang>.xml, read from a
  * directory or from the default templates compiled into the binary. */
+#include "load/image.h"
 #include "load/reader.h"
 #include "templates/templates.h"
 #include "util/arena.h"
@@ -59,13 +60,15 @@ static struct rp_rgb *colour_slot(struct rp_theme *t, const char *name)
 }
 
 /* The logo of theme.xml, resolved against the templates directory and checked now, so
- * that a missing or foreign file is a located error at load time, not a failed render. */
+ * that a missing, foreign or corrupt file is a located error at load time, not a failed
+ * render or a crash inside libharu: its every pixel is decoded here (see load/image.h). */
 static void read_logo(struct rp_reader *r, const struct rp_xnode *logo, const char *dir,
                       struct rp_theme *t)
 {
     const char *path = rp_arena_printf(r->arena, "%s/%s", dir ? dir : ".",
                                        rp_xnode_attr(logo, "file"));
     unsigned char magic[8] = {0};
+    char why[256];
     FILE *f = fopen(path, "rb");
     size_t got = f ? fread(magic, 1, sizeof magic, f) : 0;
     if (f)
@@ -86,11 +89,40 @@ static void read_logo(struct rp_reader *r, const struct rp_xnode *logo, const ch
     else if (is_png != named_png)
         rp_diag_add(r->diags, RP_ERROR, logo->loc.file, logo->loc.line, logo->loc.col,
                     "the logo %s is a %s file under another name", path, is_png ? "PNG" : "JPEG");
+    else if (!rp_image_check_file(path, is_png ? RP_IMAGE_PNG : RP_IMAGE_JPEG, why, sizeof why))
+        rp_diag_add(r->diags, RP_ERROR, logo->loc.file, logo->loc.line, logo->loc.col,
+                    "the logo %s cannot be used: %s", path, why);
     else {
         t->logo = path;
         t->logo_width = rp_read_num(r, logo, "width", 0);
         t->logo_height = rp_read_num(r, logo, "height", 0);
     }
+}
+
+/* The smallest body the layout can work in (a narrow table column, a chart, a heading with
+ * its first lines), and the margins the running header (baseline 30 pt above the body) and
+ * footer (36 pt below it), in 7.5 pt type, need to stay on the page. Without them a theme
+ * could give thousands of blank pages or drop its page numbers off the edge. */
+#define MIN_BODY 144.0
+#define MIN_HEADER_MARGIN 40.0
+
+static void check_geometry(struct rp_reader *r, const struct rp_xnode *page,
+                           const struct rp_theme *t)
+{
+    /* Landscape pages swap width and height: the shorter side bounds both directions. */
+    double side = t->page_width < t->page_height ? t->page_width : t->page_height;
+    double body_w = side - t->margin_left - t->margin_right;
+    double body_h = side - t->margin_top - t->margin_bottom;
+    if (body_w < MIN_BODY || body_h < MIN_BODY)
+        rp_diag_add(r->diags, RP_ERROR, page->loc.file, page->loc.line, page->loc.col,
+                    "the margins leave a body of %g × %g pt on the page's shorter side "
+                    "(%g pt; landscape pages turn it); at least %g × %g pt are needed",
+                    body_w, body_h, side, MIN_BODY, MIN_BODY);
+    if (t->margin_top < MIN_HEADER_MARGIN || t->margin_bottom < MIN_HEADER_MARGIN)
+        rp_diag_add(r->diags, RP_ERROR, page->loc.file, page->loc.line, page->loc.col,
+                    "margin-top and margin-bottom must be at least %g pt (the running header "
+                    "and footer are set in them), not %g and %g",
+                    MIN_HEADER_MARGIN, t->margin_top, t->margin_bottom);
 }
 
 static void read_theme(struct rp_reader *r, const struct rp_xnode *root, const char *dir,
@@ -104,6 +136,7 @@ static void read_theme(struct rp_reader *r, const struct rp_xnode *root, const c
     t->margin_bottom = rp_read_num(r, page, "margin-bottom", t->margin_bottom);
     t->margin_left = rp_read_num(r, page, "margin-left", t->margin_left);
     t->margin_right = rp_read_num(r, page, "margin-right", t->margin_right);
+    check_geometry(r, page, t);
     t->font_family = rp_read_str(r, rp_xchild(root, "font"), "family");
     const struct rp_xnode *s = rp_xchild(root, "sizes");
     t->body_size = rp_read_num(r, s, "body", t->body_size);
@@ -143,13 +176,21 @@ static int by_key(const void *a, const void *b)
     return strcmp(((const struct rp_label *)a)->key, ((const struct rp_label *)b)->key);
 }
 
-static void read_labels(struct rp_reader *r, const struct rp_xnode *root, struct rp_catalogue *c)
+/* Reads a catalogue; with a `reference` (sorted), a key it lacks is a located error: rapport
+ * would never print it, so it is most likely a typo of a key that is then missing. */
+static void read_labels(struct rp_reader *r, const struct rp_xnode *root,
+                        const struct rp_catalogue *reference, struct rp_catalogue *c)
 {
     c->count = rp_xcount(root, "label");
     c->items = rp_arena_array(r->arena, c->count, sizeof *c->items);
     size_t i = 0;
     RP_XEACH(l, root, "label") {
         c->items[i].key = rp_read_str(r, l, "key");
+        if (reference &&
+            (reference->count == 0 ||
+             !bsearch(&c->items[i], reference->items, reference->count, sizeof *c->items, by_key)))
+            rp_diag_add(r->diags, RP_ERROR, l->loc.file, l->loc.line, l->loc.col,
+                        "unknown label '%s': rapport prints no label of that key", c->items[i].key);
         /* Labels keep their spaces as written (a leading space may be meaningful). */
         const char *text = l->child_count && !l->children[0].name ? l->children[0].text : "";
         c->items[i].text = rp_arena_strdup(r->arena, text);
@@ -226,7 +267,7 @@ const struct rp_templates *rp_templates_load(const char *dir, struct rp_arena *a
         rp_xml_read_memory((const char *)rp_default_labels_fr, rp_default_labels_fr_len,
                            "<default>/labels/fr.xml", RP_SCHEMA_TEMPLATES, scratch, diags);
     if (ref_root)
-        read_labels(&r, ref_root, &reference);
+        read_labels(&r, ref_root, NULL, &reference);
     for (int lang = 0; lang < RP_LANG__MAX; lang++) {
         struct source src = label_sources[lang];
         src.size = label_sizes[lang];
@@ -238,7 +279,7 @@ const struct rp_templates *rp_templates_load(const char *dir, struct rp_arena *a
             rp_diag_add(diags, RP_ERROR, root->loc.file, root->loc.line, root->loc.col,
                         "this catalogue is for xml:lang '%s', not '%s'", declared,
                         rp_lang_code((enum rp_lang)lang));
-        read_labels(&r, root, &t->catalogues[lang]);
+        read_labels(&r, root, &reference, &t->catalogues[lang]);
         check_complete(diags, root->loc.file, rp_lang_code((enum rp_lang)lang), &reference,
                        &t->catalogues[lang]);
     }

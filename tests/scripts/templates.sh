@@ -72,4 +72,27 @@ logo_error fake.png "is neither a PNG nor a JPEG file"
 logo_error ../logo.png "is not accepted by the pattern"
 cp tests/data/logo.jpg "$tmp/logo/disguised.png"
 logo_error disguised.png "is a JPEG file under another name"
+
+# template_error DIR MESSAGE: render refuses the templates DIR with a located MESSAGE.
+template_error() {
+  out=$("$rapport" render --templates "$1" --kind budget --lang fr $plan -o "$tmp/g.pdf" 2>&1)
+  status=$?
+  [ "$status" = 1 ] || { echo "FAIL: $1: exit $status, expected 1"; failed=1; }
+  echo "$out" | grep -q "$2" || { echo "FAIL: $1: message: $out"; failed=1; }
+  [ ! -e "$tmp/g.pdf" ] || { echo "FAIL: $1: a PDF was written"; failed=1; }
+}
+# Margins that leave no body (9,183 blank pages before), a page libharu cannot make, a
+# label key rapport does not know (a typo).
+page() { # page DIR ATTRIBUTES
+  rm -rf "$1" && cp -r templates/default "$1"
+  sed -i "s|<page [^>]*/>|<page $2/>|" "$1/theme.xml"
+}
+page "$tmp/margins" 'width="595.276" height="841.89" margin-top="2000" margin-bottom="2000" margin-left="2000" margin-right="2000"'
+template_error "$tmp/margins" "margins/theme.xml:4:3: error: the margins leave a body of -3404.72 × -3404.72 pt"
+page "$tmp/narrow" 'width="1" height="841.89" margin-top="72" margin-bottom="64" margin-left="62" margin-right="62"'
+template_error "$tmp/narrow" "narrow/theme.xml:4:3: error: .*'width': .*minimum value allowed ('72')"
+rm -rf "$tmp/typo" && cp -r templates/default "$tmp/typo"
+sed -i 's|<label key="report.sec.dashboard">|<label key="report.sec.dashbord">|' "$tmp/typo/labels/de.xml"
+line=$(grep -n 'report.sec.dashbord' "$tmp/typo/labels/de.xml" | cut -d: -f1)
+template_error "$tmp/typo" "typo/labels/de.xml:$line:3: error: unknown label 'report.sec.dashbord'"
 exit $failed

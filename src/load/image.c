@@ -3,6 +3,8 @@
 #define _POSIX_C_SOURCE 200809L /* fileno */
 #include "load/image.h"
 
+#include "util/arena.h"
+
 #include <errno.h>
 #include <setjmp.h>
 #include <stdint.h>
@@ -275,7 +277,9 @@ bool rp_image_check(const unsigned char *data, size_t size, enum rp_image_format
                                   : check_jpeg(data, size, why, why_size);
 }
 
-bool rp_image_check_file(const char *path, enum rp_image_format format, char *why, size_t why_size)
+bool rp_image_check_file(const char *path, enum rp_image_format format, struct rp_arena *arena,
+                         const unsigned char **bytes, size_t *bytes_size, char *why,
+                         size_t why_size)
 {
     bool ok = false;
     unsigned char *data = NULL;
@@ -297,6 +301,10 @@ bool rp_image_check_file(const char *path, enum rp_image_format format, char *wh
         goto done;
     }
     ok = rp_image_check(data, size, format, why, why_size);
+    if (ok) {
+        *bytes = memcpy(rp_arena_alloc(arena, size ? size : 1), data, size);
+        *bytes_size = size;
+    }
 done:
     if (f)
         fclose(f);

@@ -89,11 +89,13 @@ static void read_logo(struct rp_reader *r, const struct rp_xnode *logo, const ch
     else if (is_png != named_png)
         rp_diag_add(r->diags, RP_ERROR, logo->loc.file, logo->loc.line, logo->loc.col,
                     "the logo %s is a %s file under another name", path, is_png ? "PNG" : "JPEG");
-    else if (!rp_image_check_file(path, is_png ? RP_IMAGE_PNG : RP_IMAGE_JPEG, why, sizeof why))
+    else if (!rp_image_check_file(path, is_png ? RP_IMAGE_PNG : RP_IMAGE_JPEG, r->arena,
+                                  &t->logo_data, &t->logo_size, why, sizeof why))
         rp_diag_add(r->diags, RP_ERROR, logo->loc.file, logo->loc.line, logo->loc.col,
                     "the logo %s cannot be used: %s", path, why);
     else {
         t->logo = path;
+        t->logo_png = is_png;
         t->logo_width = rp_read_num(r, logo, "width", 0);
         t->logo_height = rp_read_num(r, logo, "height", 0);
     }

@@ -43,6 +43,7 @@ struct pdf {
     size_t page_count, page_cap;
     char *buf; /* NUL-terminated copy of the text being shown */
     size_t buf_cap;
+    const struct rp_theme *theme;
     const char *image_path; /* the image loaded last (the theme's logo): drawn once, */
     HPDF_Image image;       /* referenced from every page that shows it */
 };
@@ -308,11 +309,15 @@ static void add_link(struct pdf *p, HPDF_Page page, const struct rp_item *it, do
 static void image(struct pdf *p, HPDF_Page page, const struct rp_item *it, double height)
 {
     if (!p->image_path || strcmp(p->image_path, it->text) != 0) {
-        size_t n = strlen(it->text);
-        bool png = n > 4 &&
-                   (strcmp(it->text + n - 4, ".png") == 0 || strcmp(it->text + n - 4, ".PNG") == 0);
-        p->image = png ? HPDF_LoadPngImageFromFile(p->doc, it->text)
-                       : HPDF_LoadJpegImageFromFile(p->doc, it->text);
+        /* Only the theme's logo is ever drawn, from the bytes the loader checked. */
+        const struct rp_theme *t = p->theme;
+        if (t->logo && t->logo_data && strcmp(t->logo, it->text) == 0)
+            p->image = t->logo_png ? HPDF_LoadPngImageFromMem(p->doc, t->logo_data,
+                                                              (HPDF_UINT)t->logo_size)
+                                   : HPDF_LoadJpegImageFromMem(p->doc, t->logo_data,
+                                                               (HPDF_UINT)t->logo_size);
+        else
+            p->image = NULL;
         p->image_path = it->text;
         if (!p->image)
             rp_diag_add(p->diags, RP_ERROR, p->path, 0, 0, "cannot load the image %s", it->text);
@@ -538,6 +543,7 @@ int rp_render_pdf_themed(const struct rp_doc *doc, const struct rp_theme *theme,
         return -1;
     p->diags = diags;
     p->path = path;
+    p->theme = theme;
     int rc = -1;
     struct rp_arena *arena = rp_arena_new();
     struct rp_hyphenator *hyph = rp_hyphenator_open(doc->lang);

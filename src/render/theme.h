@@ -6,6 +6,7 @@
 #define RP_THEME_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 struct rp_rgb {
     float r, g, b; /* 0..1 */
@@ -36,10 +37,14 @@ struct rp_theme {
     /* Chart series, ordered so that neighbours differ in lightness (readable in grey). */
     struct rp_rgb series[RP_THEME_SERIES];
 
-    /* The organisation's logo on the cover: a PNG or JPEG file (a path the templates
-     * loader has checked), scaled to fit logo_width × logo_height keeping its proportions;
-     * NULL for none. */
+    /* The organisation's logo on the cover: a PNG or JPEG file, scaled to fit logo_width ×
+     * logo_height keeping its proportions; NULL for none. The templates loader read its
+     * bytes once and checked every pixel of them: those same bytes are embedded, so a file
+     * replaced after loading never reaches the PDF library. */
     const char *logo;
+    const unsigned char *logo_data;
+    size_t logo_size;
+    bool logo_png; /* else JPEG */
     double logo_width, logo_height;
 };
 

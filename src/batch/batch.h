@@ -25,12 +25,15 @@
 enum rp_verbosity { RP_QUIET = -1, RP_NORMAL = 0, RP_VERBOSE = 1 };
 
 struct rp_backend;
+struct rp_templates;
 
 struct rp_batch_options {
     const char *input_dir;
     const char *output_dir;
     const char *templates_dir; /* NULL: ./templates when it exists */
     const struct rp_backend *backend; /* the format of the documents (render/render.h) */
+    const struct rp_templates *templates; /* set by rp_batch_run(): loaded once, before the
+                                             workers start (they inherit them) */
     int jobs;                  /* worker processes, >= 1 */
     unsigned langs;            /* bit (1 << enum rp_lang) per language */
     const char *kinds[8];      /* NULL-terminated --kind list; empty: every kind */

@@ -197,9 +197,8 @@ static const char *renderer_digest(const struct rp_batch_options *opt, struct rp
     return rp_arena_strdup(a, hex);
 }
 
-/* The template set, loaded and checked once and made the active one before any worker
- * starts (they inherit it); NULL with the reasons printed when it is incomplete or
- * invalid. */
+/* The template set, loaded and checked once before any worker starts (they inherit it);
+ * NULL with the reasons printed when it is incomplete or invalid. */
 static const struct rp_templates *load_templates(const struct rp_batch_options *opt,
                                                  struct rp_arena *a)
 {
@@ -212,8 +211,6 @@ static const struct rp_templates *load_templates(const struct rp_batch_options *
                 opt->templates_dir ? opt->templates_dir : "built into rapport");
     }
     rp_diags_free(&d);
-    if (t)
-        rp_templates_set_active(t);
     return t;
 }
 
@@ -340,8 +337,10 @@ static bool output_inside_input(const struct rp_batch_options *opt)
     return strncmp(in, out, n) == 0 && (out[n] == '\0' || out[n] == '/' || n == 1);
 }
 
-int rp_batch_run(const struct rp_batch_options *opt)
+int rp_batch_run(const struct rp_batch_options *given)
 {
+    struct rp_batch_options options = *given; /* with the templates, once loaded */
+    const struct rp_batch_options *opt = &options;
     struct stat st;
     if (stat(opt->input_dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
         fprintf(stderr, "rapport build: %s is not a directory\n", opt->input_dir);
@@ -361,6 +360,7 @@ int rp_batch_run(const struct rp_batch_options *opt)
     /* Checked before the output directory is touched: a usage error writes nothing. */
     const char *renderer = renderer_digest(opt, run.arena);
     const struct rp_templates *templates = renderer ? load_templates(opt, run.arena) : NULL;
+    options.templates = templates;
     int lock_fd = -1;
     int status = templates ? prepare_output(opt->output_dir, &lock_fd) : RP_EXIT_USAGE;
     if (status == RP_EXIT_OK) {
@@ -369,8 +369,6 @@ int rp_batch_run(const struct rp_batch_options *opt)
         status = execute(&run, renderer);
         rp_lock_release(lock_fd);
     }
-    if (templates)
-        rp_templates_set_active(NULL); /* they die with the arena */
     rp_manifest_free(&run.old);
     rp_arena_free(run.arena);
     return status;

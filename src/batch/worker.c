@@ -275,7 +275,12 @@ void rp_worker_job(const struct rp_job *job, const struct rp_batch_options *opt,
     e->inputs = job->inputs;
     e->year = job->year;
 
-    struct rp_produce_request req = {job->kind, job->lang, opt->backend, {pick, &w}, true};
+    struct rp_produce_request req = {.templates = opt->templates,
+                                     .kind = job->kind,
+                                     .lang = job->lang,
+                                     .backend = opt->backend,
+                                     .sources = {pick, &w},
+                                     .make_parent = true};
     struct rp_produce_info info;
     switch (rp_produce(&req, &w.s, &info)) {
     case RP_PRODUCED:

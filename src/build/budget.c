@@ -16,13 +16,13 @@
 
 const char *rp_budget_l(const struct rp_budget *b, const char *key)
 {
-    return rp_budget_label(b->lang, key);
+    return rp_budget_label(b->t, b->lang, key);
 }
 
 const char *rp_budget_lf(const struct rp_budget *b, const char *key, const char *a1, const char *a2,
                          const char *a3)
 {
-    return rp_budget_label_fill(b->doc->arena, b->lang, key, a1, a2, a3);
+    return rp_budget_label_fill(b->t, b->doc->arena, b->lang, key, a1, a2, a3);
 }
 
 const struct rp_text *rp_budget_pick(struct rp_budget *b, const struct rp_texts *texts)
@@ -384,11 +384,13 @@ static void chapter(struct rp_budget *b, struct rp_nodes *body, enum rp_table_ki
     }
 }
 
-struct rp_doc *rp_build_budget(const struct rp_plan *plan, const char *lang, struct rp_arena *arena)
+struct rp_doc *rp_build_budget(const struct rp_plan *plan, const char *lang,
+                               const struct rp_templates *t, struct rp_arena *arena)
 {
-    if (!plan || !arena)
+    if (!plan || !arena || !t)
         return NULL;
     struct rp_budget b = {0};
+    b.t = t;
     b.lang = rp_lang_from_code(lang);
     if (b.lang == RP_LANG__MAX)
         b.lang = RP_LANG_FR;

@@ -12,6 +12,7 @@
 #include <stddef.h>
 
 struct rp_budget {
+    const struct rp_templates *t; /* the wording */
     struct rp_doc *doc;
     const struct rp_plan *plan;
     enum rp_lang lang;  /* the edition */

@@ -156,12 +156,12 @@ static void about(struct rp_report *r, struct rp_nodes *into)
 
 struct rp_doc *rp_build_communication(const struct rp_plan *plan,
                                       const struct rp_evaluation *eval, const char *lang,
-                                      struct rp_arena *arena)
+                                      const struct rp_templates *t, struct rp_arena *arena)
 {
-    if (!plan || !arena)
+    if (!plan || !arena || !t)
         return NULL;
     struct rp_report r;
-    rp_report_init(&r, arena, lang, plan->lang);
+    rp_report_init(&r, t, arena, lang, plan->lang);
     r.plan = plan;
     r.eval = eval;
     r.evals = eval ? &r.eval : NULL;

@@ -83,7 +83,7 @@ static const struct {
 /* The parts the templates list, in their order. */
 static void build_parts(struct rp_report *r, bool standalone)
 {
-    const struct rp_document_spec *spec = &rp_templates_active()->documents[RP_DOC_EVALUATION];
+    const struct rp_document_spec *spec = &r->t->documents[RP_DOC_EVALUATION];
     for (size_t i = 0; i < spec->count; i++) {
         for (size_t k = 0; k < sizeof PARTS / sizeof *PARTS; k++) {
             if (strcmp(PARTS[k].name, spec->parts[i].name) != 0)
@@ -98,13 +98,14 @@ static void build_parts(struct rp_report *r, bool standalone)
 
 struct rp_doc *rp_build_evaluation(const struct rp_plan *plan,
                                    const struct rp_evaluation *const *evals, size_t eval_count,
-                                   const char *lang, struct rp_arena *arena)
+                                   const char *lang, const struct rp_templates *t,
+                                   struct rp_arena *arena)
 {
-    if (!evals || eval_count == 0 || !evals[eval_count - 1] || !arena)
+    if (!evals || eval_count == 0 || !evals[eval_count - 1] || !arena || !t)
         return NULL;
     const struct rp_evaluation *eval = evals[eval_count - 1];
     struct rp_report r;
-    rp_report_init(&r, arena, lang, plan ? plan->lang : eval->lang);
+    rp_report_init(&r, t, arena, lang, plan ? plan->lang : eval->lang);
     r.plan = plan;
     r.eval = eval;
     r.evals = evals;

@@ -130,7 +130,7 @@ static const char *measure_text(struct rp_report *r, const struct rp_indicator *
     char key[96];
     const char *colon = rp_report_colon(r), *semi = rp_report_semicolon(r);
     snprintf(key, sizeof key, "iunit.%s", ind->unit ? ind->unit : "");
-    const char *unit = rp_report_label_exists(key) ? rp_report_l(r, key) : ind->unit;
+    const char *unit = rp_report_label_exists(r->t, key) ? rp_report_l(r, key) : ind->unit;
     const char *out = rp_doc_printf(r->doc, "%s%s%s", rp_report_l(r, "label.unit"), colon, unit);
     snprintf(key, sizeof key, "dir.%s", rp_direction_name(ind->direction));
     out = rp_doc_printf(r->doc, "%s%s%s%s%s", out, semi, rp_report_l(r, "label.direction"), colon,

@@ -163,7 +163,7 @@ static const char *value_of(struct rp_report *r, const struct rp_indicator *ind,
     char key[96];
     snprintf(key, sizeof key, "iunit.%s", unit);
     const char *num = rp_report_num_auto(r, v);
-    if (strcmp(unit, "count") != 0 && rp_report_label_exists(key))
+    if (strcmp(unit, "count") != 0 && rp_report_label_exists(r->t, key))
         return rp_doc_printf(r->doc, "%s" RP_NBSP "%s", num, rp_report_l(r, key));
     return num;
 }

@@ -31,46 +31,48 @@ static const char *keep_missing(const char *key)
     return rp_arena_strdup(missing_keys, key);
 }
 
-static const char *lookup(const char *space, enum rp_lang lang, const char *key)
+static const char *lookup(const struct rp_templates *t, const char *space, enum rp_lang lang,
+                          const char *key)
 {
     char buf[256];
-    const char *text = rp_label(rp_templates_active(), lang, scoped(buf, sizeof buf, space, key));
+    const char *text = rp_label(t, lang, scoped(buf, sizeof buf, space, key));
     return text == buf ? keep_missing(buf) : text;
 }
 
-static const char *fill(const char *space, struct rp_arena *arena, enum rp_lang lang,
-                        const char *key, const char *a1, const char *a2, const char *a3)
+static const char *fill(const struct rp_templates *t, const char *space, struct rp_arena *arena,
+                        enum rp_lang lang, const char *key, const char *a1, const char *a2,
+                        const char *a3)
 {
     char buf[256];
-    return rp_label_fill(rp_templates_active(), arena, lang, scoped(buf, sizeof buf, space, key),
-                         a1, a2, a3);
+    return rp_label_fill(t, arena, lang, scoped(buf, sizeof buf, space, key), a1, a2, a3);
 }
 
-const char *rp_budget_label(enum rp_lang lang, const char *key)
+const char *rp_budget_label(const struct rp_templates *t, enum rp_lang lang, const char *key)
 {
-    return lookup("budget", lang, key);
+    return lookup(t, "budget", lang, key);
 }
 
-const char *rp_budget_label_fill(struct rp_arena *arena, enum rp_lang lang, const char *key,
-                                 const char *a1, const char *a2, const char *a3)
+const char *rp_budget_label_fill(const struct rp_templates *t, struct rp_arena *arena,
+                                 enum rp_lang lang, const char *key, const char *a1,
+                                 const char *a2, const char *a3)
 {
-    return fill("budget", arena, lang, key, a1, a2, a3);
+    return fill(t, "budget", arena, lang, key, a1, a2, a3);
 }
 
-const char *rp_report_label(enum rp_lang lang, const char *key)
+const char *rp_report_label(const struct rp_templates *t, enum rp_lang lang, const char *key)
 {
-    return lookup("report", lang, key);
+    return lookup(t, "report", lang, key);
 }
 
-const char *rp_report_label_fill(struct rp_arena *arena, enum rp_lang lang, const char *key,
-                                 const char *a1, const char *a2, const char *a3)
+const char *rp_report_label_fill(const struct rp_templates *t, struct rp_arena *arena,
+                                 enum rp_lang lang, const char *key, const char *a1,
+                                 const char *a2, const char *a3)
 {
-    return fill("report", arena, lang, key, a1, a2, a3);
+    return fill(t, "report", arena, lang, key, a1, a2, a3);
 }
 
-bool rp_report_label_exists(const char *key)
+bool rp_report_label_exists(const struct rp_templates *t, const char *key)
 {
     char buf[256];
-    return rp_label_exists(rp_templates_active(), RP_LANG_FR,
-                           scoped(buf, sizeof buf, "report", key));
+    return rp_label_exists(t, RP_LANG_FR, scoped(buf, sizeof buf, "report", key));
 }

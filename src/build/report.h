@@ -15,6 +15,7 @@
 #include <stddef.h>
 
 struct rp_report {
+    const struct rp_templates *t; /* the wording and the parts of each document */
     struct rp_doc *doc;
     const struct rp_plan *plan;       /* NULL for a stand-alone annual report */
     const struct rp_evaluation *eval; /* the evaluated year; optional for communication */
@@ -31,8 +32,8 @@ struct rp_report {
 
 /* Fills `r` for an edition in `lang` ("fr", "nl", "en", "de"; anything else gives fr) and
  * creates the document in `arena` with its fixed labels. `source` is the model's language. */
-void rp_report_init(struct rp_report *r, struct rp_arena *arena, const char *lang,
-                    const char *source);
+void rp_report_init(struct rp_report *r, const struct rp_templates *t, struct rp_arena *arena,
+                    const char *lang, const char *source);
 
 /* The label `key` in the edition's language. */
 const char *rp_report_l(const struct rp_report *r, const char *key);

@@ -8,10 +8,11 @@
 #include <stdio.h>
 #include <string.h>
 
-void rp_report_init(struct rp_report *r, struct rp_arena *arena, const char *lang,
-                    const char *source)
+void rp_report_init(struct rp_report *r, const struct rp_templates *t, struct rp_arena *arena,
+                    const char *lang, const char *source)
 {
     memset(r, 0, sizeof *r);
+    r->t = t;
     r->lang = rp_lang_from_code(lang);
     if (r->lang == RP_LANG__MAX)
         r->lang = RP_LANG_FR; /* the editions are French and Dutch; French first */
@@ -29,13 +30,13 @@ void rp_report_init(struct rp_report *r, struct rp_arena *arena, const char *lan
 
 const char *rp_report_l(const struct rp_report *r, const char *key)
 {
-    return rp_report_label(r->lang, key);
+    return rp_report_label(r->t, r->lang, key);
 }
 
 const char *rp_report_lf(const struct rp_report *r, const char *key, const char *a1,
                          const char *a2, const char *a3)
 {
-    return rp_report_label_fill(r->doc->arena, r->lang, key, a1, a2, a3);
+    return rp_report_label_fill(r->t, r->doc->arena, r->lang, key, a1, a2, a3);
 }
 
 const char *rp_report_colon(const struct rp_report *r)
@@ -324,7 +325,7 @@ void rp_report_finish(struct rp_report *r)
     if (r->fell_back) {
         char key[32];
         snprintf(key, sizeof key, "lang.%s", r->source);
-        const char *name = rp_report_label_exists(key) ? rp_report_l(r, key) : r->source;
+        const char *name = rp_report_label_exists(r->t, key) ? rp_report_l(r, key) : r->source;
         r->lang_note->u.paragraph.text =
             rp_spans_plain(r->doc, rp_report_lf(r, "doc.lang_note", name, NULL, NULL));
         return;

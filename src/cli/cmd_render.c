@@ -215,17 +215,6 @@ static enum rp_pick pick(void *ctx, struct rp_session *s, struct rp_kind_input *
     return RP_PICKED;
 }
 
-/* Loads the templates of `dir` into the session's arena and makes them the active ones;
- * 0, or -1 with the problems in the session's diagnostics. */
-static int use_templates(const char *dir, struct rp_session *s)
-{
-    const struct rp_templates *t = rp_templates_load(dir, s->arena, &s->diags);
-    if (!t)
-        return -1;
-    rp_templates_set_active(t);
-    return 0;
-}
-
 int rp_cmd_render(int argc, char **argv)
 {
     struct options o;
@@ -243,10 +232,14 @@ int rp_cmd_render(int argc, char **argv)
     struct render_ctx ctx = {&o, rp_arena_array(s.arena, o.input_count + 1, sizeof *ctx.evals),
                              false};
     rc = RP_EXIT_FAILED;
-    if (!o.templates || use_templates(o.templates, &s) == 0) {
-        struct rp_produce_request req = {rp_kind_find(o.kind), rp_lang_from_code(o.lang),
-                                         rp_backend_find(o.text ? "text" : "pdf"),
-                                         {pick, &ctx}, false};
+    /* --templates DIR, else the built-in set; problems go with the others. */
+    const struct rp_templates *t = rp_templates_load(o.templates, s.arena, &s.diags);
+    if (t) {
+        struct rp_produce_request req = {.templates = t,
+                                         .kind = rp_kind_find(o.kind),
+                                         .lang = rp_lang_from_code(o.lang),
+                                         .backend = rp_backend_find(o.text ? "text" : "pdf"),
+                                         .sources = {pick, &ctx}};
         struct rp_produce_info info;
         if (rp_produce(&req, &s, &info) == RP_PRODUCED)
             rc = RP_EXIT_OK;

@@ -9,23 +9,24 @@
 /* ---------------------------------------------------------------- adapters */
 
 static struct rp_doc *build_budget(const struct rp_kind_input *in, enum rp_lang lang,
-                                   struct rp_arena *arena)
+                                   const struct rp_templates *t, struct rp_arena *arena)
 {
-    return rp_build_budget(in->plan, rp_lang_code(lang), arena);
+    return rp_build_budget(in->plan, rp_lang_code(lang), t, arena);
 }
 
 /* The latest evaluation of the plan, when there is one, gives each action's execution. */
 static struct rp_doc *build_communication(const struct rp_kind_input *in, enum rp_lang lang,
-                                          struct rp_arena *arena)
+                                          const struct rp_templates *t, struct rp_arena *arena)
 {
     const struct rp_evaluation *latest = in->eval_count ? in->evals[in->eval_count - 1] : NULL;
-    return rp_build_communication(in->plan, latest, rp_lang_code(lang), arena);
+    return rp_build_communication(in->plan, latest, rp_lang_code(lang), t, arena);
 }
 
 static struct rp_doc *build_evaluation(const struct rp_kind_input *in, enum rp_lang lang,
-                                       struct rp_arena *arena)
+                                       const struct rp_templates *t, struct rp_arena *arena)
 {
-    return rp_build_evaluation(in->plan, in->evals, in->eval_count, rp_lang_code(lang), arena);
+    return rp_build_evaluation(in->plan, in->evals, in->eval_count, rp_lang_code(lang), t,
+                               arena);
 }
 
 /* ---------------------------------------------------------------- the table */

@@ -15,6 +15,7 @@
 
 struct rp_arena;
 struct rp_doc;
+struct rp_templates;
 
 /* PLAN: one document per plan, named by its period (budget-2022-2024.fr.pdf).
  * YEAR: one document per evaluation file, named by its year (evaluation-2023.fr.pdf). */
@@ -39,9 +40,10 @@ struct rp_kind {
     /* Whether the sources call for this document at all (a plan without a communication
      * plan has no communication summary); NULL: always. */
     bool (*applies)(const struct rp_kind_input *in);
-    /* The document tree in `arena`, or NULL when the builder fails. */
+    /* The document tree in `arena`, worded by the templates `t`, or NULL when the builder
+     * fails. */
     struct rp_doc *(*build)(const struct rp_kind_input *in, enum rp_lang lang,
-                            struct rp_arena *arena);
+                            const struct rp_templates *t, struct rp_arena *arena);
 };
 
 /* The kinds this build of rapport can render, in a fixed order. */

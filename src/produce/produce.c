@@ -61,7 +61,7 @@ static bool write_into(const struct rp_produce_request *req, const struct rp_doc
 {
     const char *path = out->final;
     size_t errors = s->diags.errors;
-    if (req->backend->render(doc, out->fd, path, &s->diags, &info->pages) != 0) {
+    if (req->backend->render(doc, req->templates, out->fd, path, &s->diags, &info->pages) != 0) {
         if (s->diags.errors == errors)
             rp_diag_add(&s->diags, RP_ERROR, path, 0, 0, "the %s backend failed",
                         req->backend->name);
@@ -83,7 +83,8 @@ static bool write_stdout(const struct rp_produce_request *req, const struct rp_d
                          struct rp_session *s, struct rp_produce_info *info)
 {
     fflush(stdout);
-    return req->backend->render(doc, STDOUT_FILENO, "-", &s->diags, &info->pages) == 0;
+    return req->backend->render(doc, req->templates, STDOUT_FILENO, "-", &s->diags,
+                                &info->pages) == 0;
 }
 
 enum rp_produced rp_produce(const struct rp_produce_request *req, struct rp_session *s,
@@ -102,7 +103,7 @@ enum rp_produced rp_produce(const struct rp_produce_request *req, struct rp_sess
     info->path = path;
     if (req->kind->applies && !req->kind->applies(&info->in))
         return RP_PRODUCE_NOT_APPLICABLE;
-    const struct rp_doc *doc = req->kind->build(&info->in, req->lang, s->arena);
+    const struct rp_doc *doc = req->kind->build(&info->in, req->lang, req->templates, s->arena);
     if (!doc) {
         rp_diag_add(&s->diags, RP_ERROR, path, 0, 0,
                     "the %s document could not be built from its sources", req->kind->name);

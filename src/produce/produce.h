@@ -30,6 +30,7 @@ struct rp_picker {
 };
 
 struct rp_produce_request {
+    const struct rp_templates *templates; /* wording, parts and look; outlives the call */
     const struct rp_kind *kind;
     enum rp_lang lang;
     const struct rp_backend *backend;

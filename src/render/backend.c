@@ -2,22 +2,24 @@
 #define _POSIX_C_SOURCE 200809L /* fdopen, dup */
 #include "render/render.h"
 
+#include "templates/templates.h"
 #include "util/diag.h"
 
 #include <errno.h>
 #include <string.h>
 #include <unistd.h>
 
-static int render_pdf(const struct rp_doc *doc, int fd, const char *path, struct rp_diags *diags,
-                      long *pages)
+static int render_pdf(const struct rp_doc *doc, const struct rp_templates *t, int fd,
+                      const char *path, struct rp_diags *diags, long *pages)
 {
-    return rp_render_pdf(doc, fd, path, diags, pages);
+    return rp_render_pdf(doc, &t->theme, fd, path, diags, pages);
 }
 
 /* The text tree through stdio, on a duplicate: the caller keeps its descriptor. */
-static int render_text(const struct rp_doc *doc, int fd, const char *path,
-                       struct rp_diags *diags, long *pages)
+static int render_text(const struct rp_doc *doc, const struct rp_templates *t, int fd,
+                       const char *path, struct rp_diags *diags, long *pages)
 {
+    (void)t; /* the text tree has no look */
     *pages = 0;
     int copy = dup(fd);
     FILE *f = copy >= 0 ? fdopen(copy, "w") : NULL;

@@ -13,7 +13,7 @@
 
 #include "doc/doc.h"
 #include "render/metrics.h"
-#include "render/theme.h"
+#include "templates/theme.h"
 
 #include <stdbool.h>
 #include <stddef.h>

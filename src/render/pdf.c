@@ -7,13 +7,12 @@
  * Errors are recorded and returned, never longjmp'ed: the handler notes them, every later
  * step checks, the caller removes the partial file. */
 #include "render/render.h"
-#include "templates/templates.h"
 
 #include "doc/doc.h"
 #include "render/fonts.h"
 #include "render/hyphen.h"
 #include "render/layout.h"
-#include "render/theme.h"
+#include "templates/theme.h"
 #include "util/arena.h"
 #include "util/diag.h"
 
@@ -535,8 +534,8 @@ static int save(struct pdf *p, int fd)
     }
 }
 
-int rp_render_pdf_themed(const struct rp_doc *doc, const struct rp_theme *theme, int fd,
-                         const char *path, struct rp_diags *diags, long *pages)
+int rp_render_pdf(const struct rp_doc *doc, const struct rp_theme *theme, int fd,
+                  const char *path, struct rp_diags *diags, long *pages)
 {
     struct pdf *p = calloc(1, sizeof *p);
     if (!p)
@@ -598,10 +597,4 @@ done:
     rp_hyphenator_close(hyph);
     rp_arena_free(arena);
     return rc;
-}
-
-int rp_render_pdf(const struct rp_doc *doc, int fd, const char *path, struct rp_diags *diags,
-                  long *pages)
-{
-    return rp_render_pdf_themed(doc, &rp_templates_active()->theme, fd, path, diags, pages);
 }

@@ -10,6 +10,7 @@
 
 struct rp_doc;
 struct rp_diags;
+struct rp_templates;
 struct rp_theme;
 
 struct rp_backend {
@@ -17,11 +18,11 @@ struct rp_backend {
     const char *suffix;     /* of the files it writes, dot included: ".pdf" */
     const char *media_type; /* "application/pdf" */
     const char *label;      /* how a link names the format to a reader: "PDF" */
-    /* Writes `doc` to `fd`; `path` names the output in diagnostics. Returns 0 with the number
-     * of pages in *pages (0 for a format without pages), or -1 with the reasons in `diags`
-     * (the caller discards what was written). */
-    int (*render)(const struct rp_doc *doc, int fd, const char *path, struct rp_diags *diags,
-                  long *pages);
+    /* Writes `doc` to `fd` in the look of the templates `t`; `path` names the output in
+     * diagnostics. Returns 0 with the number of pages in *pages (0 for a format without
+     * pages), or -1 with the reasons in `diags` (the caller discards what was written). */
+    int (*render)(const struct rp_doc *doc, const struct rp_templates *t, int fd,
+                  const char *path, struct rp_diags *diags, long *pages);
 };
 
 /* The backend called `name` ("pdf", "text"), or NULL. */
@@ -33,19 +34,13 @@ const struct rp_backend *rp_backend_of_file(const char *file);
 /* Every backend, in a fixed order; `count` receives how many. */
 const struct rp_backend *rp_backends(size_t *count);
 
-/* Writes `doc` as a PDF to the descriptor `fd` with the active theme; the pages it has go to
- * *pages (when not NULL). The same document gives the same bytes: dates come from the
- * document, never from the clock. Returns 0, or -1 with the reasons in `diags`. */
-__attribute__((warn_unused_result)) int rp_render_pdf(const struct rp_doc *doc, int fd,
+/* Writes `doc` as a PDF in `theme` to the descriptor `fd`; the pages it has go to *pages
+ * (when not NULL). The same document gives the same bytes: dates come from the document,
+ * never from the clock. Returns 0, or -1 with the reasons in `diags`. */
+__attribute__((warn_unused_result)) int rp_render_pdf(const struct rp_doc *doc,
+                                                      const struct rp_theme *theme, int fd,
                                                       const char *path, struct rp_diags *diags,
                                                       long *pages);
-
-/* The same with an explicit theme. */
-__attribute__((warn_unused_result)) int rp_render_pdf_themed(const struct rp_doc *doc,
-                                                             const struct rp_theme *theme, int fd,
-                                                             const char *path,
-                                                             struct rp_diags *diags,
-                                                             long *pages);
 
 /* Writes a deterministic plain-text rendering of the tree to `out` (golden tests). */
 void rp_render_text(const struct rp_doc *doc, FILE *out);

@@ -7,7 +7,7 @@
 #ifndef RP_TEMPLATES_H
 #define RP_TEMPLATES_H
 
-#include "render/theme.h"
+#include "templates/theme.h"
 #include "util/diag.h"
 #include "util/fmt.h"
 
@@ -68,11 +68,6 @@ bool rp_label_exists(const struct rp_templates *t, enum rp_lang lang, const char
 /* The parts of a document kind, in order; a part not listed is not rendered. */
 const struct rp_part *rp_templates_part(const struct rp_templates *t, enum rp_doc_kind kind,
                                         const char *name);
-
-/* The templates every builder and backend of this process uses: those given to
- * rp_templates_set_active(), else the built-in set (loaded on first use). */
-const struct rp_templates *rp_templates_active(void);
-void rp_templates_set_active(const struct rp_templates *t);
 
 /* "budget", "evaluation", "communication". */
 const char *rp_doc_kind_name(enum rp_doc_kind kind);

@@ -7,6 +7,7 @@
 #include "load/load.h"
 #include "render/render.h"
 #include "util/arena.h"
+#include "../unit/default_templates.h"
 
 #include <fcntl.h>
 #include <stdint.h>
@@ -29,7 +30,7 @@ static void render(struct rp_doc *doc, const char *path)
     /* A render error is a diagnostic, not a finding; crashes and leaks are. */
     int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
     if (fd >= 0) {
-        int status = rp_render_pdf(doc, fd, path, &diags, NULL);
+        int status = rp_render_pdf(doc, &default_templates()->theme, fd, path, &diags, NULL);
         (void)status;
         close(fd);
     }
@@ -49,14 +50,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (f.kind == RP_FILE_PLAN) {
             rp_check_plan(f.plan, arena, &diags);
             if (diags.errors == 0) {
-                render(rp_build_budget(f.plan, "fr", arena), path);
-                render(rp_build_communication(f.plan, NULL, "nl", arena), path);
+                render(rp_build_budget(f.plan, "fr", default_templates(), arena), path);
+                render(rp_build_communication(f.plan, NULL, "nl", default_templates(), arena), path);
             }
         } else {
             rp_check_evaluation(f.evaluation, NULL, arena, &diags);
             const struct rp_evaluation *evals[1] = {f.evaluation};
             if (diags.errors == 0)
-                render(rp_build_evaluation(NULL, evals, 1, "fr", arena), path);
+                render(rp_build_evaluation(NULL, evals, 1, "fr", default_templates(), arena), path);
         }
     }
     rp_diags_free(&diags);

@@ -14,6 +14,7 @@
 #include "build/labels.h"
 #include "load/load.h"
 #include "util/arena.h"
+#include "default_templates.h"
 #include "util/diag.h"
 
 static const char PLAN[] =
@@ -98,10 +99,10 @@ static void test_labels_complete(void **state)
     (void)state;
     /* Completeness of every catalogue is checked at load time (test_templates); here the
      * budget key space reads through the active templates. */
-    assert_string_equal(rp_budget_label(RP_LANG_NL, "doc.title"), "Begrotingstabellen");
-    assert_string_equal(rp_budget_label(RP_LANG_FR, "no.such.key"), "budget.no.such.key");
+    assert_string_equal(rp_budget_label(default_templates(), RP_LANG_NL, "doc.title"), "Begrotingstabellen");
+    assert_string_equal(rp_budget_label(default_templates(), RP_LANG_FR, "no.such.key"), "budget.no.such.key");
     struct rp_arena *a = rp_arena_new();
-    assert_string_equal(rp_budget_label_fill(a, RP_LANG_FR, "table.caption", "3", "k€", NULL),
+    assert_string_equal(rp_budget_label_fill(default_templates(), a, RP_LANG_FR, "table.caption", "3", "k€", NULL),
                         "Tableau 3 – k€");
     rp_arena_free(a);
 }
@@ -109,7 +110,7 @@ static void test_labels_complete(void **state)
 static void test_document_frame(void **state)
 {
     struct fixture *fx = *state;
-    struct rp_doc *doc = rp_build_budget(fx->file.plan, "nl", fx->arena);
+    struct rp_doc *doc = rp_build_budget(fx->file.plan, "nl", default_templates(), fx->arena);
     assert_non_null(doc);
     assert_string_equal(doc->title, "Begrotingstabellen 2022-2023");
     assert_string_equal(doc->organisation, "Testorganisatie");
@@ -117,13 +118,13 @@ static void test_document_frame(void **state)
     assert_int_equal(doc->year, 2022);
     assert_int_equal(doc->body.items[0]->kind, RP_NODE_TOC);
     assert_int_equal(doc->body.count, 4); /* contents, about, budget, staffing */
-    assert_null(rp_build_budget(NULL, "fr", fx->arena));
+    assert_null(rp_build_budget(NULL, "fr", default_templates(), fx->arena));
 }
 
 static void test_wrong_total_is_flagged(void **state)
 {
     struct fixture *fx = *state;
-    struct rp_doc *doc = rp_build_budget(fx->file.plan, "fr", fx->arena);
+    struct rp_doc *doc = rp_build_budget(fx->file.plan, "fr", default_templates(), fx->arena);
     const struct rp_node *sec = section(doc, 2, 0);
     const struct rp_node *tn = find_kind(&sec->u.section.children, RP_NODE_TABLE, 0);
     assert_non_null(tn);
@@ -168,7 +169,7 @@ static void test_wrong_total_is_flagged(void **state)
 static void test_staffing_columns(void **state)
 {
     struct fixture *fx = *state;
-    struct rp_doc *doc = rp_build_budget(fx->file.plan, "nl", fx->arena);
+    struct rp_doc *doc = rp_build_budget(fx->file.plan, "nl", default_templates(), fx->arena);
     const struct rp_node *sec = section(doc, 3, 0);
     const struct rp_doc_table *t = &find_kind(&sec->u.section.children, RP_NODE_TABLE, 0)->u.table;
     assert_int_equal(t->header_count, 2);

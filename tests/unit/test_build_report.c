@@ -11,6 +11,7 @@
 #include "build/labels.h"
 #include "load/load.h"
 #include "util/arena.h"
+#include "default_templates.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -213,7 +214,7 @@ static const char *cell_text(const struct rp_node *table, size_t row, size_t col
 
 static struct rp_doc *evaluation(struct fixture *f, const char *lang, struct rp_arena *a)
 {
-    struct rp_doc *doc = rp_build_evaluation(f->plan, f->evals, 2, lang, a);
+    struct rp_doc *doc = rp_build_evaluation(f->plan, f->evals, 2, lang, default_templates(), a);
     assert_non_null(doc);
     return doc;
 }
@@ -253,7 +254,7 @@ static void test_sample_flag_and_notice(void **state)
     const struct rp_node *p = find(doc, RP_NODE_PARAGRAPH, "Données d'exemple");
     assert_non_null(p);
     assert_int_equal(p->u.paragraph.style, RP_PARA_REMARK);
-    struct rp_doc *alone = rp_build_evaluation(NULL, &f->standalone, 1, "fr", a);
+    struct rp_doc *alone = rp_build_evaluation(NULL, &f->standalone, 1, "fr", default_templates(), a);
     assert_false(alone->sample);
     assert_null(find(alone, RP_NODE_PARAGRAPH, "Données d'exemple"));
     rp_arena_free(a);
@@ -382,7 +383,7 @@ static void test_standalone_report(void **state)
 {
     struct fixture *f = *state;
     struct rp_arena *a = rp_arena_new();
-    struct rp_doc *doc = rp_build_evaluation(NULL, &f->standalone, 1, "fr", a);
+    struct rp_doc *doc = rp_build_evaluation(NULL, &f->standalone, 1, "fr", default_templates(), a);
     assert_non_null(doc);
     assert_string_equal(doc->title, "Rapport annuel 2020");
     assert_null(doc->subtitle); /* the source title repeats the title */
@@ -396,7 +397,7 @@ static void test_standalone_report(void **state)
     const struct rp_node *fw = find(doc, RP_NODE_SECTION, "Avant-propos");
     assert_int_equal(fw->u.section.children.items[1]->kind, RP_NODE_LIST);
     assert_non_null(find(doc, RP_NODE_PARAGRAPH, "Photo"));
-    struct rp_doc *nl = rp_build_evaluation(NULL, &f->standalone, 1, "nl", a);
+    struct rp_doc *nl = rp_build_evaluation(NULL, &f->standalone, 1, "nl", default_templates(), a);
     assert_string_equal(nl->title, "Jaarverslag 2020");
     assert_string_equal(nl->organisation, "FOD X");
     rp_arena_free(a);
@@ -406,9 +407,9 @@ static void test_refuses_missing_input(void **state)
 {
     struct fixture *f = *state;
     struct rp_arena *a = rp_arena_new();
-    assert_null(rp_build_evaluation(f->plan, NULL, 0, "fr", a));
-    assert_null(rp_build_evaluation(f->plan, f->evals, 2, "fr", NULL));
-    assert_null(rp_build_communication(NULL, NULL, "fr", a));
+    assert_null(rp_build_evaluation(f->plan, NULL, 0, "fr", default_templates(), a));
+    assert_null(rp_build_evaluation(f->plan, f->evals, 2, "fr", default_templates(), NULL));
+    assert_null(rp_build_communication(NULL, NULL, "fr", default_templates(), a));
     rp_arena_free(a);
 }
 
@@ -418,7 +419,7 @@ static void test_communication_summary(void **state)
 {
     struct fixture *f = *state;
     struct rp_arena *a = rp_arena_new();
-    struct rp_doc *doc = rp_build_communication(f->plan, NULL, "fr", a);
+    struct rp_doc *doc = rp_build_communication(f->plan, NULL, "fr", default_templates(), a);
     assert_non_null(doc);
     assert_string_equal(doc->title, "Synthèse du plan de communication");
     assert_false(doc->sample);
@@ -453,7 +454,7 @@ static void test_communication_with_execution(void **state)
 {
     struct fixture *f = *state;
     struct rp_arena *a = rp_arena_new();
-    struct rp_doc *doc = rp_build_communication(f->plan, f->evals[1], "nl", a);
+    struct rp_doc *doc = rp_build_communication(f->plan, f->evals[1], "nl", default_templates(), a);
     assert_true(doc->sample);
     assert_string_equal(doc->title, "Samenvatting van het communicatieplan");
     const struct rp_node *t = find(doc, RP_NODE_TABLE, "Acties, doelgroepen en boodschappen");
@@ -477,7 +478,7 @@ static void test_plan_without_communication(void **state)
     rp_diags_init(&d);
     struct rp_file file;
     assert_int_equal(rp_load_memory(BARE, sizeof BARE - 1, "b.xml", a, &d, &file), 0);
-    struct rp_doc *doc = rp_build_communication(file.plan, NULL, "fr", a);
+    struct rp_doc *doc = rp_build_communication(file.plan, NULL, "fr", default_templates(), a);
     assert_non_null(doc);
     assert_non_null(find(doc, RP_NODE_PARAGRAPH, "Ce plan ne contient pas"));
     assert_int_equal(count_at(doc, RP_NODE_SECTION, 0), 1);
@@ -492,14 +493,14 @@ static void test_every_label_in_every_language(void **state)
     (void)state;
     /* Every catalogue holds every key (checked at load time, test_templates); the report
      * key space reads through the active templates. */
-    assert_true(rp_report_label_exists("col.status"));
-    assert_false(rp_report_label_exists("no.such.key"));
-    assert_string_equal(rp_report_label(RP_LANG_NL, "col.status"), "Status");
-    assert_string_equal(rp_report_label(RP_LANG_FR, "no.such.key"), "report.no.such.key");
+    assert_true(rp_report_label_exists(default_templates(), "col.status"));
+    assert_false(rp_report_label_exists(default_templates(), "no.such.key"));
+    assert_string_equal(rp_report_label(default_templates(), RP_LANG_NL, "col.status"), "Status");
+    assert_string_equal(rp_report_label(default_templates(), RP_LANG_FR, "no.such.key"), "report.no.such.key");
     struct rp_arena *a = rp_arena_new();
-    assert_string_equal(rp_report_label_fill(a, RP_LANG_FR, "col.rank_year", "2023", NULL, NULL),
+    assert_string_equal(rp_report_label_fill(default_templates(), a, RP_LANG_FR, "col.rank_year", "2023", NULL, NULL),
                         "Rang 2023");
-    assert_string_equal(rp_report_label_fill(a, RP_LANG_NL, "about.period", "2022", "2024", "x"),
+    assert_string_equal(rp_report_label_fill(default_templates(), a, RP_LANG_NL, "about.period", "2022", "2024", "x"),
                         "Planperiode: 2022-2024. Evaluatie afgesloten op x.");
     rp_arena_free(a);
 }

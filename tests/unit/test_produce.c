@@ -10,6 +10,7 @@
 #include "batch/manifest.h"
 #include "produce/produce.h"
 #include "util/arena.h"
+#include "default_templates.h"
 
 #include <dirent.h>
 #include <stdio.h>
@@ -92,8 +93,11 @@ static enum rp_produced produce(const char *backend, const char *source, const c
                                 struct rp_produce_info *info, size_t *errors)
 {
     struct pick_ctx ctx = {source, out};
-    struct rp_produce_request req = {rp_kind_find("budget"), RP_LANG_FR,
-                                     rp_backend_find(backend), {pick_plan, &ctx}, false};
+    struct rp_produce_request req = {.templates = default_templates(),
+                                     .kind = rp_kind_find("budget"),
+                                     .lang = RP_LANG_FR,
+                                     .backend = rp_backend_find(backend),
+                                     .sources = {pick_plan, &ctx}};
     struct rp_session s;
     rp_session_init(&s);
     enum rp_produced r = rp_produce(&req, &s, info);

@@ -14,6 +14,7 @@
 #include "load/load.h"
 #include "render/render.h"
 #include "util/arena.h"
+#include "default_templates.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -150,7 +151,7 @@ static char *evaluation_text(const struct eval_case *c, const char *lang, size_t
         evals[n] = load(arena, c->org, c->files[n]);
         n++;
     }
-    struct rp_doc *doc = rp_build_evaluation(plan, evals, n, lang, arena);
+    struct rp_doc *doc = rp_build_evaluation(plan, evals, n, lang, default_templates(), arena);
     assert_non_null(doc);
     char *text = render(doc, len);
     rp_arena_free(arena);
@@ -242,7 +243,7 @@ static void run_communication(const char *org)
         struct rp_arena *arena = rp_arena_new();
         const struct rp_plan *plan = load(arena, org, "plan.xml");
         const struct rp_evaluation *eval = load(arena, org, "evaluation-2023.xml");
-        struct rp_doc *doc = rp_build_communication(plan, eval, langs[l], arena);
+        struct rp_doc *doc = rp_build_communication(plan, eval, langs[l], default_templates(), arena);
         assert_non_null(doc);
         size_t len;
         char *text = render(doc, &len);

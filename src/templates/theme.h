@@ -1,9 +1,8 @@
-/* The look of rendered documents: page geometry, type sizes and colours.
- *
- * One default theme for now; the templates issue loads themes from templates/ into this
- * struct. Lengths are in PostScript points (1/72 inch). */
-#ifndef RP_THEME_H
-#define RP_THEME_H
+/* The look of rendered documents: page geometry, type sizes, colours and the logo, as
+ * theme.xml of the templates says (the templates loader fills it over the default look).
+ * Lengths are in PostScript points (1/72 inch). */
+#ifndef RP_TEMPLATES_THEME_H
+#define RP_TEMPLATES_THEME_H
 
 #include <stdbool.h>
 #include <stddef.h>

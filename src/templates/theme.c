@@ -1,4 +1,4 @@
-#include "render/theme.h"
+#include "templates/theme.h"
 
 #include <stddef.h>
 

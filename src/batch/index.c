@@ -4,6 +4,7 @@
 
 #include "load/xml_write.h"
 #include "render/render.h"
+#include "templates/templates.h"
 #include "util/arena.h"
 #include "util/fmt.h"
 
@@ -12,65 +13,46 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Fixed wording of the page in the languages of the editions. It moves to the label
- * catalogues of templates/ with the other fixed words. */
+/* Fixed wording of the page in one language, from the label catalogues ("index.*") and the
+ * kinds' names of documents.xml. */
 struct words {
-    const char *title, *intro, *period, *document, *column, *missing, *pages_one, *pages_many;
-    const char *kb, *mb, *generated, *manifest, *orgs, *docs, *plan, *nav;
+    const char *title, *intro, *period, *document, *column, *language, *missing, *pages_one;
+    const char *pages_many, *kb, *mb, *generated, *manifest, *orgs, *docs, *plan, *nav;
+    const char *caption;
+    const struct rp_templates *t; /* for the kinds' names */
+    enum rp_lang lang;
 };
 
-static const struct words WORDS[RP_LANG__MAX] = {
-    [RP_LANG_FR] = {"Documents publiés",
-                    "Rapports d’évaluation annuels, tableaux budgétaires et synthèses des plans "
-                    "de communication des plans pluriannuels, en français et en néerlandais.",
-                    "Période ou année", "Document", "Français", "non disponible", "page",
-                    "pages", "Ko", "Mo", "Produit par rapport", "Manifeste (XML)",
-                    "organisations", "documents", "Plan", "Organisations"},
-    [RP_LANG_NL] = {"Gepubliceerde documenten",
-                    "Jaarlijkse evaluatieverslagen, begrotingstabellen en samenvattingen van de "
-                    "communicatieplannen van de meerjarenplannen, in het Frans en het "
-                    "Nederlands.",
-                    "Periode of jaar", "Document", "Nederlands", "niet beschikbaar", "pagina",
-                    "pagina’s", "kB", "MB", "Gemaakt door rapport", "Manifest (XML)",
-                    "organisaties", "documenten", "Plan", "Organisaties"},
-    [RP_LANG_EN] = {"Published documents", "", "Period or year", "Document", "English",
-                    "not available", "page", "pages", "kB", "MB", "Made by rapport",
-                    "Manifest (XML)", "organisations", "documents", "Plan", "Organisations"},
-    [RP_LANG_DE] = {"Veröffentlichte Dokumente", "", "Zeitraum oder Jahr", "Dokument", "Deutsch",
-                    "nicht verfügbar", "Seite", "Seiten", "kB", "MB", "Erstellt von rapport",
-                    "Manifest (XML)", "Organisationen", "Dokumente", "Plan", "Organisationen"},
-};
-
-/* Name of each language in itself and in the other edition (link texts). */
-static const char *const LANGUAGE_IN[RP_LANG__MAX][RP_LANG__MAX] = {
-    [RP_LANG_FR] = {"français", "Frans", "French", "Französisch"},
-    [RP_LANG_NL] = {"néerlandais", "Nederlands", "Dutch", "Niederländisch"},
-    [RP_LANG_EN] = {"anglais", "Engels", "English", "Englisch"},
-    [RP_LANG_DE] = {"allemand", "Duits", "German", "Deutsch"},
-};
-
-struct kind_words {
-    const char *kind;
-    const char *name[RP_LANG__MAX];
-};
-
-static const struct kind_words KINDS[] = {
-    {"budget",
-     {"Tableaux budgétaires", "Begrotingstabellen", "Budget tables", "Haushaltstabellen"}},
-    {"communication",
-     {"Synthèse du plan de communication", "Samenvatting van het communicatieplan",
-      "Communication plan summary", "Zusammenfassung des Kommunikationsplans"}},
-    {"evaluation",
-     {"Rapport d’évaluation annuel", "Jaarlijks evaluatieverslag", "Annual evaluation report",
-      "Jährlicher Evaluierungsbericht"}},
-};
-
-static const char *kind_name(const char *kind, enum rp_lang lang)
+static void words_init(struct words *w, const struct rp_templates *t, enum rp_lang lang)
 {
-    for (size_t i = 0; i < sizeof KINDS / sizeof *KINDS; i++)
-        if (strcmp(KINDS[i].kind, kind) == 0)
-            return KINDS[i].name[lang];
-    return kind;
+    w->t = t;
+    w->lang = lang;
+    w->title = rp_label(t, lang, "index.title");
+    w->intro = rp_label(t, lang, "index.intro");
+    w->period = rp_label(t, lang, "index.period");
+    w->document = rp_label(t, lang, "index.document");
+    w->column = rp_label(t, lang, "index.column");
+    w->language = rp_label(t, lang, "index.language");
+    w->missing = rp_label(t, lang, "index.missing");
+    w->pages_one = rp_label(t, lang, "index.pages.one");
+    w->pages_many = rp_label(t, lang, "index.pages.many");
+    w->kb = rp_label(t, lang, "index.kb");
+    w->mb = rp_label(t, lang, "index.mb");
+    w->generated = rp_label(t, lang, "index.generated");
+    w->manifest = rp_label(t, lang, "index.manifest");
+    w->orgs = rp_label(t, lang, "index.organisations");
+    w->docs = rp_label(t, lang, "index.documents");
+    w->plan = rp_label(t, lang, "index.plan");
+    w->nav = rp_label(t, lang, "index.nav");
+    w->caption = rp_label(t, lang, "index.caption");
+}
+
+/* What readers call a kind of document in the page's language (its id when the templates
+ * do not describe it, which rp_kinds_check() prevents). */
+static const char *kind_name(const struct words *w, const char *kind)
+{
+    const struct rp_document_spec *d = rp_templates_document(w->t, kind);
+    return d && d->names[w->lang] ? d->names[w->lang] : kind;
 }
 
 /* Light, high-contrast, readable on a phone; no external resource. Table captions are for
@@ -138,9 +120,9 @@ static size_t languages(const struct rp_manifest *m, enum rp_lang *out)
 }
 
 /* "12 pages · 84 Ko" in `lang`. */
-static void meta_text(char *buf, size_t size, const struct rp_entry *e, enum rp_lang lang)
+static void meta_text(char *buf, size_t size, const struct rp_entry *e, const struct words *w)
 {
-    const struct words *w = &WORDS[lang];
+    enum rp_lang lang = w->lang;
     char num[32];
     char sz[48];
     if (e->bytes >= 1024 * 1024) {
@@ -197,8 +179,8 @@ static int cmp_groups(const void *a, const void *b)
     return strcmp(x->label, y->label);
 }
 
-static void org_table(struct rp_xml_writer *w, const struct rp_manifest *m, size_t from,
-                      size_t to, const enum rp_lang *langs, size_t nlang,
+static void org_table(struct rp_xml_writer *w, const struct words *W, const struct rp_manifest *m,
+                      size_t from, size_t to, const enum rp_lang *langs, size_t nlang,
                       const char *name_fr, const char *name_nl)
 {
     struct rp_arena *a = rp_arena_new();
@@ -207,7 +189,7 @@ static void org_table(struct rp_xml_writer *w, const struct rp_manifest *m, size
     size_t ng = 0;
     for (size_t i = from; i < to; i++) {
         const struct rp_entry *e = &m->items[i];
-        const char *label = e->period ? rp_arena_printf(a, "%s %s", WORDS[RP_LANG_FR].plan,
+        const char *label = e->period ? rp_arena_printf(a, "%s %s", W[RP_LANG_FR].plan,
                                                         e->period)
                                       : rp_arena_printf(a, "%d", e->year);
         size_t g = 0;
@@ -235,25 +217,27 @@ static void org_table(struct rp_xml_writer *w, const struct rp_manifest *m, size
 
     rp_xml_start(w, "table");
     rp_xml_start(w, "caption");
-    bilingual(w, rp_arena_printf(a, "Documents" RP_NBSP ": %s", name_fr),
-              rp_arena_printf(a, " · Documenten: %s", name_nl));
+    bilingual(w, rp_label_fill(W[RP_LANG_FR].t, a, RP_LANG_FR, "index.caption", name_fr, NULL, NULL),
+              rp_arena_printf(a, " · %s",
+                              rp_label_fill(W[RP_LANG_NL].t, a, RP_LANG_NL, "index.caption",
+                                            name_nl, NULL, NULL)));
     rp_xml_end(w);
     rp_xml_start(w, "thead");
     rp_xml_start(w, "tr");
     rp_xml_start(w, "th");
     rp_xml_attr(w, "scope", "col");
-    bilingual(w, WORDS[RP_LANG_FR].period,
-              rp_arena_printf(a, " · %s", WORDS[RP_LANG_NL].period));
+    bilingual(w, W[RP_LANG_FR].period,
+              rp_arena_printf(a, " · %s", W[RP_LANG_NL].period));
     rp_xml_end(w);
     rp_xml_start(w, "th");
     rp_xml_attr(w, "scope", "col");
-    rp_xml_text(w, WORDS[RP_LANG_FR].document);
+    rp_xml_text(w, W[RP_LANG_FR].document);
     rp_xml_end(w);
     for (size_t l = 0; l < nlang; l++) {
         rp_xml_start(w, "th");
         rp_xml_attr(w, "scope", "col");
         rp_xml_attr(w, "lang", rp_lang_code(langs[l]));
-        rp_xml_text(w, WORDS[langs[l]].column);
+        rp_xml_text(w, W[langs[l]].column);
         rp_xml_end(w);
     }
     rp_xml_end(w);
@@ -275,8 +259,8 @@ static void org_table(struct rp_xml_writer *w, const struct rp_manifest *m, size
             rp_xml_start(w, "th");
             rp_xml_attr(w, "scope", "row");
             rp_xml_attr(w, "class", "kind");
-            bilingual(w, kind_name(gr->kinds[k], RP_LANG_FR),
-                      kind_name(gr->kinds[k], RP_LANG_NL));
+            bilingual(w, kind_name(&W[RP_LANG_FR], gr->kinds[k]),
+                      kind_name(&W[RP_LANG_NL], gr->kinds[k]));
             rp_xml_end(w);
             for (size_t l = 0; l < nlang; l++) {
                 enum rp_lang lang = langs[l];
@@ -286,7 +270,7 @@ static void org_table(struct rp_xml_writer *w, const struct rp_manifest *m, size
                 if (!e) {
                     rp_xml_start(w, "span");
                     rp_xml_attr(w, "class", "missing");
-                    rp_xml_text(w, WORDS[lang].missing);
+                    rp_xml_text(w, W[lang].missing);
                     rp_xml_end(w);
                     rp_xml_end(w);
                     continue;
@@ -299,11 +283,11 @@ static void org_table(struct rp_xml_writer *w, const struct rp_manifest *m, size
                 const struct rp_backend *be = rp_backend_of_file(e->file);
                 rp_xml_attr(w, "type", be->media_type);
                 /* The link says which document, which edition, and in which format. */
-                rp_xml_text(w, rp_arena_printf(a, "%s %s (%s, %s)", kind_name(e->kind, lang),
-                                               when, be->label, LANGUAGE_IN[lang][lang]));
+                rp_xml_text(w, rp_arena_printf(a, "%s %s (%s, %s)", kind_name(&W[lang], e->kind),
+                                               when, be->label, W[lang].language));
                 rp_xml_end(w);
                 char meta[128];
-                meta_text(meta, sizeof meta, e, lang);
+                meta_text(meta, sizeof meta, e, &W[lang]);
                 rp_xml_start(w, "span");
                 rp_xml_attr(w, "class", "meta");
                 rp_xml_text(w, meta);
@@ -318,8 +302,12 @@ static void org_table(struct rp_xml_writer *w, const struct rp_manifest *m, size
     rp_arena_free(a);
 }
 
-int rp_index_serialize(const struct rp_manifest *m, char **data, size_t *size)
+int rp_index_serialize(const struct rp_manifest *m, const struct rp_templates *t, char **data,
+                       size_t *size)
 {
+    struct words W[RP_LANG__MAX];
+    for (int l = 0; l < RP_LANG__MAX; l++)
+        words_init(&W[l], t, (enum rp_lang)l);
     enum rp_lang langs[RP_LANG__MAX];
     size_t nlang = languages(m, langs);
     size_t norgs = 0;
@@ -341,7 +329,9 @@ int rp_index_serialize(const struct rp_manifest *m, char **data, size_t *size)
     rp_xml_attr(w, "name", "generator");
     rp_xml_attr(w, "content", "rapport " RAPPORT_VERSION);
     rp_xml_end(w);
-    rp_xml_element(w, "title", "Documents publiés · Gepubliceerde documenten");
+    char title[256];
+    snprintf(title, sizeof title, "%s · %s", W[RP_LANG_FR].title, W[RP_LANG_NL].title);
+    rp_xml_element(w, "title", title);
     rp_xml_element(w, "style", CSS);
     rp_xml_end(w);
 
@@ -350,18 +340,18 @@ int rp_index_serialize(const struct rp_manifest *m, char **data, size_t *size)
     rp_xml_start(w, "div");
     rp_xml_attr(w, "class", "wrap");
     rp_xml_start(w, "h1");
-    bilingual(w, WORDS[RP_LANG_FR].title, WORDS[RP_LANG_NL].title);
+    bilingual(w, W[RP_LANG_FR].title, W[RP_LANG_NL].title);
     rp_xml_end(w);
     rp_xml_start(w, "p");
-    bilingual(w, WORDS[RP_LANG_FR].intro, WORDS[RP_LANG_NL].intro);
+    bilingual(w, W[RP_LANG_FR].intro, W[RP_LANG_NL].intro);
     rp_xml_end(w);
     char counts[160];
-    snprintf(counts, sizeof counts, "%zu %s · %zu %s", norgs, WORDS[RP_LANG_FR].orgs, m->count,
-             WORDS[RP_LANG_FR].docs);
+    snprintf(counts, sizeof counts, "%zu %s · %zu %s", norgs, W[RP_LANG_FR].orgs, m->count,
+             W[RP_LANG_FR].docs);
     rp_xml_element(w, "p", counts);
     if (norgs > 0) {
         rp_xml_start(w, "nav");
-        rp_xml_attr(w, "aria-label", "Organisations · Organisaties");
+        rp_xml_attrf(w, "aria-label", "%s · %s", W[RP_LANG_FR].nav, W[RP_LANG_NL].nav);
         rp_xml_start(w, "ul");
     }
     for (size_t i = 0; i < m->count; i++) {
@@ -396,7 +386,7 @@ int rp_index_serialize(const struct rp_manifest *m, char **data, size_t *size)
         rp_xml_attrf(w, "id", "org-%s", m->items[i].org);
         bilingual(w, fr, nl);
         rp_xml_end(w);
-        org_table(w, m, i, to, langs, nlang, fr, nl);
+        org_table(w, W, m, i, to, langs, nlang, fr, nl);
         rp_xml_end(w);
         i = to;
     }
@@ -404,18 +394,18 @@ int rp_index_serialize(const struct rp_manifest *m, char **data, size_t *size)
 
     rp_xml_start(w, "footer");
     rp_xml_start(w, "p");
-    rp_xml_text(w, WORDS[RP_LANG_FR].generated);
+    rp_xml_text(w, W[RP_LANG_FR].generated);
     rp_xml_text(w, " " RAPPORT_VERSION " · ");
     rp_xml_start(w, "span");
     rp_xml_attr(w, "lang", "nl");
-    rp_xml_text(w, WORDS[RP_LANG_NL].generated);
+    rp_xml_text(w, W[RP_LANG_NL].generated);
     rp_xml_text(w, " " RAPPORT_VERSION);
     rp_xml_end(w);
     rp_xml_text(w, " · ");
     rp_xml_start(w, "a");
     rp_xml_attr(w, "href", "manifest.xml");
     rp_xml_attr(w, "type", "application/xml");
-    rp_xml_text(w, WORDS[RP_LANG_FR].manifest);
+    rp_xml_text(w, W[RP_LANG_FR].manifest);
     rp_xml_end(w);
     rp_xml_end(w);
     rp_xml_end(w);

@@ -13,9 +13,13 @@
 
 #include <stddef.h>
 
-/* The page for `m` (whose entries must be sorted; see rp_manifest_sort()) into *data
- * (malloc'd, the caller frees it). Returns 0, or -1 when the writer failed. */
+struct rp_templates;
+
+/* The page for `m` (whose entries must be sorted; see rp_manifest_sort()), worded by the
+ * templates `t` (labels "index.*", the kinds' names of documents.xml), into *data (malloc'd,
+ * the caller frees it). Returns 0, or -1 when the writer failed. */
 __attribute__((warn_unused_result)) int rp_index_serialize(const struct rp_manifest *m,
+                                                           const struct rp_templates *t,
                                                            char **data, size_t *size);
 
 #endif

@@ -2,13 +2,14 @@
 #define _POSIX_C_SOURCE 200809L
 #include "batch/batch.h"
 
-#include "util/atomic.h"
-#include "util/hash.h"
 #include "batch/lock.h"
 #include "batch/log.h"
 #include "batch/manifest.h"
 #include "batch/publish.h"
+#include "templates/templates.h"
 #include "util/arena.h"
+#include "util/atomic.h"
+#include "util/hash.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -172,8 +173,12 @@ int rp_batch_merge(const char *out_dir, const char *const *manifests, size_t cou
     }
     rp_manifest_sort(&merged);
     rp_log_end(&log);
-    if (rp_publish_write(out_dir, &merged, true) != 0)
+    /* The index is worded by the built-in templates (a merge takes no --templates). */
+    struct rp_arena *words = rp_arena_new();
+    const struct rp_templates *t = rp_templates_load(NULL, words, &diags);
+    if (!t || rp_publish_write(out_dir, &merged, t) != 0)
         status = RP_EXIT_OUTPUT;
+    rp_arena_free(words);
     if (verbosity >= RP_NORMAL || status != RP_EXIT_OK)
         fprintf(stderr, "rapport build: %zu documents from %zu manifests in %s\n",
                 merged.count, count, out_dir);

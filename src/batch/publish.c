@@ -69,7 +69,8 @@ static int store(const char *dir, const char *name, const char *data, size_t siz
     return 0;
 }
 
-int rp_publish_write(const char *dir, const struct rp_manifest *m, bool with_index)
+int rp_publish_write(const char *dir, const struct rp_manifest *m,
+                     const struct rp_templates *index_words)
 {
     char *data = NULL;
     size_t size = 0;
@@ -79,10 +80,10 @@ int rp_publish_write(const char *dir, const struct rp_manifest *m, bool with_ind
     else
         rc = store(dir, RP_MANIFEST_NAME, data, size);
     free(data);
-    if (rc != 0 || !with_index)
+    if (rc != 0 || !index_words)
         return rc;
     rc = -1;
-    if (rp_index_serialize(m, &data, &size) != 0)
+    if (rp_index_serialize(m, index_words, &data, &size) != 0)
         fprintf(stderr, "rapport build: cannot serialise the index page\n");
     else
         rc = store(dir, RP_INDEX_NAME, data, size);

@@ -17,10 +17,13 @@
 size_t rp_publish_prune(const char *dir, const struct rp_manifest *old,
                         const struct rp_manifest *now, struct rp_log *log);
 
-/* Writes dir/manifest.xml and, when `with_index`, dir/index.html for `m` (sorted). Returns
- * 0, or -1 with a message on stderr when a file cannot be written. */
+struct rp_templates;
+
+/* Writes dir/manifest.xml and, when `index_words` is not NULL, dir/index.html for `m`
+ * (sorted), worded by those templates. Returns 0, or -1 with a message on stderr when a
+ * file cannot be written. */
 __attribute__((warn_unused_result)) int rp_publish_write(const char *dir,
                                                          const struct rp_manifest *m,
-                                                         bool with_index);
+                                                         const struct rp_templates *index_words);
 
 #endif

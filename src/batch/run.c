@@ -10,6 +10,7 @@
 #include "batch/manifest.h"
 #include "batch/pool.h"
 #include "batch/publish.h"
+#include "produce/kinds.h"
 #include "templates/templates.h"
 #include "util/arena.h"
 
@@ -86,7 +87,7 @@ static void checkpoint(struct run *run)
     struct rp_manifest m;
     rp_manifest_init(&m);
     compose(run, false, &m);
-    if (rp_publish_write(run->opt->output_dir, &m, false) == 0)
+    if (rp_publish_write(run->opt->output_dir, &m, NULL) == 0)
         run->unsaved = 0;
     rp_manifest_free(&m);
     run->last_checkpoint = now();
@@ -205,6 +206,8 @@ static const struct rp_templates *load_templates(const struct rp_batch_options *
     struct rp_diags d;
     rp_diags_init(&d);
     const struct rp_templates *t = rp_templates_load(opt->templates_dir, a, &d);
+    if (t && rp_kinds_check(t, &d) != 0)
+        t = NULL;
     if (!t) {
         report(&d, RP_NORMAL);
         fprintf(stderr, "rapport build: the templates %s are not usable\n",
@@ -287,7 +290,7 @@ static int execute(struct run *run, const char *renderer)
     if (complete)
         run->removed = rp_publish_prune(opt->output_dir, &run->old, &final, &run->log);
     rp_log_end(&run->log);
-    bool write_failed = rp_publish_write(opt->output_dir, &final, true) != 0;
+    bool write_failed = rp_publish_write(opt->output_dir, &final, opt->templates) != 0;
     rp_manifest_free(&final);
     summary(run, input_errors, write_failed);
     if (!complete)

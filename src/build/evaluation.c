@@ -83,8 +83,8 @@ static const struct {
 /* The parts the templates list, in their order. */
 static void build_parts(struct rp_report *r, bool standalone)
 {
-    const struct rp_document_spec *spec = &r->t->documents[RP_DOC_EVALUATION];
-    for (size_t i = 0; i < spec->count; i++) {
+    const struct rp_document_spec *spec = rp_templates_document(r->t, "evaluation");
+    for (size_t i = 0; spec && i < spec->count; i++) {
         for (size_t k = 0; k < sizeof PARTS / sizeof *PARTS; k++) {
             if (strcmp(PARTS[k].name, spec->parts[i].name) != 0)
                 continue;

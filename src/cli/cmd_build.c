@@ -1,8 +1,8 @@
 /* rapport build: the command line of the batch (src/batch/). */
 #define _POSIX_C_SOURCE 200809L
 #include "batch/batch.h"
-#include "produce/kinds.h"
 #include "cli/cli.h"
+#include "produce/kinds.h"
 #include "render/render.h"
 #include "util/fmt.h"
 
@@ -34,7 +34,7 @@ static void usage(FILE *out)
           "  -o, --output DIR       the output directory (required)\n"
           "  -j, --jobs N           worker processes (default: the number of processors)\n"
           "      --lang L,...       languages among fr, nl, en, de (default: fr,nl)\n"
-          "      --kind K,...       kinds among budget, evaluation, communication (default: all)\n"
+          "      --kind K,...       only these kinds of document (default: all; listed below)\n"
           "      --year Y           only the evaluations of year Y and the plans covering Y\n"
           "      --force            render everything, up to date or not\n"
           "      --prune-all        accept an INPUT_DIR without any organisation and remove\n"
@@ -47,6 +47,10 @@ static void usage(FILE *out)
           "  -v, --verbose          print timings and warnings too\n"
           "  -h, --help             show this help\n"
           "\n"
+          "Document kinds:\n",
+          out);
+    rp_kinds_help(out, 2);
+    fputs("\n"
           "--merge-manifests OUTPUT_DIR MANIFEST... gathers the documents listed by the\n"
           "manifests of sharded builds into OUTPUT_DIR (checking each SHA-256) and writes its\n"
           "manifest.xml and index.html.\n"
@@ -98,13 +102,10 @@ static int parse_kinds(struct rp_batch_options *o, char *list)
 {
     size_t n = 0;
     for (char *save = NULL, *t = strtok_r(list, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
-        if (!rp_kind_known(t))
-            return bad_usage("unknown kind '%s' (budget, evaluation or communication)", t);
+        if (!rp_kind_find(t))
+            return bad_usage("unknown kind '%s' (rapport build --help lists them)", t);
         if (n + 1 >= sizeof o->kinds / sizeof *o->kinds)
             return bad_usage("%s", "too many --kind values");
-        if (!rp_kind_find(t))
-            fprintf(stderr, "rapport build: note: this build of rapport cannot render '%s' "
-                            "documents yet\n", t);
         o->kinds[n++] = t;
     }
     return n ? 0 : bad_usage("%s", "--kind needs at least one kind");

@@ -22,10 +22,10 @@ static void usage(FILE *out)
           "Renders one document from a plan and, for the kinds that use them, its evaluations.\n"
           "\n"
           "Options:\n"
-          "  --kind KIND     budget (the plan's budget and staffing tables), evaluation (the\n"
-          "                  annual report of the latest or --year evaluation given), or\n"
-          "                  communication (the communication-plan summary)\n"
-          "  --lang LANG     the edition: fr, nl, en or de\n"
+          "  --kind KIND     the kind of document:\n",
+          out);
+    rp_kinds_help(out, 18);
+    fputs("  --lang LANG     the edition: fr, nl, en or de\n"
           "  --year YEAR     evaluation: the year reported on (default: the latest given)\n"
           "  -o OUTPUT       the file to write (PDF, or text with --text; '-' with --text\n"
           "                  writes to standard output)\n"
@@ -109,10 +109,8 @@ static int parse(int argc, char **argv, struct options *o)
     }
     if (!o->kind)
         return bad_usage("%s", "--kind is required");
-    if (!rp_kind_known(o->kind))
-        return bad_usage("unknown kind '%s' (budget, evaluation or communication)", o->kind);
     if (!rp_kind_find(o->kind))
-        return bad_usage("this build of rapport cannot render '%s' documents", o->kind);
+        return bad_usage("unknown kind '%s' (rapport render --help lists them)", o->kind);
     if (!o->lang)
         return bad_usage("%s", "--lang is required");
     enum rp_lang lang = rp_lang_from_code(o->lang);
@@ -234,7 +232,7 @@ int rp_cmd_render(int argc, char **argv)
     rc = RP_EXIT_FAILED;
     /* --templates DIR, else the built-in set; problems go with the others. */
     const struct rp_templates *t = rp_templates_load(o.templates, s.arena, &s.diags);
-    if (t) {
+    if (t && rp_kinds_check(t, &s.diags) == 0) {
         struct rp_produce_request req = {.templates = t,
                                          .kind = rp_kind_find(o.kind),
                                          .lang = rp_lang_from_code(o.lang),

@@ -1,5 +1,7 @@
 #include "cli/cli.h"
 
+#include "produce/kinds.h"
+
 void rp_cli_usage(FILE *out)
 {
     fputs("usage: rapport COMMAND [OPTIONS] FILE...\n"
@@ -12,13 +14,17 @@ void rp_cli_usage(FILE *out)
           "                       from the command line or from plan.xml beside it)\n"
           "  dump FILE            print the model of FILE as indented text\n"
           "  stats FILE           print one 'kind<TAB>count' line per entity kind\n"
-          "  render --kind budget|evaluation|communication --lang fr|nl|en|de [--year Y]\n"
+          "  render --kind KIND --lang fr|nl|en|de [--year Y]\n"
           "         PLAN.xml [EVALUATION.xml...] -o FILE.pdf [--text]\n"
           "                       render one document (--text: the document tree as text)\n"
           "  build INPUT_DIR -o OUTPUT_DIR [OPTIONS]\n"
           "                       render every document of INPUT_DIR into OUTPUT_DIR, with a\n"
           "                       manifest and an index page (see rapport build --help)\n"
           "\n"
+          "Document kinds:\n",
+          out);
+    rp_kinds_help(out, 2);
+    fputs("\n"
           "Options:\n"
           "  -h, --help           show this help\n"
           "  --version            show the version\n"

@@ -205,13 +205,38 @@ static void read_labels(struct rp_reader *r, const struct rp_xnode *root,
                         "label '%s' defined twice", c->items[k].key);
 }
 
+/* The kinds of documents.xml, each with its names and parts. Which kinds rapport renders is
+ * not the templates' to say: produce checks them against its table (rp_kinds_check()). */
 static void read_documents(struct rp_reader *r, const struct rp_xnode *root,
-                           struct rp_document_spec *docs)
+                           struct rp_templates *t)
 {
+    t->document_count = rp_xcount(root, "document");
+    t->documents = rp_arena_array(r->arena, t->document_count ? t->document_count : 1,
+                                  sizeof *t->documents);
+    size_t n = 0;
     RP_XEACH(d, root, "document") {
-        enum rp_doc_kind kind = RP_DOC_BUDGET;
-        RP_READ_ENUM(kind, r, d, "kind", rp_doc_kind_name, RP_DOC_KIND__MAX, RP_DOC_BUDGET);
-        struct rp_document_spec *spec = &docs[kind];
+        struct rp_document_spec *spec = &t->documents[n++];
+        spec->kind = rp_read_str(r, d, "kind");
+        spec->file = rp_arena_strdup(r->arena, d->loc.file);
+        spec->line = d->loc.line;
+        spec->col = d->loc.col;
+        for (size_t k = 0; k + 1 < n; k++)
+            if (strcmp(t->documents[k].kind, spec->kind) == 0)
+                rp_diag_add(r->diags, RP_ERROR, d->loc.file, d->loc.line, d->loc.col,
+                            "the document kind '%s' is described twice", spec->kind);
+        RP_XEACH(name, d, "name") {
+            enum rp_lang lang = rp_lang_from_code(rp_xnode_attr(name, "xml:lang"));
+            if (lang != RP_LANG__MAX)
+                spec->names[lang] = rp_arena_strdup(
+                    r->arena, name->child_count && !name->children[0].name
+                                  ? name->children[0].text
+                                  : "");
+        }
+        for (int lang = 0; lang < RP_LANG__MAX; lang++)
+            if (!spec->names[lang])
+                rp_diag_add(r->diags, RP_ERROR, d->loc.file, d->loc.line, d->loc.col,
+                            "the document kind '%s' has no name in '%s'", spec->kind,
+                            rp_lang_code((enum rp_lang)lang));
         spec->count = rp_xcount(d, "part");
         spec->parts = rp_arena_array(r->arena, spec->count, sizeof *spec->parts);
         size_t i = 0;
@@ -261,7 +286,7 @@ const struct rp_templates *rp_templates_load(const char *dir, struct rp_arena *a
         dir, (struct source){"documents.xml", rp_default_documents, rp_default_documents_len},
         scratch, diags);
     if (docs)
-        read_documents(&r, docs, t->documents);
+        read_documents(&r, docs, t);
 
     /* The keys rapport prints are those of the built-in French catalogue. */
     struct rp_catalogue reference = {0};

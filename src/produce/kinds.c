@@ -3,6 +3,7 @@
 #include "produce/kinds.h"
 
 #include "build/build.h"
+#include "templates/templates.h"
 
 #include <string.h>
 
@@ -33,9 +34,12 @@ static struct rp_doc *build_evaluation(const struct rp_kind_input *in, enum rp_l
 
 /* In name order (the manifest's order). Adding a kind: its adapter above, one line here. */
 static const struct rp_kind kinds[] = {
-    {"budget", RP_SCOPE_PLAN, RP_EVALS_NONE, NULL, build_budget},
-    {"communication", RP_SCOPE_PLAN, RP_EVALS_LATEST, NULL, build_communication},
-    {"evaluation", RP_SCOPE_YEAR, RP_EVALS_HISTORY, NULL, build_evaluation},
+    {"budget", "the plan's budget and staffing tables", RP_SCOPE_PLAN, RP_EVALS_NONE, NULL,
+     build_budget},
+    {"communication", "the communication-plan summary, with its execution",
+     RP_SCOPE_PLAN, RP_EVALS_LATEST, NULL, build_communication},
+    {"evaluation", "the annual evaluation report of a year", RP_SCOPE_YEAR, RP_EVALS_HISTORY,
+     NULL, build_evaluation},
 };
 
 const struct rp_kind *const rp_kinds = kinds;
@@ -49,12 +53,29 @@ const struct rp_kind *rp_kind_find(const char *name)
     return NULL;
 }
 
-bool rp_kind_known(const char *name)
+size_t rp_kinds_check(const struct rp_templates *t, struct rp_diags *diags)
 {
-    static const char *const known[] = {"budget", "communication", "evaluation"};
-    for (size_t i = 0; i < sizeof known / sizeof *known; i++)
-        if (strcmp(known[i], name) == 0)
-            return true;
-    return false;
+    size_t errors = 0;
+    for (size_t i = 0; i < t->document_count; i++) {
+        const struct rp_document_spec *d = &t->documents[i];
+        if (!rp_kind_find(d->kind)) {
+            rp_diag_add(diags, RP_ERROR, d->file, d->line, d->col,
+                        "rapport renders no document kind '%s'", d->kind);
+            errors++;
+        }
+    }
+    for (size_t k = 0; k < rp_kind_count; k++)
+        if (!rp_templates_document(t, kinds[k].name)) {
+            rp_diag_add(diags, RP_ERROR, t->dir ? t->dir : "<default>", 0, 0,
+                        "documents.xml does not describe the '%s' documents", kinds[k].name);
+            errors++;
+        }
+    return errors;
+}
+
+void rp_kinds_help(FILE *out, int indent)
+{
+    for (size_t k = 0; k < rp_kind_count; k++)
+        fprintf(out, "%*s%-15s %s\n", indent, "", kinds[k].name, kinds[k].summary);
 }
 

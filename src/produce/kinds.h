@@ -12,6 +12,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 struct rp_arena;
 struct rp_doc;
@@ -34,7 +35,8 @@ struct rp_kind_input {
 };
 
 struct rp_kind {
-    const char *name; /* --kind value and file name prefix */
+    const char *name;    /* --kind value, file name prefix, documents.xml's kind */
+    const char *summary; /* what it is, for --help: "the plan's budget and staffing tables" */
     enum rp_kind_scope scope;
     enum rp_kind_evals evals;
     /* Whether the sources call for this document at all (a plan without a communication
@@ -53,8 +55,12 @@ extern const size_t rp_kind_count;
 /* The kind called `name`, or NULL. */
 const struct rp_kind *rp_kind_find(const char *name);
 
-/* Every kind rapport knows, rendered by this build or not yet ("budget,communication,
- * evaluation"): --kind accepts them all so that crontabs need no change as kinds land. */
-bool rp_kind_known(const char *name);
+/* Checks the templates against the kinds: each kind is described in documents.xml, and
+ * documents.xml describes no other. Problems are located errors in `diags`; returns their
+ * number. */
+size_t rp_kinds_check(const struct rp_templates *t, struct rp_diags *diags);
+
+/* Prints the kinds for --help, one "  NAME  SUMMARY" line each, indented by `indent`. */
+void rp_kinds_help(FILE *out, int indent);
 
 #endif

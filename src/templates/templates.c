@@ -5,12 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char *rp_doc_kind_name(enum rp_doc_kind kind)
-{
-    static const char *const names[RP_DOC_KIND__MAX] = {"budget", "evaluation", "communication"};
-    return (unsigned)kind < RP_DOC_KIND__MAX ? names[kind] : "?";
-}
-
 static const struct rp_label *find(const struct rp_catalogue *c, const char *key)
 {
     size_t lo = 0, hi = c->count;
@@ -70,13 +64,20 @@ const char *rp_label_fill(const struct rp_templates *t, struct rp_arena *arena,
     return out;
 }
 
-const struct rp_part *rp_templates_part(const struct rp_templates *t, enum rp_doc_kind kind,
+const struct rp_document_spec *rp_templates_document(const struct rp_templates *t,
+                                                     const char *kind)
+{
+    for (size_t i = 0; i < t->document_count; i++)
+        if (strcmp(t->documents[i].kind, kind) == 0)
+            return &t->documents[i];
+    return NULL;
+}
+
+const struct rp_part *rp_templates_part(const struct rp_templates *t, const char *kind,
                                         const char *name)
 {
-    if ((unsigned)kind >= RP_DOC_KIND__MAX)
-        return NULL;
-    const struct rp_document_spec *d = &t->documents[kind];
-    for (size_t i = 0; i < d->count; i++)
+    const struct rp_document_spec *d = rp_templates_document(t, kind);
+    for (size_t i = 0; d && i < d->count; i++)
         if (strcmp(d->parts[i].name, name) == 0)
             return &d->parts[i];
     return NULL;

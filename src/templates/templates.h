@@ -26,24 +26,28 @@ struct rp_catalogue {
     size_t count;
 };
 
-enum rp_doc_kind { RP_DOC_BUDGET, RP_DOC_EVALUATION, RP_DOC_COMMUNICATION, RP_DOC_KIND__MAX };
-
 struct rp_part {
     const char *name;
     int history_years; /* -1 when not given */
     int charts;        /* -1 when not given, else 0/1 */
 };
 
+/* One document kind as documents.xml describes it. */
 struct rp_document_spec {
+    const char *kind;                /* the kind's name: "budget" (produce/kinds.c) */
+    const char *names[RP_LANG__MAX]; /* what readers call it in each language (the index) */
     struct rp_part *parts;
     size_t count;
+    const char *file; /* where it is described, for diagnostics */
+    long line, col;
 };
 
 struct rp_templates {
     const char *dir; /* NULL for the built-in default */
     struct rp_theme theme;
     struct rp_catalogue catalogues[RP_LANG__MAX];
-    struct rp_document_spec documents[RP_DOC_KIND__MAX];
+    struct rp_document_spec *documents; /* in the order of documents.xml */
+    size_t document_count;
 };
 
 /* Loads the templates of `dir`, or the built-in default when `dir` is NULL. Every catalogue
@@ -65,11 +69,13 @@ const char *rp_label_fill(const struct rp_templates *t, struct rp_arena *arena,
 /* True when the catalogue of `lang` defines `key`. */
 bool rp_label_exists(const struct rp_templates *t, enum rp_lang lang, const char *key);
 
-/* The parts of a document kind, in order; a part not listed is not rendered. */
-const struct rp_part *rp_templates_part(const struct rp_templates *t, enum rp_doc_kind kind,
+/* The description of the kind called `kind`, or NULL. */
+const struct rp_document_spec *rp_templates_document(const struct rp_templates *t,
+                                                     const char *kind);
+
+/* The part `name` of a document kind, or NULL: a part not listed is not rendered. */
+const struct rp_part *rp_templates_part(const struct rp_templates *t, const char *kind,
                                         const char *name);
 
-/* "budget", "evaluation", "communication". */
-const char *rp_doc_kind_name(enum rp_doc_kind kind);
 
 #endif

@@ -38,6 +38,30 @@ status=$?
 echo "$out" | grep -q "broken/labels/nl.xml:1:1: error: the nl catalogue lacks the label 'report.sec.dashboard'" ||
   { echo "FAIL: missing label message: $out"; failed=1; }
 [ ! -e "$tmp/x.pdf" ] || { echo "FAIL: a PDF was written with broken templates"; failed=1; }
+# documents.xml describes every kind rapport renders and no other, each named in every
+# language; the index page takes those names.
+cp -r templates/default "$tmp/kinds"
+sed -i 's|<document kind="communication">|<document kind="comms">|' "$tmp/kinds/documents.xml"
+out=$("$rapport" render --templates "$tmp/kinds" --kind budget --lang fr $plan -o "$tmp/k.pdf" 2>&1)
+status=$?
+[ "$status" = 1 ] || { echo "FAIL: documents.xml with a foreign kind: exit $status"; failed=1; }
+echo "$out" | grep -Eq "kinds/documents.xml:[0-9]+:[0-9]+: error: rapport renders no document kind 'comms'" ||
+  { echo "FAIL: unknown kind message: $out"; failed=1; }
+echo "$out" | grep -q "documents.xml does not describe the 'communication' documents" ||
+  { echo "FAIL: missing kind message: $out"; failed=1; }
+[ ! -e "$tmp/k.pdf" ] || { echo "FAIL: a PDF was written with a foreign kind"; failed=1; }
+cp -r templates/default "$tmp/unnamed"
+sed -i '/<name xml:lang="de">Haushaltstabellen/d' "$tmp/unnamed/documents.xml"
+out=$("$rapport" render --templates "$tmp/unnamed" --kind budget --lang fr $plan -o "$tmp/k.pdf" 2>&1)
+echo "$out" | grep -Eq "unnamed/documents.xml:[0-9]+:[0-9]+: error: the document kind 'budget' has no name in 'de'" ||
+  { echo "FAIL: missing name message: $out"; failed=1; }
+cp -r templates/default "$tmp/named"
+sed -i 's|<name xml:lang="nl">Begrotingstabellen</name>|<name xml:lang="nl">Begroting in tabellen</name>|' "$tmp/named/documents.xml"
+mkdir -p "$tmp/in" && cp -r input/capac "$tmp/in/"
+"$rapport" build -q --templates "$tmp/named" --kind budget "$tmp/in" -o "$tmp/site" 2>/dev/null ||
+  { echo "FAIL: build with renamed kinds"; failed=1; }
+grep -q 'Begroting in tabellen' "$tmp/site/index.html" ||
+  { echo "FAIL: the index does not take the kinds' names from documents.xml"; failed=1; }
 "$rapport" render --templates "$tmp/nowhere" --kind budget --lang fr $plan -o "$tmp/y.pdf" 2>/dev/null
 [ $? = 1 ] || { echo "FAIL: a missing templates directory is not an error"; failed=1; }
 # A logo in the theme: drawn on the cover (PNG and JPEG), the same bytes twice; a logo

@@ -11,6 +11,7 @@
 #include "batch/index.h"
 #include "batch/manifest.h"
 #include "load/xml_write.h"
+#include "default_templates.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -233,7 +234,7 @@ static void test_index(void **state)
     rp_manifest_sort(&m);
     char *html;
     size_t size;
-    assert_int_equal(rp_index_serialize(&m, &html, &size), 0);
+    assert_int_equal(rp_index_serialize(&m, default_templates(), &html, &size), 0);
     assert_true(strncmp(html, "<!DOCTYPE html>", 15) == 0);
     assert_non_null(strstr(html, "<html lang=\"fr\">"));
     assert_non_null(strstr(html, ">Tableaux budgétaires 2022-2025 (PDF, français)</a>"));

@@ -8,6 +8,7 @@
 #include <cmocka.h>
 
 #include "load/image.h"
+#include "produce/kinds.h"
 #include "templates/templates.h"
 #include "util/arena.h"
 
@@ -34,8 +35,16 @@ static void test_default_set(void **state)
         for (size_t i = 0; i < t->catalogues[RP_LANG_FR].count; i++)
             assert_true(rp_label_exists(t, (enum rp_lang)l, t->catalogues[RP_LANG_FR].items[i].key));
     }
-    assert_non_null(rp_templates_part(t, RP_DOC_EVALUATION, "dashboard"));
-    assert_null(rp_templates_part(t, RP_DOC_EVALUATION, "no-such-part"));
+    assert_non_null(rp_templates_part(t, "evaluation", "dashboard"));
+    assert_null(rp_templates_part(t, "evaluation", "no-such-part"));
+    assert_null(rp_templates_part(t, "no-such-kind", "about"));
+    /* Every kind rapport renders is described, with its name in every language, and
+     * documents.xml describes no other kind. */
+    assert_int_equal(rp_kinds_check(t, &d), 0);
+    const struct rp_document_spec *budget = rp_templates_document(t, "budget");
+    assert_non_null(budget);
+    assert_string_equal(budget->names[RP_LANG_NL], "Begrotingstabellen");
+    assert_string_equal(budget->names[RP_LANG_DE], "Haushaltstabellen");
     rp_diags_free(&d);
     rp_arena_free(a);
 }

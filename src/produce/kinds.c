@@ -1,8 +1,8 @@
 /* The seam between producing and the document builders: one adapter and one table line per
- * kind. The only file outside src/build/ that includes build/. */
+ * kind. The only file outside src/compose/ that includes compose/. */
 #include "produce/kinds.h"
 
-#include "build/build.h"
+#include "compose/compose.h"
 #include "templates/templates.h"
 
 #include <string.h>

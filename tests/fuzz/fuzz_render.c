@@ -2,7 +2,7 @@
  * that applies → text backend and PDF backend. A plan gives its budget and communication
  * documents; an evaluation without a plan gives the stand-alone annual report. */
 #define _POSIX_C_SOURCE 200809L
-#include "build/build.h"
+#include "compose/compose.h"
 #include "check/check.h"
 #include "load/load.h"
 #include "render/render.h"

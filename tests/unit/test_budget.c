@@ -10,8 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "build/build.h"
-#include "build/labels.h"
+#include "compose/compose.h"
+#include "compose/labels.h"
 #include "load/load.h"
 #include "util/arena.h"
 #include "default_templates.h"

@@ -7,8 +7,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "build/build.h"
-#include "build/labels.h"
+#include "compose/compose.h"
+#include "compose/labels.h"
 #include "load/load.h"
 #include "util/arena.h"
 #include "default_templates.h"

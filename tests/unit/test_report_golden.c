@@ -10,7 +10,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "build/build.h"
+#include "compose/compose.h"
 #include "load/load.h"
 #include "render/render.h"
 #include "util/arena.h"

@@ -6,7 +6,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "build/status.h"
+#include "compose/status.h"
 #include "load/load.h"
 #include "util/arena.h"
 

@@ -11,8 +11,8 @@
  * "Reached" respects the indicator's direction and is exact at the boundary: with
  * `increase` (and `none`, read as a target to reach) value >= threshold, with `decrease`
  * value <= threshold. */
-#ifndef RP_BUILD_STATUS_H
-#define RP_BUILD_STATUS_H
+#ifndef RP_COMPOSE_STATUS_H
+#define RP_COMPOSE_STATUS_H
 
 #include "model/model.h"
 

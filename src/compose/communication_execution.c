@@ -1,6 +1,6 @@
 /* The execution of the communication actions as an evaluation reports it: counts by
  * status and one row per action (date, reach, comment). */
-#include "build/report.h"
+#include "compose/report.h"
 
 /* ---------------------------------------------------------------- execution */
 

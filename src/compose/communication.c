@@ -5,8 +5,8 @@
  * together; communication_views.c the cross views, communication_execution.c the execution.
  *
  * Wording the source left unresolved ("**‐**‐****") is shown as it stands and flagged. */
-#include "build/build.h"
-#include "build/report.h"
+#include "compose/compose.h"
+#include "compose/report.h"
 
 #include <stdio.h>
 

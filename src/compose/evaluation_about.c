@@ -1,8 +1,8 @@
 /* The evaluation report's first and last chapters: what the document is (plan, year, sample
  * data, language, how statuses are read), the organisation of a stand-alone report, and the
  * annex (indicator definitions, abbreviations). */
-#include "build/labels.h"
-#include "build/report.h"
+#include "compose/labels.h"
+#include "compose/report.h"
 
 #include <stdio.h>
 #include <string.h>

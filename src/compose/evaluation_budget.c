@@ -1,7 +1,7 @@
 /* Budget execution: per plan table and credit column, the planned, adjusted, committed and
  * liquidated credits of each line, the execution rate and the variance, with the
  * evaluation's explanations as notes and a computed total. */
-#include "build/report.h"
+#include "compose/report.h"
 
 #include "model/table.h"
 #include "util/arena.h"

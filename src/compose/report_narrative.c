@@ -1,7 +1,7 @@
 /* Narrative sections and key-figure boxes, as the annual report writes them: leads, lists,
  * links, media captions, zoom boxes, the foreword that announces the sections by their
  * teasers, and figures that keep their qualifier ("au minimum 90 %", "environ 330"). */
-#include "build/report.h"
+#include "compose/report.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -3,8 +3,8 @@
  * Builders know the domain (plans, tables, indicators) and never the output format. Every
  * node and string of the returned document lives in `arena` (see doc/doc.h); the wording and
  * the parts of each document come from the templates `t`, which must outlive the document. */
-#ifndef RP_BUILD_H
-#define RP_BUILD_H
+#ifndef RP_COMPOSE_H
+#define RP_COMPOSE_H
 
 #include "doc/doc.h"
 #include "model/model.h"

@@ -1,10 +1,10 @@
 /* The budget-tables document: cover, contents, what the document is and how it was
  * checked, then every budget table, then every staffing table, each with its evolution
  * and charts. This file assembles the document and holds the helpers of budget.h. */
-#include "build/build.h"
+#include "compose/compose.h"
 
-#include "build/budget.h"
-#include "build/labels.h"
+#include "compose/budget.h"
+#include "compose/labels.h"
 #include "model/table.h"
 #include "util/arena.h"
 

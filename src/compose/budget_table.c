@@ -1,8 +1,8 @@
 /* One budget or staffing table as the plan states it: its headers by year and column
  * group, its rows, the totals that do not add up flagged in the cell and explained in words,
  * its notes, and its year-on-year changes. */
-#include "build/budget.h"
-#include "build/labels.h"
+#include "compose/budget.h"
+#include "compose/labels.h"
 #include "util/arena.h"
 
 #include <math.h>

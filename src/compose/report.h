@@ -2,11 +2,11 @@
  * the build context, labels in the edition's language, content text with language
  * fallback, number/date formatting and the lookups both documents need.
  *
- * Internal to src/build/. Every string returned lives in the document's arena. */
-#ifndef RP_BUILD_REPORT_H
-#define RP_BUILD_REPORT_H
+ * Internal to src/compose/. Every string returned lives in the document's arena. */
+#ifndef RP_COMPOSE_REPORT_H
+#define RP_COMPOSE_REPORT_H
 
-#include "build/status.h"
+#include "compose/status.h"
 #include "doc/doc.h"
 #include "model/model.h"
 #include "util/fmt.h"

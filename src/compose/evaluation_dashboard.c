@@ -1,7 +1,7 @@
 /* The one-page summary dashboard: the year in a few key figures, objectives, ambitions,
  * projects and processes by progress status, indicators by computed status, the budget
  * execution rate per table, each with a small chart. */
-#include "build/report.h"
+#include "compose/report.h"
 
 #include <stdio.h>
 #include <string.h>

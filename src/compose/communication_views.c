@@ -1,6 +1,6 @@
 /* The communication plan seen across actions: the target-group × channel matrix, the
  * timeline, and the count of actions per communication objective. */
-#include "build/report.h"
+#include "compose/report.h"
 
 #include "util/arena.h"
 

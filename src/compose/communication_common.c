@@ -1,6 +1,6 @@
 /* Helpers shared by the parts of the communication summary and the evaluation report's
  * communication chapter: action numbers, joined texts, messages, timing, flagged cells. */
-#include "build/report.h"
+#include "compose/report.h"
 
 #include <string.h>
 

@@ -4,8 +4,8 @@
  * its narrative, key figures and organisation.
  *
  * Each chapter lives in its own file (evaluation_*.c); this one orders them. */
-#include "build/build.h"
-#include "build/report.h"
+#include "compose/compose.h"
+#include "compose/report.h"
 #include "templates/templates.h"
 
 #include <string.h>

@@ -2,8 +2,8 @@
  * projects and processes, then each operational objective with its indicator table (norm as
  * worded, values of the year and the earlier ones, status by symbol and word) and comments.
  * Also the chapter of the plan's own project list and of the key processes. */
-#include "build/labels.h"
-#include "build/report.h"
+#include "compose/labels.h"
+#include "compose/report.h"
 #include "util/arena.h"
 
 #include <stdio.h>

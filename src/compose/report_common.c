@@ -1,7 +1,7 @@
 /* The build context and the small formatting helpers every part of the two documents uses. */
-#include "build/report.h"
+#include "compose/report.h"
 
-#include "build/labels.h"
+#include "compose/labels.h"
 #include "util/arena.h"
 
 #include <math.h>

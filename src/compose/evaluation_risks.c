@@ -1,6 +1,6 @@
 /* Risks with this year's review: the ranked risk register of the plan (rank in the plan,
  * rank of the year, trend) and the risk domains of plans that work by domain. */
-#include "build/report.h"
+#include "compose/report.h"
 
 #include <stdio.h>
 #include <string.h>

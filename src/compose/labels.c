@@ -1,4 +1,4 @@
-#include "build/labels.h"
+#include "compose/labels.h"
 
 #include "templates/templates.h"
 #include "util/arena.h"

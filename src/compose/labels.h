@@ -4,8 +4,8 @@
  * Each document kind reads its own key space: the budget document the keys "budget.*",
  * the evaluation report and the communication summary the keys "report.*". A text may hold
  * slots "{1}".."{3}". Returned strings belong to the templates. */
-#ifndef RP_BUILD_LABELS_H
-#define RP_BUILD_LABELS_H
+#ifndef RP_COMPOSE_LABELS_H
+#define RP_COMPOSE_LABELS_H
 
 #include "util/fmt.h"
 

@@ -2,7 +2,7 @@
  * first year over the table's lines (three lines at least), and the evolution of its total
  * over the years (two years at least). Totals are sums of the line rows, so that a wrong
  * stated total is never drawn; the title says so when a stated total differs. */
-#include "build/budget.h"
+#include "compose/budget.h"
 #include "util/arena.h"
 
 #include <stdlib.h>

@@ -1,8 +1,8 @@
 /* Internal to the budget-tables builder (budget*.c): the build context, text in the
  * edition's language, and the analysis of a table's columns by year. Every string returned
  * lives in the document's arena. */
-#ifndef RP_BUILD_BUDGET_H
-#define RP_BUILD_BUDGET_H
+#ifndef RP_COMPOSE_BUDGET_H
+#define RP_COMPOSE_BUDGET_H
 
 #include "doc/doc.h"
 #include "model/model.h"

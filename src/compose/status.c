@@ -1,4 +1,4 @@
-#include "build/status.h"
+#include "compose/status.h"
 
 #include <string.h>
 

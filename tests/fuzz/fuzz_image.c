@@ -1,7 +1,7 @@
 /* libFuzzer harness: bytes → the logo checker (PNG when they start with the PNG signature,
  * JPEG otherwise). Every input must be accepted or refused with a reason, never crash, hang,
- * abort or leak. Not in tests/fuzz/run.sh's link line yet: build it as that script does,
- * adding $(pkg-config --libs libpng libjpeg). */
+ * abort or leak. tests/fuzz/run.sh SECONDS JOBS image runs it; the suite replays the logos
+ * of tests/data/ and past findings. */
 #include "load/image.h"
 
 #include <stdint.h>

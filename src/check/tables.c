@@ -71,6 +71,20 @@ static void report_total(struct checker *c, const struct rp_table *t, const stru
                         t->id, caption, what, label, column, s, k, d);
 }
 
+/* A stated total whose addends are all missing or nil cannot be verified: saying nothing
+ * would let the audit count it as consistent. */
+static void report_unsummed(struct checker *c, const struct rp_table *t, const struct rp_loc *loc,
+                            const char *what, const char *label, size_t col, double stated,
+                            const char *nothing)
+{
+    const char *caption = rp_texts_plain(&t->caption, c->lang, c->lang);
+    char column_buf[256], s[64];
+    const char *column = column_name(c, t, col, column_buf, sizeof column_buf);
+    rp_fmt_number(s, sizeof s, stated, t->decimals, RP_LANG_FR);
+    rp_check_report(c, RP_WARNING, loc, "table '%s' (%s), %s '%s', column %s: the stated total %s "
+                    "sums no %s", t->id, caption, what, label, column, s, nothing);
+}
+
 static void check_totals(struct checker *c, const struct rp_table *t, const struct rp_plan *p)
 {
     for (size_t r = 0; r < t->row_count; r++) {
@@ -86,12 +100,18 @@ static void check_totals(struct checker *c, const struct rp_table *t, const stru
                 if (n > 0)
                     report_total(c, t, &row->loc, "row", label, col, row->values[col].value,
                                  sum, n);
+                else
+                    report_unsummed(c, t, &row->loc, "row", label, col,
+                                    row->values[col].value, "line");
             }
             if (column->sums.count > 0) {
                 size_t n = rp_table_column_sum(t, r, col, &sum);
                 if (n > 0)
                     report_total(c, t, &row->loc, "total column of row", label, col,
                                  row->values[col].value, sum, n);
+                else
+                    report_unsummed(c, t, &row->loc, "total column of row", label, col,
+                                    row->values[col].value, "column");
             }
         }
     }

@@ -251,6 +251,23 @@ size_t rp_budget_count_differences(const struct rp_table *t, bool *has_totals)
     return n;
 }
 
+size_t rp_budget_count_unsummed(const struct rp_table *t)
+{
+    size_t n = 0;
+    for (size_t r = 0; r < t->row_count; r++) {
+        const struct rp_row *row = &t->rows[r];
+        bool total = row->kind == RP_ROW_SUBTOTAL || row->kind == RP_ROW_TOTAL;
+        for (size_t c = 0; row->values && c < row->value_count && c < t->column_count; c++) {
+            double sum;
+            if (row->values[c].nil)
+                continue;
+            n += (total && rp_table_row_sum(t, r, c, &sum) == 0) ||
+                 (t->columns[c].sums.count > 0 && rp_table_column_sum(t, r, c, &sum) == 0);
+        }
+    }
+    return n;
+}
+
 /* ------------------------------------------------------------------ chapters */
 
 static const char *plan_kind(const struct rp_budget *b)
@@ -310,19 +327,29 @@ static void checks_table(struct rp_budget *b, struct rp_nodes *into)
         size_t diffs = rp_budget_count_differences(tab, &has_totals), lines = 0;
         for (size_t r = 0; r < tab->row_count; r++)
             lines += tab->rows[r].kind == RP_ROW_LINE;
+        /* A total over no line is not consistent, merely unverifiable: said as such. */
+        size_t unsummed = rp_budget_count_unsummed(tab);
         const char *result = !has_totals  ? rp_budget_l(b, "checks.none")
                              : diffs == 0 ? rp_budget_l(b, "checks.ok")
                              : diffs == 1
                                  ? rp_budget_l(b, "checks.diff.one")
                                  : rp_budget_lf(b, "checks.diff.many",
                                                 rp_budget_num(b, (double)diffs, 0), NULL, NULL);
+        if (has_totals && unsummed) {
+            const char *u = unsummed == 1 ? rp_budget_l(b, "checks.unsummed.one")
+                                          : rp_budget_lf(b, "checks.unsummed.many",
+                                                         rp_budget_num(b, (double)unsummed, 0),
+                                                         NULL, NULL);
+            result = diffs ? rp_budget_lf(b, "checks.both", result, u, NULL) : u;
+        }
         size_t row = rp_doc_table_row(b->doc, t, RP_DOC_ROW_LINE);
         const char *name =
             rp_doc_printf(b->doc, "%zu. %s", order + 1, rp_budget_text(b, &tab->caption));
         rp_doc_table_cell(b->doc, t, row, 0, name, NULL, 0);
         rp_doc_table_cell(b->doc, t, row, 1, rp_budget_unit_short(b, tab), NULL, 0);
         rp_doc_table_cell(b->doc, t, row, 2, rp_budget_num(b, (double)lines, 0), NULL, 0);
-        rp_doc_table_cell(b->doc, t, row, 3, result, NULL, diffs ? RP_CELL_DIFFERS : 0);
+        rp_doc_table_cell(b->doc, t, row, 3, result, NULL,
+                          diffs || unsummed ? RP_CELL_DIFFERS : 0);
     }
 }
 

@@ -75,6 +75,10 @@ bool rp_budget_differs(const struct rp_table *t, size_t r, size_t c, double *com
 /* Number of flagged cells of a table, and whether it has any total to check. */
 size_t rp_budget_count_differences(const struct rp_table *t, bool *has_totals);
 
+/* Number of stated total cells (total rows or total columns) none of whose addends has a
+ * value: nothing to verify them against. */
+size_t rp_budget_count_unsummed(const struct rp_table *t);
+
 /* The table, its remarks and evolution table, into `into` (budget_table.c). */
 void rp_budget_table(struct rp_budget *b, struct rp_nodes *into, const struct rp_table *t,
                      size_t number);

@@ -39,7 +39,7 @@ static void read_progress(struct rp_reader *r, const struct rp_xnode *n, struct 
     RP_XEACH(m, n, "milestone") {
         struct rp_milestone *ms = &p->milestones[i++];
         ms->loc = m->loc;
-        ms->date = rp_read_date(m, "date");
+        ms->date = rp_read_date(r, m, "date");
         ms->done = rp_read_bool(m, "done", false);
         ms->text = rp_read_text(r, m).plain;
     }
@@ -75,7 +75,7 @@ static void read_comm(struct rp_reader *r, const struct rp_xnode *n, struct rp_c
     c->loc = n->loc;
     RP_READ_ENUM(c->status, r, n, "status", rp_comm_status_name, RP_COMM__MAX,
                  RP_COMM_PLANNED);
-    c->date = rp_read_date(n, "date");
+    c->date = rp_read_date(r, n, "date");
     c->reach = rp_read_opt_num(r, n, "reach");
     c->comment = rp_read_texts(r, n, "comment");
 }
@@ -96,7 +96,7 @@ struct rp_evaluation *rp_read_evaluation(struct rp_reader *r, const struct rp_xn
     e->loc = root->loc;
     e->plan_ref = rp_read_str(r, root, "plan");
     e->year = (int)rp_read_long(r, root, "year", 0);
-    e->date = rp_read_date(root, "date");
+    e->date = rp_read_date(r, root, "date");
     e->sample = rp_read_bool(root, "sample", false);
     e->lang = r->lang;
     e->title = rp_read_texts(r, root, "title");

@@ -50,15 +50,15 @@ static void read_legal(struct rp_reader *r, const struct rp_xnode *n, struct rp_
 {
     l->id = rp_read_str(r, n, "id");
     l->loc = n->loc;
-    l->date = rp_read_date(n, "date");
-    l->published = rp_read_date(n, "published");
+    l->date = rp_read_date(r, n, "date");
+    l->published = rp_read_date(r, n, "published");
     l->title = rp_read_texts(r, n, "title");
 }
 
 static void read_approval(struct rp_reader *r, const struct rp_xnode *n, struct rp_approval *a)
 {
     a->loc = n->loc;
-    a->date = rp_read_date(n, "date");
+    a->date = rp_read_date(r, n, "date");
     a->body = rp_read_texts(r, n, "body");
 }
 
@@ -108,7 +108,7 @@ static void read_action(struct rp_reader *r, const struct rp_xnode *n, struct rp
     a->kind = strcmp(n->name, "process") == 0 ? RP_ACTION_PROCESS : RP_ACTION_PROJECT;
     a->owners = rp_read_refs(r, n, "owners");
     a->objectives = rp_read_refs(r, n, "objectives");
-    a->due = rp_read_date(n, "due");
+    a->due = rp_read_date(r, n, "due");
     a->title = rp_read_texts(r, n, "title");
     a->text = rp_read_texts(r, n, "text");
 }
@@ -127,7 +127,7 @@ static void read_milestone(struct rp_reader *r, const struct rp_xnode *n, struct
 {
     m->id = rp_read_str(r, n, "id");
     m->loc = n->loc;
-    m->date = rp_read_date(n, rp_xnode_attr(n, "due") ? "due" : "date");
+    m->date = rp_read_date(r, n, rp_xnode_attr(n, "due") ? "due" : "date");
     m->done = rp_read_bool(n, "done", false);
     m->text = rp_read_text(r, n).plain;
 }
@@ -242,7 +242,7 @@ static void read_commitment(struct rp_reader *r, const struct rp_xnode *n, struc
     c->loc = n->loc;
     c->number = rp_read_str(r, n, "number");
     c->party = rp_read_str(r, n, "party");
-    c->deadline = rp_read_date(n, "deadline");
+    c->deadline = rp_read_date(r, n, "deadline");
     c->text = rp_read_texts(r, n, "text");
     c->conditions = rp_read_texts(r, n, "condition");
 }
@@ -281,7 +281,7 @@ static void read_comm_action(struct rp_reader *r, const struct rp_xnode *n,
     const struct rp_xnode *t = rp_xchild(n, "timing");
     if (t) {
         a->has_timing = true;
-        a->timing_date = rp_read_date(t, "date");
+        a->timing_date = rp_read_date(r, t, "date");
         a->timing = rp_read_text(r, t);
     }
 }
@@ -321,7 +321,7 @@ struct rp_plan *rp_read_plan(struct rp_reader *r, const struct rp_xnode *root)
                  RP_PLAN_STRATEGIC);
     p->start = (int)rp_read_long(r, root, "start", 0);
     p->end = (int)rp_read_long(r, root, "end", 0);
-    p->date = rp_read_date(root, "date");
+    p->date = rp_read_date(r, root, "date");
     p->lang = r->lang;
     p->title = rp_read_texts(r, root, "title");
     rp_read_organisation(r, rp_xchild(root, "organisation"), &p->organisation);
@@ -335,7 +335,7 @@ struct rp_plan *rp_read_plan(struct rp_reader *r, const struct rp_xnode *root)
         p->signature.present = true;
         p->signature.loc = sig->loc;
         p->signature.place = rp_read_str(r, sig, "place");
-        p->signature.date = rp_read_date(sig, "date");
+        p->signature.date = rp_read_date(r, sig, "date");
         READ_LIST(r, sig, "signatory", struct rp_signatory, p->signature.signatories,
                   p->signature.signatory_count, read_signatory);
     }

@@ -109,6 +109,42 @@ static void note_placeholder(struct rp_reader *r, const struct rp_xnode *node, c
     ph->text = rp_arena_strndup(r->arena, text, len);
 }
 
+bool rp_href_allowed(const char *href)
+{
+    static const char *const schemes[] = {"http://", "https://", "mailto:"};
+    for (size_t i = 0; href && i < sizeof schemes / sizeof *schemes; i++) {
+        size_t n = strlen(schemes[i]), k = 0;
+        while (k < n && href[k] &&
+               (href[k] >= 'A' && href[k] <= 'Z' ? href[k] + 32 : href[k]) == schemes[i][k])
+            k++;
+        if (k == n && href[n])
+            return true;
+    }
+    return false;
+}
+
+/* The schema refuses other schemes already; this keeps a PDF link annotation from carrying
+ * javascript:, file: or a network path whatever the schema becomes. */
+static const char *read_href(struct rp_reader *r, const struct rp_xnode *node)
+{
+    const char *v = rp_xnode_attr(node, "href");
+    if (!v)
+        return NULL;
+    /* Surrounding whitespace is not part of an anyURI (the schema collapses it). */
+    while (is_xml_space(*v))
+        v++;
+    size_t n = strlen(v);
+    while (n > 0 && is_xml_space(v[n - 1]))
+        n--;
+    const char *href = rp_arena_strndup(r->arena, v, n);
+    if (!rp_href_allowed(href)) {
+        rp_diag_add(r->diags, RP_ERROR, node->loc.file, node->loc.line, node->loc.col,
+                    RP_HREF_REFUSED, href);
+        return NULL;
+    }
+    return href;
+}
+
 static void walk_inline(struct run_builder *b, const struct rp_xnode *node, unsigned style)
 {
     for (size_t i = 0; i < node->child_count; i++) {
@@ -127,8 +163,7 @@ static void walk_inline(struct run_builder *b, const struct rp_xnode *node, unsi
             flush_run(b, RP_RUN_TEXT, style | inner, NULL);
         } else if (strcmp(c->name, "link") == 0) {
             walk_inline(b, c, style);
-            flush_run(b, RP_RUN_LINK, style,
-                      rp_arena_strdup(b->arena, rp_xnode_attr(c, "href")));
+            flush_run(b, RP_RUN_LINK, style, read_href(b->reader, c));
         } else if (strcmp(c->name, "placeholder") == 0) {
             walk_inline(b, c, style);
             note_placeholder(b->reader, c, b->buf ? b->buf : "", b->len);
@@ -280,12 +315,33 @@ bool rp_read_bool(const struct rp_xnode *node, const char *attr, bool fallback)
     return strcmp(v, "true") == 0 || strcmp(v, "1") == 0;
 }
 
-struct rp_date rp_read_date(const struct rp_xnode *node, const char *attr)
+static int days_in_month(int year, int month)
+{
+    static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (month == 2 && ((year % 4 == 0 && year % 100 != 0) || year % 400 == 0))
+        return 29;
+    return days[month - 1];
+}
+
+/* The schema checks the shape (day 01-31, month 01-12); the calendar is checked here so that
+ * 2023-02-29 is a located error at check time rather than a rendering failure. */
+struct rp_date rp_read_date(struct rp_reader *r, const struct rp_xnode *node, const char *attr)
 {
     struct rp_date d = {0, 0, 0};
     const char *v = rp_xnode_attr(node, attr);
     if (v && sscanf(v, "%4d-%2d-%2d", &d.year, &d.month, &d.day) < 1)
         d.year = 0;
+    bool bad_month = d.month < 0 || d.month > 12;
+    if (v && (bad_month || d.day < 0 || (d.day > 0 && d.day > days_in_month(d.year, d.month)))) {
+        if (bad_month || d.day > 31 || d.day < 0)
+            rp_diag_add(r->diags, RP_ERROR, node->loc.file, node->loc.line, node->loc.col,
+                        "attribute %s: '%s' is not a calendar date", attr, v);
+        else
+            rp_diag_add(r->diags, RP_ERROR, node->loc.file, node->loc.line, node->loc.col,
+                        "attribute %s: '%s' is not a calendar date (%04d-%02d has %d days)",
+                        attr, v, d.year, d.month, days_in_month(d.year, d.month));
+        d.month = d.day = 0;
+    }
     return d;
 }
 
@@ -391,7 +447,7 @@ static void read_block(struct rp_reader *r, const struct rp_xnode *c, struct rp_
         b->kind = RP_BLOCK_MEDIA;
         RP_READ_ENUM(b->media.kind, r, c, "kind", rp_media_kind_name, RP_MEDIA_KIND__MAX,
                      RP_MEDIA_PHOTO);
-        b->media.href = rp_read_str(r, c, "href");
+        b->media.href = read_href(r, c);
         b->media.missing = rp_read_bool(c, "missing", false);
         b->media.caption = rp_read_texts(r, c, "caption");
     }

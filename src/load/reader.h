@@ -48,7 +48,9 @@ struct rp_opt_num rp_read_opt_num(struct rp_reader *r, const struct rp_xnode *no
 long rp_read_long(struct rp_reader *r, const struct rp_xnode *node, const char *attr,
                   long fallback);
 bool rp_read_bool(const struct rp_xnode *node, const char *attr, bool fallback);
-struct rp_date rp_read_date(const struct rp_xnode *node, const char *attr);
+/* A date attribute ("2022", "2022-02", "2022-02-22"); year 0 when absent. A date that is not
+ * in the calendar (2023-02-29) is a located error. */
+struct rp_date rp_read_date(struct rp_reader *r, const struct rp_xnode *node, const char *attr);
 /* Sets `var` to the enum value whose name (name_fn) is the attribute's value; `fallback`
  * when absent. The schema restricts the values, so an unknown one is an internal error. */
 #define RP_READ_ENUM(var, r, node, attr, name_fn, max, fallback)                             \
@@ -66,6 +68,10 @@ struct rp_date rp_read_date(const struct rp_xnode *node, const char *attr);
                             (node)->loc.col, "unknown %s '%s'", (attr), value_);             \
         }                                                                                    \
     } while (0)
+
+/* Whether a link may be followed from a document: http://, https:// or mailto: (any case)
+ * and something after it. */
+bool rp_href_allowed(const char *href);
 
 /* Parses a canonical number ("-12.5"); false when it is not one. */
 bool rp_parse_number(const char *s, double *out);

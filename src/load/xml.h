@@ -36,6 +36,10 @@ struct rp_xnode *rp_xml_read_memory(const char *data, size_t size, const char *n
                                     enum rp_schema which, struct rp_arena *arena,
                                     struct rp_diags *diags);
 
+/* The one message for a link whose scheme is refused (the schema and the loader both say
+ * it); %s is the href. */
+#define RP_HREF_REFUSED "link '%s' refused: only http://, https:// and mailto: links are allowed"
+
 /* Value of attribute `name`, or NULL. */
 const char *rp_xnode_attr(const struct rp_xnode *node, const char *name);
 

@@ -1,4 +1,5 @@
-/* The loader from memory: text runs, whitespace, placeholders, table cells, errors. */
+/* The loader from memory: text runs, whitespace, placeholders, table cells, errors, the
+ * markup scan, calendar dates, link schemes. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -6,6 +7,8 @@
 #include <cmocka.h>
 
 #include "load/load.h"
+#include "load/reader.h"
+#include "load/scan.h"
 #include "util/arena.h"
 
 #include <string.h>
@@ -103,12 +106,123 @@ static void test_doctype_refused(void **state)
     rp_arena_free(a);
 }
 
+/* `n` attributes on <p>, after markup that only looks like crowded tags. */
+static char *crowded(size_t n, const char *before)
+{
+    static char buf[32768];
+    size_t at = (size_t)snprintf(buf, sizeof buf, "%s\n<p", before);
+    for (size_t i = 0; i < n && at < sizeof buf - 32; i++)
+        at += (size_t)snprintf(buf + at, sizeof buf - at, " a%zu='>'", i);
+    snprintf(buf + at, sizeof buf - at, "/>");
+    return buf;
+}
+
+static void test_scan_limits(void **state)
+{
+    (void)state;
+    char fake[1600] = ""; /* 300 attributes of 5 bytes */
+    for (int i = 0; i < 300; i++)
+        strcat(fake, " b=''");
+    char traps[4 * sizeof fake + 128];
+    snprintf(traps, sizeof traps,
+             "<?xml version='1.0'?><!-- <x%s> --><?pi <x%s>?>"
+             "<r><![CDATA[<x%s>]]><q v=\"<x%s>\"/></r>",
+             fake, fake, fake, fake);
+    struct rp_scan_result r = rp_scan_markup(traps, strlen(traps));
+    assert_int_equal(r.status, RP_SCAN_OK);
+    const char *ok = crowded(RP_MAX_ATTRIBUTES, "<r>");
+    assert_int_equal(rp_scan_markup(ok, strlen(ok)).status, RP_SCAN_OK);
+    const char *bad = crowded(RP_MAX_ATTRIBUTES + 1, "<r>\n");
+    r = rp_scan_markup(bad, strlen(bad));
+    assert_int_equal(r.status, RP_SCAN_TOO_MANY_ATTRIBUTES);
+    assert_int_equal(r.line, 3);
+    assert_int_equal(r.col, 1);
+    /* The same in UTF-16LE without a byte order mark (detected by "<\0?\0"). */
+    static char wide[65536];
+    size_t w = 0;
+    const char *narrow = crowded(RP_MAX_ATTRIBUTES + 1, "<?xml version='1.0'?>");
+    for (size_t i = 0; narrow[i] && w + 2 < sizeof wide; i++) {
+        wide[w++] = narrow[i];
+        wide[w++] = '\0';
+    }
+    r = rp_scan_markup(wide, w);
+    assert_int_equal(r.status, RP_SCAN_TOO_MANY_ATTRIBUTES);
+    assert_int_equal(r.line, 2);
+    static const char utf32[] = "<?xml version='1.0' encoding='UCS-4'?><r/>";
+    assert_int_equal(rp_scan_markup(utf32, sizeof utf32 - 1).status, RP_SCAN_UNSUPPORTED_ENCODING);
+}
+
+static size_t date_errors(const char *date)
+{
+    char xml[512];
+    snprintf(xml, sizeof xml,
+             "<plan id='p' kind='strategic-plan' start='2022' end='2024' date='%s' "
+             "xml:lang='fr'><title>T</title><organisation id='o' kind='other'><name>O</name>"
+             "</organisation></plan>",
+             date);
+    struct rp_arena *a = rp_arena_new();
+    struct rp_diags d;
+    rp_diags_init(&d);
+    struct rp_file f;
+    int status = rp_load_memory(xml, strlen(xml), "dates.xml", a, &d, &f);
+    size_t errors = d.errors;
+    if (errors) {
+        assert_int_equal(status, -1);
+        assert_int_equal(d.items[0].line, 1);
+        assert_non_null(strstr(d.items[0].message, "is not a calendar date"));
+    }
+    rp_diags_free(&d);
+    rp_arena_free(a);
+    return errors;
+}
+
+static void test_calendar_dates(void **state)
+{
+    (void)state;
+    assert_int_equal(date_errors("2024-02-29"), 0);
+    assert_int_equal(date_errors("2000-02-29"), 0);
+    assert_int_equal(date_errors("2024-12-31"), 0);
+    assert_int_equal(date_errors("2024-02"), 0);
+    assert_int_equal(date_errors("2024"), 0);
+    assert_int_equal(date_errors("2023-02-29"), 1);
+    assert_int_equal(date_errors("1900-02-29"), 1);
+    assert_int_equal(date_errors("2024-02-30"), 1);
+    assert_int_equal(date_errors("2024-04-31"), 1);
+}
+
+static void test_href_allowed(void **state)
+{
+    (void)state;
+    static const char *const good[] = {"https://belgium.be", "HTTP://x.be/a?b=c",
+                                       "mailto:info@x.be", "MailTo:a@b"};
+    static const char *const bad[] = {"javascript:alert(1)",
+                                      "file:///etc/passwd",
+                                      "data:text/html,x",
+                                      "launch:calc",
+                                      "\\\\host\\share",
+                                      "//host/share",
+                                      "https:",
+                                      "https:/x",
+                                      "ftp://x",
+                                      "",
+                                      "mailto:",
+                                      " https://x"};
+    for (size_t i = 0; i < sizeof good / sizeof *good; i++)
+        assert_true(rp_href_allowed(good[i]));
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+        assert_false(rp_href_allowed(bad[i]));
+    assert_false(rp_href_allowed(NULL));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_plan_fields),
         cmocka_unit_test(test_errors_are_located),
         cmocka_unit_test(test_doctype_refused),
+        cmocka_unit_test(test_scan_limits),
+        cmocka_unit_test(test_calendar_dates),
+        cmocka_unit_test(test_href_allowed),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

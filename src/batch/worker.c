@@ -20,6 +20,7 @@ struct work {
     struct rp_result *r;
     struct rp_session s;
     const struct rp_evaluation **evals; /* room for the builder's evaluations */
+    const struct rp_plan *plan;         /* the organisation's plan, once it loaded cleanly */
     const struct rp_source **used; /* sources the document is built from */
     size_t used_count;
     const char *ignore_file;       /* a plan whose problems do not concern this document */
@@ -86,6 +87,7 @@ static bool load_sources(struct work *w, struct rp_kind_input *in,
         if (f && f->kind == RP_FILE_PLAN) {
             plan = f->plan;
             plan_ok = true;
+            w->plan = plan;
         } else if (f) {
             fail(w, org->plan->path, "%s", "plan.xml must hold a <plan>");
         }
@@ -163,6 +165,13 @@ static const char *iso_date(struct rp_arena *arena, struct rp_date d)
     return rp_arena_printf(arena, "%04d-%02d-%02d", d.year, d.month, d.day);
 }
 
+/* OUTPUT_DIR-relative name of the document: <org>/<kind>-<period or year>.<lang><suffix>. */
+static const char *file_name(struct work *w, const char *when)
+{
+    return rp_arena_printf(w->arena, "%s/%s-%s.%s%s", w->job->org->id, w->job->kind->name, when,
+                           rp_lang_code(w->job->lang), w->opt->backend->suffix);
+}
+
 /* Names, dates and sources of the manifest entry, from the loaded models. */
 static void describe(struct work *w, const struct rp_kind_input *in)
 {
@@ -186,9 +195,7 @@ static void describe(struct work *w, const struct rp_kind_input *in)
     e->year = job->year;
     /* The date of the newest model the document shows: never the clock. */
     e->date = iso_date(a, last ? last->date : in->plan->date);
-    e->file = rp_arena_printf(a, "%s/%s-%s.%s%s", job->org->id, job->kind->name,
-                              e->period ? e->period : rp_arena_printf(a, "%d", job->year), code,
-                              w->opt->backend->suffix);
+    e->file = file_name(w, e->period ? e->period : rp_arena_printf(a, "%d", job->year));
     e->sources = rp_arena_array(a, w->used_count ? w->used_count : 1, sizeof *e->sources);
     e->source_count = w->used_count;
     for (size_t i = 0; i < w->used_count; i++) {
@@ -204,8 +211,14 @@ static enum rp_pick pick(void *ctx, struct rp_session *s, struct rp_kind_input *
 {
     struct work *w = ctx;
     (void)s; /* the same as w->s */
-    if (!load_sources(w, in, w->evals))
+    if (!load_sources(w, in, w->evals)) {
+        /* The plan loaded, so the document has its name although another source it reads
+         * failed (an evaluation outside the plan's period): the log names it. */
+        if (w->plan && w->job->kind->scope == RP_SCOPE_PLAN)
+            w->r->entry.file = file_name(
+                w, rp_arena_printf(w->arena, "%d-%d", w->plan->start, w->plan->end));
         return RP_PICK_FAILED;
+    }
     describe(w, in);
     const struct rp_plan *plan = in->plan;
     if (w->job->kind->scope == RP_SCOPE_PLAN && w->opt->year &&

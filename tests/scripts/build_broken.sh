@@ -55,4 +55,15 @@ mkdir "in/bad name" && cp "$src/input/capac/plan.xml" "in/bad name/"
 [ $? -eq 1 ] || fail "an unsafe directory name: expected exit 1"
 grep -q "in/bad name: error: organisation directory name not allowed" log4 || fail "$(cat log4)"
 [ ! -e "out/bad name" ] || fail "an unsafe name reached the output"
+# An evaluation outside its plan's period fails the documents that read it, and the log
+# names them by the plan's period, which is known (the plan loaded).
+mkdir -p in2/org && cp "$src/tests/fail/base-plan.xml" in2/org/plan.xml
+cp "$src/tests/fail/year-outside-period.xml" in2/org/evaluation-2026.xml
+"$rapport" build -q --kind communication --lang fr in2 -o out2 2>log5
+[ $? -eq 1 ] || fail "evaluation outside the period: expected exit 1"
+grep -q "^FAILED *org/communication-2022-2024.fr.pdf" log5 ||
+  fail "the failed communication summary is not named by its plan's period: $(head -3 log5)"
+grep -q "plan period unknown" log5 && fail "'plan period unknown' although the plan loaded"
+grep -q "in2/org/evaluation-2026.xml:2:1: error: year 2026 is outside the plan period 2022-2024" log5 ||
+  fail "no located diagnostic: $(cat log5)"
 echo "ok"

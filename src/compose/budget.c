@@ -1,10 +1,10 @@
 /* The budget-tables document: cover, contents, what the document is and how it was
  * checked, then every budget table, then every staffing table, each with its evolution
- * and charts. This file assembles the document and holds the helpers of budget.h. */
+ * and charts. This file assembles the document and holds the helpers of budget.h; the
+ * common ones (labels, texts, numbers) are those of report.h. */
 #include "compose/compose.h"
 
 #include "compose/budget.h"
-#include "compose/labels.h"
 #include "model/table.h"
 #include "util/arena.h"
 
@@ -14,111 +14,25 @@
 
 /* ------------------------------------------------------------------ helpers */
 
-const char *rp_budget_l(const struct rp_budget *b, const char *key)
-{
-    return rp_budget_label(b->t, b->lang, key);
-}
-
-const char *rp_budget_lf(const struct rp_budget *b, const char *key, const char *a1, const char *a2,
-                         const char *a3)
-{
-    return rp_budget_label_fill(b->t, b->doc->arena, b->lang, key, a1, a2, a3);
-}
-
-const struct rp_text *rp_budget_pick(struct rp_budget *b, const struct rp_texts *texts)
-{
-    const struct rp_text *t = rp_texts_pick(texts, b->code, b->source);
-    if (t && t->lang && strncmp(t->lang, b->code, 2) != 0)
-        b->fell_back = true;
-    return t;
-}
-
-/* Superscript digits that every Latin-1 font has. */
-static const char *superscript(char c)
-{
-    switch (c) {
-    case '1':
-        return "\xc2\xb9";
-    case '2':
-        return "\xc2\xb2";
-    case '3':
-        return "\xc2\xb3";
-    default:
-        return NULL;
-    }
-}
-
-const char *rp_budget_text(struct rp_budget *b, const struct rp_texts *texts)
-{
-    const struct rp_text *t = rp_budget_pick(b, texts);
-    if (!t)
-        return "";
-    size_t n = 0;
-    for (size_t i = 0; i < t->run_count; i++)
-        n += strlen(t->runs[i].text) * 2;
-    char *out = rp_arena_alloc(b->doc->arena, n + 1), *p = out;
-    for (size_t i = 0; i < t->run_count; i++)
-        for (const char *s = t->runs[i].text; *s; s++) {
-            const char *sup = t->runs[i].style & RP_STYLE_SUP ? superscript(*s) : NULL;
-            if (sup) {
-                memcpy(p, sup, 2);
-                p += 2;
-            } else
-                *p++ = *s;
-        }
-    *p = '\0';
-    /* The loader joins runs verbatim; collapse the whitespace it leaves between them. */
-    char *w = out;
-    for (char *r = out; *r; r++)
-        if (!((*r == ' ' || *r == '\n' || *r == '\t') && (w == out || w[-1] == ' ')))
-            *w++ = (*r == '\n' || *r == '\t') ? ' ' : *r;
-    while (w > out && w[-1] == ' ')
-        w--;
-    *w = '\0';
-    return out;
-}
-
-void rp_budget_spans(struct rp_budget *b, struct rp_spans *spans, const struct rp_text *text)
-{
-    (void)b;
-    for (size_t i = 0; text && i < text->run_count; i++) {
-        const struct rp_run *r = &text->runs[i];
-        enum rp_span_kind kind = r->kind == RP_RUN_LINK          ? RP_SPAN_LINK
-                                 : r->kind == RP_RUN_PLACEHOLDER ? RP_SPAN_PLACEHOLDER
-                                                                 : RP_SPAN_TEXT;
-        unsigned style = (r->style & RP_STYLE_EM ? RP_SPAN_EM : 0u) |
-                         (r->style & RP_STYLE_STRONG ? RP_SPAN_STRONG : 0u) |
-                         (r->style & RP_STYLE_SUP ? RP_SPAN_SUP : 0u);
-        rp_spans_add(b->doc, spans, kind, style, r->text, r->href);
-    }
-}
-
-const char *rp_budget_num(const struct rp_budget *b, double value, int decimals)
-{
-    char buf[64];
-    rp_fmt_number(buf, sizeof buf, value, decimals, b->lang);
-    return rp_doc_str(b->doc, buf);
-}
-
-const char *rp_budget_unit_long(const struct rp_budget *b, const struct rp_table *t)
+const char *rp_budget_unit_long(const struct rp_report *b, const struct rp_table *t)
 {
     if (t->unit == RP_TUNIT_FTE)
-        return rp_budget_l(b, "unit.fte");
+        return rp_report_l(b, "table.unit.fte");
     if (t->unit == RP_TUNIT_COUNT)
-        return rp_budget_l(b, "unit.count");
+        return rp_report_l(b, "table.unit.count");
     if (t->scale == 1000)
-        return rp_budget_l(b, "unit.keur");
+        return rp_report_l(b, "table.unit.keur");
     if (t->scale == 1000000)
-        return rp_budget_l(b, "unit.meur");
+        return rp_report_l(b, "table.unit.meur");
     if (t->scale <= 1)
-        return rp_budget_l(b, "unit.eur");
-    return rp_budget_lf(b, "unit.eur.scaled", rp_budget_num(b, (double)t->scale, 0), NULL, NULL);
+        return rp_report_l(b, "table.unit.eur");
+    return rp_report_lf(b, "table.unit.eur.scaled", rp_report_num(b, (double)t->scale, 0), NULL, NULL);
 }
 
-const char *rp_budget_unit_short(const struct rp_budget *b, const struct rp_table *t)
+const char *rp_budget_unit_short(const struct rp_report *b, const struct rp_table *t)
 {
     if (t->unit == RP_TUNIT_FTE)
-        return rp_budget_l(b, "short.fte");
+        return rp_report_l(b, "short.fte");
     if (t->unit == RP_TUNIT_COUNT)
         return "";
     if (t->scale == 1000)
@@ -127,21 +41,21 @@ const char *rp_budget_unit_short(const struct rp_budget *b, const struct rp_tabl
         return "M€";
     if (t->scale <= 1)
         return "€";
-    return rp_doc_printf(b->doc, "× %s €", rp_budget_num(b, (double)t->scale, 0));
+    return rp_doc_printf(b->doc, "× %s €", rp_report_num(b, (double)t->scale, 0));
 }
 
-const char *rp_budget_column_label(struct rp_budget *b, const struct rp_table *t, size_t c)
+const char *rp_budget_column_label(struct rp_report *b, const struct rp_table *t, size_t c)
 {
     const struct rp_column *col = &t->columns[c];
-    const char *label = rp_budget_text(b, &col->label);
+    const char *label = rp_report_plain(b, &col->label);
     if (col->credit == RP_CREDIT_CE && strcmp(label, "CE") == 0)
-        return rp_budget_l(b, "credit.CE");
+        return rp_report_l(b, "table.credit.CE");
     if (col->credit == RP_CREDIT_CL && strcmp(label, "CL") == 0)
-        return rp_budget_l(b, "credit.CL");
+        return rp_report_l(b, "table.credit.CL");
     return label;
 }
 
-void rp_budget_year_grid(struct rp_budget *b, const struct rp_table *t, struct rp_year_grid *g)
+void rp_budget_year_grid(struct rp_report *b, const struct rp_table *t, struct rp_year_grid *g)
 {
     struct rp_arena *a = b->doc->arena;
     size_t n = t->column_count;
@@ -180,7 +94,7 @@ void rp_budget_year_grid(struct rp_budget *b, const struct rp_table *t, struct r
     }
 }
 
-const char *rp_budget_measure_name(struct rp_budget *b, const struct rp_table *t,
+const char *rp_budget_measure_name(struct rp_report *b, const struct rp_table *t,
                                    const struct rp_year_grid *g, size_t k)
 {
     if (!g->regular || k >= g->per_year)
@@ -270,19 +184,19 @@ size_t rp_budget_count_unsummed(const struct rp_table *t)
 
 /* ------------------------------------------------------------------ chapters */
 
-static const char *plan_kind(const struct rp_budget *b)
+static const char *plan_kind(const struct rp_report *b)
 {
     static const char *const keys[RP_PLAN_KIND__MAX] = {
         "plan.strategic-plan", "plan.administration-contract", "plan.operational-plan"};
     enum rp_plan_kind k = b->plan->kind < RP_PLAN_KIND__MAX ? b->plan->kind : RP_PLAN_STRATEGIC;
-    return rp_budget_l(b, keys[k]);
+    return rp_report_l(b, keys[k]);
 }
 
-static const char *lang_name(const struct rp_budget *b, const char *code)
+static const char *lang_name(const struct rp_report *b, const char *code)
 {
     char key[16];
     snprintf(key, sizeof key, "lang.%.2s", code);
-    return rp_budget_l(b, key);
+    return rp_report_l(b, key);
 }
 
 /* Tables are numbered in the document's order: budget tables first, then staffing. */
@@ -305,19 +219,19 @@ static size_t table_number(const struct rp_plan *p, size_t i)
     return 0;
 }
 
-static void checks_table(struct rp_budget *b, struct rp_nodes *into)
+static void checks_table(struct rp_report *b, struct rp_nodes *into)
 {
     const struct rp_plan *p = b->plan;
-    struct rp_node *t = rp_doc_add_table(b->doc, into, 4, rp_budget_l(b, "checks.caption"));
+    struct rp_node *t = rp_doc_add_table(b->doc, into, 4, rp_report_l(b, "checks.caption"));
     rp_doc_table_column(t, 0, RP_ALIGN_LEFT, true);
     rp_doc_table_column(t, 1, RP_ALIGN_LEFT, false);
     rp_doc_table_column(t, 2, RP_ALIGN_DECIMAL, false);
     rp_doc_table_column(t, 3, RP_ALIGN_LEFT, false);
     struct rp_doc_header_row *h = rp_doc_table_header_row(b->doc, t);
-    rp_doc_header_cell(b->doc, h, rp_budget_l(b, "checks.col.table"), 1, RP_ALIGN_LEFT);
-    rp_doc_header_cell(b->doc, h, rp_budget_l(b, "checks.col.unit"), 1, RP_ALIGN_LEFT);
-    rp_doc_header_cell(b->doc, h, rp_budget_l(b, "checks.col.rows"), 1, RP_ALIGN_DECIMAL);
-    rp_doc_header_cell(b->doc, h, rp_budget_l(b, "checks.col.result"), 1, RP_ALIGN_LEFT);
+    rp_doc_header_cell(b->doc, h, rp_report_l(b, "checks.col.table"), 1, RP_ALIGN_LEFT);
+    rp_doc_header_cell(b->doc, h, rp_report_l(b, "checks.col.unit"), 1, RP_ALIGN_LEFT);
+    rp_doc_header_cell(b->doc, h, rp_report_l(b, "checks.col.rows"), 1, RP_ALIGN_DECIMAL);
+    rp_doc_header_cell(b->doc, h, rp_report_l(b, "checks.col.result"), 1, RP_ALIGN_LEFT);
     for (size_t order = 0; order < p->table_count; order++) {
         size_t i = 0;
         while (i < p->table_count && table_number(p, i) != order + 1)
@@ -329,49 +243,49 @@ static void checks_table(struct rp_budget *b, struct rp_nodes *into)
             lines += tab->rows[r].kind == RP_ROW_LINE;
         /* A total over no line is not consistent, merely unverifiable: said as such. */
         size_t unsummed = rp_budget_count_unsummed(tab);
-        const char *result = !has_totals  ? rp_budget_l(b, "checks.none")
-                             : diffs == 0 ? rp_budget_l(b, "checks.ok")
+        const char *result = !has_totals  ? rp_report_l(b, "checks.none")
+                             : diffs == 0 ? rp_report_l(b, "checks.ok")
                              : diffs == 1
-                                 ? rp_budget_l(b, "checks.diff.one")
-                                 : rp_budget_lf(b, "checks.diff.many",
-                                                rp_budget_num(b, (double)diffs, 0), NULL, NULL);
+                                 ? rp_report_l(b, "checks.diff.one")
+                                 : rp_report_lf(b, "checks.diff.many",
+                                                rp_report_num(b, (double)diffs, 0), NULL, NULL);
         if (has_totals && unsummed) {
-            const char *u = unsummed == 1 ? rp_budget_l(b, "checks.unsummed.one")
-                                          : rp_budget_lf(b, "checks.unsummed.many",
-                                                         rp_budget_num(b, (double)unsummed, 0),
+            const char *u = unsummed == 1 ? rp_report_l(b, "checks.unsummed.one")
+                                          : rp_report_lf(b, "checks.unsummed.many",
+                                                         rp_report_num(b, (double)unsummed, 0),
                                                          NULL, NULL);
-            result = diffs ? rp_budget_lf(b, "checks.both", result, u, NULL) : u;
+            result = diffs ? rp_report_lf(b, "checks.both", result, u, NULL) : u;
         }
         size_t row = rp_doc_table_row(b->doc, t, RP_DOC_ROW_LINE);
         const char *name =
-            rp_doc_printf(b->doc, "%zu. %s", order + 1, rp_budget_text(b, &tab->caption));
+            rp_doc_printf(b->doc, "%zu. %s", order + 1, rp_report_plain(b, &tab->caption));
         rp_doc_table_cell(b->doc, t, row, 0, name, NULL, 0);
         rp_doc_table_cell(b->doc, t, row, 1, rp_budget_unit_short(b, tab), NULL, 0);
-        rp_doc_table_cell(b->doc, t, row, 2, rp_budget_num(b, (double)lines, 0), NULL, 0);
+        rp_doc_table_cell(b->doc, t, row, 2, rp_report_num(b, (double)lines, 0), NULL, 0);
         rp_doc_table_cell(b->doc, t, row, 3, result, NULL,
                           diffs || unsummed ? RP_CELL_DIFFERS : 0);
     }
 }
 
 /* The first chapter; returns its section. */
-static struct rp_node *about(struct rp_budget *b, struct rp_nodes *body, struct rp_node **lang_note)
+static struct rp_node *about(struct rp_report *b, struct rp_nodes *body, struct rp_node **lang_note)
 {
     const struct rp_plan *p = b->plan;
-    struct rp_node *sec = rp_doc_add_section(b->doc, body, 1, "1", rp_budget_l(b, "sec.about"));
+    struct rp_node *sec = rp_doc_add_section(b->doc, body, 1, "1", rp_report_l(b, "sec.about"));
     struct rp_nodes *in = &sec->u.section.children;
     char date[64];
     rp_fmt_date(date, sizeof date, p->date.year, p->date.month, p->date.day, b->lang);
     rp_doc_add_paragraph(b->doc, in, RP_PARA_BODY,
-                         rp_budget_lf(b, "about.text", rp_budget_text(b, &p->title), date, NULL));
-    rp_doc_add_paragraph(b->doc, in, RP_PARA_BODY, rp_budget_l(b, "about.units"));
-    rp_doc_add_paragraph(b->doc, in, RP_PARA_BODY, rp_budget_l(b, "about.totals"));
+                         rp_report_lf(b, "about.text", rp_report_plain(b, &p->title), date, NULL));
+    rp_doc_add_paragraph(b->doc, in, RP_PARA_BODY, rp_report_l(b, "about.units"));
+    rp_doc_add_paragraph(b->doc, in, RP_PARA_BODY, rp_report_l(b, "about.totals"));
     /* Filled at the end, once we know whether any label fell back to the plan's language. */
     *lang_note = rp_doc_add_paragraph(b->doc, in, RP_PARA_BODY, NULL);
     if (p->table_count == 0)
         return sec;
-    struct rp_node *checks = rp_doc_add_section(b->doc, in, 2, "1.1", rp_budget_l(b, "sec.checks"));
+    struct rp_node *checks = rp_doc_add_section(b->doc, in, 2, "1.1", rp_report_l(b, "sec.checks"));
     rp_doc_add_paragraph(b->doc, &checks->u.section.children, RP_PARA_BODY,
-                         rp_budget_l(b, "checks.intro"));
+                         rp_report_l(b, "checks.intro"));
     checks_table(b, &checks->u.section.children);
     return sec;
 }
@@ -389,7 +303,7 @@ static void drop(struct rp_nodes *nodes, const struct rp_node *node)
 }
 
 /* One chapter per table kind; tables keep their number in the plan's order. */
-static void chapter(struct rp_budget *b, struct rp_nodes *body, enum rp_table_kind kind,
+static void chapter(struct rp_report *b, struct rp_nodes *body, enum rp_table_kind kind,
                     const char *number, const char *title_key)
 {
     const struct rp_plan *p = b->plan;
@@ -400,11 +314,11 @@ static void chapter(struct rp_budget *b, struct rp_nodes *body, enum rp_table_ki
         if (t->kind != kind)
             continue;
         if (!sec)
-            sec = rp_doc_add_section(b->doc, body, 1, number, rp_budget_l(b, title_key));
+            sec = rp_doc_add_section(b->doc, body, 1, number, rp_report_l(b, title_key));
         n++;
         struct rp_node *ts = rp_doc_add_section(b->doc, &sec->u.section.children, 2,
                                                 rp_doc_printf(b->doc, "%s.%zu", number, n),
-                                                rp_budget_text(b, &t->caption));
+                                                rp_report_plain(b, &t->caption));
         ts->id = rp_doc_str(b->doc, t->id);
         rp_budget_table(b, &ts->u.section.children, t, table_number(p, i));
         rp_budget_charts(b, &ts->u.section.children, t, table_number(p, i));
@@ -416,47 +330,36 @@ struct rp_doc *rp_build_budget(const struct rp_plan *plan, const char *lang,
 {
     if (!plan || !arena || !t)
         return NULL;
-    struct rp_budget b = {0};
-    b.t = t;
-    b.lang = rp_lang_from_code(lang);
-    if (b.lang == RP_LANG__MAX)
-        b.lang = RP_LANG_FR;
-    b.code = rp_lang_code(b.lang);
-    b.source = plan->lang && *plan->lang ? plan->lang : b.code;
+    struct rp_report b;
+    rp_report_init(&b, t, arena, lang, plan->lang);
     b.plan = plan;
-    b.doc = rp_doc_new(arena);
+    b.org = &plan->organisation;
     struct rp_doc *doc = b.doc;
 
     const char *period = rp_doc_printf(doc, "%d-%d", plan->start, plan->end);
-    const char *org = rp_budget_text(&b, &plan->organisation.name);
+    const char *org = rp_report_plain(&b, &plan->organisation.name);
     const char *abbr =
-        plan->organisation.abbr.count ? rp_budget_text(&b, &plan->organisation.abbr) : org;
-    doc->lang = b.code;
-    doc->title = rp_doc_printf(doc, "%s %s", rp_budget_l(&b, "doc.title"), period);
+        plan->organisation.abbr.count ? rp_report_plain(&b, &plan->organisation.abbr) : org;
+    doc->title = rp_doc_printf(doc, "%s %s", rp_report_l(&b, "doc.title"), period);
     doc->subtitle = rp_doc_printf(doc, "%s %s", plan_kind(&b), period);
     doc->organisation = org;
-    doc->subject = rp_budget_lf(&b, "doc.subject", doc->subtitle, NULL, NULL);
-    doc->keywords = rp_budget_lf(&b, "doc.keywords", abbr, period, NULL);
+    doc->subject = rp_report_lf(&b, "doc.subject", doc->subtitle, NULL, NULL);
+    doc->keywords = rp_report_lf(&b, "doc.keywords.budget", abbr, period, NULL);
     doc->year = plan->date.year;
     doc->month = plan->date.month;
     doc->day = plan->date.day;
-    doc->labels.contents = rp_budget_l(&b, "doc.contents");
-    doc->labels.continued = rp_budget_l(&b, "doc.continued");
-    doc->labels.page = rp_budget_l(&b, "doc.page");
-    doc->labels.sample = rp_budget_l(&b, "doc.sample");
-    doc->labels.edition = rp_budget_l(&b, "doc.edition");
 
     rp_doc_add(doc, &doc->body, RP_NODE_TOC);
     struct rp_node *lang_note = NULL;
     struct rp_node *first = about(&b, &doc->body, &lang_note);
-    chapter(&b, &doc->body, RP_TABLE_BUDGET, "2", "sec.budget");
+    chapter(&b, &doc->body, RP_TABLE_BUDGET, "2", "sec.budget-tables");
     bool has_budget = false;
     for (size_t i = 0; i < plan->table_count; i++)
         has_budget |= plan->tables[i].kind == RP_TABLE_BUDGET;
     chapter(&b, &doc->body, RP_TABLE_STAFFING, has_budget ? "3" : "2", "sec.staffing");
     if (b.fell_back)
         lang_note->u.paragraph.text = rp_spans_plain(
-            doc, rp_budget_lf(&b, "about.lang", lang_name(&b, b.source), NULL, NULL));
+            doc, rp_report_lf(&b, "about.lang", lang_name(&b, b.source), NULL, NULL));
     else
         drop(&first->u.section.children, lang_note);
     return doc;

@@ -1,9 +1,10 @@
-/* Internal to the budget-tables builder (budget*.c): the build context, text in the
- * edition's language, and the analysis of a table's columns by year. Every string returned
- * lives in the document's arena. */
+/* Internal to the budget-tables builder (budget*.c): units, column labels and the analysis
+ * of a table's columns by year. The build context and the common helpers are those of
+ * report.h. Every string returned lives in the document's arena. */
 #ifndef RP_COMPOSE_BUDGET_H
 #define RP_COMPOSE_BUDGET_H
 
+#include "compose/report.h"
 #include "doc/doc.h"
 #include "model/model.h"
 #include "util/fmt.h"
@@ -11,41 +12,13 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-struct rp_budget {
-    const struct rp_templates *t; /* the wording */
-    struct rp_doc *doc;
-    const struct rp_plan *plan;
-    enum rp_lang lang;  /* the edition */
-    const char *code;   /* "fr", "nl", "en", "de" */
-    const char *source; /* the plan's own language: labels fall back to it */
-    bool fell_back;     /* some label is shown in the source language */
-};
-
-/* The label `key`, and the label with its slots filled. */
-const char *rp_budget_l(const struct rp_budget *b, const char *key);
-const char *rp_budget_lf(const struct rp_budget *b, const char *key, const char *a1, const char *a2,
-                         const char *a3);
-
-/* The plain text of `texts` in the edition's language (else the plan's), superscript
- * digits as ¹ ² ³; "" when empty. Records a language fallback. */
-const char *rp_budget_text(struct rp_budget *b, const struct rp_texts *texts);
-
-/* Appends the runs of `text` to `spans` with their styles, links and placeholders. */
-void rp_budget_spans(struct rp_budget *b, struct rp_spans *spans, const struct rp_text *text);
-
-/* The first text of `texts` in the edition's language (else the plan's), or NULL. */
-const struct rp_text *rp_budget_pick(struct rp_budget *b, const struct rp_texts *texts);
-
-/* A number in the edition's format. */
-const char *rp_budget_num(const struct rp_budget *b, double value, int decimals);
-
 /* The table's unit in words ("montants en milliers d'euros (k€)") and short ("k€"). */
-const char *rp_budget_unit_long(const struct rp_budget *b, const struct rp_table *t);
-const char *rp_budget_unit_short(const struct rp_budget *b, const struct rp_table *t);
+const char *rp_budget_unit_long(const struct rp_report *b, const struct rp_table *t);
+const char *rp_budget_unit_short(const struct rp_report *b, const struct rp_table *t);
 
 /* The printed label of column `c`: its own label, or the edition's abbreviation of its
  * credit type (CE/CL, VK/VEK) when the label is just that type. */
-const char *rp_budget_column_label(struct rp_budget *b, const struct rp_table *t, size_t c);
+const char *rp_budget_column_label(struct rp_report *b, const struct rp_table *t, size_t c);
 
 /* The columns of a table arranged by year: col[y * per_year + k] is the k-th column of
  * the y-th year. `regular` when every column has a year and every year as many columns. */
@@ -56,11 +29,11 @@ struct rp_year_grid {
     size_t *col;
 };
 
-void rp_budget_year_grid(struct rp_budget *b, const struct rp_table *t, struct rp_year_grid *g);
+void rp_budget_year_grid(struct rp_report *b, const struct rp_table *t, struct rp_year_grid *g);
 
 /* The name of measure k of a regular grid ("CE", "Total"), or NULL for a single unnamed
  * measure per year. */
-const char *rp_budget_measure_name(struct rp_budget *b, const struct rp_table *t,
+const char *rp_budget_measure_name(struct rp_report *b, const struct rp_table *t,
                                    const struct rp_year_grid *g, size_t k);
 
 /* The measures whose changes and distribution matter: the total columns (`sums`) when there
@@ -80,11 +53,11 @@ size_t rp_budget_count_differences(const struct rp_table *t, bool *has_totals);
 size_t rp_budget_count_unsummed(const struct rp_table *t);
 
 /* The table, its remarks and evolution table, into `into` (budget_table.c). */
-void rp_budget_table(struct rp_budget *b, struct rp_nodes *into, const struct rp_table *t,
+void rp_budget_table(struct rp_report *b, struct rp_nodes *into, const struct rp_table *t,
                      size_t number);
 
 /* Distribution and evolution charts of a table where meaningful (budget_chart.c). */
-void rp_budget_charts(struct rp_budget *b, struct rp_nodes *into, const struct rp_table *t,
+void rp_budget_charts(struct rp_report *b, struct rp_nodes *into, const struct rp_table *t,
                       size_t number);
 
 #endif

@@ -25,7 +25,7 @@ static int by_value(const void *a, const void *b)
 }
 
 /* A legend label: long row labels are cut at a word boundary with an ellipsis. */
-static const char *short_label(struct rp_budget *b, const char *s)
+static const char *short_label(struct rp_report *b, const char *s)
 {
     size_t chars = 0, cut = 0, len = strlen(s);
     for (size_t i = 0; i < len; i++) {
@@ -47,7 +47,7 @@ static bool line_value(const struct rp_row *row, size_t col, double *v)
     return true;
 }
 
-static void distribution(struct rp_budget *b, struct rp_nodes *into, const struct rp_table *t,
+static void distribution(struct rp_report *b, struct rp_nodes *into, const struct rp_table *t,
                          const struct rp_year_grid *g, size_t number)
 {
     size_t keys[64], col = 0;
@@ -71,19 +71,19 @@ static void distribution(struct rp_budget *b, struct rp_nodes *into, const struc
         if (g->regular && g->per_year > 1)
             column = rp_doc_printf(b->doc, "%d %s", t->columns[col].year, column);
         struct rp_node *c = rp_doc_add_chart(
-            b->doc, into, RP_CHART_DONUT, rp_budget_lf(b, "chart.distribution", column, unit, NULL),
+            b->doc, into, RP_CHART_DONUT, rp_report_lf(b, "chart.distribution", column, unit, NULL),
             shown + (n > shown), 1);
         c->u.chart.unit = *unit ? unit : NULL;
         c->u.chart.decimals = t->decimals;
-        c->u.chart.description = rp_budget_lf(b, "chart.desc.distribution",
-                                              rp_budget_num(b, (double)number, 0), column, NULL);
+        c->u.chart.description = rp_report_lf(b, "chart.desc.distribution",
+                                              rp_report_num(b, (double)number, 0), column, NULL);
         for (size_t i = 0; i < shown; i++) {
             rp_doc_chart_category(b->doc, c, i,
-                                  short_label(b, rp_budget_text(b, &t->rows[s[i].row].label)));
+                                  short_label(b, rp_report_plain(b, &t->rows[s[i].row].label)));
             rp_doc_chart_value(c, 0, i, s[i].value);
         }
         if (n > shown) {
-            rp_doc_chart_category(b->doc, c, shown, rp_budget_l(b, "chart.others"));
+            rp_doc_chart_category(b->doc, c, shown, rp_report_l(b, "chart.others"));
             rp_doc_chart_value(c, 0, shown, others);
         }
         rp_doc_chart_series(b->doc, c, 0, column);
@@ -106,7 +106,7 @@ static bool column_total(const struct rp_table *t, size_t col, double *sum)
     return any;
 }
 
-static void evolution(struct rp_budget *b, struct rp_nodes *into, const struct rp_table *t,
+static void evolution(struct rp_report *b, struct rp_nodes *into, const struct rp_table *t,
                       const struct rp_year_grid *g, size_t number)
 {
     if (!g->regular || g->years < 2 || g->per_year > 64)
@@ -143,13 +143,13 @@ static void evolution(struct rp_budget *b, struct rp_nodes *into, const struct r
     const char *last = rp_doc_printf(b->doc, "%d", g->year[g->years - 1]);
     struct rp_node *c =
         rp_doc_add_chart(b->doc, into, stacked ? RP_CHART_BAR_STACKED : RP_CHART_BAR_GROUPED,
-                         rp_budget_lf(b, differs ? "chart.evolution.computed" : "chart.evolution",
+                         rp_report_lf(b, differs ? "chart.evolution.computed" : "chart.evolution",
                                       first, last, unit),
                          g->years, ns);
     c->u.chart.unit = *unit ? unit : NULL;
     c->u.chart.decimals = t->decimals;
     c->u.chart.description =
-        rp_budget_lf(b, "chart.desc.evolution", rp_budget_num(b, (double)number, 0), NULL, NULL);
+        rp_report_lf(b, "chart.desc.evolution", rp_report_num(b, (double)number, 0), NULL, NULL);
     for (size_t y = 0; y < g->years; y++)
         rp_doc_chart_category(b->doc, c, y, rp_doc_printf(b->doc, "%d", g->year[y]));
     if (by_line) {
@@ -157,7 +157,7 @@ static void evolution(struct rp_budget *b, struct rp_nodes *into, const struct r
         for (size_t r = 0; r < t->row_count; r++) {
             if (t->rows[r].kind != RP_ROW_LINE || !t->rows[r].values)
                 continue;
-            rp_doc_chart_series(b->doc, c, s, short_label(b, rp_budget_text(b, &t->rows[r].label)));
+            rp_doc_chart_series(b->doc, c, s, short_label(b, rp_report_plain(b, &t->rows[r].label)));
             for (size_t y = 0; y < g->years; y++) {
                 double v;
                 if (line_value(&t->rows[r], g->col[y], &v))
@@ -169,7 +169,7 @@ static void evolution(struct rp_budget *b, struct rp_nodes *into, const struct r
     }
     for (size_t s = 0; s < ns; s++) {
         const char *name = rp_budget_measure_name(b, t, g, series[s]);
-        rp_doc_chart_series(b->doc, c, s, name ? name : rp_budget_l(b, "chart.total"));
+        rp_doc_chart_series(b->doc, c, s, name ? name : rp_report_l(b, "chart.total"));
         for (size_t y = 0; y < g->years; y++) {
             double sum;
             if (column_total(t, g->col[y * g->per_year + series[s]], &sum))
@@ -178,7 +178,7 @@ static void evolution(struct rp_budget *b, struct rp_nodes *into, const struct r
     }
 }
 
-void rp_budget_charts(struct rp_budget *b, struct rp_nodes *into, const struct rp_table *t,
+void rp_budget_charts(struct rp_report *b, struct rp_nodes *into, const struct rp_table *t,
                       size_t number)
 {
     struct rp_year_grid g;

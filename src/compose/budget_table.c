@@ -2,7 +2,6 @@
  * group, its rows, the totals that do not add up flagged in the cell and explained in words,
  * its notes, and its year-on-year changes. */
 #include "compose/budget.h"
-#include "compose/labels.h"
 #include "util/arena.h"
 
 #include <math.h>
@@ -11,7 +10,7 @@
 
 /* The printed form of a row mark after a label: ¹ ² ³ as superscripts, "*" as is,
  * anything else in brackets. */
-static const char *with_mark(struct rp_budget *b, const char *label, const char *mark)
+static const char *with_mark(struct rp_report *b, const char *label, const char *mark)
 {
     if (!mark || !*mark)
         return label;
@@ -56,7 +55,7 @@ static bool groups_contiguous(const struct rp_table *t)
 }
 
 /* The name of column c in a sentence: "2022", "2022 INI CE", "2022 Total". */
-static const char *column_name(struct rp_budget *b, const struct rp_table *t, size_t c)
+static const char *column_name(struct rp_report *b, const struct rp_table *t, size_t c)
 {
     const char *label = rp_budget_column_label(b, t, c);
     long g = group_of(t, c);
@@ -64,7 +63,7 @@ static const char *column_name(struct rp_budget *b, const struct rp_table *t, si
     snprintf(year, sizeof year, "%d", t->columns[c].year);
     if (g < 0 || (t->columns[c].year && strstr(label, year)))
         return label;
-    return rp_doc_printf(b->doc, "%s %s", rp_budget_text(b, &t->groups[g].label), label);
+    return rp_doc_printf(b->doc, "%s %s", rp_report_plain(b, &t->groups[g].label), label);
 }
 
 static enum rp_doc_row_kind row_kind(enum rp_row_kind k)
@@ -85,7 +84,7 @@ static enum rp_doc_row_kind row_kind(enum rp_row_kind k)
 
 /* "+2,3 %" from prev to cur, or "-" when either is nil or prev is zero, into `buf` (the
  * cell copies it: no second copy per cell of a large table). */
-static const char *change(struct rp_budget *b, const struct rp_row *row, size_t prev, size_t cur,
+static const char *change(struct rp_report *b, const struct rp_row *row, size_t prev, size_t cur,
                           char *buf, size_t size)
 {
     if (!row->values || prev >= row->value_count || cur >= row->value_count)
@@ -97,7 +96,7 @@ static const char *change(struct rp_budget *b, const struct rp_row *row, size_t 
     return buf;
 }
 
-static const char *value(struct rp_budget *b, const struct rp_value *v, int decimals, char *buf,
+static const char *value(struct rp_report *b, const struct rp_value *v, int decimals, char *buf,
                          size_t size)
 {
     if (!v || v->nil)
@@ -106,13 +105,13 @@ static const char *value(struct rp_budget *b, const struct rp_value *v, int deci
     return buf;
 }
 
-static const char *pair(struct rp_budget *b, const struct rp_year_grid *g, size_t y)
+static const char *pair(struct rp_report *b, const struct rp_year_grid *g, size_t y)
 {
     return rp_doc_printf(b->doc, "%d/%d", g->year[y], g->year[y - 1]);
 }
 
 /* The marks of rows that carry their own notes: their mark, or a letter given here. */
-static const char **row_marks(struct rp_budget *b, const struct rp_table *t)
+static const char **row_marks(struct rp_report *b, const struct rp_table *t)
 {
     const char **marks =
         rp_arena_array(b->doc->arena, t->row_count ? t->row_count : 1, sizeof *marks);
@@ -125,7 +124,7 @@ static const char **row_marks(struct rp_budget *b, const struct rp_table *t)
     return marks;
 }
 
-static void header(struct rp_budget *b, struct rp_node *node, const struct rp_table *t,
+static void header(struct rp_report *b, struct rp_node *node, const struct rp_table *t,
                    const struct rp_year_grid *g, size_t changes)
 {
     struct rp_doc *doc = b->doc;
@@ -138,12 +137,12 @@ static void header(struct rp_budget *b, struct rp_node *node, const struct rp_ta
             size_t span = 1;
             while (gi >= 0 && c + span < t->column_count && group_of(t, c + span) == gi)
                 span++;
-            rp_doc_header_cell(doc, h, gi >= 0 ? rp_budget_text(b, &t->groups[gi].label) : "", span,
+            rp_doc_header_cell(doc, h, gi >= 0 ? rp_report_plain(b, &t->groups[gi].label) : "", span,
                                span > 1 ? RP_ALIGN_CENTER : RP_ALIGN_DECIMAL);
             c += span;
         }
         if (changes)
-            rp_doc_header_cell(doc, h, rp_budget_l(b, "evol.header"), changes, RP_ALIGN_CENTER);
+            rp_doc_header_cell(doc, h, rp_report_l(b, "evol.header"), changes, RP_ALIGN_CENTER);
     }
     struct rp_doc_header_row *h = rp_doc_table_header_row(doc, node);
     rp_doc_header_cell(doc, h, "", 1, RP_ALIGN_LEFT);
@@ -151,7 +150,7 @@ static void header(struct rp_budget *b, struct rp_node *node, const struct rp_ta
         const char *label = rp_budget_column_label(b, t, c);
         long gi = group_of(t, c);
         if (!grouped && gi >= 0)
-            label = rp_doc_printf(doc, "%s %s", rp_budget_text(b, &t->groups[gi].label), label);
+            label = rp_doc_printf(doc, "%s %s", rp_report_plain(b, &t->groups[gi].label), label);
         rp_doc_header_cell(doc, h, label, 1, RP_ALIGN_DECIMAL);
     }
     for (size_t y = 1; y <= changes; y++)
@@ -159,7 +158,7 @@ static void header(struct rp_budget *b, struct rp_node *node, const struct rp_ta
 }
 
 /* "2022 : indiqué 135.003, calculé 132.981 (écart +2.022)" joined for every flagged column. */
-static const char *difference_items(struct rp_budget *b, const struct rp_table *t, size_t r,
+static const char *difference_items(struct rp_report *b, const struct rp_table *t, size_t r,
                                     bool by_column, size_t *count)
 {
     const char *list = "";
@@ -172,19 +171,19 @@ static const char *difference_items(struct rp_budget *b, const struct rp_table *
         double stated = t->rows[r].values[c].value;
         char gap[48];
         rp_fmt_change(gap, sizeof gap, stated - computed, t->decimals, false, b->lang);
-        const char *item = rp_budget_lf(b, "diff.item", column_name(b, t, c),
-                                        rp_budget_num(b, stated, t->decimals),
-                                        rp_budget_num(b, computed, t->decimals));
-        item = rp_doc_printf(b->doc, "%s (%s)", item, rp_budget_lf(b, "diff.gap", gap, NULL, NULL));
+        const char *item = rp_report_lf(b, "diff.item", column_name(b, t, c),
+                                        rp_report_num(b, stated, t->decimals),
+                                        rp_report_num(b, computed, t->decimals));
+        item = rp_doc_printf(b->doc, "%s (%s)", item, rp_report_lf(b, "diff.gap", gap, NULL, NULL));
         list =
-            *count ? rp_doc_printf(b->doc, "%s%s%s", list, rp_budget_l(b, "diff.sep"), item) : item;
+            *count ? rp_doc_printf(b->doc, "%s%s%s", list, rp_report_l(b, "diff.sep"), item) : item;
         (*count)++;
     }
     return list;
 }
 
 /* A boxed remark under the table for every row whose stated total does not add up. */
-static void remarks(struct rp_budget *b, struct rp_nodes *into, const struct rp_table *t,
+static void remarks(struct rp_report *b, struct rp_nodes *into, const struct rp_table *t,
                     const char **labels)
 {
     for (size_t r = 0; r < t->row_count; r++) {
@@ -192,7 +191,7 @@ static void remarks(struct rp_budget *b, struct rp_nodes *into, const struct rp_
         const char *items = difference_items(b, t, r, false, &n);
         if (n)
             rp_doc_add_paragraph(b->doc, into, RP_PARA_REMARK,
-                                 rp_budget_lf(b, "diff.row", labels[r], items, NULL));
+                                 rp_report_lf(b, "diff.row", labels[r], items, NULL));
         items = difference_items(b, t, r, true, &n);
         if (!n)
             continue;
@@ -202,12 +201,12 @@ static void remarks(struct rp_budget *b, struct rp_nodes *into, const struct rp_
             if (t->columns[c].sums.count)
                 measure = rp_budget_column_label(b, t, c);
         rp_doc_add_paragraph(b->doc, into, RP_PARA_REMARK,
-                             rp_budget_lf(b, "diff.column", labels[r], measure, items));
+                             rp_report_lf(b, "diff.column", labels[r], measure, items));
     }
 }
 
 /* The changes of the key measures of a table with several columns per year. */
-static void evolution_table(struct rp_budget *b, struct rp_nodes *into, const struct rp_table *t,
+static void evolution_table(struct rp_report *b, struct rp_nodes *into, const struct rp_table *t,
                             const struct rp_year_grid *g, size_t number, const char **labels)
 {
     struct rp_doc *doc = b->doc;
@@ -216,7 +215,7 @@ static void evolution_table(struct rp_budget *b, struct rp_nodes *into, const st
         return;
     struct rp_node *node = rp_doc_add_table(
         doc, into, 1 + nk * pairs,
-        rp_budget_lf(b, "evol.caption", rp_budget_num(b, (double)number, 0), NULL, NULL));
+        rp_report_lf(b, "evol.caption", rp_report_num(b, (double)number, 0), NULL, NULL));
     rp_doc_table_column(node, 0, RP_ALIGN_LEFT, true);
     for (size_t c = 1; c < 1 + nk * pairs; c++)
         rp_doc_table_column(node, c, RP_ALIGN_DECIMAL, false);
@@ -224,7 +223,7 @@ static void evolution_table(struct rp_budget *b, struct rp_nodes *into, const st
     rp_doc_header_cell(doc, h, "", 1, RP_ALIGN_LEFT);
     for (size_t k = 0; k < nk; k++) {
         const char *name = rp_budget_measure_name(b, t, g, keys[k]);
-        rp_doc_header_cell(doc, h, name ? name : rp_budget_l(b, "evol.header"), pairs,
+        rp_doc_header_cell(doc, h, name ? name : rp_report_l(b, "evol.header"), pairs,
                            RP_ALIGN_CENTER);
     }
     h = rp_doc_table_header_row(doc, node);
@@ -246,10 +245,10 @@ static void evolution_table(struct rp_budget *b, struct rp_nodes *into, const st
                                          g->col[y * g->per_year + keys[k]], buf, sizeof buf),
                                   NULL, RP_CELL_COMPUTED);
     }
-    rp_doc_table_note(doc, node, NULL, rp_budget_l(b, "evol.note"));
+    rp_doc_table_note(doc, node, NULL, rp_report_l(b, "evol.note"));
 }
 
-void rp_budget_table(struct rp_budget *b, struct rp_nodes *into, const struct rp_table *t,
+void rp_budget_table(struct rp_report *b, struct rp_nodes *into, const struct rp_table *t,
                      size_t number)
 {
     struct rp_doc *doc = b->doc;
@@ -266,19 +265,19 @@ void rp_budget_table(struct rp_budget *b, struct rp_nodes *into, const struct rp
         credit_headers |=
             t->columns[c].credit != RP_CREDIT_NONE &&
             strcmp(rp_budget_column_label(b, t, c),
-                   rp_budget_l(b, t->columns[c].credit == RP_CREDIT_CE ? "credit.CE"
-                                                                       : "credit.CL")) == 0;
+                   rp_report_l(b, t->columns[c].credit == RP_CREDIT_CE ? "table.credit.CE"
+                                                                       : "table.credit.CL")) == 0;
     }
     const char *unit = rp_budget_unit_long(b, t);
     if (!credit_headers && (credit == RP_CREDIT_CE || credit == RP_CREDIT_CL))
         unit = rp_doc_printf(
             doc, "%s, %s", unit,
-            rp_budget_l(b, credit == RP_CREDIT_CE ? "credit.CE.long" : "credit.CL.long"));
+            rp_report_l(b, credit == RP_CREDIT_CE ? "table.credit.CE.long" : "table.credit.CL.long"));
     const char *caption =
-        rp_budget_lf(b, "table.caption", rp_budget_num(b, (double)number, 0), unit, NULL);
+        rp_report_lf(b, "table.caption", rp_report_num(b, (double)number, 0), unit, NULL);
     struct rp_node *node = rp_doc_add_table(doc, into, ncols, caption);
     node->u.table.summary =
-        rp_doc_printf(doc, "%s – %s", rp_budget_text(b, &t->caption), rp_budget_unit_long(b, t));
+        rp_doc_printf(doc, "%s – %s", rp_report_plain(b, &t->caption), rp_budget_unit_long(b, t));
     rp_doc_table_column(node, 0, RP_ALIGN_LEFT, true);
     for (size_t c = 1; c < ncols; c++)
         rp_doc_table_column(node, c, RP_ALIGN_DECIMAL, false);
@@ -289,7 +288,7 @@ void rp_budget_table(struct rp_budget *b, struct rp_nodes *into, const struct rp
         rp_arena_array(doc->arena, t->row_count ? t->row_count : 1, sizeof *labels);
     for (size_t r = 0; r < t->row_count; r++) {
         const struct rp_row *row = &t->rows[r];
-        labels[r] = with_mark(b, rp_budget_text(b, &row->label), marks[r]);
+        labels[r] = with_mark(b, rp_report_plain(b, &row->label), marks[r]);
         size_t i = rp_doc_table_row(doc, node, row_kind(row->kind));
         rp_doc_table_cell(doc, node, i, 0, labels[r], NULL, 0);
         if (!row->values)
@@ -301,8 +300,8 @@ void rp_budget_table(struct rp_budget *b, struct rp_nodes *into, const struct rp
             bool by_column;
             const char *text = value(b, v, t->decimals, buf, sizeof buf);
             if (rp_budget_differs(t, r, c, &computed, &by_column)) {
-                const char *detail = rp_budget_lf(
-                    b, "diff.detail", rp_budget_num(b, computed, t->decimals), NULL, NULL);
+                const char *detail = rp_report_lf(
+                    b, "diff.detail", rp_report_num(b, computed, t->decimals), NULL, NULL);
                 rp_doc_table_cell(doc, node, i, 1 + c, text, detail, RP_CELL_DIFFERS);
             } else
                 rp_doc_table_cell(doc, node, i, 1 + c, text, NULL, 0);
@@ -324,17 +323,17 @@ void rp_budget_table(struct rp_budget *b, struct rp_nodes *into, const struct rp
             continue;
         b->fell_back |= !same_lang(t->notes[i].text.lang, b->code);
         struct rp_spans *s = rp_doc_table_note(doc, node, t->notes[i].mark, NULL);
-        rp_budget_spans(b, s, &t->notes[i].text);
+        rp_report_add_runs(b, s, &t->notes[i].text);
     }
     for (size_t r = 0; r < t->row_count; r++)
         if (t->rows[r].notes.count) {
             struct rp_spans *s = rp_doc_table_note(doc, node, marks[r], NULL);
-            rp_budget_spans(b, s, rp_budget_pick(b, &t->rows[r].notes));
+            rp_report_add_runs(b, s, rp_report_pick(b, &t->rows[r].notes));
         }
     if (credit_headers)
-        rp_doc_table_note(doc, node, NULL, rp_budget_l(b, "credit.legend"));
+        rp_doc_table_note(doc, node, NULL, rp_report_l(b, "table.credit.legend"));
     if (changes)
-        rp_doc_table_note(doc, node, NULL, rp_budget_l(b, "evol.note"));
+        rp_doc_table_note(doc, node, NULL, rp_report_l(b, "evol.note"));
 
     remarks(b, into, t, labels);
     if (g.regular && g.per_year > 1 && g.years >= 2)

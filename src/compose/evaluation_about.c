@@ -1,7 +1,6 @@
 /* The evaluation report's first and last chapters: what the document is (plan, year, sample
  * data, language, how statuses are read), the organisation of a stand-alone report, and the
  * annex (indicator definitions, abbreviations). */
-#include "compose/labels.h"
 #include "compose/report.h"
 
 #include <stdio.h>
@@ -130,7 +129,7 @@ static const char *measure_text(struct rp_report *r, const struct rp_indicator *
     char key[96];
     const char *colon = rp_report_colon(r), *semi = rp_report_semicolon(r);
     snprintf(key, sizeof key, "iunit.%s", ind->unit ? ind->unit : "");
-    const char *unit = rp_report_label_exists(r->t, key) ? rp_report_l(r, key) : ind->unit;
+    const char *unit = rp_report_has_label(r, key) ? rp_report_l(r, key) : ind->unit;
     const char *out = rp_doc_printf(r->doc, "%s%s%s", rp_report_l(r, "label.unit"), colon, unit);
     snprintf(key, sizeof key, "dir.%s", rp_direction_name(ind->direction));
     out = rp_doc_printf(r->doc, "%s%s%s%s%s", out, semi, rp_report_l(r, "label.direction"), colon,

@@ -2,7 +2,6 @@
  * projects and processes, then each operational objective with its indicator table (norm as
  * worded, values of the year and the earlier ones, status by symbol and word) and comments.
  * Also the chapter of the plan's own project list and of the key processes. */
-#include "compose/labels.h"
 #include "compose/report.h"
 #include "util/arena.h"
 
@@ -163,7 +162,7 @@ static const char *value_of(struct rp_report *r, const struct rp_indicator *ind,
     char key[96];
     snprintf(key, sizeof key, "iunit.%s", unit);
     const char *num = rp_report_num_auto(r, v);
-    if (strcmp(unit, "count") != 0 && rp_report_label_exists(r->t, key))
+    if (strcmp(unit, "count") != 0 && rp_report_has_label(r, key))
         return rp_doc_printf(r->doc, "%s" RP_NBSP "%s", num, rp_report_l(r, key));
     return num;
 }

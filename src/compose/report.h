@@ -1,6 +1,7 @@
-/* Shared machinery of the evaluation report and the communication summary builders:
- * the build context, labels in the edition's language, content text with language
- * fallback, number/date formatting and the lookups both documents need.
+/* Shared machinery of every builder (budget tables, evaluation report, communication
+ * summary): the build context, labels in the edition's language (one key space, the label
+ * catalogues'), content text chosen by the one rule of rp_texts_pick() with the fallback
+ * recorded, number/date formatting and the lookups the documents need.
  *
  * Internal to src/compose/. Every string returned lives in the document's arena. */
 #ifndef RP_COMPOSE_REPORT_H
@@ -42,6 +43,9 @@ const char *rp_report_l(const struct rp_report *r, const char *key);
 const char *rp_report_lf(const struct rp_report *r, const char *key, const char *a1,
                          const char *a2, const char *a3);
 
+/* Whether the catalogues define `key` (optional wording such as unit names). */
+bool rp_report_has_label(const struct rp_report *r, const char *key);
+
 /* ": " with the no-break space French puts before a colon. */
 const char *rp_report_colon(const struct rp_report *r);
 
@@ -58,6 +62,10 @@ const char *rp_report_text(struct rp_report *r, const struct rp_texts *texts, co
 
 /* The first text of `texts` in the chosen language (a title), or NULL. */
 const struct rp_text *rp_report_pick(struct rp_report *r, const struct rp_texts *texts);
+
+/* The plain text of the first text in the chosen language, one line: superscript digits
+ * as ¹ ² ³, runs of white space as one space (table captions, row labels); "" when empty. */
+const char *rp_report_plain(struct rp_report *r, const struct rp_texts *texts);
 
 /* Appends the runs of `text` to `spans` as styled spans, links and placeholders. */
 void rp_report_add_runs(struct rp_report *r, struct rp_spans *spans, const struct rp_text *text);

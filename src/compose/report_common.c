@@ -1,7 +1,7 @@
 /* The build context and the small formatting helpers every part of the two documents uses. */
 #include "compose/report.h"
 
-#include "compose/labels.h"
+#include "templates/templates.h"
 #include "util/arena.h"
 
 #include <math.h>
@@ -28,15 +28,27 @@ void rp_report_init(struct rp_report *r, const struct rp_templates *t, struct rp
     doc->labels.edition = rp_report_l(r, "doc.edition");
 }
 
+/* A key the catalogues lack comes out as itself (the golden tests catch it); a key built in
+ * a caller's buffer must then outlive it. */
+static const char *label_or_key(const struct rp_report *r, const char *key, const char *text)
+{
+    return text == key ? rp_doc_str(r->doc, key) : text;
+}
+
 const char *rp_report_l(const struct rp_report *r, const char *key)
 {
-    return rp_report_label(r->t, r->lang, key);
+    return label_or_key(r, key, rp_label(r->t, r->lang, key));
 }
 
 const char *rp_report_lf(const struct rp_report *r, const char *key, const char *a1,
                          const char *a2, const char *a3)
 {
-    return rp_report_label_fill(r->t, r->doc->arena, r->lang, key, a1, a2, a3);
+    return rp_label_fill(r->t, r->doc->arena, r->lang, key, a1, a2, a3);
+}
+
+bool rp_report_has_label(const struct rp_report *r, const char *key)
+{
+    return rp_label_exists(r->t, RP_LANG_FR, key);
 }
 
 const char *rp_report_colon(const struct rp_report *r)
@@ -49,27 +61,12 @@ const char *rp_report_semicolon(const struct rp_report *r)
     return r->lang == RP_LANG_FR ? RP_NBSP "; " : "; ";
 }
 
-/* "nl" and "nl-BE" are one language for choosing a text. */
-static bool same_lang(const char *a, const char *b)
-{
-    if (!a || !b)
-        return false;
-    enum rp_lang la = rp_lang_from_code(a), lb = rp_lang_from_code(b);
-    return la != RP_LANG__MAX ? la == lb : strcmp(a, b) == 0;
-}
-
 const char *rp_report_text_lang(struct rp_report *r, const struct rp_texts *texts)
 {
-    if (!texts || texts->count == 0)
-        return NULL;
-    for (size_t i = 0; i < texts->count; i++)
-        if (same_lang(texts->items[i].lang, r->code))
-            return texts->items[i].lang;
-    r->fell_back = true;
-    for (size_t i = 0; i < texts->count; i++)
-        if (same_lang(texts->items[i].lang, r->source))
-            return texts->items[i].lang;
-    return texts->items[0].lang;
+    const struct rp_text *t = rp_texts_pick(texts, r->code, r->source);
+    if (t && !rp_lang_same(t->lang, r->code))
+        r->fell_back = true;
+    return t ? t->lang : NULL;
 }
 
 const struct rp_text *rp_report_pick(struct rp_report *r, const struct rp_texts *texts)
@@ -79,6 +76,51 @@ const struct rp_text *rp_report_pick(struct rp_report *r, const struct rp_texts 
         if (strcmp(texts->items[i].lang, lang) == 0)
             return &texts->items[i];
     return NULL;
+}
+
+/* Superscript digits that every Latin-1 font has. */
+static const char *superscript(char c)
+{
+    switch (c) {
+    case '1':
+        return "\xc2\xb9";
+    case '2':
+        return "\xc2\xb2";
+    case '3':
+        return "\xc2\xb3";
+    default:
+        return NULL;
+    }
+}
+
+const char *rp_report_plain(struct rp_report *r, const struct rp_texts *texts)
+{
+    const struct rp_text *t = rp_report_pick(r, texts);
+    if (!t)
+        return "";
+    size_t n = 0;
+    for (size_t i = 0; i < t->run_count; i++)
+        n += strlen(t->runs[i].text) * 2;
+    char *out = rp_arena_alloc(r->doc->arena, n + 1), *p = out;
+    for (size_t i = 0; i < t->run_count; i++)
+        for (const char *s = t->runs[i].text; *s; s++) {
+            const char *sup = t->runs[i].style & RP_STYLE_SUP ? superscript(*s) : NULL;
+            if (sup) {
+                memcpy(p, sup, 2);
+                p += 2;
+            } else
+                *p++ = *s;
+        }
+    *p = '\0';
+    /* The loader joins runs verbatim; collapse the whitespace it leaves between them. */
+    char *w = out;
+    for (char *c = out; *c; c++)
+        if (!((*c == ' ' || *c == '\n' || *c == '\t') && (w == out || w[-1] == ' ')))
+            *w++ = (*c == '\n' || *c == '\t') ? ' ' : *c;
+    while (w > out && w[-1] == ' ')
+        w--;
+    *w = '\0';
+    return out;
 }
 
 const char *rp_report_text(struct rp_report *r, const struct rp_texts *texts, const char *sep)
@@ -325,7 +367,7 @@ void rp_report_finish(struct rp_report *r)
     if (r->fell_back) {
         char key[32];
         snprintf(key, sizeof key, "lang.%s", r->source);
-        const char *name = rp_report_label_exists(r->t, key) ? rp_report_l(r, key) : r->source;
+        const char *name = rp_report_has_label(r, key) ? rp_report_l(r, key) : r->source;
         r->lang_note->u.paragraph.text =
             rp_spans_plain(r->doc, rp_report_lf(r, "doc.lang_note", name, NULL, NULL));
         return;

@@ -2,16 +2,32 @@
 
 #include <string.h>
 
+bool rp_lang_same(const char *a, const char *b)
+{
+    if (!a || !b)
+        return false;
+    for (;; a++, b++) {
+        bool end_a = *a == '\0' || *a == '-' || *a == '_';
+        bool end_b = *b == '\0' || *b == '-' || *b == '_';
+        if (end_a || end_b)
+            return end_a && end_b;
+        char x = *a >= 'A' && *a <= 'Z' ? (char)(*a - 'A' + 'a') : *a;
+        char y = *b >= 'A' && *b <= 'Z' ? (char)(*b - 'A' + 'a') : *b;
+        if (x != y)
+            return false;
+    }
+}
+
 const struct rp_text *rp_texts_pick(const struct rp_texts *texts, const char *lang,
                                     const char *fallback)
 {
     if (!texts || texts->count == 0)
         return NULL;
     for (size_t i = 0; lang && i < texts->count; i++)
-        if (strcmp(texts->items[i].lang, lang) == 0)
+        if (rp_lang_same(texts->items[i].lang, lang))
             return &texts->items[i];
     for (size_t i = 0; fallback && i < texts->count; i++)
-        if (strcmp(texts->items[i].lang, fallback) == 0)
+        if (rp_lang_same(texts->items[i].lang, fallback))
             return &texts->items[i];
     return &texts->items[0];
 }

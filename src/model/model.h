@@ -613,8 +613,12 @@ struct rp_evaluation {
 
 /* ---------------------------------------------------------------- helpers (model.c) */
 
-/* The text of `texts` in `lang`; else in `fallback` (the document's language); else the
- * first one; NULL when empty. */
+/* Whether two language tags name one language when a text is chosen: their primary subtags
+ * are equal, ignoring case ("nl" and "nl-BE"). False when either is NULL. */
+bool rp_lang_same(const char *a, const char *b);
+
+/* The one rule for choosing a text in a language: the first text of `texts` in `lang`; else
+ * the first in `fallback` (the model's own language); else the first one; NULL when empty. */
 const struct rp_text *rp_texts_pick(const struct rp_texts *texts, const char *lang,
                                     const char *fallback);
 

@@ -15,7 +15,7 @@ evals="input/capac/evaluation-2022.xml input/capac/evaluation-2023.xml"
 grep -q 'Tableau de bord' "$tmp/default.txt" || { echo "FAIL: no dashboard by default"; failed=1; }
 
 cp -r templates/default "$tmp/custom"
-sed -i 's|<label key="report.sec.dashboard">[^<]*</label>|<label key="report.sec.dashboard">Vue d’ensemble</label>|' "$tmp/custom/labels/fr.xml"
+sed -i 's|<label key="sec.dashboard">[^<]*</label>|<label key="sec.dashboard">Vue d’ensemble</label>|' "$tmp/custom/labels/fr.xml"
 sed -i '/<document kind="evaluation">/,/<\/document>/{/<part name="budget"\/>/d}' "$tmp/custom/documents.xml"
 sed -i 's|width="595.276" height="841.89"|width="612" height="792"|' "$tmp/custom/theme.xml"
 "$rapport" render --templates "$tmp/custom" --kind evaluation --lang fr $plan $evals \
@@ -31,11 +31,11 @@ pdfinfo "$tmp/letter.pdf" 2>/dev/null | grep -q '612 x 792' || { echo "FAIL: the
 
 # A catalogue lacking a label is refused before anything is rendered.
 cp -r templates/default "$tmp/broken"
-sed -i '/<label key="report.sec.dashboard">/d' "$tmp/broken/labels/nl.xml"
+sed -i '/<label key="sec.dashboard">/d' "$tmp/broken/labels/nl.xml"
 out=$("$rapport" render --templates "$tmp/broken" --kind budget --lang fr $plan -o "$tmp/x.pdf" 2>&1)
 status=$?
 [ "$status" = 1 ] || { echo "FAIL: broken templates exit $status, expected 1"; failed=1; }
-echo "$out" | grep -q "broken/labels/nl.xml:1:1: error: the nl catalogue lacks the label 'report.sec.dashboard'" ||
+echo "$out" | grep -q "broken/labels/nl.xml:1:1: error: the nl catalogue lacks the label 'sec.dashboard'" ||
   { echo "FAIL: missing label message: $out"; failed=1; }
 [ ! -e "$tmp/x.pdf" ] || { echo "FAIL: a PDF was written with broken templates"; failed=1; }
 # documents.xml describes every kind rapport renders and no other, each named in every
@@ -116,7 +116,7 @@ template_error "$tmp/margins" "margins/theme.xml:4:3: error: the margins leave a
 page "$tmp/narrow" 'width="1" height="841.89" margin-top="72" margin-bottom="64" margin-left="62" margin-right="62"'
 template_error "$tmp/narrow" "narrow/theme.xml:4:3: error: .*'width': .*minimum value allowed ('72')"
 rm -rf "$tmp/typo" && cp -r templates/default "$tmp/typo"
-sed -i 's|<label key="report.sec.dashboard">|<label key="report.sec.dashbord">|' "$tmp/typo/labels/de.xml"
-line=$(grep -n 'report.sec.dashbord' "$tmp/typo/labels/de.xml" | cut -d: -f1)
-template_error "$tmp/typo" "typo/labels/de.xml:$line:3: error: unknown label 'report.sec.dashbord'"
+sed -i 's|<label key="sec.dashboard">|<label key="sec.dashbord">|' "$tmp/typo/labels/de.xml"
+line=$(grep -n 'sec.dashbord' "$tmp/typo/labels/de.xml" | cut -d: -f1)
+template_error "$tmp/typo" "typo/labels/de.xml:$line:3: error: unknown label 'sec.dashbord'"
 exit $failed

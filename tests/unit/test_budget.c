@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "compose/compose.h"
-#include "compose/labels.h"
+#include "templates/templates.h"
 #include "load/load.h"
 #include "util/arena.h"
 #include "default_templates.h"
@@ -98,11 +98,11 @@ static void test_labels_complete(void **state)
 {
     (void)state;
     /* Completeness of every catalogue is checked at load time (test_templates); here the
-     * budget key space reads through the active templates. */
-    assert_string_equal(rp_budget_label(default_templates(), RP_LANG_NL, "doc.title"), "Begrotingstabellen");
-    assert_string_equal(rp_budget_label(default_templates(), RP_LANG_FR, "no.such.key"), "budget.no.such.key");
+     * budget document's words are read from the one key space. */
+    assert_string_equal(rp_label(default_templates(), RP_LANG_NL, "doc.title"), "Begrotingstabellen");
+    assert_string_equal(rp_label(default_templates(), RP_LANG_FR, "no.such.key"), "no.such.key");
     struct rp_arena *a = rp_arena_new();
-    assert_string_equal(rp_budget_label_fill(default_templates(), a, RP_LANG_FR, "table.caption", "3", "k€", NULL),
+    assert_string_equal(rp_label_fill(default_templates(), a, RP_LANG_FR, "table.caption", "3", "k€", NULL),
                         "Tableau 3 – k€");
     rp_arena_free(a);
 }

@@ -8,7 +8,7 @@
 #include <cmocka.h>
 
 #include "compose/compose.h"
-#include "compose/labels.h"
+#include "templates/templates.h"
 #include "load/load.h"
 #include "util/arena.h"
 #include "default_templates.h"
@@ -493,14 +493,14 @@ static void test_every_label_in_every_language(void **state)
     (void)state;
     /* Every catalogue holds every key (checked at load time, test_templates); the report
      * key space reads through the active templates. */
-    assert_true(rp_report_label_exists(default_templates(), "col.status"));
-    assert_false(rp_report_label_exists(default_templates(), "no.such.key"));
-    assert_string_equal(rp_report_label(default_templates(), RP_LANG_NL, "col.status"), "Status");
-    assert_string_equal(rp_report_label(default_templates(), RP_LANG_FR, "no.such.key"), "report.no.such.key");
+    assert_true(rp_label_exists(default_templates(), RP_LANG_FR, "col.status"));
+    assert_false(rp_label_exists(default_templates(), RP_LANG_FR, "no.such.key"));
+    assert_string_equal(rp_label(default_templates(), RP_LANG_NL, "col.status"), "Status");
+    assert_string_equal(rp_label(default_templates(), RP_LANG_FR, "no.such.key"), "no.such.key");
     struct rp_arena *a = rp_arena_new();
-    assert_string_equal(rp_report_label_fill(default_templates(), a, RP_LANG_FR, "col.rank_year", "2023", NULL, NULL),
+    assert_string_equal(rp_label_fill(default_templates(), a, RP_LANG_FR, "col.rank_year", "2023", NULL, NULL),
                         "Rang 2023");
-    assert_string_equal(rp_report_label_fill(default_templates(), a, RP_LANG_NL, "about.period", "2022", "2024", "x"),
+    assert_string_equal(rp_label_fill(default_templates(), a, RP_LANG_NL, "about.period", "2022", "2024", "x"),
                         "Planperiode: 2022-2024. Evaluatie afgesloten op x.");
     rp_arena_free(a);
 }

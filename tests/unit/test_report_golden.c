@@ -85,7 +85,7 @@ static void no_label_keys(const char *text, const char *what)
         "doc.", "sec.", "about.", "ind.", "progress.", "trend.", "comm.", "msg.", "timing.",
         "col.", "label.", "caption.", "dash.", "kind.", "budget.", "credit.", "unit.", "abbr.",
         "iunit.", "within.", "dir.", "freq.", "qual.", "scale.", "fig.", "media.", "section.",
-        "unitkind.", "lang.", "summary.", "milestone.", "risks.", "value."};
+        "unitkind.", "lang.", "summary.", "milestone.", "risks.", "value.", "table.", "index."};
     for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++)
         for (const char *p = strstr(text, prefixes[i]); p; p = strstr(p + 1, prefixes[i])) {
             char before = p > text ? p[-1] : ' ';

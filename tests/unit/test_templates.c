@@ -155,12 +155,12 @@ static void test_unknown_label_is_an_error(void **state)
         skip();
     char cmd[1024];
     snprintf(cmd, sizeof cmd,
-             "sed -i 's/key=\"report.sec.dashboard\"/key=\"report.sec.dashbord\"/' "
+             "sed -i 's/key=\"sec.dashboard\"/key=\"sec.dashbord\"/' "
              "'%s/labels/en.xml'",
              dir);
     assert_int_equal(system(cmd), 0);
     long line = expect_refused(dir, "labels/en.xml",
-                               "unknown label 'report.sec.dashbord': rapport prints no label");
+                               "unknown label 'sec.dashbord': rapport prints no label");
     assert_true(line > 3); /* the label's own line, not the file's */
     expect_refused(dir, "labels/en.xml", "unknown label");
     remove_dir(dir);

@@ -21,7 +21,7 @@ static void read_result(struct rp_reader *r, const struct rp_xnode *n,
         const char *s = rp_read_text(r, v).plain;
         if (!rp_parse_number(s, &rv->value))
             rp_diag_add(r->diags, RP_ERROR, v->loc.file, v->loc.line, v->loc.col,
-                        "'%s' is not a number", s);
+                        "'%s' %s", s, rp_number_refusal(s));
     }
     res->comment = rp_read_texts(r, n, "comment");
 }

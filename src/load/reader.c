@@ -246,9 +246,35 @@ const char *rp_read_str(struct rp_reader *r, const struct rp_xnode *node, const 
     return rp_arena_strdup(r->arena, rp_xnode_attr(node, attr));
 }
 
+/* The digits from the first non-zero one to the last non-zero one, the decimal point
+ * skipped: "0.0125" has 3, "120000" has 2, "1234567890.123456" has 16. */
+static size_t significant_digits(const char *s)
+{
+    bool seen = false;
+    size_t since_first = 0, count = 0;
+    for (const char *p = s; *p; p++) {
+        if (*p < '0' || *p > '9')
+            continue;
+        seen |= *p != '0';
+        if (seen)
+            since_first++;
+        if (*p != '0')
+            count = since_first;
+    }
+    return count;
+}
+
+const char *rp_number_refusal(const char *s)
+{
+    char *end;
+    if (s && *s && (strtod(s, &end), end != s) && significant_digits(s) > RP_NUMBER_DIGITS)
+        return "has more than 15 significant digits, more than rapport can print exactly";
+    return "is not a number";
+}
+
 bool rp_parse_number(const char *s, double *out)
 {
-    if (!s || !*s)
+    if (!s || !*s || significant_digits(s) > RP_NUMBER_DIGITS)
         return false;
     errno = 0;
     char *end;
@@ -265,7 +291,7 @@ static void bad_number(struct rp_reader *r, const struct rp_xnode *node, const c
                        const char *v)
 {
     rp_diag_add(r->diags, RP_ERROR, node->loc.file, node->loc.line, node->loc.col,
-                "attribute %s: '%s' is not a number", attr, v);
+                "attribute %s: '%s' %s", attr, v, rp_number_refusal(v));
 }
 
 double rp_read_num(struct rp_reader *r, const struct rp_xnode *node, const char *attr,

@@ -73,8 +73,17 @@ struct rp_date rp_read_date(struct rp_reader *r, const struct rp_xnode *node, co
  * and something after it. */
 bool rp_href_allowed(const char *href);
 
-/* Parses a canonical number ("-12.5"); false when it is not one. */
+/* Parses a canonical number ("-12.5"); false when it is not one, or when it has more than
+ * RP_NUMBER_DIGITS significant digits. */
 bool rp_parse_number(const char *s, double *out);
+
+/* A double gives back exactly any decimal of up to 15 significant digits (DBL_DIG): the most
+ * a model's number may have for rapport to print it exactly. */
+#define RP_NUMBER_DIGITS 15
+
+/* Why rp_parse_number() refused `s`, as the end of a sentence: "is not a number" or "has
+ * more than 15 significant digits, ...". */
+const char *rp_number_refusal(const char *s);
 
 /* Composite parts shared by plans and evaluations. */
 void rp_read_organisation(struct rp_reader *r, const struct rp_xnode *node,

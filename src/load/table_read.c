@@ -33,7 +33,7 @@ static void read_values(struct rp_reader *r, const struct rp_xnode *node, struct
             v->nil = true;
         else if (!rp_parse_number(cell, &v->value))
             rp_diag_add(r->diags, RP_ERROR, node->loc.file, node->loc.line, node->loc.col,
-                        "row %s: '%s' is not a number", row->id, cell);
+                        "row %s: '%s' %s", row->id, cell, rp_number_refusal(cell));
     }
 }
 

@@ -136,30 +136,40 @@ static size_t hyphenate_run(const struct rp_hyphenator *h, const uint32_t *cps, 
     return count;
 }
 
-size_t rp_hyphenate(const struct rp_hyphenator *h, const char *word, size_t len, size_t *points,
-                    size_t max)
+size_t rp_hyphenate(const struct rp_hyphenator *h, const char *word, size_t len, size_t reach,
+                    size_t *points, size_t max)
 {
     if (!h || !word)
         return 0;
     uint32_t cps[MAX_WORD];
     size_t offs[MAX_WORD + 1];
     size_t n = 0, count = 0;
+    bool too_long = false; /* the run has MAX_WORD letters or more: no word of a dictionary */
     const char *p = word, *end = word + len;
-    /* Hyphenate each run of letters on its own: "l'administration", "e-premier". */
-    while (p <= end && count < max) {
+    /* Hyphenate each run of letters on its own: "l'administration", "e-premier". Scanning
+     * stops at `reach`, or at the end of the run that crosses it, so a line never pays for
+     * the rest of a long word. */
+    while (count < max) {
         const char *at = p;
+        size_t off = (size_t)(at - word);
         uint32_t cp = p < end ? rp_utf8_next(&p, end) : 0;
-        if (at < end && is_letter(cp) && n < MAX_WORD) {
-            cps[n] = cp;
-            offs[n++] = (size_t)(at - word);
+        if (at < end && is_letter(cp)) {
+            if (n == 0 && off >= reach)
+                break;
+            if (n < MAX_WORD) {
+                cps[n] = cp;
+                offs[n++] = off;
+            } else if ((too_long = true), off >= reach)
+                break;
             continue;
         }
-        if (n >= 5 && n < MAX_WORD) {
-            offs[n] = (size_t)(at - word);
+        if (n >= 5 && n < MAX_WORD && !too_long) {
+            offs[n] = off;
             count += hyphenate_run(h, cps, offs, n, points + count, max - count);
         }
         n = 0;
-        if (at >= end)
+        too_long = false;
+        if (at >= end || off >= reach)
             break;
     }
     return count;
@@ -178,12 +188,13 @@ void rp_hyphenator_close(struct rp_hyphenator *h)
     (void)h;
 }
 
-size_t rp_hyphenate(const struct rp_hyphenator *h, const char *word, size_t len, size_t *points,
-                    size_t max)
+size_t rp_hyphenate(const struct rp_hyphenator *h, const char *word, size_t len, size_t reach,
+                    size_t *points, size_t max)
 {
     (void)h;
     (void)word;
     (void)len;
+    (void)reach;
     (void)points;
     (void)max;
     return 0;

@@ -16,10 +16,13 @@ struct rp_hyphenator *rp_hyphenator_open(const char *lang);
 
 void rp_hyphenator_close(struct rp_hyphenator *hyphenator);
 
-/* The byte offsets inside `word` (`len` bytes of UTF-8 letters) after which a hyphen may
- * be inserted, ascending, at most `max` of them; returns how many were stored. At least
- * two letters stay before a break and three after it. */
+/* The byte offsets inside `word` (`len` bytes of UTF-8 text) after which a hyphen may be
+ * inserted, ascending, at most `max` of them; returns how many were stored. Each run of
+ * letters is hyphenated on its own, keeping at least two letters before a break and three
+ * after it; a run of 64 letters or more is no word and is never hyphenated. Only runs that
+ * start before byte `reach` are looked at (a line cannot use a later break): the work is
+ * bounded by `reach` plus one run, whatever `len`; pass `len` for the whole word. */
 size_t rp_hyphenate(const struct rp_hyphenator *hyphenator, const char *word, size_t len,
-                    size_t *points, size_t max);
+                    size_t reach, size_t *points, size_t max);
 
 #endif

@@ -140,6 +140,9 @@ struct rp_line {
 struct rp_lines {
     struct rp_line *items; /* heap-owned: rp_lines_free() */
     size_t count, cap;
+    /* The atoms and characters the last rp_break_lines() went through: its cost, which
+     * tests check grows linearly with the text. */
+    size_t work;
 };
 
 void rp_atoms_free(struct rp_atoms *atoms);
@@ -160,7 +163,8 @@ void rp_atoms_add_spans(struct rp_atoms *atoms, const struct rp_metrics *m,
 /* Breaks `atoms` into lines no wider than `width` (first-fit). A word that does not fit is
  * hyphenated when `env->hyphenator` knows it (the split atom is inserted into `atoms`, its
  * hyphenated half allocated in env->arena); a word wider than a whole line is cut between
- * characters. Replaces the contents of `lines`; returns the number of lines. */
+ * characters. A split may move atoms->items. Replaces the contents of `lines`; returns the
+ * number of lines. Linear in the text, whatever the length of its words. */
 size_t rp_break_lines(struct rp_atoms *atoms, double width, const struct rp_layout_env *env,
                       struct rp_lines *lines);
 

@@ -3,6 +3,7 @@
 #include <ctype.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const char *const lang_codes[RP_LANG__MAX] = {"fr", "nl", "en", "de"};
@@ -49,28 +50,108 @@ static void put(char *buf, size_t size, size_t *pos, const char *s)
     *pos += n;
 }
 
-/* The digits of |value| rounded to `decimals`, as an integer string and a fraction string.
- * Half away from zero on the decimal value the user wrote: a tiny relative nudge undoes the
- * binary error of values such as 2.675 (stored as 2.67499999...). Returns false when the
- * value is too large for exact integer digits. */
-static bool split_digits(double value, int decimals, char *int_digits, size_t int_size,
-                         char *frac_digits, size_t frac_size)
+/* A decimal number as its significant digits: the value is 0.d1d2d3... × 10^point, that is
+ * `point` digits before the decimal separator (none, or leading zeros, when point <= 0). */
+struct decimal {
+    bool negative;
+    char digits[24];
+    int count, point;
+};
+
+/* Why 15 digits: a double holds any decimal of at most 15 significant digits (DBL_DIG)
+ * exactly enough to give it back with %.15g, so rounding those digits in decimal rounds the
+ * number as the user wrote it (2.675, not the binary 2.67499999...), at any magnitude, and
+ * a computed total's tiny binary error (1e-16 relative) vanishes with the 16th digit. The
+ * relative nudge this replaces broke beyond 5×10^11 (1234567890123 gave ...124). */
+static void decimal_from_double(double value, struct decimal *d)
 {
-    double mag = fabs(value);
-    double scale = pow(10.0, decimals);
-    double scaled = mag * scale;
-    if (!(scaled < 9.0e15))
-        return false;
-    scaled = floor(scaled + 0.5 + scaled * 1e-12);
-    unsigned long long whole = (unsigned long long)scaled;
-    unsigned long long div = 1;
+    char text[32];
+    /* d.dddddddddddddde±x: only the digits and the exponent are read, so the locale's
+     * decimal point does not matter. */
+    snprintf(text, sizeof text, "%.14e", fabs(value));
+    d->negative = value < 0;
+    d->count = 0;
+    const char *p = text;
+    for (; *p && *p != 'e'; p++)
+        if (*p >= '0' && *p <= '9')
+            d->digits[d->count++] = *p;
+    d->point = *p == 'e' ? atoi(p + 1) + 1 : 1;
+}
+
+/* Reads "-?[0-9]+(.[0-9]+)?" (the schema's numbers); false for anything else or for more
+ * than 21 significant digits. */
+static bool decimal_from_text(const char *text, struct decimal *d)
+{
+    const char *p = text;
+    d->negative = *p == '-';
+    p += d->negative;
+    d->count = 0;
+    d->point = 0;
+    bool seen = false, dot = false;
+    for (; *p; p++) {
+        if (*p == '.' && !dot && seen) {
+            dot = true;
+            seen = false; /* a digit must follow */
+            continue;
+        }
+        if (*p < '0' || *p > '9')
+            return false;
+        seen = true;
+        if (d->count == 0 && *p == '0') { /* leading zeros are not significant */
+            d->point -= dot;
+            continue;
+        }
+        if (d->count == 21)
+            return false;
+        d->digits[d->count++] = *p;
+        d->point += !dot;
+    }
+    return seen;
+}
+
+/* Rounds half away from zero to `decimals` digits after the separator, on the digits. */
+static void decimal_round(struct decimal *d, int decimals)
+{
+    int keep = d->point + decimals; /* digits at places 10^-decimals and above */
+    if (keep >= d->count)
+        return;
+    bool up = keep >= 0 && d->digits[keep] >= '5';
+    d->count = keep > 0 ? keep : 0;
+    if (!up)
+        return;
+    int i = d->count - 1;
+    for (; i >= 0 && d->digits[i] == '9'; i--)
+        d->digits[i] = '0';
+    if (i >= 0)
+        d->digits[i]++;
+    else { /* 9.96 → 10.0, 0.006 → 0.01: a new leading 1 */
+        memmove(d->digits + 1, d->digits, (size_t)d->count);
+        d->digits[0] = '1';
+        d->count++;
+        d->point++;
+    }
+}
+
+/* The digit at place 10^(point - 1 - i) counted from the first significant one. */
+static char digit_at(const struct decimal *d, int i)
+{
+    return i >= 0 && i < d->count ? d->digits[i] : '0';
+}
+
+/* The integer and fraction digits of `d`, rounded to `decimals`. */
+static void split_digits(struct decimal *d, int decimals, char *int_digits, size_t int_size,
+                         char *frac_digits)
+{
+    decimal_round(d, decimals);
+    size_t n = 0;
+    for (int i = 0; i < d->point && n + 1 < int_size; i++)
+        int_digits[n++] = digit_at(d, i);
+    if (n == 0)
+        int_digits[n++] = '0';
+    int_digits[n] = '\0';
     for (int i = 0; i < decimals; i++)
-        div *= 10;
-    snprintf(int_digits, int_size, "%llu", whole / div);
-    snprintf(frac_digits, frac_size, "%0*llu", decimals, whole % div);
-    if (decimals == 0)
-        frac_digits[0] = '\0';
-    return true;
+        frac_digits[i] = digit_at(d, d->point + i);
+    frac_digits[decimals] = '\0';
 }
 
 /* The unsigned body of a number: grouped integer part, decimal separator, fraction. */
@@ -101,38 +182,56 @@ static bool all_zero(const char *digits)
 }
 
 /* Shared by number, percent and change: `sign_mode` 0 = minus only, 1 = explicit +/−. */
-static size_t fmt_signed(char *buf, size_t size, double value, int decimals, int sign_mode,
-                         const char *suffix, enum rp_lang lang)
+static size_t fmt_decimal(char *buf, size_t size, struct decimal *d, int decimals, int sign_mode,
+                          const char *suffix, enum rp_lang lang)
 {
     size_t pos = 0;
-    if (size)
-        buf[0] = '\0';
-    if (decimals < 0)
-        decimals = 0;
-    if (decimals > 6)
-        decimals = 6;
-    if (isnan(value)) {
-        put(buf, size, &pos, RP_NIL_TEXT);
-        return pos;
-    }
-    char int_digits[32], frac_digits[32];
-    if (!split_digits(value, decimals, int_digits, sizeof int_digits, frac_digits,
-                      sizeof frac_digits)) {
-        /* Beyond exact integers: still print something readable rather than nothing. */
-        char tmp[64];
-        snprintf(tmp, sizeof tmp, "%.0f", value);
-        put(buf, size, &pos, tmp);
-        put(buf, size, &pos, suffix);
-        return pos;
-    }
+    char int_digits[400], frac_digits[8]; /* 10^308 at most; 6 decimals */
+    split_digits(d, decimals, int_digits, sizeof int_digits, frac_digits);
     bool zero = all_zero(int_digits) && all_zero(frac_digits);
-    if (!zero && value < 0)
+    if (!zero && d->negative)
         put(buf, size, &pos, RP_MINUS);
     else if (!zero && sign_mode == 1)
         put(buf, size, &pos, "+");
     put_magnitude(buf, size, &pos, int_digits, frac_digits, lang);
     put(buf, size, &pos, suffix);
     return pos;
+}
+
+static int clamp_decimals(int decimals)
+{
+    return decimals < 0 ? 0 : decimals > 6 ? 6 : decimals;
+}
+
+/* As fmt_decimal for a double; NaN prints as nil, an infinity as printf writes it. */
+static size_t fmt_signed(char *buf, size_t size, double value, int decimals, int sign_mode,
+                         const char *suffix, enum rp_lang lang)
+{
+    size_t pos = 0;
+    if (size)
+        buf[0] = '\0';
+    if (isnan(value) || isinf(value)) {
+        put(buf, size, &pos, isnan(value) ? RP_NIL_TEXT : value < 0 ? "-inf" : "inf");
+        if (!isnan(value))
+            put(buf, size, &pos, suffix);
+        return pos;
+    }
+    struct decimal d;
+    decimal_from_double(value, &d);
+    return fmt_decimal(buf, size, &d, clamp_decimals(decimals), sign_mode, suffix, lang);
+}
+
+size_t rp_fmt_number_text(char *buf, size_t size, const char *text, int decimals, enum rp_lang lang)
+{
+    struct decimal d;
+    if (size)
+        buf[0] = '\0';
+    if (!text || !decimal_from_text(text, &d)) {
+        size_t pos = 0;
+        put(buf, size, &pos, RP_NIL_TEXT);
+        return pos;
+    }
+    return fmt_decimal(buf, size, &d, clamp_decimals(decimals), 0, "", lang);
 }
 
 static const char *percent_suffix(enum rp_lang lang)

@@ -31,8 +31,16 @@ const char *rp_lang_code(enum rp_lang lang);
 #define RP_NIL_TEXT "-"
 
 /* `value` rounded half away from zero to `decimals` digits (0..6), with thousands
- * separators; negative values start with U+2212 so that they never read as nil. */
+ * separators; negative values start with U+2212 so that they never read as nil. The
+ * rounding is decimal, on the value's first 15 significant digits: exact for every number
+ * of at most 15 significant digits, whatever its magnitude (a double holds no more). */
 size_t rp_fmt_number(char *buf, size_t size, double value, int decimals, enum rp_lang lang);
+
+/* The same from a number's source text ("-?[0-9]+(.[0-9]+)?", at most 21 significant
+ * digits: every number the schema accepts, up to 999999999999999.999999), exact; anything
+ * else prints as nil ("-"). */
+size_t rp_fmt_number_text(char *buf, size_t size, const char *text, int decimals,
+                          enum rp_lang lang);
 
 /* A percentage: `66,7 %` (fr, de), `66,7%` (nl), `66.7%` (en). `value` is in percent. */
 size_t rp_fmt_percent(char *buf, size_t size, double value, int decimals, enum rp_lang lang);

@@ -7,6 +7,8 @@
 #include <cmocka.h>
 
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "util/fmt.h"
@@ -46,6 +48,138 @@ static void test_numbers_rounding(void **state)
     /* A negative value that rounds to zero prints no sign. */
     assert_string_equal(num(-0.004, 2, RP_LANG_FR), "0,00");
     assert_string_equal(num(NAN, 0, RP_LANG_FR), "-");
+}
+
+/* Half away from zero, on the decimal digits as written. */
+static void test_numbers_half_away(void **state)
+{
+    (void)state;
+    assert_string_equal(num(0, 0, RP_LANG_FR), "0");
+    assert_string_equal(num(-0.0, 1, RP_LANG_FR), "0,0");
+    assert_string_equal(num(1.5, 0, RP_LANG_FR), "2");
+    assert_string_equal(num(2.5, 0, RP_LANG_FR), "3");
+    assert_string_equal(num(-1.5, 0, RP_LANG_FR), RP_MINUS "2");
+    assert_string_equal(num(-2.5, 0, RP_LANG_FR), RP_MINUS "3");
+    assert_string_equal(num(0.49, 0, RP_LANG_FR), "0");
+    assert_string_equal(num(0.45, 1, RP_LANG_FR), "0,5");
+    assert_string_equal(num(1.005, 2, RP_LANG_FR), "1,01"); /* binary 1.00499999... */
+    assert_string_equal(num(0.0049, 2, RP_LANG_FR), "0,00");
+    assert_string_equal(num(0.005, 2, RP_LANG_FR), "0,01");
+    assert_string_equal(num(9.9999995, 6, RP_LANG_FR), "10,000000");
+    assert_string_equal(num(-0.0000005, 6, RP_LANG_FR), RP_MINUS "0,000001");
+    assert_string_equal(num(1e-300, 2, RP_LANG_FR), "0,00");
+}
+
+/* The schema's numbers have up to 15 integer digits: those of a double are exact. */
+static void test_numbers_large(void **state)
+{
+    (void)state;
+    assert_string_equal(num(499999999999, 0, RP_LANG_FR), "499.999.999.999");
+    assert_string_equal(num(499999999999.5, 0, RP_LANG_FR), "500.000.000.000");
+    assert_string_equal(num(499999999999.49, 0, RP_LANG_FR), "499.999.999.999");
+    assert_string_equal(num(1234567890123, 0, RP_LANG_FR), "1.234.567.890.123");
+    assert_string_equal(num(-1234567890123, 0, RP_LANG_NL), RP_MINUS "1.234.567.890.123");
+    assert_string_equal(num(999999999999999, 0, RP_LANG_FR), "999.999.999.999.999");
+    assert_string_equal(num(999999999999999, 2, RP_LANG_EN), "999,999,999,999,999.00");
+    assert_string_equal(num(-999999999999999, 0, RP_LANG_DE), RP_MINUS "999.999.999.999.999");
+    assert_string_equal(num(1000000.499999, 0, RP_LANG_FR), "1.000.000");
+    assert_string_equal(num(1000000.5, 0, RP_LANG_FR), "1.000.001");
+    assert_string_equal(num(123456789.123456, 6, RP_LANG_FR), "123.456.789,123456");
+    assert_string_equal(num(10000000000, 6, RP_LANG_FR), "10.000.000.000,000000");
+    rp_fmt_change(buf, sizeof buf, 1234567890123, 0, false, RP_LANG_FR);
+    assert_string_equal(buf, "+1.234.567.890.123");
+    rp_fmt_percent(buf, sizeof buf, 499999999999.5, 0, RP_LANG_EN);
+    assert_string_equal(buf, "500,000,000,000%");
+}
+
+static const char *text_num(const char *text, int d, enum rp_lang lang)
+{
+    rp_fmt_number_text(buf, sizeof buf, text, d, lang);
+    return buf;
+}
+
+/* From the source text every number the schema accepts is exact, 21 digits included. */
+static void test_numbers_text(void **state)
+{
+    (void)state;
+    static const char *const top[7] = {
+        "1.000.000.000.000.000",      "1.000.000.000.000.000,0",    "1.000.000.000.000.000,00",
+        "1.000.000.000.000.000,000",  "1.000.000.000.000.000,0000", "1.000.000.000.000.000,00000",
+        "999.999.999.999.999,999999",
+    };
+    for (int d = 0; d <= 6; d++) {
+        assert_string_equal(text_num("999999999999999.999999", d, RP_LANG_FR), top[d]);
+        /* The double (10^15) agrees wherever its 15 digits suffice: all but 6 decimals. */
+        if (d < 6)
+            assert_string_equal(num(999999999999999.999999, d, RP_LANG_FR), top[d]);
+    }
+    assert_string_equal(num(999999999999999.999999, 6, RP_LANG_FR), "1.000.000.000.000.000,000000");
+    assert_string_equal(text_num("-999999999999999.999999", 6, RP_LANG_NL),
+                        RP_MINUS "999.999.999.999.999,999999");
+    assert_string_equal(text_num("999999999999999.499999", 0, RP_LANG_FR), "999.999.999.999.999");
+    assert_string_equal(text_num("999999999999999.5", 0, RP_LANG_FR), "1.000.000.000.000.000");
+    assert_string_equal(text_num("1234567890123.45", 2, RP_LANG_FR), "1.234.567.890.123,45");
+    assert_string_equal(text_num("1234567890123.45", 2, RP_LANG_NL), "1.234.567.890.123,45");
+    assert_string_equal(text_num("1234567890123.45", 2, RP_LANG_DE), "1.234.567.890.123,45");
+    assert_string_equal(text_num("1234567890123.45", 2, RP_LANG_EN), "1,234,567,890,123.45");
+    assert_string_equal(text_num("1234567890123.45", 1, RP_LANG_EN), "1,234,567,890,123.5");
+    assert_string_equal(text_num("0", 0, RP_LANG_FR), "0");
+    assert_string_equal(text_num("-0", 2, RP_LANG_FR), "0,00");
+    assert_string_equal(text_num("-0.004", 2, RP_LANG_FR), "0,00");
+    assert_string_equal(text_num("-0.005", 2, RP_LANG_FR), RP_MINUS "0,01");
+    assert_string_equal(text_num("2.5", 0, RP_LANG_FR), "3");
+    assert_string_equal(text_num("-2.5", 0, RP_LANG_FR), RP_MINUS "3");
+    assert_string_equal(text_num("2.675", 2, RP_LANG_FR), "2,68");
+    assert_string_equal(text_num("0012.50", 1, RP_LANG_FR), "12,5");
+    assert_string_equal(text_num("9.96", 1, RP_LANG_FR), "10,0");
+    /* Not a number of the schema: nil. */
+    assert_string_equal(text_num("-", 0, RP_LANG_FR), "-");
+    assert_string_equal(text_num("1e5", 0, RP_LANG_FR), "-");
+    assert_string_equal(text_num("1.", 0, RP_LANG_FR), "-");
+    assert_string_equal(text_num(".5", 0, RP_LANG_FR), "-");
+    assert_string_equal(text_num("1234567890123456789012", 0, RP_LANG_FR), "-");
+    assert_string_equal(text_num(NULL, 0, RP_LANG_FR), "-");
+}
+
+/* Every decimal of at most 15 significant digits formats the same from its double as from
+ * its text, at every magnitude and number of decimals (half-way cases included). */
+static void test_numbers_double_matches_text(void **state)
+{
+    (void)state;
+    unsigned long long x = 0x9E3779B97F4A7C15ULL;
+    char text[40], from_text[128];
+    for (int k = 0; k < 30000; k++) {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        int digits = 1 + (int)(x % 15), frac = (int)((x >> 8) % 7);
+        if (frac > digits)
+            frac = digits;
+        size_t n = 0;
+        if ((x >> 16) & 1)
+            text[n++] = '-';
+        unsigned long long y = x;
+        for (int i = 0; i < digits; i++) {
+            if (i == digits - frac && i > 0)
+                text[n++] = '.';
+            else if (i == 0 && frac == digits) {
+                text[n++] = '0';
+                text[n++] = '.';
+            }
+            /* Mostly 9s, 4s and 5s: the carries and the half-way cases. */
+            static const char pick[] = "0123456789994455";
+            text[n++] = pick[(y >> 20) % 16];
+            y = y * 6364136223846793005ULL + 1442695040888963407ULL;
+        }
+        text[n] = '\0';
+        for (int d = 0; d <= 6; d++) {
+            rp_fmt_number_text(from_text, sizeof from_text, text, d, RP_LANG_FR);
+            rp_fmt_number(buf, sizeof buf, strtod(text, NULL), d, RP_LANG_FR);
+            if (strcmp(buf, from_text) != 0)
+                fail_msg("%s with %d decimals: %s from the double, %s from the text", text, d, buf,
+                         from_text);
+        }
+    }
 }
 
 static void test_numbers_en(void **state)
@@ -176,11 +310,20 @@ static void test_lang_codes(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_numbers_belgian), cmocka_unit_test(test_numbers_rounding),
-        cmocka_unit_test(test_numbers_en),      cmocka_unit_test(test_truncation),
-        cmocka_unit_test(test_percent),         cmocka_unit_test(test_change),
-        cmocka_unit_test(test_dates),           cmocka_unit_test(test_parse_iso),
-        cmocka_unit_test(test_day_numbers),     cmocka_unit_test(test_lang_codes),
+        cmocka_unit_test(test_numbers_belgian),
+        cmocka_unit_test(test_numbers_rounding),
+        cmocka_unit_test(test_numbers_en),
+        cmocka_unit_test(test_truncation),
+        cmocka_unit_test(test_percent),
+        cmocka_unit_test(test_change),
+        cmocka_unit_test(test_dates),
+        cmocka_unit_test(test_parse_iso),
+        cmocka_unit_test(test_day_numbers),
+        cmocka_unit_test(test_lang_codes),
+        cmocka_unit_test(test_numbers_half_away),
+        cmocka_unit_test(test_numbers_large),
+        cmocka_unit_test(test_numbers_text),
+        cmocka_unit_test(test_numbers_double_matches_text),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

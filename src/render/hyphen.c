@@ -1,7 +1,7 @@
 #include "render/hyphen.h"
 
-#include "render/metrics.h"
 #include "util/arena.h"
+#include "util/utf8.h"
 
 #include <stdbool.h>
 #include <stdio.h>

@@ -3,6 +3,7 @@
 #include "render/hyphen.h"
 #include "render/layout.h"
 #include "util/arena.h"
+#include "util/utf8.h"
 
 #include <stdint.h>
 #include <stdlib.h>

@@ -1,6 +1,7 @@
 /* Text measurement and atoms (line breaking itself is in layout_break.c). */
 #include "render/layout.h"
 #include "util/arena.h"
+#include "util/utf8.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -10,49 +11,6 @@ enum rp_face rp_face_with(enum rp_face face, int bold, int italic)
     int b = bold || face == RP_FACE_BOLD || face == RP_FACE_BOLD_ITALIC;
     int i = italic || face == RP_FACE_ITALIC || face == RP_FACE_BOLD_ITALIC;
     return b ? (i ? RP_FACE_BOLD_ITALIC : RP_FACE_BOLD) : (i ? RP_FACE_ITALIC : RP_FACE_REGULAR);
-}
-
-uint32_t rp_utf8_next(const char **pp, const char *end)
-{
-    const unsigned char *p = (const unsigned char *)*pp;
-    const unsigned char *e = (const unsigned char *)end;
-    uint32_t cp;
-    int extra;
-    if (p[0] < 0x80) {
-        *pp += 1;
-        return p[0];
-    } else if ((p[0] & 0xE0) == 0xC0) {
-        cp = p[0] & 0x1F;
-        extra = 1;
-    } else if ((p[0] & 0xF0) == 0xE0) {
-        cp = p[0] & 0x0F;
-        extra = 2;
-    } else if ((p[0] & 0xF8) == 0xF0) {
-        cp = p[0] & 0x07;
-        extra = 3;
-    } else {
-        *pp += 1;
-        return 0xFFFD;
-    }
-    if (e - p <= extra) {
-        *pp += 1;
-        return 0xFFFD;
-    }
-    for (int i = 1; i <= extra; i++) {
-        if ((p[i] & 0xC0) != 0x80) {
-            *pp += 1;
-            return 0xFFFD;
-        }
-        cp = (cp << 6) | (p[i] & 0x3F);
-    }
-    /* Overlong forms and surrogates are invalid. */
-    static const uint32_t min[4] = {0, 0x80, 0x800, 0x10000};
-    if (cp < min[extra] || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
-        *pp += 1;
-        return 0xFFFD;
-    }
-    *pp += 1 + extra;
-    return cp;
 }
 
 double rp_text_width(const struct rp_metrics *m, enum rp_face face, double size, const char *s,

@@ -22,10 +22,6 @@ struct rp_metrics {
 /* The face with the bold and/or italic bit added. */
 enum rp_face rp_face_with(enum rp_face face, int bold, int italic);
 
-/* Decodes the UTF-8 code point at *p (never reading at or past `end`) and advances *p.
- * Invalid or truncated sequences give U+FFFD and advance by one byte. */
-uint32_t rp_utf8_next(const char **p, const char *end);
-
 /* Width in points of `len` bytes of UTF-8 `s` set in `face` at `size` points. */
 double rp_text_width(const struct rp_metrics *m, enum rp_face face, double size, const char *s,
                      size_t len);

@@ -15,6 +15,7 @@
 #include "templates/theme.h"
 #include "util/arena.h"
 #include "util/diag.h"
+#include "util/utf8.h"
 
 #include <errno.h>
 #include <hpdf.h>
@@ -103,22 +104,6 @@ static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void *user)
 
 /* ------------------------------------------------------------------ metrics */
 
-static size_t utf8_encode(uint32_t cp, char *out)
-{
-    if (cp < 0x80) {
-        out[0] = (char)cp;
-        return 1;
-    } else if (cp < 0x800) {
-        out[0] = (char)(0xC0 | (cp >> 6));
-        out[1] = (char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    out[0] = (char)(0xE0 | (cp >> 12));
-    out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    out[2] = (char)(0x80 | (cp & 0x3F));
-    return 3;
-}
-
 /* The face's font, embedded on first use (measuring counts as use). Returns NULL after a
  * load error, which the error handler has recorded. */
 static HPDF_Font font_of(struct pdf *p, enum rp_face face)
@@ -150,7 +135,7 @@ static double advance(void *ctx, enum rp_face face, uint32_t cp)
     float *w = &(*block)[cp & 0xFF];
     if (*w < 0) {
         char utf8[4];
-        size_t n = utf8_encode(cp, utf8);
+        size_t n = rp_utf8_encode(cp, utf8);
         HPDF_Font f = font_of(p, face);
         HPDF_TextWidth tw = {0, 0, 0, 0};
         if (f)

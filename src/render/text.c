@@ -5,9 +5,9 @@
 #include "render/render.h"
 
 #include "doc/doc.h"
-#include "render/metrics.h"
 #include "util/arena.h"
 #include "util/fmt.h"
+#include "util/utf8.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -21,9 +21,9 @@ struct work {
     struct rp_session s;
     const struct rp_evaluation **evals; /* room for the builder's evaluations */
     const struct rp_plan *plan;         /* the organisation's plan, once it loaded cleanly */
-    const struct rp_source **used; /* sources the document is built from */
+    const struct rp_source **used;      /* sources the document is built from */
     size_t used_count;
-    const char *ignore_file;       /* a plan whose problems do not concern this document */
+    const char *ignore_file; /* a plan whose problems do not concern this document */
 };
 
 static double now(void)
@@ -215,8 +215,8 @@ static enum rp_pick pick(void *ctx, struct rp_session *s, struct rp_kind_input *
         /* The plan loaded, so the document has its name although another source it reads
          * failed (an evaluation outside the plan's period): the log names it. */
         if (w->plan && w->job->kind->scope == RP_SCOPE_PLAN)
-            w->r->entry.file = file_name(
-                w, rp_arena_printf(w->arena, "%d-%d", w->plan->start, w->plan->end));
+            w->r->entry.file =
+                file_name(w, rp_arena_printf(w->arena, "%d-%d", w->plan->start, w->plan->end));
         return RP_PICK_FAILED;
     }
     describe(w, in);
@@ -264,8 +264,9 @@ static const char *diag_text(struct work *w, bool errors)
         shown++;
     }
     if (hidden)
-        return rp_arena_printf(w->arena, "%s(%zu more; run 'rapport check' on the file to see "
-                                         "them all)\n",
+        return rp_arena_printf(w->arena,
+                               "%s(%zu more; run 'rapport check' on the file to see "
+                               "them all)\n",
                                out, hidden);
     return out;
 }

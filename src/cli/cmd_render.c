@@ -3,8 +3,8 @@
 #include "cli/cli.h"
 #include "produce/produce.h"
 #include "templates/templates.h"
-#include "util/atomic.h"
 #include "util/arena.h"
+#include "util/atomic.h"
 #include "util/fmt.h"
 
 #include <errno.h>
@@ -136,15 +136,12 @@ static int check_output(const struct options *o)
     if (stat(o->output, &out) == 0) {
         for (size_t i = 0; i < o->input_count; i++) {
             struct stat in;
-            if (stat(o->inputs[i], &in) == 0 && in.st_dev == out.st_dev &&
-                in.st_ino == out.st_ino)
-                return bad_usage("the output %s is one of the inputs: not overwritten",
-                                 o->output);
+            if (stat(o->inputs[i], &in) == 0 && in.st_dev == out.st_dev && in.st_ino == out.st_ino)
+                return bad_usage("the output %s is one of the inputs: not overwritten", o->output);
         }
     }
     if (rp_atomic_target_ok(o->output) != 0 && errno == EEXIST)
-        return bad_usage("the output %s exists and is not a regular file: not replaced",
-                         o->output);
+        return bad_usage("the output %s exists and is not a regular file: not replaced", o->output);
     return 0;
 }
 
@@ -159,7 +156,7 @@ static int by_year(const void *a, const void *b)
 struct render_ctx {
     const struct options *o;
     const struct rp_evaluation **evals; /* room for every input */
-    bool usage;                          /* the inputs do not match the options (exit 2) */
+    bool usage;                         /* the inputs do not match the options (exit 2) */
 };
 
 /* The picker of rp_produce(): every input given must load cleanly; the builder reads the
@@ -192,7 +189,8 @@ static enum rp_pick pick(void *ctx, struct rp_session *s, struct rp_kind_input *
     in->evals = c->evals;
     in->eval_count = n;
     const struct rp_kind *kind = rp_kind_find(o->kind);
-    if (o->year && (n == 0 || c->evals[n - 1]->year != o->year) && kind->evals == RP_EVALS_HISTORY) {
+    if (o->year && (n == 0 || c->evals[n - 1]->year != o->year) &&
+        kind->evals == RP_EVALS_HISTORY) {
         char year[16];
         snprintf(year, sizeof year, "%ld", o->year);
         bad_usage("no evaluation of year %s among the inputs", year);
@@ -200,8 +198,7 @@ static enum rp_pick pick(void *ctx, struct rp_session *s, struct rp_kind_input *
         return RP_PICK_FAILED;
     }
     if (!in->plan && kind->scope == RP_SCOPE_PLAN) {
-        rp_diag_add(&s->diags, RP_ERROR, o->inputs[0], 0, 0, "a %s document needs a plan",
-                    o->kind);
+        rp_diag_add(&s->diags, RP_ERROR, o->inputs[0], 0, 0, "a %s document needs a plan", o->kind);
         return RP_PICK_FAILED;
     }
     if (kind->evals == RP_EVALS_HISTORY && in->eval_count == 0) {

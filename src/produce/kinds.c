@@ -26,8 +26,7 @@ static struct rp_doc *build_communication(const struct rp_kind_input *in, enum r
 static struct rp_doc *build_evaluation(const struct rp_kind_input *in, enum rp_lang lang,
                                        const struct rp_templates *t, struct rp_arena *arena)
 {
-    return rp_build_evaluation(in->plan, in->evals, in->eval_count, rp_lang_code(lang), t,
-                               arena);
+    return rp_build_evaluation(in->plan, in->evals, in->eval_count, rp_lang_code(lang), t, arena);
 }
 
 /* ---------------------------------------------------------------- the table */
@@ -36,10 +35,10 @@ static struct rp_doc *build_evaluation(const struct rp_kind_input *in, enum rp_l
 static const struct rp_kind kinds[] = {
     {"budget", "the plan's budget and staffing tables", RP_SCOPE_PLAN, RP_EVALS_NONE, NULL,
      build_budget},
-    {"communication", "the communication-plan summary, with its execution",
-     RP_SCOPE_PLAN, RP_EVALS_LATEST, NULL, build_communication},
-    {"evaluation", "the annual evaluation report of a year", RP_SCOPE_YEAR, RP_EVALS_HISTORY,
-     NULL, build_evaluation},
+    {"communication", "the communication-plan summary, with its execution", RP_SCOPE_PLAN,
+     RP_EVALS_LATEST, NULL, build_communication},
+    {"evaluation", "the annual evaluation report of a year", RP_SCOPE_YEAR, RP_EVALS_HISTORY, NULL,
+     build_evaluation},
 };
 
 const struct rp_kind *const rp_kinds = kinds;
@@ -78,4 +77,3 @@ void rp_kinds_help(FILE *out, int indent)
     for (size_t k = 0; k < rp_kind_count; k++)
         fprintf(out, "%*s%-15s %s\n", indent, "", kinds[k].name, kinds[k].summary);
 }
-

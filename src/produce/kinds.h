@@ -29,7 +29,7 @@ enum rp_kind_evals { RP_EVALS_NONE, RP_EVALS_LATEST, RP_EVALS_HISTORY };
 
 /* What a builder receives; everything belongs to the worker's session. */
 struct rp_kind_input {
-    const struct rp_plan *plan;              /* NULL for a stand-alone annual report */
+    const struct rp_plan *plan;               /* NULL for a stand-alone annual report */
     const struct rp_evaluation *const *evals; /* by year; the document's year last */
     size_t eval_count;
 };

@@ -68,10 +68,8 @@ static bool write_into(const struct rp_produce_request *req, const struct rp_doc
         rp_atomic_abort(out);
         return false;
     }
-    if (rp_sha256_file(out->temp, info->sha256, &info->bytes) != 0 ||
-        rp_atomic_commit(out) != 0) {
-        rp_diag_add(&s->diags, RP_ERROR, path, 0, 0, "cannot write: %s",
-                    rp_atomic_strerror(errno));
+    if (rp_sha256_file(out->temp, info->sha256, &info->bytes) != 0 || rp_atomic_commit(out) != 0) {
+        rp_diag_add(&s->diags, RP_ERROR, path, 0, 0, "cannot write: %s", rp_atomic_strerror(errno));
         rp_atomic_abort(out);
         return false;
     }
@@ -83,8 +81,8 @@ static bool write_stdout(const struct rp_produce_request *req, const struct rp_d
                          struct rp_session *s, struct rp_produce_info *info)
 {
     fflush(stdout);
-    return req->backend->render(doc, req->templates, STDOUT_FILENO, "-", &s->diags,
-                                &info->pages) == 0;
+    return req->backend->render(doc, req->templates, STDOUT_FILENO, "-", &s->diags, &info->pages) ==
+           0;
 }
 
 enum rp_produced rp_produce(const struct rp_produce_request *req, struct rp_session *s,
@@ -113,8 +111,7 @@ enum rp_produced rp_produce(const struct rp_produce_request *req, struct rp_sess
         return write_stdout(req, doc, s, info) ? RP_PRODUCED : RP_PRODUCE_FAILED;
     struct rp_atomic out;
     if ((req->make_parent && make_parent(path) != 0) || rp_atomic_open(&out, path) != 0) {
-        rp_diag_add(&s->diags, RP_ERROR, path, 0, 0, "cannot write: %s",
-                    rp_atomic_strerror(errno));
+        rp_diag_add(&s->diags, RP_ERROR, path, 0, 0, "cannot write: %s", rp_atomic_strerror(errno));
         return RP_PRODUCE_FAILED;
     }
     struct sigaction old[3];

@@ -41,17 +41,12 @@ struct rp_produce_request {
 /* PRODUCED: the file is written. FAILED: nothing changed under the final name (the reasons
  * are in the session's diagnostics). SKIPPED: the picker's. NOT_APPLICABLE: the sources call
  * for no such document (a plan without a communication plan). */
-enum rp_produced {
-    RP_PRODUCED,
-    RP_PRODUCE_FAILED,
-    RP_PRODUCE_SKIPPED,
-    RP_PRODUCE_NOT_APPLICABLE
-};
+enum rp_produced { RP_PRODUCED, RP_PRODUCE_FAILED, RP_PRODUCE_SKIPPED, RP_PRODUCE_NOT_APPLICABLE };
 
 struct rp_produce_info {
-    const char *path;          /* the file named by the picker (NULL when none was) */
-    struct rp_kind_input in;   /* what the document was built from (when picked) */
-    long pages;                /* as the backend laid them out (0: a format without pages) */
+    const char *path;        /* the file named by the picker (NULL when none was) */
+    struct rp_kind_input in; /* what the document was built from (when picked) */
+    long pages;              /* as the backend laid them out (0: a format without pages) */
     long long bytes;
     char sha256[RP_SHA256_HEX];
 };

@@ -19,8 +19,8 @@ int rp_temp_name(char *buf, size_t size, const char *final, pid_t pid, const cha
     const char *slash = strrchr(final, '/');
     int dir_len = slash ? (int)(slash - final + 1) : 0;
     const char *base = slash ? slash + 1 : final;
-    int n = snprintf(buf, size, "%.*s%s%ld.%s.%s", dir_len, final, RP_TEMP_PREFIX, (long)pid,
-                     tag, base);
+    int n = snprintf(buf, size, "%.*s%s%ld.%s.%s", dir_len, final, RP_TEMP_PREFIX, (long)pid, tag,
+                     base);
     if (n < 0 || (size_t)n >= size) {
         errno = ENAMETOOLONG;
         return -1;

@@ -1,9 +1,9 @@
 /* UTF-8 decoding and encoding: every length, invalid input, round trips. */
+#include <cmocka.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <cmocka.h>
 
 #include "util/utf8.h"
 
@@ -31,8 +31,8 @@ static void test_decode(void **state)
     assert_int_equal(used, 4);
     /* Truncated (never read past the end), stray continuation, overlong, surrogate,
      * past U+10FFFF: U+FFFD, one byte consumed. */
-    const char *bad[] = {"\xe2\x82", "\x82", "\xc0\xaf", "\xed\xa0\x80", "\xf4\x90\x80\x80",
-                         "\xff"};
+    const char *bad[] = {"\xe2\x82",         "\x82", "\xc0\xaf", "\xed\xa0\x80",
+                         "\xf4\x90\x80\x80", "\xff"};
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
         assert_int_equal(decode_one(bad[i], strlen(bad[i]), &used), 0xFFFD);
         assert_int_equal(used, 1);

@@ -1,11 +1,12 @@
 /* The produce layer: the backend table, and rp_produce() end to end on a real plan (loaded,
  * checked, built, rendered, committed), its failures leaving nothing behind. */
 #define _POSIX_C_SOURCE 200809L
-#include <cmocka.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+/* cmocka.h needs the four headers above, in this order. */
+#include <cmocka.h>
 
 #include "batch/manifest.h"
 #include "default_templates.h"

@@ -1,9 +1,10 @@
 /* UTF-8 decoding and encoding: every length, invalid input, round trips. */
-#include <cmocka.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+/* cmocka.h needs the four headers above, in this order. */
+#include <cmocka.h>
 
 #include "util/utf8.h"
 

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Library confinement: libxml2 is included only under src/load/, libharu only by the PDF
-# backend (src/render/pdf*.c); the model includes no library header at all.
+# backend (src/render/pdf*.c); the model includes no library header at all. Layering: the
+# batch never reaches back into the command line, the templates never into the renderers,
+# and no global holds the templates (see docs/architecture.md).
 set -u
 cd "$2" || exit 2
 failed=0
@@ -10,4 +12,11 @@ bad=$(grep -rlE '#include <hpdf' src | grep -vE '^src/render/pdf[^/]*\.c$')
 [ -z "$bad" ] || { echo "FAIL: libharu included outside src/render/pdf*.c: $bad"; failed=1; }
 bad=$(grep -lE '#include <(libxml|hpdf|fontconfig|hyphen)' src/model/*)
 [ -z "$bad" ] || { echo "FAIL: library types in the model: $bad"; failed=1; }
+bad=$(grep -rlE '#include "cli/' src/batch src/produce src/compose src/render src/templates)
+[ -z "$bad" ] || { echo "FAIL: cli/ included below the command line: $bad"; failed=1; }
+bad=$(grep -rlE '#include "render/' src/templates src/model src/load src/check src/compose)
+[ -z "$bad" ] || { echo "FAIL: render/ included by an earlier stage: $bad"; failed=1; }
+bad=$(grep -rlE 'rp_templates_active|rp_templates_set_active' src)
+[ -z "$bad" ] || { echo "FAIL: a global holding the templates: $bad"; failed=1; }
+[ ! -e src/build ] || { echo "FAIL: src/build/ exists (the builders live in src/compose/)"; failed=1; }
 exit $failed

@@ -33,6 +33,24 @@ grep -q "File size limit exceeded" "$tmp/full.log" || fail "file-size limit: no 
 [ "$(cd "$tmp/full" && find . -name '*.pdf' | sort | xargs sha256sum)" = "$clean_sums" ] ||
   fail "recovery after the full disk differs from a clean build"
 
+# The PDF library's failures are said in words, on the final path, never as a raw code:
+# a write that fails (SIGXFSZ ignored: write() returns EFBIG) and too few descriptors.
+out=$( (trap '' XFSZ; ulimit -f 20; "$rapport" render --kind budget --lang fr \
+  "$src/input/capac/plan.xml" -o "$tmp/big.pdf") 2>&1 )
+status=$?
+[ "$status" = 1 ] || fail "file too large: exit $status, expected 1"
+echo "$out" | grep -q "$tmp/big.pdf: error: cannot write: File too large" ||
+  fail "file too large: $(echo "$out" | grep error)"
+[ -z "$(ls -A "$tmp" | grep -e rapport-tmp -e '^big.pdf')" ] || fail "file too large: a file was left"
+emfile=0
+for n in 5 6 7 8 9 10 11 12 14 16; do
+  out=$( (ulimit -n $n; "$rapport" render --kind budget --lang fr "$src/input/capac/plan.xml" \
+    -o "$tmp/fd.pdf") 2>&1 )
+  echo "$out" | grep -q "0x[0-9A-F]\{4\}" && fail "$n descriptors: a raw library code: $out"
+  echo "$out" | grep -q "error: cannot read a font or image file: Too many open files" && emfile=1
+done
+[ $emfile = 1 ] || fail "no descriptor limit gave the worded 'Too many open files' error"
+
 # 2. No usable font: a clear error, exit 1, no file.
 printf '<?xml version="1.0"?>\n<fontconfig><dir>%s/nofonts</dir><cachedir>%s/fc</cachedir></fontconfig>\n' \
   "$tmp" "$tmp" > "$tmp/fonts.conf"

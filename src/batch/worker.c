@@ -294,7 +294,8 @@ void rp_worker_job(const struct rp_job *job, const struct rp_batch_options *opt,
                                      .lang = job->lang,
                                      .backend = opt->backend,
                                      .sources = {pick, &w},
-                                     .make_parent = true};
+                                     .make_parent = true,
+                                     .digest = true};
     struct rp_produce_info info;
     switch (rp_produce(&req, &w.s, &info)) {
     case RP_PRODUCED:

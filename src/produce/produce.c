@@ -10,6 +10,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /* The temporary file being written, for the signal handler: a ^C, a kill or a closed
@@ -68,7 +69,13 @@ static bool write_into(const struct rp_produce_request *req, const struct rp_doc
         rp_atomic_abort(out);
         return false;
     }
-    if (rp_sha256_file(out->temp, info->sha256, &info->bytes) != 0 || rp_atomic_commit(out) != 0) {
+    /* Size and digest of what was written, read back before the commit makes it visible. */
+    struct stat st;
+    bool measured = req->digest ? rp_sha256_file(out->temp, info->sha256, &info->bytes) == 0
+                                : fstat(out->fd, &st) == 0;
+    if (measured && !req->digest)
+        info->bytes = (long long)st.st_size;
+    if (!measured || rp_atomic_commit(out) != 0) {
         rp_diag_add(&s->diags, RP_ERROR, path, 0, 0, "cannot write: %s", rp_atomic_strerror(errno));
         rp_atomic_abort(out);
         return false;

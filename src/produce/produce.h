@@ -36,6 +36,7 @@ struct rp_produce_request {
     const struct rp_backend *backend;
     struct rp_picker sources;
     bool make_parent; /* create the final file's directory (and its parents) when missing */
+    bool digest;      /* fill info.sha256 (the batch's manifest needs it; render does not) */
 };
 
 /* PRODUCED: the file is written. FAILED: nothing changed under the final name (the reasons
@@ -48,7 +49,7 @@ struct rp_produce_info {
     struct rp_kind_input in; /* what the document was built from (when picked) */
     long pages;              /* as the backend laid them out (0: a format without pages) */
     long long bytes;
-    char sha256[RP_SHA256_HEX];
+    char sha256[RP_SHA256_HEX]; /* when the request asked for it */
 };
 
 /* Produces the document `req` describes, loading through `s` (the caller's session: it keeps

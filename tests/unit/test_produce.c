@@ -98,7 +98,8 @@ static enum rp_produced produce(const char *backend, const char *source, const c
                                      .kind = rp_kind_find("budget"),
                                      .lang = RP_LANG_FR,
                                      .backend = rp_backend_find(backend),
-                                     .sources = {pick_plan, &ctx}};
+                                     .sources = {pick_plan, &ctx},
+                                     .digest = true};
     struct rp_session s;
     rp_session_init(&s);
     enum rp_produced r = rp_produce(&req, &s, info);

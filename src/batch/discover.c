@@ -156,12 +156,14 @@ static void discover_org(struct rp_org *org, struct rp_arena *arena, const char 
     names_free(&files);
 }
 
-/* A candidate organisation directory: its name and what it is. */
+/* A candidate organisation directory: its name and what it is, looked at once. */
 struct candidate {
-    const char *name;
-    struct stat st;
-    bool link;     /* the name is a symbolic link */
-    bool usable;   /* a directory that stat() reached */
+    const char *name, *path;
+    struct stat st; /* of what the name leads to, when `reached` */
+    bool reached;   /* stat() succeeded */
+    int err;        /* else its errno */
+    bool link;      /* the name is a symbolic link */
+    bool usable;    /* a directory that stat() reached */
 };
 
 /* Whether candidate `c` is a second name (a link) for a directory another candidate already
@@ -194,23 +196,21 @@ int rp_discover(const char *input_dir, struct rp_arena *arena, struct rp_inputs 
         struct candidate *c = &cand[i];
         struct stat lst;
         c->name = dirs.items[i];
-        char *path = join(arena, input_dir, c->name);
-        c->link = lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode);
-        c->usable = stat(path, &c->st) == 0 && S_ISDIR(c->st.st_mode);
+        c->path = join(arena, input_dir, c->name);
+        c->link = lstat(c->path, &lst) == 0 && S_ISLNK(lst.st_mode);
+        c->reached = stat(c->path, &c->st) == 0;
+        c->err = c->reached ? 0 : errno;
+        c->usable = c->reached && S_ISDIR(c->st.st_mode);
     }
     out->orgs = rp_arena_array(arena, dirs.count ? dirs.count : 1, sizeof *out->orgs);
     for (size_t i = 0; i < dirs.count; i++) {
         const struct candidate *c = &cand[i];
-        const char *name = c->name;
-        char *path = join(arena, input_dir, name);
-        struct stat st;
-        bool reached = stat(path, &st) == 0;
-        int err = errno;
+        const char *name = c->name, *path = c->path;
         if (name[0] == '.') {
             rp_diag_add(diags, RP_NOTE, path, 0, 0, "ignored (a hidden entry)");
             continue;
         }
-        if (reached && !S_ISDIR(st.st_mode)) {
+        if (c->reached && !c->usable) {
             rp_diag_add(diags, RP_NOTE, path, 0, 0,
                         "ignored (sources live in one directory per organisation)");
             continue;
@@ -232,14 +232,14 @@ int rp_discover(const char *input_dir, struct rp_arena *arena, struct rp_inputs 
         struct rp_org *org = &out->orgs[out->org_count];
         memset(org, 0, sizeof *org);
         org->id = rp_arena_strdup(arena, name);
-        if (!reached) {
-            if (err == ENOENT && !c->link)
+        if (!c->reached) {
+            if (c->err == ENOENT && !c->link)
                 continue; /* removed while we looked */
             /* A link to nothing (an unmounted share) or a directory we may not reach. */
             org->unreadable = true;
             rp_diag_add(diags, RP_ERROR, path, 0, 0,
                         "cannot reach the directory (%s): its published documents stay",
-                        err == ENOENT ? "a link to nothing" : strerror(err));
+                        c->err == ENOENT ? "a link to nothing" : strerror(c->err));
         } else {
             discover_org(org, arena, path, diags);
         }

@@ -18,8 +18,7 @@
 struct words {
     const char *title, *intro, *period, *document, *column, *language, *missing, *pages_one;
     const char *pages_many, *kb, *mb, *generated, *manifest, *orgs, *docs, *plan, *nav;
-    const char *caption;
-    const struct rp_templates *t; /* for the kinds' names */
+    const struct rp_templates *t; /* for the kinds' names and the caption's slot */
     enum rp_lang lang;
 };
 
@@ -44,7 +43,6 @@ static void words_init(struct words *w, const struct rp_templates *t, enum rp_la
     w->docs = rp_label(t, lang, "index.documents");
     w->plan = rp_label(t, lang, "index.plan");
     w->nav = rp_label(t, lang, "index.nav");
-    w->caption = rp_label(t, lang, "index.caption");
 }
 
 /* What readers call a kind of document in the page's language (its id when the templates

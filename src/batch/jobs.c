@@ -68,8 +68,10 @@ int rp_jobs_renderer_digest(const char *templates_dir, char hex[RP_SHA256_HEX])
     return 0;
 }
 
-/* Everything that goes into the document, hashed: when it is unchanged, so is the PDF. */
-static void job_digest(struct rp_job *job, const char *renderer, struct rp_arena *arena)
+/* Everything that goes into the document, hashed: when it is unchanged, so is the PDF.
+ * Returns whether one of the sources it may read exists but cannot be read: rendering
+ * without it would publish a wrong document, and its absence is no reason to unpublish one. */
+static bool job_digest(struct rp_job *job, const char *renderer, struct rp_arena *arena)
 {
     struct rp_sha256 h;
     rp_sha256_init(&h);
@@ -82,13 +84,16 @@ static void job_digest(struct rp_job *job, const char *renderer, struct rp_arena
     const struct rp_source **cand =
         rp_arena_array(arena, job->org->eval_count + 1, sizeof *cand);
     size_t n = rp_job_candidates(job, cand);
+    bool unreadable = false;
     for (size_t i = 0; i < n; i++) {
+        unreadable |= cand[i]->unreadable;
         rp_sha256_str(&h, "\nsource ");
         rp_sha256_str(&h, cand[i]->rel);
         rp_sha256_str(&h, " ");
         rp_sha256_str(&h, cand[i]->sha256);
     }
     rp_sha256_hex(&h, job->inputs);
+    return unreadable;
 }
 
 /* Whether the previous document is still there as the manifest describes it. */
@@ -117,19 +122,6 @@ static struct rp_job *push(struct growing *g)
     return job;
 }
 
-/* Whether the job would read a source that exists but cannot be read: rendering without it
- * would publish a wrong document, and its absence is no reason to unpublish one. */
-static bool reads_unreadable(const struct rp_job *job, struct rp_arena *arena)
-{
-    const struct rp_source **cand =
-        rp_arena_array(arena, job->org->eval_count + 1, sizeof *cand);
-    size_t n = rp_job_candidates(job, cand);
-    for (size_t i = 0; i < n; i++)
-        if (cand[i]->unreadable)
-            return true;
-    return false;
-}
-
 static void add_job(struct growing *g, const struct rp_org *org, const struct rp_kind *kind,
                     int year, enum rp_lang lang, const struct rp_batch_options *opt,
                     const char *renderer, const struct rp_manifest *old,
@@ -141,11 +133,11 @@ static void add_job(struct growing *g, const struct rp_org *org, const struct rp
     job->backend = opt->backend;
     job->year = year;
     job->lang = lang;
-    job_digest(job, renderer, arena);
+    bool reads_unreadable = job_digest(job, renderer, arena);
     job->old = rp_manifest_find(old, org->id, kind->name, year, rp_lang_code(lang));
     if (kind->scope == RP_SCOPE_YEAR && opt->year && year != opt->year)
         job->state = RP_JOB_FILTERED;
-    else if (reads_unreadable(job, arena))
+    else if (reads_unreadable)
         job->state = RP_JOB_HELD;
     else if (!opt->force && job->old && strcmp(job->old->inputs, job->inputs) == 0 &&
              output_intact(opt, job->old))

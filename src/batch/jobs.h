@@ -8,8 +8,8 @@
 
 #include "batch/batch.h"
 #include "batch/discover.h"
-#include "produce/kinds.h"
 #include "batch/manifest.h"
+#include "produce/kinds.h"
 
 #include <stddef.h>
 

@@ -1,9 +1,6 @@
 /* Full decode of PNG (libpng) and JPEG (libjpeg) logos, with every library error turned
  * into a message: libpng and libjpeg report errors by longjmp, confined to this file. */
-#define _POSIX_C_SOURCE 200809L /* fileno */
 #include "load/image.h"
-
-#include "util/arena.h"
 
 #include <errno.h>
 #include <setjmp.h>
@@ -11,7 +8,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include <jpeglib.h>
 #include <png.h>
@@ -275,39 +271,4 @@ bool rp_image_check(const unsigned char *data, size_t size, enum rp_image_format
     }
     return format == RP_IMAGE_PNG ? check_png(data, size, why, why_size)
                                   : check_jpeg(data, size, why, why_size);
-}
-
-bool rp_image_check_file(const char *path, enum rp_image_format format, struct rp_arena *arena,
-                         const unsigned char **bytes, size_t *bytes_size, char *why,
-                         size_t why_size)
-{
-    bool ok = false;
-    unsigned char *data = NULL;
-    struct stat st;
-    FILE *f = fopen(path, "rb");
-    if (!f || fstat(fileno(f), &st) != 0) {
-        snprintf(why, why_size, "it cannot be read: %s", strerror(errno));
-        goto done;
-    }
-    if (st.st_size > RP_IMAGE_MAX_BYTES) {
-        snprintf(why, why_size, "the file has %lld bytes; at most %ld are accepted",
-                 (long long)st.st_size, RP_IMAGE_MAX_BYTES);
-        goto done;
-    }
-    size_t size = (size_t)st.st_size;
-    data = malloc(size ? size : 1);
-    if (!data || fread(data, 1, size, f) != size) {
-        snprintf(why, why_size, "it cannot be read: %s", data ? strerror(errno) : "out of memory");
-        goto done;
-    }
-    ok = rp_image_check(data, size, format, why, why_size);
-    if (ok) {
-        *bytes = memcpy(rp_arena_alloc(arena, size ? size : 1), data, size);
-        *bytes_size = size;
-    }
-done:
-    if (f)
-        fclose(f);
-    free(data);
-    return ok;
 }

@@ -7,8 +7,6 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-struct rp_arena;
-
 /* Limits, checked from the header before any pixel is decoded. A logo of 150 × 50 pt at
  * 600 dpi is 1250 × 417 pixels, a full-width banner at 300 dpi 2000 × 400. libharu decodes
  * and recompresses the image into every document: a 4096 × 4096 RGBA logo cost 0.6 s,
@@ -26,11 +24,5 @@ enum rp_image_format { RP_IMAGE_PNG, RP_IMAGE_JPEG };
 __attribute__((warn_unused_result)) bool rp_image_check(const unsigned char *data, size_t size,
                                                         enum rp_image_format format, char *why,
                                                         size_t why_size);
-
-/* The same for the file at `path`, refused unread above RP_IMAGE_MAX_BYTES; on success its
- * bytes, in `arena`, go to *data and *size. */
-__attribute__((warn_unused_result)) bool
-rp_image_check_file(const char *path, enum rp_image_format format, struct rp_arena *arena,
-                    const unsigned char **data, size_t *size, char *why, size_t why_size);
 
 #endif

@@ -1,13 +1,12 @@
-#define _POSIX_C_SOURCE 200809L /* open flags, fstat, read */
 /* The only file of rapport that includes libxml2: parse safely, validate against the
  * embedded schema, copy into a generic arena tree, free the libxml2 document. */
 #include "load/xml.h"
 
 #include "load/scan.h"
 #include "util/arena.h"
+#include "util/file.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/tree.h>
@@ -16,8 +15,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 extern const unsigned char rp_schema_main[], rp_schema_xml[], rp_schema_templates[];
 extern const unsigned long rp_schema_main_len, rp_schema_xml_len, rp_schema_templates_len;
@@ -382,76 +379,19 @@ struct rp_xnode *rp_xml_read_memory(const char *data, size_t size, const char *n
     return root;
 }
 
-/* What a file that is not a regular one is, for the refusal message. */
-static const char *file_type(mode_t mode)
-{
-    return S_ISDIR(mode)    ? "is a directory"
-           : S_ISFIFO(mode) ? "is not a regular file (FIFO)"
-           : S_ISSOCK(mode) ? "is not a regular file (socket)"
-           : S_ISCHR(mode)  ? "is not a regular file (character device)"
-           : S_ISBLK(mode)  ? "is not a regular file (block device)"
-                            : "is not a regular file";
-}
-
-/* Reads a whole regular file of at most RP_MAX_INPUT_BYTES into a malloc'd buffer; NULL
- * with a diagnostic otherwise. Opened without blocking (a FIFO would wait for a writer
- * forever) and judged by fstat on the open descriptor, before any byte is read. Symbolic
- * links are followed: an input tree may legitimately link its files. */
-static char *read_file(const char *path, size_t *size, struct rp_diags *diags)
-{
-    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-    if (fd < 0) {
-        rp_diag_add(diags, RP_ERROR, path, 0, 0, "cannot open: %s", strerror(errno));
-        return NULL;
-    }
-    struct stat st;
-    char *data = NULL;
-    if (fstat(fd, &st) != 0) {
-        rp_diag_add(diags, RP_ERROR, path, 0, 0, "cannot stat: %s", strerror(errno));
-    } else if (!S_ISREG(st.st_mode)) {
-        rp_diag_add(diags, RP_ERROR, path, 0, 0, "%s", file_type(st.st_mode));
-    } else if (st.st_size > RP_MAX_INPUT_BYTES) {
-        rp_diag_add(diags, RP_ERROR, path, 0, 0, "file larger than %ld MB refused",
-                    RP_MAX_INPUT_BYTES / (1024 * 1024));
-    } else {
-        /* One byte more than stated tells a file that grew since fstat. */
-        size_t cap = (size_t)st.st_size + 1, n = 0;
-        data = rp_xmalloc(cap);
-        for (;;) {
-            ssize_t got = read(fd, data + n, cap - n);
-            if (got < 0 && errno == EINTR)
-                continue;
-            if (got <= 0) {
-                if (got < 0) {
-                    rp_diag_add(diags, RP_ERROR, path, 0, 0, "read error: %s", strerror(errno));
-                    free(data);
-                    data = NULL;
-                }
-                break;
-            }
-            n += (size_t)got;
-            if (n == cap) {
-                rp_diag_add(diags, RP_ERROR, path, 0, 0, "file changed while being read");
-                free(data);
-                data = NULL;
-                break;
-            }
-        }
-        *size = n;
-    }
-    close(fd);
-    return data;
-}
-
 struct rp_xnode *rp_xml_read(const char *path, enum rp_schema which, struct rp_arena *arena,
                              struct rp_diags *diags)
 {
-    size_t size = 0;
-    char *data = read_file(path, &size, diags);
-    if (!data)
+    struct rp_read file;
+    rp_file_read(path, (size_t)RP_MAX_INPUT_BYTES, &file);
+    if (!file.data) {
+        char why[256];
+        rp_diag_add(diags, RP_ERROR, path, 0, 0, "%s",
+                    rp_file_read_why(&file, (size_t)RP_MAX_INPUT_BYTES, why, sizeof why));
         return NULL;
-    struct rp_xnode *root = rp_xml_read_memory(data, size, path, which, arena, diags);
-    free(data);
+    }
+    struct rp_xnode *root = rp_xml_read_memory(file.data, file.size, path, which, arena, diags);
+    free(file.data);
     return root;
 }
 

@@ -4,6 +4,7 @@
 #include "load/reader.h"
 #include "templates/templates.h"
 #include "util/arena.h"
+#include "util/file.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -67,38 +68,48 @@ static void read_logo(struct rp_reader *r, const struct rp_xnode *logo, const ch
 {
     const char *path = rp_arena_printf(r->arena, "%s/%s", dir ? dir : ".",
                                        rp_xnode_attr(logo, "file"));
-    unsigned char magic[8] = {0};
-    char why[256];
-    FILE *f = fopen(path, "rb");
-    size_t got = f ? fread(magic, 1, sizeof magic, f) : 0;
-    if (f)
-        fclose(f);
+    const struct rp_loc *at = &logo->loc;
+    /* Read once: the bytes checked here are the bytes the PDF embeds. */
+    struct rp_read file;
+    rp_file_read(path, (size_t)RP_IMAGE_MAX_BYTES, &file);
+    const unsigned char *d = (const unsigned char *)file.data;
     static const unsigned char png[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
     /* The schema allows .png, .jpg and .jpeg names; the backend decodes by the name. */
     size_t n = strlen(path);
     bool named_png =
         n > 4 && (strcmp(path + n - 4, ".png") == 0 || strcmp(path + n - 4, ".PNG") == 0);
-    bool is_png = got == 8 && memcmp(magic, png, 8) == 0;
-    bool is_jpeg = got >= 3 && magic[0] == 0xFF && magic[1] == 0xD8 && magic[2] == 0xFF;
-    if (!f)
-        rp_diag_add(r->diags, RP_ERROR, logo->loc.file, logo->loc.line, logo->loc.col,
-                    "the logo %s cannot be read: %s", path, strerror(errno));
+    bool is_png = d && file.size >= 8 && memcmp(d, png, 8) == 0;
+    bool is_jpeg = d && file.size >= 3 && d[0] == 0xFF && d[1] == 0xD8 && d[2] == 0xFF;
+    char why[256];
+    if (file.error == RP_READ_TOO_LARGE)
+        rp_diag_add(r->diags, RP_ERROR, at->file, at->line, at->col,
+                    "the logo %s cannot be used: the file has %zu bytes; at most %ld are accepted",
+                    path, file.size, RP_IMAGE_MAX_BYTES);
+    else if (!d)
+        rp_diag_add(r->diags, RP_ERROR, at->file, at->line, at->col,
+                    "the logo %s cannot be read: %s", path,
+                    file.error == RP_READ_OPEN
+                        ? strerror(file.err)
+                        : rp_file_read_why(&file, (size_t)RP_IMAGE_MAX_BYTES, why, sizeof why));
     else if (!is_png && !is_jpeg)
-        rp_diag_add(r->diags, RP_ERROR, logo->loc.file, logo->loc.line, logo->loc.col,
+        rp_diag_add(r->diags, RP_ERROR, at->file, at->line, at->col,
                     "the logo %s is neither a PNG nor a JPEG file", path);
     else if (is_png != named_png)
-        rp_diag_add(r->diags, RP_ERROR, logo->loc.file, logo->loc.line, logo->loc.col,
+        rp_diag_add(r->diags, RP_ERROR, at->file, at->line, at->col,
                     "the logo %s is a %s file under another name", path, is_png ? "PNG" : "JPEG");
-    else if (!rp_image_check_file(path, is_png ? RP_IMAGE_PNG : RP_IMAGE_JPEG, r->arena,
-                                  &t->logo_data, &t->logo_size, why, sizeof why))
-        rp_diag_add(r->diags, RP_ERROR, logo->loc.file, logo->loc.line, logo->loc.col,
+    else if (!rp_image_check(d, file.size, is_png ? RP_IMAGE_PNG : RP_IMAGE_JPEG, why,
+                             sizeof why))
+        rp_diag_add(r->diags, RP_ERROR, at->file, at->line, at->col,
                     "the logo %s cannot be used: %s", path, why);
     else {
         t->logo = path;
+        t->logo_data = memcpy(rp_arena_alloc(r->arena, file.size ? file.size : 1), d, file.size);
+        t->logo_size = file.size;
         t->logo_png = is_png;
         t->logo_width = rp_read_num(r, logo, "width", 0);
         t->logo_height = rp_read_num(r, logo, "height", 0);
     }
+    free(file.data);
 }
 
 /* The smallest body the layout can work in (a narrow table column, a chart, a heading with

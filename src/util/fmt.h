@@ -37,8 +37,9 @@ const char *rp_lang_code(enum rp_lang lang);
 size_t rp_fmt_number(char *buf, size_t size, double value, int decimals, enum rp_lang lang);
 
 /* The same from a number's source text ("-?[0-9]+(.[0-9]+)?", at most 21 significant
- * digits: every number the schema accepts, up to 999999999999999.999999), exact; anything
- * else prints as nil ("-"). */
+ * digits), exact; anything else prints as nil ("-"). Documents do not need it (the loader
+ * refuses numbers of more than 15 significant digits, which rp_fmt_number() prints exactly):
+ * it is the decimal reference the tests check rp_fmt_number() against. */
 size_t rp_fmt_number_text(char *buf, size_t size, const char *text, int decimals,
                           enum rp_lang lang);
 

@@ -46,18 +46,25 @@ done
 diff -r -x .rapport.lock ref out >/dev/null || fail "the rerun does not match an uninterrupted build"
 echo "SIGKILL x4 then rerun: $(grep -c '^built' log) documents rebuilt, output identical"
 
-# SIGTERM: a clean stop.
-rm -rf out2
-"$rapport" build -j2 in -o out2 2>log2 &
-pid=$!
-sleep 1.5
-kill -TERM $pid
-wait $pid
-rc=$?
-[ $rc -eq 1 ] || fail "SIGTERM: exit $rc, expected 1"
-grep -q "interrupted" log2 || fail "SIGTERM: no message ($(tail -2 log2))"
-[ -z "$(find out2 -name '.rapport-tmp.*')" ] || fail "SIGTERM left temporary files"
-check_complete out2
+# clean_stop SIG DIR LOG: a build into DIR stopped by SIG after 1.5 s exits 1, says it was
+# interrupted, leaves no temporary file, a manifest and only complete PDFs.
+clean_stop() {
+  rm -rf "$2"
+  "$rapport" build -j2 in -o "$2" 2>"$3" &
+  local pid=$! rc
+  sleep 1.5
+  kill -"$1" $pid
+  wait $pid
+  rc=$?
+  [ $rc -eq 1 ] || fail "SIG$1: exit $rc, expected 1"
+  grep -q "interrupted" "$3" || fail "SIG$1: no message ($(tail -2 "$3"))"
+  [ -z "$(find "$2" -name '.rapport-tmp.*')" ] || fail "SIG$1 left temporary files"
+  [ -s "$2/manifest.xml" ] || fail "SIG$1: no manifest"
+  check_complete "$2"
+}
+
+# SIGTERM: a clean stop, and the rerun finishes the work.
+clean_stop TERM out2 log2
 done_before=$(grep -c '<document ' out2/manifest.xml)
 "$rapport" build -j2 in -o out2 2>log3 || fail "rerun after SIGTERM"
 [ "$(grep -c '^unchanged' log3)" -eq "$done_before" ] || fail "finished documents were redone"
@@ -65,18 +72,7 @@ diff -r -x .rapport.lock ref out2 >/dev/null || fail "rerun after SIGTERM differ
 echo "SIGTERM: exit 1, $done_before documents kept, rerun completes"
 
 # SIGHUP (a closed terminal, a dropped ssh session) stops as cleanly as SIGTERM.
-rm -rf out3
-"$rapport" build -j2 in -o out3 2>log4 &
-pid=$!
-sleep 1.5
-kill -HUP $pid
-wait $pid
-rc=$?
-[ $rc -eq 1 ] || fail "SIGHUP: exit $rc, expected 1"
-grep -q "interrupted" log4 || fail "SIGHUP: no message ($(tail -2 log4))"
-[ -z "$(find out3 -name '.rapport-tmp.*')" ] || fail "SIGHUP left temporary files"
-[ -s out3/manifest.xml ] || fail "SIGHUP: no manifest"
-check_complete out3
+clean_stop HUP out3 log4
 
 # render: a signal while the PDF is written leaves no temporary file.
 bash "$src/bench/gen-plan.sh" 1 1 40000 > big.xml || fail "generator"

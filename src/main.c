@@ -13,6 +13,8 @@ static const struct {
     {"stats", rp_cmd_stats},
     {"render", rp_cmd_render},
     {"build", rp_cmd_build},
+    {"coverage", rp_cmd_coverage},
+    {"xliff", rp_cmd_xliff},
 };
 
 int main(int argc, char **argv)

@@ -3,7 +3,9 @@
  * and an index page. See docs/operations.md and rapport(1).
  *
  * Exit statuses (enum rp_exit, the values rp_batch_run() and rp_batch_merge() return):
- *   0  every document produced (or already up to date)
+ *   0  every document produced (or already up to date); a publication that is not produced
+ *      (its sources call for no such document, or its translation is incomplete) is no
+ *      failure
  *   1  some documents failed (listed at the end of the log), a source could not be read
  *      (its published documents stay), INPUT_DIR holds no organisation (nothing is
  *      removed, unless --prune-all), or the run was interrupted
@@ -12,11 +14,11 @@
 #ifndef RP_BATCH_H
 #define RP_BATCH_H
 
+#include "doc/doc.h"
 #include "util/exit.h"
 
 #include <stdbool.h>
 #include <stddef.h>
-
 
 /* More workers than this are not useful on any machine rapport runs on. */
 #define RP_MAX_WORKERS 256
@@ -30,19 +32,31 @@ struct rp_templates;
 struct rp_batch_options {
     const char *input_dir;
     const char *output_dir;
-    const char *templates_dir; /* NULL: ./templates when it exists */
-    const struct rp_backend *backend; /* the format of the documents (render/render.h) */
+    const char *templates_dir;            /* NULL: ./templates when it exists */
+    const struct rp_backend *backend;     /* the format of the documents (render/render.h) */
     const struct rp_templates *templates; /* set by rp_batch_run(): loaded once, before the
                                              workers start (they inherit them) */
-    int jobs;                  /* worker processes, >= 1 */
-    unsigned langs;            /* bit (1 << enum rp_lang) per language */
-    const char *kinds[8];      /* NULL-terminated --kind list; empty: every kind */
-    int year;                  /* 0: every year */
+    int jobs;                             /* worker processes, >= 1 */
+    unsigned langs;                       /* bit (1 << enum rp_lang) per language */
+    unsigned editions;                    /* bit (1 << enum rp_edition) per edition */
+    bool allow_fallback;  /* publish editions whose texts are not all in their language */
+    const char *kinds[8]; /* NULL-terminated --kind list; empty: every kind */
+    int year;             /* 0: every year */
     bool force;
-    bool prune_all;            /* an INPUT_DIR with no organisation unpublishes everything */
+    bool prune_all; /* an INPUT_DIR with no organisation unpublishes everything */
     enum rp_verbosity verbosity;
     int shard_index, shard_count; /* 1..count; count 0: no sharding */
 };
+
+/* A review edition is published under OUTPUT_DIR/review/<organisation>/: a tree apart, so
+ * that a web server can keep the authors' drafts from the readers with one rule. */
+#define RP_REVIEW_DIR "review"
+
+/* "publication", "review" (the --edition words and the manifest's `edition` attribute). */
+const char *rp_batch_edition_name(enum rp_edition e);
+
+/* The edition called `name`, or RP_EDITION__MAX. */
+enum rp_edition rp_batch_edition_find(const char *name);
 
 /* Runs a build; returns the exit status. */
 int rp_batch_run(const struct rp_batch_options *opt);

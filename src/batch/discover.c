@@ -2,6 +2,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "batch/discover.h"
 
+#include "batch/batch.h"
 #include "util/arena.h"
 
 #include <dirent.h>
@@ -146,8 +147,7 @@ static void discover_org(struct rp_org *org, struct rp_arena *arena, const char 
             source_init(org->plan, arena, org_dir, org->id, name, 0, diags);
         } else if (year) {
             /* The names are sorted and the year has four digits: years come in order. */
-            source_init(&org->evals[org->eval_count++], arena, org_dir, org->id, name, year,
-                        diags);
+            source_init(&org->evals[org->eval_count++], arena, org_dir, org->id, name, year, diags);
         } else if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
             rp_diag_add(diags, RP_NOTE, path, 0, 0,
                         "ignored (neither plan.xml nor evaluation-YYYY.xml)");
@@ -219,6 +219,13 @@ int rp_discover(const char *input_dir, struct rp_arena *arena, struct rp_inputs 
             rp_diag_add(diags, RP_ERROR, path, 0, 0,
                         "organisation directory name not allowed: use 1 to 64 letters, digits, "
                         "'.', '_' or '-' (it becomes part of output paths)");
+            continue;
+        }
+        if (strcmp(name, RP_REVIEW_DIR) == 0) {
+            rp_diag_add(diags, RP_ERROR, path, 0, 0,
+                        "organisation directory name not allowed: '%s' is where the review "
+                        "editions are published (OUTPUT_DIR/%s/); rename the directory",
+                        RP_REVIEW_DIR, RP_REVIEW_DIR);
             continue;
         }
         const struct candidate *same = duplicate_of(cand, dirs.count, c);

@@ -45,6 +45,23 @@ static void words_init(struct words *w, const struct rp_templates *t, enum rp_la
     w->nav = rp_label(t, lang, "index.nav");
 }
 
+/* Why a publication was not produced, in the page's language: "traduction incomplète :
+ * 41 %", "non publié : le plan ne comporte pas de plan de communication". The reason a kind
+ * gives is worded by the label "index.why-not.<kind>"; a kind without one shows the
+ * manifest's own words. */
+static const char *why_not(const struct words *w, const struct rp_entry *e, struct rp_arena *a)
+{
+    if (e->incomplete) {
+        char pct[16];
+        snprintf(pct, sizeof pct, "%d", e->coverage);
+        return rp_label_fill(w->t, a, w->lang, "index.incomplete", pct, NULL, NULL);
+    }
+    const char *key = rp_arena_printf(a, "index.why-not.%s", e->kind);
+    const char *reason =
+        rp_label_exists(w->t, w->lang, key) ? rp_label(w->t, w->lang, key) : e->reason;
+    return rp_label_fill(w->t, a, w->lang, "index.not-produced", reason, NULL, NULL);
+}
+
 /* What readers call a kind of document in the page's language (its id when the templates
  * do not describe it, which rp_kinds_check() prevents). */
 static const char *kind_name(const struct words *w, const char *kind)
@@ -147,8 +164,7 @@ static void bilingual(struct rp_xml_writer *w, const char *fr, const char *nl)
 }
 
 /* The name of an organisation in `lang`, from its first document in that language. */
-static const char *org_name(const struct rp_manifest *m, size_t from, size_t to,
-                            enum rp_lang lang)
+static const char *org_name(const struct rp_manifest *m, size_t from, size_t to, enum rp_lang lang)
 {
     for (size_t i = from; i < to; i++)
         if (rp_lang_from_code(m->items[i].lang) == lang && m->items[i].org_name &&
@@ -177,6 +193,38 @@ static int cmp_groups(const void *a, const void *b)
     return strcmp(x->label, y->label);
 }
 
+/* Whether no language of a row has its publication, because its sources call for none (a
+ * plan without a communication plan): the same reason in every language. */
+static bool none_applies(const struct rp_entry *const *row, size_t nlang)
+{
+    for (size_t l = 0; l < nlang; l++)
+        if (!row[l] || row[l]->file || row[l]->incomplete)
+            return false;
+    return true;
+}
+
+/* Such a row says why once, across the language columns, in each language. */
+static void not_produced_row(struct rp_xml_writer *w, const struct words *W,
+                             const struct rp_entry *const *row, const enum rp_lang *langs,
+                             size_t nlang, struct rp_arena *a)
+{
+    rp_xml_start(w, "td");
+    if (nlang > 1)
+        rp_xml_attrf(w, "colspan", "%zu", nlang);
+    rp_xml_start(w, "span");
+    rp_xml_attr(w, "class", "missing");
+    for (size_t l = 0; l < nlang; l++) {
+        if (l > 0)
+            rp_xml_text(w, " · ");
+        rp_xml_start(w, "span");
+        rp_xml_attr(w, "lang", rp_lang_code(langs[l]));
+        rp_xml_text(w, why_not(&W[langs[l]], row[l], a));
+        rp_xml_end(w);
+    }
+    rp_xml_end(w);
+    rp_xml_end(w);
+}
+
 static void org_table(struct rp_xml_writer *w, const struct words *W, const struct rp_manifest *m,
                       size_t from, size_t to, const enum rp_lang *langs, size_t nlang,
                       const char *name_fr, const char *name_nl)
@@ -187,8 +235,7 @@ static void org_table(struct rp_xml_writer *w, const struct words *W, const stru
     size_t ng = 0;
     for (size_t i = from; i < to; i++) {
         const struct rp_entry *e = &m->items[i];
-        const char *label = e->period ? rp_arena_printf(a, "%s %s", W[RP_LANG_FR].plan,
-                                                        e->period)
+        const char *label = e->period ? rp_arena_printf(a, "%s %s", W[RP_LANG_FR].plan, e->period)
                                       : rp_arena_printf(a, "%d", e->year);
         size_t g = 0;
         while (g < ng && strcmp(groups[g].label, label) != 0)
@@ -215,7 +262,8 @@ static void org_table(struct rp_xml_writer *w, const struct words *W, const stru
 
     rp_xml_start(w, "table");
     rp_xml_start(w, "caption");
-    bilingual(w, rp_label_fill(W[RP_LANG_FR].t, a, RP_LANG_FR, "index.caption", name_fr, NULL, NULL),
+    bilingual(w,
+              rp_label_fill(W[RP_LANG_FR].t, a, RP_LANG_FR, "index.caption", name_fr, NULL, NULL),
               rp_arena_printf(a, " · %s",
                               rp_label_fill(W[RP_LANG_NL].t, a, RP_LANG_NL, "index.caption",
                                             name_nl, NULL, NULL)));
@@ -224,8 +272,7 @@ static void org_table(struct rp_xml_writer *w, const struct words *W, const stru
     rp_xml_start(w, "tr");
     rp_xml_start(w, "th");
     rp_xml_attr(w, "scope", "col");
-    bilingual(w, W[RP_LANG_FR].period,
-              rp_arena_printf(a, " · %s", W[RP_LANG_NL].period));
+    bilingual(w, W[RP_LANG_FR].period, rp_arena_printf(a, " · %s", W[RP_LANG_NL].period));
     rp_xml_end(w);
     rp_xml_start(w, "th");
     rp_xml_attr(w, "scope", "col");
@@ -260,15 +307,21 @@ static void org_table(struct rp_xml_writer *w, const struct words *W, const stru
             bilingual(w, kind_name(&W[RP_LANG_FR], gr->kinds[k]),
                       kind_name(&W[RP_LANG_NL], gr->kinds[k]));
             rp_xml_end(w);
+            const struct rp_entry **row = &gr->cells[k * nlang];
+            if (none_applies(row, nlang)) {
+                not_produced_row(w, W, row, langs, nlang, a);
+                rp_xml_end(w);
+                continue;
+            }
             for (size_t l = 0; l < nlang; l++) {
                 enum rp_lang lang = langs[l];
-                const struct rp_entry *e = gr->cells[k * nlang + l];
+                const struct rp_entry *e = row[l];
                 rp_xml_start(w, "td");
                 rp_xml_attr(w, "lang", rp_lang_code(lang));
-                if (!e) {
+                if (!e || !e->file) {
                     rp_xml_start(w, "span");
                     rp_xml_attr(w, "class", "missing");
-                    rp_xml_text(w, W[lang].missing);
+                    rp_xml_text(w, e ? why_not(&W[lang], e, a) : W[lang].missing);
                     rp_xml_end(w);
                     rp_xml_end(w);
                     continue;
@@ -300,17 +353,27 @@ static void org_table(struct rp_xml_writer *w, const struct words *W, const stru
     rp_arena_free(a);
 }
 
-int rp_index_serialize(const struct rp_manifest *m, const struct rp_templates *t, char **data,
+int rp_index_serialize(const struct rp_manifest *all, const struct rp_templates *t, char **data,
                        size_t *size)
 {
+    /* Readers see the publications, produced or not (then the page says why), never the
+     * review tree: the page is the same whether review editions were made or not. The view
+     * shares the entries of `all`, still sorted. */
+    struct rp_manifest view = {.items = rp_xmalloc((all->count + 1) * sizeof *view.items)};
+    for (size_t i = 0; i < all->count; i++)
+        if (all->items[i].edition == RP_EDITION_PUBLICATION)
+            view.items[view.count++] = all->items[i];
+    const struct rp_manifest *m = &view;
     struct words W[RP_LANG__MAX];
     for (int l = 0; l < RP_LANG__MAX; l++)
         words_init(&W[l], t, (enum rp_lang)l);
     enum rp_lang langs[RP_LANG__MAX];
     size_t nlang = languages(m, langs);
-    size_t norgs = 0;
-    for (size_t i = 0; i < m->count; i++)
+    size_t norgs = 0, ndocs = 0;
+    for (size_t i = 0; i < m->count; i++) {
         norgs += i == 0 || strcmp(m->items[i].org, m->items[i - 1].org) != 0;
+        ndocs += m->items[i].file != NULL;
+    }
 
     struct rp_xml_writer *w = rp_xml_writer_new(RP_XML_FLAVOUR_HTML);
     rp_xml_start(w, "html");
@@ -344,7 +407,7 @@ int rp_index_serialize(const struct rp_manifest *m, const struct rp_templates *t
     bilingual(w, W[RP_LANG_FR].intro, W[RP_LANG_NL].intro);
     rp_xml_end(w);
     char counts[160];
-    snprintf(counts, sizeof counts, "%zu %s · %zu %s", norgs, W[RP_LANG_FR].orgs, m->count,
+    snprintf(counts, sizeof counts, "%zu %s · %zu %s", norgs, W[RP_LANG_FR].orgs, ndocs,
              W[RP_LANG_FR].docs);
     rp_xml_element(w, "p", counts);
     if (norgs > 0) {
@@ -411,5 +474,6 @@ int rp_index_serialize(const struct rp_manifest *m, const struct rp_templates *t
     rp_xml_end(w);
     int rc = rp_xml_writer_finish(w, data, size);
     rp_xml_writer_free(w);
+    free(view.items);
     return rc;
 }

@@ -3,9 +3,11 @@
  * Built from the manifest alone (so that a merge of sharded manifests writes the same page):
  * one section per organisation, one table per organisation with a row per document and a
  * column per language, grouped by plan period and year (newest first), each link naming its
- * document and language, with page count and size. French and Dutch side by side, `lang`
- * on every Dutch fragment, headings in order, inline CSS, no script, no date of generation
- * (the page depends on the documents only). */
+ * document and language, with page count and size. Only publications appear: a review
+ * edition is never linked, and a publication not produced shows why in place of its link
+ * ("traduction incomplète : 41 %"; a kind that no language has, once across the columns). French
+ * and Dutch side by side, `lang` on every Dutch fragment, headings in order, inline CSS, no script,
+ * no date of generation (the page depends on the documents only). */
 #ifndef RP_BATCH_INDEX_H
 #define RP_BATCH_INDEX_H
 

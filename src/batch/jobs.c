@@ -20,9 +20,8 @@ bool rp_jobs_in_shard(const struct rp_batch_options *opt, const char *org)
     rp_sha256_init(&h);
     rp_sha256_str(&h, org);
     rp_sha256_hex(&h, hex);
-    unsigned long v = strtoul((char[9]){hex[0], hex[1], hex[2], hex[3], hex[4], hex[5], hex[6],
-                                        hex[7], '\0'},
-                              NULL, 16);
+    unsigned long v = strtoul(
+        (char[9]){hex[0], hex[1], hex[2], hex[3], hex[4], hex[5], hex[6], hex[7], '\0'}, NULL, 16);
     return (int)(v % (unsigned long)opt->shard_count) == opt->shard_index - 1;
 }
 
@@ -68,21 +67,28 @@ int rp_jobs_renderer_digest(const char *templates_dir, char hex[RP_SHA256_HEX])
     return 0;
 }
 
-/* Everything that goes into the document, hashed: when it is unchanged, so is the PDF.
- * Returns whether one of the sources it may read exists but cannot be read: rendering
- * without it would publish a wrong document, and its absence is no reason to unpublish one. */
-static bool job_digest(struct rp_job *job, const char *renderer, struct rp_arena *arena)
+/* Everything that goes into the document, hashed: when it is unchanged, so is the PDF (or
+ * the decision not to produce it). --allow-fallback decides whether an incomplete
+ * publication is produced, so it is part of a publication's inputs; a review edition does
+ * not depend on it. Returns whether one of the sources it may read exists but cannot be
+ * read: rendering without it would publish a wrong document, and its absence is no reason
+ * to unpublish one. */
+static bool job_digest(struct rp_job *job, bool allow_fallback, const char *renderer,
+                       struct rp_arena *arena)
 {
     struct rp_sha256 h;
     rp_sha256_init(&h);
-    rp_sha256_str(&h, "rapport-inputs 1\nversion " RAPPORT_VERSION "\nkind ");
+    rp_sha256_str(&h, "rapport-inputs 2\nversion " RAPPORT_VERSION "\nkind ");
     rp_sha256_str(&h, job->kind->name);
     rp_sha256_str(&h, "\nlang ");
     rp_sha256_str(&h, rp_lang_code(job->lang));
+    rp_sha256_str(&h, "\nedition ");
+    rp_sha256_str(&h, rp_batch_edition_name(job->edition));
+    if (job->edition == RP_EDITION_PUBLICATION)
+        rp_sha256_str(&h, allow_fallback ? "\nfallback allowed" : "\nfallback refused");
     rp_sha256_str(&h, "\nrenderer ");
     rp_sha256_str(&h, renderer);
-    const struct rp_source **cand =
-        rp_arena_array(arena, job->org->eval_count + 1, sizeof *cand);
+    const struct rp_source **cand = rp_arena_array(arena, job->org->eval_count + 1, sizeof *cand);
     size_t n = rp_job_candidates(job, cand);
     bool unreadable = false;
     for (size_t i = 0; i < n; i++) {
@@ -96,9 +102,12 @@ static bool job_digest(struct rp_job *job, const char *renderer, struct rp_arena
     return unreadable;
 }
 
-/* Whether the previous document is still there as the manifest describes it. */
+/* Whether the previous document is still there as the manifest describes it (a publication
+ * not produced has nothing to look at). */
 static bool output_intact(const struct rp_batch_options *opt, const struct rp_entry *e)
 {
+    if (!e->file)
+        return true;
     char path[4096];
     int n = snprintf(path, sizeof path, "%s/%s", opt->output_dir, e->file);
     struct stat st;
@@ -123,9 +132,9 @@ static struct rp_job *push(struct growing *g)
 }
 
 static void add_job(struct growing *g, const struct rp_org *org, const struct rp_kind *kind,
-                    int year, enum rp_lang lang, const struct rp_batch_options *opt,
-                    const char *renderer, const struct rp_manifest *old,
-                    struct rp_arena *arena)
+                    int year, enum rp_lang lang, enum rp_edition edition,
+                    const struct rp_batch_options *opt, const char *renderer,
+                    const struct rp_manifest *old, struct rp_arena *arena)
 {
     struct rp_job *job = push(g);
     job->org = org;
@@ -133,8 +142,9 @@ static void add_job(struct growing *g, const struct rp_org *org, const struct rp
     job->backend = opt->backend;
     job->year = year;
     job->lang = lang;
-    bool reads_unreadable = job_digest(job, renderer, arena);
-    job->old = rp_manifest_find(old, org->id, kind->name, year, rp_lang_code(lang));
+    job->edition = edition;
+    bool reads_unreadable = job_digest(job, opt->allow_fallback, renderer, arena);
+    job->old = rp_manifest_find(old, org->id, kind->name, year, rp_lang_code(lang), edition);
     if (kind->scope == RP_SCOPE_YEAR && opt->year && year != opt->year)
         job->state = RP_JOB_FILTERED;
     else if (reads_unreadable)
@@ -151,23 +161,28 @@ void rp_jobs_plan(struct rp_jobs *out, const struct rp_inputs *in,
                   const struct rp_manifest *old, struct rp_arena *arena)
 {
     struct growing g = {0};
-    for (size_t o = 0; o < in->org_count; o++) {
-        const struct rp_org *org = &in->orgs[o];
-        if (!rp_jobs_in_shard(opt, org->id))
+    for (int ed = 0; ed < RP_EDITION__MAX; ed++) {
+        if (!(opt->editions & (1u << ed)))
             continue;
-        /* In the manifest's order: kind (by name), year, language. */
-        for (size_t k = 0; k < rp_kind_count; k++) {
-            const struct rp_kind *kind = &rp_kinds[k];
-            if (!kind_selected(opt, kind->name))
+        for (size_t o = 0; o < in->org_count; o++) {
+            const struct rp_org *org = &in->orgs[o];
+            if (!rp_jobs_in_shard(opt, org->id))
                 continue;
-            /* A plan's documents have year 0; then one set per evaluation year. */
-            size_t years = kind->scope == RP_SCOPE_PLAN ? (org->plan ? 1 : 0) : org->eval_count;
-            for (size_t y = 0; y < years; y++)
-                for (int lang = 0; lang < RP_LANG__MAX; lang++)
-                    if (opt->langs & (1u << lang))
-                        add_job(&g, org, kind,
-                                kind->scope == RP_SCOPE_PLAN ? 0 : org->evals[y].year,
-                                (enum rp_lang)lang, opt, renderer, old, arena);
+            /* In the manifest's order: kind (by name), year, language. */
+            for (size_t k = 0; k < rp_kind_count; k++) {
+                const struct rp_kind *kind = &rp_kinds[k];
+                if (!kind_selected(opt, kind->name))
+                    continue;
+                /* A plan's documents have year 0; then one set per evaluation year. */
+                size_t years = kind->scope == RP_SCOPE_PLAN ? (org->plan ? 1 : 0) : org->eval_count;
+                for (size_t y = 0; y < years; y++)
+                    for (int lang = 0; lang < RP_LANG__MAX; lang++)
+                        if (opt->langs & (1u << lang))
+                            add_job(&g, org, kind,
+                                    kind->scope == RP_SCOPE_PLAN ? 0 : org->evals[y].year,
+                                    (enum rp_lang)lang, (enum rp_edition)ed, opt, renderer, old,
+                                    arena);
+            }
         }
     }
     /* Copied into the arena so that the plan of work has one owner. */

@@ -1,5 +1,5 @@
-/* The plan of work: one job per document (organisation × kind × year × language), what each
- * one depends on, and whether it must be rendered again.
+/* The plan of work: one job per document (organisation × kind × year × language ×
+ * edition), what each one depends on, and whether it must be rendered again.
  *
  * Ownership: jobs live in the arena passed to rp_jobs_plan(); they point into the inputs and
  * the previous manifest, which must outlive them. */
@@ -20,23 +20,35 @@ struct rp_arena;
  * read; its previous document stays as it is. RUN: to be rendered. */
 enum rp_job_state { RP_JOB_FILTERED, RP_JOB_UP_TO_DATE, RP_JOB_HELD, RP_JOB_RUN };
 
-/* What a worker reports. NOT_APPLICABLE: the sources call for no such document (a plan
- * without a communication plan). SKIPPED: outside --year once the plan period is known.
- * INTERRUPTED: stopped by a signal before it finished. */
+/* What a worker reports. NOT_APPLICABLE: the sources call for no such publication (a plan
+ * without a communication plan). INCOMPLETE: a publication some of whose texts are not in
+ * its language (and no --allow-fallback). Neither is a failure: the document is "not
+ * produced", its entry says why and a previously published file of it goes. SKIPPED:
+ * outside --year once the plan period is known. INTERRUPTED: stopped by a signal before it
+ * finished. */
 enum rp_outcome {
     RP_OUTCOME_NONE,
     RP_OUTCOME_BUILT,
     RP_OUTCOME_FAILED,
     RP_OUTCOME_NOT_APPLICABLE,
+    RP_OUTCOME_INCOMPLETE,
     RP_OUTCOME_SKIPPED,
     RP_OUTCOME_INTERRUPTED
 };
 
+/* Whether `o` is one of the outcomes that leave a publication not produced. */
+static inline bool rp_outcome_not_produced(enum rp_outcome o)
+{
+    return o == RP_OUTCOME_NOT_APPLICABLE || o == RP_OUTCOME_INCOMPLETE;
+}
+
 struct rp_result {
     enum rp_outcome outcome;
-    struct rp_entry entry; /* BUILT: the new manifest entry; FAILED: file may name the document */
-    const char *log;       /* errors to print with the document's line ("" when none) */
-    const char *warn_log;  /* warnings and notes, printed with -v ("" when none) */
+    /* BUILT: the new manifest entry; NOT_APPLICABLE, INCOMPLETE: the entry without a file,
+     * with its reason; FAILED: file may name the document. */
+    struct rp_entry entry;
+    const char *log;      /* errors to print with the document's line ("" when none) */
+    const char *warn_log; /* warnings and notes, printed with -v ("" when none) */
     size_t errors, warnings;
     double seconds;
 };
@@ -45,8 +57,9 @@ struct rp_job {
     const struct rp_org *org;
     const struct rp_kind *kind;
     const struct rp_backend *backend;
-    int year;           /* RP_SCOPE_YEAR: the evaluation's year; RP_SCOPE_PLAN: 0 */
+    int year; /* RP_SCOPE_YEAR: the evaluation's year; RP_SCOPE_PLAN: 0 */
     enum rp_lang lang;
+    enum rp_edition edition;
     char inputs[RP_SHA256_HEX];
     const struct rp_entry *old; /* the previous document with this identity, or NULL */
     enum rp_job_state state;
@@ -54,7 +67,9 @@ struct rp_job {
 };
 
 struct rp_jobs {
-    struct rp_job *items; /* by organisation, kind, year, language */
+    /* Publications first (an interrupted night has published what readers see), then
+     * review editions; each by organisation, kind, year, language. */
+    struct rp_job *items;
     size_t count;
 };
 
@@ -66,8 +81,10 @@ __attribute__((warn_unused_result)) int rp_jobs_renderer_digest(const char *temp
                                                                 char hex[RP_SHA256_HEX]);
 
 /* Builds the plan of work for the organisations of `in` that fall in the options' shard,
- * the selected kinds and languages. `renderer` is the digest of rp_jobs_renderer_digest(). Output paths are checked against OUTPUT_DIR (a previous document whose file
- * is missing or has another size is rendered again). */
+ * the selected kinds, languages and editions. `renderer` is the digest of
+ * rp_jobs_renderer_digest(). Output paths are checked against OUTPUT_DIR (a previous
+ * document whose file is missing or has another size is rendered again; a publication not
+ * produced from the same inputs stays not produced). */
 void rp_jobs_plan(struct rp_jobs *out, const struct rp_inputs *in,
                   const struct rp_batch_options *opt, const char *renderer,
                   const struct rp_manifest *old, struct rp_arena *arena);

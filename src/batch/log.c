@@ -63,20 +63,75 @@ void rp_log_text(struct rp_log *log, bool failure, const char *text)
     }
 }
 
+/* The entry that says what became of a job: its result, or the previous one it kept. */
+static const struct rp_entry *job_entry(const struct rp_job *job)
+{
+    return job->state == RP_JOB_RUN ? &job->result.entry : job->old;
+}
+
+/* Whether the job leaves its publication not produced (this run decided so, or an earlier
+ * run from the same inputs did). */
+static bool not_produced(const struct rp_job *job)
+{
+    if (job->state == RP_JOB_RUN)
+        return rp_outcome_not_produced(job->result.outcome);
+    return job->state == RP_JOB_UP_TO_DATE && job->old && !job->old->file;
+}
+
 const char *rp_job_label(const struct rp_job *job, char *buf, size_t size)
 {
+    if (not_produced(job))
+        return rp_entry_label(job_entry(job), buf, size);
     const char *file = job->result.entry.file;
     if (!file && job->old)
         file = job->old->file;
+    const char *tree = job->edition == RP_EDITION_REVIEW ? RP_REVIEW_DIR "/" : "";
     if (file)
         snprintf(buf, size, "%s", file);
     else if (job->year)
-        snprintf(buf, size, "%s/%s-%d.%s%s", job->org->id, job->kind->name, job->year,
+        snprintf(buf, size, "%s%s/%s-%d.%s%s", tree, job->org->id, job->kind->name, job->year,
                  rp_lang_code(job->lang), job->backend->suffix);
     else /* a plan that did not load: its period, hence the file name, is unknown */
-        snprintf(buf, size, "%s/%s (%s, plan period unknown)", job->org->id, job->kind->name,
-                 rp_lang_code(job->lang));
+        snprintf(buf, size, "%s%s/%s (%s, plan period unknown)", tree, job->org->id,
+                 job->kind->name, rp_lang_code(job->lang));
     return buf;
+}
+
+/* The command that lists the texts missing from an incomplete publication: `rapport
+ * coverage` over the sources it was made from, as this run found them. */
+static void coverage_command(char *buf, size_t size, const struct rp_job *job,
+                             const struct rp_entry *e)
+{
+    size_t n = (size_t)snprintf(buf, size, "rapport coverage --lang %s", e->lang);
+    for (size_t i = 0; i < e->source_count && n < size; i++) {
+        const struct rp_org *org = job->org;
+        const char *path = e->sources[i].path;
+        if (org->plan && strcmp(org->plan->rel, path) == 0)
+            path = org->plan->path;
+        for (size_t k = 0; k < org->eval_count; k++)
+            if (strcmp(org->evals[k].rel, path) == 0)
+                path = org->evals[k].path;
+        n += (size_t)snprintf(buf + n, size - n, " %s", path);
+    }
+    /* INPUT_DIR is the caller's and may hold anything: the line stays one line. */
+    for (char *p = buf; *p; p++)
+        if ((unsigned char)*p < 0x20 || *p == 0x7f)
+            *p = '?';
+}
+
+/* "capac/communication-2022-2025.fr  not produced: the plan has no communication plan" */
+static void log_not_produced(struct rp_log *log, const struct rp_job *job, const char *label)
+{
+    const struct rp_entry *e = job_entry(job);
+    char why[256], hint[2048], line[3072];
+    rp_entry_why(e, why, sizeof why);
+    if (e->incomplete) {
+        coverage_command(hint, sizeof hint, job, e);
+        snprintf(line, sizeof line, "%s  not produced: %s (%s)", label, why, hint);
+    } else {
+        snprintf(line, sizeof line, "%s  not produced: %s", label, why);
+    }
+    rp_log_line(log, false, "omitted", line);
 }
 
 /* "12 pages, 84 kB" */
@@ -131,8 +186,8 @@ void rp_log_job(struct rp_log *log, const struct rp_job *job)
         break;
     }
     case RP_OUTCOME_NOT_APPLICABLE:
-        if (verbose)
-            rp_log_line(log, false, "none", label);
+    case RP_OUTCOME_INCOMPLETE:
+        log_not_produced(log, job, label);
         break;
     case RP_OUTCOME_SKIPPED:
         if (verbose)
@@ -142,7 +197,11 @@ void rp_log_job(struct rp_log *log, const struct rp_job *job)
         rp_log_line(log, true, "stopped", label);
         break;
     case RP_OUTCOME_NONE:
-        if (job->state == RP_JOB_UP_TO_DATE)
+        /* A publication still not produced says so every run, not "unchanged": the log
+         * keeps telling why a document is missing until its sources change. */
+        if (not_produced(job))
+            log_not_produced(log, job, label);
+        else if (job->state == RP_JOB_UP_TO_DATE)
             rp_log_line(log, false, "unchanged", label);
         if (job->state == RP_JOB_HELD) {
             snprintf(line, sizeof line, "%s (a source cannot be read: %s)", label,

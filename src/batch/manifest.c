@@ -2,6 +2,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "batch/manifest.h"
 
+#include "batch/batch.h"
 #include "batch/discover.h"
 #include "load/xml.h"
 #include "load/xml_write.h"
@@ -13,6 +14,19 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+
+const char *rp_batch_edition_name(enum rp_edition e)
+{
+    return e == RP_EDITION_REVIEW ? "review" : "publication";
+}
+
+enum rp_edition rp_batch_edition_find(const char *name)
+{
+    for (int e = 0; e < RP_EDITION__MAX; e++)
+        if (strcmp(name, rp_batch_edition_name((enum rp_edition)e)) == 0)
+            return (enum rp_edition)e;
+    return RP_EDITION__MAX;
+}
 
 /* A manifest lists a few thousand documents at most: anything far beyond is not ours. */
 
@@ -48,12 +62,13 @@ struct rp_entry *rp_manifest_add(struct rp_manifest *m, const struct rp_entry *e
     c->period = dup(m, e->period);
     c->lang = dup(m, e->lang);
     c->file = dup(m, e->file);
+    c->reason = dup(m, e->reason);
     c->sha256 = dup(m, e->sha256);
     c->version = dup(m, e->version);
     c->date = dup(m, e->date);
     c->inputs = dup(m, e->inputs);
-    c->sources = rp_arena_array(m->arena, e->source_count ? e->source_count : 1,
-                                sizeof *c->sources);
+    c->sources =
+        rp_arena_array(m->arena, e->source_count ? e->source_count : 1, sizeof *c->sources);
     for (size_t i = 0; i < e->source_count; i++) {
         c->sources[i].path = dup(m, e->sources[i].path);
         c->sources[i].sha256 = dup(m, e->sources[i].sha256);
@@ -95,7 +110,34 @@ static int cmp_identity(const struct rp_entry *a, const struct rp_entry *b)
         c = (a->year > b->year) - (a->year < b->year);
     if (c == 0)
         c = cmp_str(a->lang, b->lang);
+    if (c == 0)
+        c = (a->edition > b->edition) - (a->edition < b->edition);
     return c;
+}
+
+int rp_entry_cmp_identity(const struct rp_entry *a, const struct rp_entry *b)
+{
+    return cmp_identity(a, b);
+}
+
+const char *rp_entry_label(const struct rp_entry *e, char *buf, size_t size)
+{
+    if (e->file)
+        snprintf(buf, size, "%s", e->file);
+    else if (e->period)
+        snprintf(buf, size, "%s/%s-%s.%s", e->org, e->kind, e->period, e->lang);
+    else
+        snprintf(buf, size, "%s/%s-%d.%s", e->org, e->kind, e->year, e->lang);
+    return buf;
+}
+
+const char *rp_entry_why(const struct rp_entry *e, char *buf, size_t size)
+{
+    if (e->incomplete)
+        snprintf(buf, size, "%s: %d %%", RP_REASON_INCOMPLETE, e->coverage);
+    else
+        snprintf(buf, size, "%s", e->reason ? e->reason : "");
+    return buf;
 }
 
 static int cmp_key(const void *key, const void *item)
@@ -104,11 +146,13 @@ static int cmp_key(const void *key, const void *item)
 }
 
 const struct rp_entry *rp_manifest_find(const struct rp_manifest *m, const char *org,
-                                        const char *kind, int year, const char *lang)
+                                        const char *kind, int year, const char *lang,
+                                        enum rp_edition edition)
 {
     if (m->count == 0)
         return NULL;
-    struct rp_entry key = {.org = org, .kind = kind, .year = year, .lang = lang};
+    struct rp_entry key = {
+        .org = org, .kind = kind, .year = year, .lang = lang, .edition = edition};
     return bsearch(&key, m->items, m->count, sizeof *m->items, cmp_key);
 }
 
@@ -117,12 +161,15 @@ static int cmp_file_ptrs(const void *a, const void *b)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-const char **rp_manifest_files(const struct rp_manifest *m)
+const char **rp_manifest_files(const struct rp_manifest *m, size_t *count)
 {
     const char **files = rp_xmalloc((m->count ? m->count : 1) * sizeof *files);
+    size_t n = 0;
     for (size_t i = 0; i < m->count; i++)
-        files[i] = m->items[i].file;
-    qsort(files, m->count, sizeof *files, cmp_file_ptrs);
+        if (m->items[i].file)
+            files[n++] = m->items[i].file;
+    qsort(files, n, sizeof *files, cmp_file_ptrs);
+    *count = n;
     return files;
 }
 
@@ -131,16 +178,11 @@ bool rp_files_contain(const char *const *files, size_t count, const char *file)
     return count > 0 && bsearch(&file, files, count, sizeof *files, cmp_file_ptrs) != NULL;
 }
 
-const struct rp_entry *rp_manifest_find_file(const struct rp_manifest *m, const char *file)
-{
-    for (size_t i = 0; i < m->count; i++)
-        if (strcmp(m->items[i].file, file) == 0)
-            return &m->items[i];
-    return NULL;
-}
-
 bool rp_manifest_safe_file(const char *file)
 {
+    static const char review[] = RP_REVIEW_DIR "/";
+    if (strncmp(file, review, sizeof review - 1) == 0)
+        file += sizeof review - 1;
     const char *slash = strchr(file, '/');
     if (!slash || slash == file || strchr(slash + 1, '/'))
         return false;
@@ -151,6 +193,18 @@ bool rp_manifest_safe_file(const char *file)
     memcpy(org, file, n);
     org[n] = '\0';
     return rp_safe_name(org) && rp_safe_name(slash + 1) && rp_backend_of_file(slash + 1);
+}
+
+bool rp_manifest_file_fits(const char *file, const char *org, enum rp_edition edition)
+{
+    static const char review[] = RP_REVIEW_DIR "/";
+    if (edition == RP_EDITION_REVIEW) {
+        if (strncmp(file, review, sizeof review - 1) != 0)
+            return false;
+        file += sizeof review - 1;
+    }
+    size_t n = strlen(org);
+    return strncmp(file, org, n) == 0 && file[n] == '/' && !strchr(file + n + 1, '/');
 }
 
 /* ---------------------------------------------------------------- reading */
@@ -180,6 +234,26 @@ static const char *text_of(struct rp_arena *arena, const struct rp_xnode *n)
     return out;
 }
 
+/* Whether `s` is a whole percent, 0 to 100. */
+static bool is_percent(const char *s, int *out)
+{
+    if (!s || !*s || strlen(s) > 3 || strspn(s, "0123456789") != strlen(s))
+        return false;
+    *out = atoi(s);
+    return *out <= 100;
+}
+
+/* Whether the document part of an entry holds together: a file in the tree of its edition
+ * and organisation with its digest, or (a publication only: a review edition is always
+ * produced) no file and a reason. */
+static bool document_ok(const struct rp_entry *e)
+{
+    if (e->file)
+        return !e->reason && rp_manifest_safe_file(e->file) &&
+               rp_manifest_file_fits(e->file, e->org, e->edition) && is_hex64(e->sha256);
+    return e->reason && *e->reason && e->edition == RP_EDITION_PUBLICATION;
+}
+
 static bool read_entry(struct rp_manifest *m, const struct rp_xnode *n, struct rp_arena *tmp,
                        struct rp_entry *e)
 {
@@ -188,15 +262,20 @@ static bool read_entry(struct rp_manifest *m, const struct rp_xnode *n, struct r
     e->kind = attr(n, "kind");
     e->lang = attr(n, "lang");
     e->file = attr(n, "file");
+    e->reason = attr(n, "reason");
     e->period = attr(n, "period");
     e->sha256 = attr(n, "sha256");
     e->version = attr(n, "rapport");
     e->date = attr(n, "date");
     e->inputs = attr(n, "inputs");
     const char *year = attr(n, "year"), *pages = attr(n, "pages"), *bytes = attr(n, "bytes");
+    const char *edition = attr(n, "edition"), *coverage = attr(n, "coverage");
+    /* Manifests from before editions list publications only. */
+    e->edition = edition ? rp_batch_edition_find(edition) : RP_EDITION_PUBLICATION;
+    e->incomplete = coverage != NULL;
     if (!e->org || !rp_safe_name(e->org) || !e->kind || !rp_safe_name(e->kind) || !e->lang ||
-        !rp_safe_name(e->lang) || !e->file || !rp_manifest_safe_file(e->file) ||
-        !is_hex64(e->sha256) || !e->inputs || (!year && !e->period))
+        !rp_safe_name(e->lang) || e->edition == RP_EDITION__MAX || !document_ok(e) ||
+        (coverage && !is_percent(coverage, &e->coverage)) || !e->inputs || (!year && !e->period))
         return false;
     e->year = year ? atoi(year) : 0;
     e->pages = pages ? atol(pages) : 0;
@@ -227,27 +306,28 @@ static void dedupe(struct rp_manifest *m, const char *path, struct rp_diags *dia
     size_t kept = 0;
     for (size_t i = 0; i < m->count; i++) {
         if (kept > 0 && cmp_identity(&m->items[kept - 1], &m->items[i]) == 0) {
+            char label[512];
             rp_diag_add(diags, RP_WARNING, path, 0, 0, "repeated entry for %s ignored",
-                        m->items[i].file);
+                        rp_entry_label(&m->items[i], label, sizeof label));
             continue;
         }
         m->items[kept++] = m->items[i];
     }
     m->count = kept;
-    const char **files = rp_manifest_files(m);
-    const char **twice = rp_xmalloc((m->count ? m->count : 1) * sizeof *twice);
+    size_t nfiles;
+    const char **files = rp_manifest_files(m, &nfiles);
+    const char **twice = rp_xmalloc((nfiles ? nfiles : 1) * sizeof *twice);
     size_t ntwice = 0;
-    for (size_t i = 1; i < m->count; i++)
+    for (size_t i = 1; i < nfiles; i++)
         if (strcmp(files[i - 1], files[i]) == 0 &&
             (ntwice == 0 || strcmp(twice[ntwice - 1], files[i]) != 0)) {
             rp_diag_add(diags, RP_WARNING, path, 0, 0,
-                        "%s is named by two entries: both documents are rendered again",
-                        files[i]);
+                        "%s is named by two entries: both documents are rendered again", files[i]);
             twice[ntwice++] = files[i];
         }
     kept = 0;
     for (size_t i = 0; i < m->count; i++)
-        if (!rp_files_contain(twice, ntwice, m->items[i].file))
+        if (!m->items[i].file || !rp_files_contain(twice, ntwice, m->items[i].file))
             m->items[kept++] = m->items[i];
     m->count = kept;
     free(twice);
@@ -275,7 +355,8 @@ int rp_manifest_read(struct rp_manifest *m, const char *path, struct rp_diags *d
                 rp_manifest_add(m, &e);
             else
                 rp_diag_add(diags, RP_WARNING, path, n->loc.line, 1,
-                            "document entry ignored: incomplete or unsafe file name");
+                            "document entry ignored: incomplete, or a file name that is "
+                            "unsafe or outside its organisation's directory");
         }
         dedupe(m, path, diags);
     }
@@ -289,7 +370,8 @@ int rp_manifest_serialize(const struct rp_manifest *m, char **data, size_t *size
 {
     struct rp_xml_writer *w = rp_xml_writer_new(RP_XML_FLAVOUR_XML);
     rp_xml_start(w, "manifest");
-    rp_xml_attr(w, "format", "1");
+    /* 2: editions, and publications not produced (entries without a file). */
+    rp_xml_attr(w, "format", "2");
     for (size_t i = 0; i < m->count; i++) {
         const struct rp_entry *e = &m->items[i];
         rp_xml_start(w, "document");
@@ -300,10 +382,17 @@ int rp_manifest_serialize(const struct rp_manifest *m, char **data, size_t *size
         if (e->period)
             rp_xml_attr(w, "period", e->period);
         rp_xml_attr(w, "lang", e->lang);
-        rp_xml_attr(w, "file", e->file);
-        rp_xml_attrf(w, "pages", "%ld", e->pages);
-        rp_xml_attrf(w, "bytes", "%lld", e->bytes);
-        rp_xml_attr(w, "sha256", e->sha256);
+        rp_xml_attr(w, "edition", rp_batch_edition_name(e->edition));
+        if (e->file) {
+            rp_xml_attr(w, "file", e->file);
+            rp_xml_attrf(w, "pages", "%ld", e->pages);
+            rp_xml_attrf(w, "bytes", "%lld", e->bytes);
+            rp_xml_attr(w, "sha256", e->sha256);
+        } else {
+            rp_xml_attr(w, "reason", e->reason ? e->reason : "");
+            if (e->incomplete)
+                rp_xml_attrf(w, "coverage", "%d", e->coverage);
+        }
         if (e->version)
             rp_xml_attr(w, "rapport", e->version);
         if (e->date)

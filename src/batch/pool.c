@@ -2,11 +2,11 @@
 #define _GNU_SOURCE /* prctl(PR_SET_PDEATHSIG) */
 #include "batch/pool.h"
 
-#include "util/atomic.h"
 #include "batch/result.h"
 #include "batch/worker.h"
 #include "load/load.h"
 #include "util/arena.h"
+#include "util/atomic.h"
 
 #include <errno.h>
 #include <poll.h>
@@ -125,7 +125,8 @@ static void finish(struct slot *s, const struct rp_batch_options *opt, struct rp
         return;
     /* The worker died: whatever it was writing is a temporary file of its pid. */
     char dir[4096];
-    snprintf(dir, sizeof dir, "%s/%s", opt->output_dir, job->org->id);
+    snprintf(dir, sizeof dir, "%s/%s%s", opt->output_dir,
+             job->edition == RP_EDITION_REVIEW ? RP_REVIEW_DIR "/" : "", job->org->id);
     rp_temp_sweep(dir, s->pid);
     int sig = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
     if (interrupted || sig == SIGINT || sig == SIGTERM || sig == SIGHUP) {
@@ -133,11 +134,10 @@ static void finish(struct slot *s, const struct rp_batch_options *opt, struct rp
         job->result.log = "";
         job->result.warn_log = "";
     } else if (sig == SIGXCPU) {
-        failed(job, arena, rp_arena_printf(arena, "the worker exceeded %d s of CPU time",
-                                           WORKER_CPU_SECONDS));
-    } else if (sig) {
         failed(job, arena,
-               rp_arena_printf(arena, "the worker process died (%s)", strsignal(sig)));
+               rp_arena_printf(arena, "the worker exceeded %d s of CPU time", WORKER_CPU_SECONDS));
+    } else if (sig) {
+        failed(job, arena, rp_arena_printf(arena, "the worker process died (%s)", strsignal(sig)));
     } else {
         failed(job, arena,
                rp_arena_printf(arena, "the worker process exited with status %d",
@@ -182,8 +182,8 @@ static void warm_up(void)
     rp_arena_free(arena);
 }
 
-bool rp_pool_run(struct rp_jobs *jobs, const struct rp_batch_options *opt,
-                 struct rp_arena *arena, const struct rp_pool_hooks *hooks)
+bool rp_pool_run(struct rp_jobs *jobs, const struct rp_batch_options *opt, struct rp_arena *arena,
+                 const struct rp_pool_hooks *hooks)
 {
     size_t workers = opt->jobs > 0 ? (size_t)opt->jobs : 1;
     warm_up();
@@ -212,8 +212,9 @@ bool rp_pool_run(struct rp_jobs *jobs, const struct rp_batch_options *opt,
             if (job->state != RP_JOB_RUN)
                 continue;
             if (!launch(&slots[running], job, opt)) {
-                failed(job, arena, rp_arena_printf(arena, "cannot start a worker process: %s",
-                                                   strerror(errno)));
+                failed(
+                    job, arena,
+                    rp_arena_printf(arena, "cannot start a worker process: %s", strerror(errno)));
                 hooks->done(hooks->ctx, job);
                 continue;
             }

@@ -1,8 +1,8 @@
 #define _POSIX_C_SOURCE 200809L
 #include "batch/publish.h"
 
-#include "util/atomic.h"
 #include "batch/index.h"
+#include "util/atomic.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -13,13 +13,15 @@
 size_t rp_publish_prune(const char *dir, const struct rp_manifest *old,
                         const struct rp_manifest *now, struct rp_log *log)
 {
-    size_t removed = 0;
+    size_t removed = 0, nkept;
     char path[4096];
-    const char **kept = rp_manifest_files(now);
+    const char **kept = rp_manifest_files(now, &nkept);
     for (size_t i = 0; i < old->count; i++) {
         const struct rp_entry *e = &old->items[i];
-        /* Only safe relative names ever reach here (rp_manifest_read() drops the others). */
-        if (rp_files_contain(kept, now->count, e->file) || !rp_manifest_safe_file(e->file))
+        /* Only safe relative names ever reach here (rp_manifest_read() drops the others).
+         * A file that `now` no longer lists is gone at the source, or its publication is
+         * not produced any more (an entry without a file): either way it is stale. */
+        if (!e->file || rp_files_contain(kept, nkept, e->file) || !rp_manifest_safe_file(e->file))
             continue;
         snprintf(path, sizeof path, "%s/%s", dir, e->file);
         if (unlink(path) == 0 || errno == ENOENT) {
@@ -29,10 +31,16 @@ size_t rp_publish_prune(const char *dir, const struct rp_manifest *old,
                 /* The removal stands; only its durability is uncertain. */
             }
         }
-        /* The organisation's directory goes when its last document went. */
-        char *slash = strrchr(path, '/');
-        *slash = '\0';
-        rmdir(path);
+        /* The organisation's directory goes when its last document went, and the review
+         * tree when its last organisation went; rmdir() leaves a directory that is not
+         * empty, and the file name has at most two directories above it. */
+        size_t top = strlen(dir);
+        for (char *slash = strrchr(path, '/'); slash && (size_t)(slash - path) > top;
+             slash = strrchr(path, '/')) {
+            *slash = '\0';
+            if (rmdir(path) != 0)
+                break;
+        }
     }
     free(kept);
     return removed;

@@ -58,6 +58,9 @@ char *rp_result_encode(const struct rp_result *r, size_t *size)
     fieldf(&b, "year", "%lld", e->year);
     fieldf(&b, "pages", "%lld", e->pages);
     fieldf(&b, "bytes", "%lld", e->bytes);
+    fieldf(&b, "edition", "%lld", (long long)e->edition);
+    if (e->incomplete)
+        fieldf(&b, "coverage", "%lld", e->coverage);
     char secs[32];
     snprintf(secs, sizeof secs, "%.6f", r->seconds);
     field(&b, "seconds", secs);
@@ -67,6 +70,7 @@ char *rp_result_encode(const struct rp_result *r, size_t *size)
     field(&b, "period", e->period);
     field(&b, "lang", e->lang);
     field(&b, "file", e->file);
+    field(&b, "reason", e->reason);
     field(&b, "sha256", e->sha256);
     field(&b, "version", e->version);
     field(&b, "date", e->date);
@@ -98,8 +102,7 @@ static char *value(struct rp_arena *arena, const char *s, size_t n)
     return out;
 }
 
-bool rp_result_decode(const char *data, size_t size, struct rp_arena *arena,
-                      struct rp_result *r)
+bool rp_result_decode(const char *data, size_t size, struct rp_arena *arena, struct rp_result *r)
 {
     memset(r, 0, sizeof *r);
     r->outcome = RP_OUTCOME_FAILED;
@@ -134,7 +137,12 @@ bool rp_result_decode(const char *data, size_t size, struct rp_arena *arena,
             e->pages = atol(v);
         else if (KEY("bytes"))
             e->bytes = atoll(v);
-        else if (KEY("seconds"))
+        else if (KEY("edition"))
+            e->edition = atoi(v) == RP_EDITION_REVIEW ? RP_EDITION_REVIEW : RP_EDITION_PUBLICATION;
+        else if (KEY("coverage")) {
+            e->incomplete = true;
+            e->coverage = atoi(v);
+        } else if (KEY("seconds"))
             r->seconds = strtod(v, NULL);
         else if (KEY("org"))
             e->org = v;
@@ -148,6 +156,8 @@ bool rp_result_decode(const char *data, size_t size, struct rp_arena *arena,
             e->lang = v;
         else if (KEY("file"))
             e->file = v;
+        else if (KEY("reason"))
+            e->reason = v;
         else if (KEY("sha256"))
             e->sha256 = v;
         else if (KEY("version"))
@@ -172,7 +182,8 @@ bool rp_result_decode(const char *data, size_t size, struct rp_arena *arena,
         r->log = "";
     if (!r->warn_log)
         r->warn_log = "";
-    if (!complete && r->outcome == RP_OUTCOME_BUILT)
+    /* A worker that died half-way decided nothing: neither a document nor its absence. */
+    if (!complete && (r->outcome == RP_OUTCOME_BUILT || rp_outcome_not_produced(r->outcome)))
         r->outcome = RP_OUTCOME_FAILED;
     return complete;
 }

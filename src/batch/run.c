@@ -2,7 +2,6 @@
 #define _XOPEN_SOURCE 700 /* realpath */
 #include "batch/batch.h"
 
-#include "util/atomic.h"
 #include "batch/discover.h"
 #include "batch/jobs.h"
 #include "batch/lock.h"
@@ -13,6 +12,7 @@
 #include "produce/kinds.h"
 #include "templates/templates.h"
 #include "util/arena.h"
+#include "util/atomic.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -36,7 +36,8 @@ struct run {
     struct rp_jobs jobs;
     struct rp_log log;
     size_t built, failed, unchanged, removed, interrupted, held;
-    size_t unsaved;         /* documents built since the last checkpoint */
+    size_t not_produced; /* publications not produced (no failure: the log says why) */
+    size_t unsaved;      /* documents built since the last checkpoint */
     double last_checkpoint;
 };
 
@@ -48,8 +49,9 @@ static double now(void)
 }
 
 /* The manifest as it stands: new documents replace their previous entries. `final` also
- * drops the entries whose sources vanished or no longer call for a document; a checkpoint
- * keeps them, since their files are only removed at the end. */
+ * drops the entries whose sources vanished, and lets a publication not produced replace
+ * its previously published file (removed at the end); a checkpoint keeps that file's entry,
+ * since files are only removed at the end and a file no entry lists would never go. */
 static void compose(const struct run *run, bool final, struct rp_manifest *out)
 {
     /* The job that decides about each previous entry (NULL: none of this run does). */
@@ -59,7 +61,11 @@ static void compose(const struct run *run, bool final, struct rp_manifest *out)
         const struct rp_job *job = &run->jobs.items[i];
         if (job->old)
             job_of[job->old - run->old.items] = job;
-        if (job->state == RP_JOB_RUN && job->result.outcome == RP_OUTCOME_BUILT)
+        if (job->state != RP_JOB_RUN)
+            continue;
+        enum rp_outcome o = job->result.outcome;
+        if (o == RP_OUTCOME_BUILT ||
+            (rp_outcome_not_produced(o) && (final || !job->old || !job->old->file)))
             rp_manifest_add(out, &job->result.entry);
     }
     for (size_t i = 0; i < run->old.count; i++) {
@@ -67,13 +73,15 @@ static void compose(const struct run *run, bool final, struct rp_manifest *out)
         const struct rp_job *job = job_of[i];
         if (job && job->state == RP_JOB_RUN) {
             enum rp_outcome o = job->result.outcome;
-            if (o == RP_OUTCOME_BUILT || (final && o == RP_OUTCOME_NOT_APPLICABLE))
+            if (o == RP_OUTCOME_BUILT || (rp_outcome_not_produced(o) && (final || !e->file)))
                 continue;
             /* A failed document keeps its last good version online: the log says it
-             * failed, and the next run tries again since its inputs differ. */
+             * failed, and the next run tries again since its inputs differ. A plan's
+             * document outside --year (SKIPPED) stays as it is. */
         } else if (!job && final && rp_jobs_in_shard(run->opt, e->org) &&
                    !rp_jobs_sources_exist(&run->in, e)) {
-            /* Gone at the source. Another shard's documents are never this run's to judge. */
+            /* Gone at the source, in either tree. Another shard's documents are never this
+             * run's to judge; an edition or a language this run does not make stays. */
             continue;
         }
         rp_manifest_add(out, e);
@@ -106,6 +114,10 @@ static void on_done(void *ctx, struct rp_job *job)
         break;
     case RP_OUTCOME_INTERRUPTED:
         run->interrupted++;
+        break;
+    case RP_OUTCOME_NOT_APPLICABLE:
+    case RP_OUTCOME_INCOMPLETE:
+        run->not_produced++;
         break;
     default:
         break;
@@ -160,19 +172,25 @@ static int prepare_output(const char *dir, int *lock_fd)
         break;
     case RP_LOCK_BUSY:
         if (holder > 0)
-            fprintf(stderr, "rapport build: another build (process %ld) is writing to %s; "
-                            "not starting a second one\n", holder, dir);
+            fprintf(stderr,
+                    "rapport build: another build (process %ld) is writing to %s; "
+                    "not starting a second one\n",
+                    holder, dir);
         else
-            fprintf(stderr, "rapport build: another build is writing to %s; not starting a "
-                            "second one\n", dir);
+            fprintf(stderr,
+                    "rapport build: another build is writing to %s; not starting a "
+                    "second one\n",
+                    dir);
         return RP_EXIT_OUTPUT;
     case RP_LOCK_ERROR:
         if (errno == EEXIST)
-            fprintf(stderr, "rapport build: %s/%s is not a regular file (a link?): it is "
-                            "neither followed nor replaced; remove it\n", dir, RP_LOCK_NAME);
+            fprintf(stderr,
+                    "rapport build: %s/%s is not a regular file (a link?): it is "
+                    "neither followed nor replaced; remove it\n",
+                    dir, RP_LOCK_NAME);
         else
-            fprintf(stderr, "rapport build: the output directory %s is not writable: %s\n",
-                    dir, strerror(errno));
+            fprintf(stderr, "rapport build: the output directory %s is not writable: %s\n", dir,
+                    strerror(errno));
         return RP_EXIT_OUTPUT;
     }
     if (!writable(dir)) {
@@ -222,13 +240,14 @@ static void summary(const struct run *run, size_t input_errors, bool write_faile
     char label[512];
     bool bad = run->failed || run->interrupted || run->held || input_errors || write_failed;
     if (run->log.verbosity >= RP_NORMAL || bad)
-        fprintf(stderr,
-                "rapport build: %zu built, %zu unchanged, %zu removed, %zu failed%s%s\n",
-                run->built, run->unchanged, run->removed, run->failed,
-                run->held ? rp_arena_printf(run->arena, ", %zu kept (unreadable sources)",
-                                            run->held)
-                          : "",
-                run->interrupted ? ", interrupted" : "");
+        fprintf(
+            stderr, "rapport build: %zu built, %zu unchanged, %zu removed, %zu failed%s%s%s\n",
+            run->built, run->unchanged, run->removed, run->failed,
+            run->not_produced ? rp_arena_printf(run->arena, ", %zu not produced", run->not_produced)
+                              : "",
+            run->held ? rp_arena_printf(run->arena, ", %zu kept (unreadable sources)", run->held)
+                      : "",
+            run->interrupted ? ", interrupted" : "");
     if (!run->failed)
         return;
     fprintf(stderr, "failed documents:\n");
@@ -251,8 +270,7 @@ static int execute(struct run *run, const char *renderer)
         rp_diag_add(&diags, RP_WARNING, manifest_path, 0, 0,
                     "the previous manifest is unreadable: every document is rendered again");
     if (rp_discover(opt->input_dir, run->arena, &run->in, &diags) != 0) {
-        fprintf(stderr, "rapport build: cannot read %s: %s\n", opt->input_dir,
-                strerror(errno));
+        fprintf(stderr, "rapport build: cannot read %s: %s\n", opt->input_dir, strerror(errno));
         rp_diags_free(&diags);
         return RP_EXIT_USAGE;
     }
@@ -274,7 +292,11 @@ static int execute(struct run *run, const char *renderer)
     rp_log_init(&run->log, opt->verbosity, to_run);
     for (size_t i = 0; i < run->jobs.count; i++) {
         const struct rp_job *job = &run->jobs.items[i];
-        run->unchanged += job->state == RP_JOB_UP_TO_DATE;
+        /* A publication still not produced from the same inputs is counted as such, not as
+         * an unchanged document: it has no file. */
+        bool withheld = job->state == RP_JOB_UP_TO_DATE && job->old && !job->old->file;
+        run->not_produced += withheld;
+        run->unchanged += job->state == RP_JOB_UP_TO_DATE && !withheld;
         run->held += job->state == RP_JOB_HELD;
         if (job->state == RP_JOB_UP_TO_DATE || job->state == RP_JOB_HELD)
             rp_log_job(&run->log, job);
@@ -350,8 +372,9 @@ int rp_batch_run(const struct rp_batch_options *given)
         return RP_EXIT_USAGE;
     }
     if (output_inside_input(opt)) {
-        fprintf(stderr, "rapport build: the output directory %s is inside the input directory "
-                        "%s: documents would be mixed with their sources\n",
+        fprintf(stderr,
+                "rapport build: the output directory %s is inside the input directory "
+                "%s: documents would be mixed with their sources\n",
                 opt->output_dir, opt->input_dir);
         return RP_EXIT_USAGE;
     }
@@ -367,8 +390,12 @@ int rp_batch_run(const struct rp_batch_options *given)
     int lock_fd = -1;
     int status = templates ? prepare_output(opt->output_dir, &lock_fd) : RP_EXIT_USAGE;
     if (status == RP_EXIT_OK) {
-        /* We hold the lock: any temporary file is a leftover of a killed run. */
+        /* We hold the lock: any temporary file is a leftover of a killed run (the review
+         * tree lies one level deeper). */
         rp_temp_sweep(opt->output_dir, 0);
+        char review[4096];
+        snprintf(review, sizeof review, "%s/%s", opt->output_dir, RP_REVIEW_DIR);
+        rp_temp_sweep(review, 0);
         status = execute(&run, renderer);
         rp_lock_release(lock_fd);
     }

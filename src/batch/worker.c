@@ -165,11 +165,14 @@ static const char *iso_date(struct rp_arena *arena, struct rp_date d)
     return rp_arena_printf(arena, "%04d-%02d-%02d", d.year, d.month, d.day);
 }
 
-/* OUTPUT_DIR-relative name of the document: <org>/<kind>-<period or year>.<lang><suffix>. */
+/* OUTPUT_DIR-relative name of the document: <org>/<kind>-<period or year>.<lang><suffix>,
+ * under review/ for a review edition. */
 static const char *file_name(struct work *w, const char *when)
 {
-    return rp_arena_printf(w->arena, "%s/%s-%s.%s%s", w->job->org->id, w->job->kind->name, when,
-                           rp_lang_code(w->job->lang), w->opt->backend->suffix);
+    return rp_arena_printf(w->arena, "%s%s/%s-%s.%s%s",
+                           w->job->edition == RP_EDITION_REVIEW ? RP_REVIEW_DIR "/" : "",
+                           w->job->org->id, w->job->kind->name, when, rp_lang_code(w->job->lang),
+                           w->opt->backend->suffix);
 }
 
 /* Names, dates and sources of the manifest entry, from the loaded models. */
@@ -285,6 +288,7 @@ void rp_worker_job(const struct rp_job *job, const struct rp_batch_options *opt,
     e->org = job->org->id;
     e->kind = job->kind->name;
     e->lang = rp_lang_code(job->lang);
+    e->edition = job->edition;
     e->version = RAPPORT_VERSION;
     e->inputs = job->inputs;
     e->year = job->year;
@@ -292,6 +296,8 @@ void rp_worker_job(const struct rp_job *job, const struct rp_batch_options *opt,
     struct rp_produce_request req = {.templates = opt->templates,
                                      .kind = job->kind,
                                      .lang = job->lang,
+                                     .edition = job->edition,
+                                     .allow_fallback = opt->allow_fallback,
                                      .backend = opt->backend,
                                      .sources = {pick, &w},
                                      .make_parent = true,
@@ -307,8 +313,18 @@ void rp_worker_job(const struct rp_job *job, const struct rp_batch_options *opt,
     case RP_PRODUCE_SKIPPED:
         r->outcome = RP_OUTCOME_SKIPPED;
         break;
+    /* Not produced: the entry keeps its names and sources, without a file, and says why. */
     case RP_PRODUCE_NOT_APPLICABLE:
         r->outcome = RP_OUTCOME_NOT_APPLICABLE;
+        e->file = NULL;
+        e->reason = info.why_not ? info.why_not : "its sources call for no such document";
+        break;
+    case RP_PRODUCE_INCOMPLETE:
+        r->outcome = RP_OUTCOME_INCOMPLETE;
+        e->file = NULL;
+        e->reason = RP_REASON_INCOMPLETE;
+        e->incomplete = true;
+        e->coverage = rp_produce_coverage_percent(&info);
         break;
     case RP_PRODUCE_FAILED:
         break;

@@ -14,6 +14,8 @@ int rp_cmd_dump(int argc, char **argv);
 int rp_cmd_stats(int argc, char **argv);
 int rp_cmd_render(int argc, char **argv);
 int rp_cmd_build(int argc, char **argv);
+int rp_cmd_coverage(int argc, char **argv);
+int rp_cmd_xliff(int argc, char **argv);
 
 /* Prints the usage text to `out`. */
 void rp_cli_usage(FILE *out);

@@ -23,12 +23,20 @@ static void usage(FILE *out)
           "\n"
           "Renders every document of every organisation under INPUT_DIR (one directory per\n"
           "organisation holding plan.xml and evaluation-YYYY.xml) into\n"
-          "OUTPUT_DIR/<organisation>/<kind>-<period or year>.<lang>.pdf, with\n"
-          "OUTPUT_DIR/manifest.xml and OUTPUT_DIR/index.html. Only documents whose sources,\n"
-          "templates or rapport version changed are rendered again; documents whose sources\n"
-          "no longer exist are removed (a source that exists but cannot be read keeps its\n"
-          "documents). Files appear complete or not at all; an interrupted run is finished by\n"
-          "the next one.\n"
+          "OUTPUT_DIR/<organisation>/<kind>-<period or year>.<lang>.pdf (the publication\n"
+          "edition, for readers) and OUTPUT_DIR/review/<organisation>/ (the same names: the\n"
+          "review edition, for the authors), with OUTPUT_DIR/manifest.xml and\n"
+          "OUTPUT_DIR/index.html, which links the publications only. Only documents whose\n"
+          "sources, templates or rapport version changed are rendered again; documents whose\n"
+          "sources no longer exist are removed (a source that exists but cannot be read keeps\n"
+          "its documents). Files appear complete or not at all; an interrupted run is\n"
+          "finished by the next one.\n"
+          "\n"
+          "A publication is not produced when its sources call for no such document (a plan\n"
+          "without a communication plan) or when some of the texts it shows are not in its\n"
+          "language (unless --allow-fallback): the log and the index say why, the manifest\n"
+          "records it, and a previously published file of it is removed. That is no failure.\n"
+          "A review edition is always produced.\n"
           "\n"
           "Options:\n"
           "  -o, --output DIR       the output directory (required)\n"
@@ -36,6 +44,10 @@ static void usage(FILE *out)
           "      --lang L,...       languages among fr, nl, en, de (default: fr,nl)\n"
           "      --kind K,...       only these kinds of document (default: all; listed below)\n"
           "      --year Y           only the evaluations of year Y and the plans covering Y\n"
+          "      --edition E,...    editions among publication, review (default: both); an\n"
+          "                         edition left out keeps what it published before\n"
+          "      --allow-fallback   produce publications whose texts are not all in their\n"
+          "                         language, those texts in the model's language\n"
           "      --force            render everything, up to date or not\n"
           "      --prune-all        accept an INPUT_DIR without any organisation and remove\n"
           "                         every published document (refused otherwise: an empty\n"
@@ -56,7 +68,8 @@ static void usage(FILE *out)
           "manifest.xml and index.html.\n"
           "\n"
           "Exit status:\n"
-          "  0  every document produced or already up to date\n"
+          "  0  every document produced or already up to date (publications not produced,\n"
+          "     with their reasons in the log, included)\n"
           "  1  some documents failed (listed at the end), a source could not be read (its\n"
           "     published documents stay), INPUT_DIR holds no organisation, or the run was\n"
           "     interrupted\n"
@@ -96,6 +109,20 @@ static int parse_langs(struct rp_batch_options *o, const char *list)
         o->langs |= 1u << l;
     }
     return o->langs ? 0 : bad_usage("%s", "--lang needs at least one language");
+}
+
+static int parse_editions(struct rp_batch_options *o, const char *list)
+{
+    o->editions = 0;
+    char buf[256];
+    snprintf(buf, sizeof buf, "%s", list);
+    for (char *save = NULL, *t = strtok_r(buf, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
+        enum rp_edition e = rp_batch_edition_find(t);
+        if (e == RP_EDITION__MAX)
+            return bad_usage("unknown edition '%s' (publication or review)", t);
+        o->editions |= 1u << e;
+    }
+    return o->editions ? 0 : bad_usage("%s", "--edition needs at least one edition");
 }
 
 static int parse_kinds(struct rp_batch_options *o, char *list)
@@ -150,6 +177,7 @@ int rp_cmd_build(int argc, char **argv)
     long cpus = sysconf(_SC_NPROCESSORS_ONLN);
     o.jobs = cpus > 0 ? (int)(cpus < RP_MAX_WORKERS ? cpus : RP_MAX_WORKERS) : 1;
     o.langs = 1u << RP_LANG_FR | 1u << RP_LANG_NL;
+    o.editions = 1u << RP_EDITION_PUBLICATION | 1u << RP_EDITION_REVIEW;
     o.verbosity = RP_NORMAL;
     o.backend = rp_backend_find("pdf");
     const char *input = NULL;
@@ -175,11 +203,16 @@ int rp_cmd_build(int argc, char **argv)
         } else if ((v = value_of(argc, argv, &i, "--jobs", "-j"))) {
             long n = parse_number(v, 1, RP_MAX_WORKERS);
             if (n < 0)
-                return bad_usage("-j takes a number of workers from 1 to "
-                                 RP_STR(RP_MAX_WORKERS) ", not '%s'", v);
+                return bad_usage(
+                    "-j takes a number of workers from 1 to " RP_STR(RP_MAX_WORKERS) ", not '%s'",
+                    v);
             o.jobs = (int)n;
         } else if ((v = value_of(argc, argv, &i, "--lang", NULL))) {
             rc = parse_langs(&o, v);
+        } else if ((v = value_of(argc, argv, &i, "--edition", NULL))) {
+            rc = parse_editions(&o, v);
+        } else if (strcmp(a, "--allow-fallback") == 0) {
+            o.allow_fallback = true;
         } else if ((v = value_of(argc, argv, &i, "--kind", NULL))) {
             rc = parse_kinds(&o, (char *)v);
         } else if ((v = value_of(argc, argv, &i, "--year", NULL))) {

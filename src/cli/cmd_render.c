@@ -17,7 +17,8 @@
 
 static void usage(FILE *out)
 {
-    fputs("usage: rapport render --kind KIND --lang LANG [--year YEAR] FILE... -o OUTPUT [--text]\n"
+    fputs("usage: rapport render --kind KIND --lang LANG [--year YEAR] [--edition EDITION]\n"
+          "                      [--allow-fallback] FILE... -o OUTPUT [--text]\n"
           "\n"
           "Renders one document from a plan and, for the kinds that use them, its evaluations.\n"
           "\n"
@@ -25,8 +26,16 @@ static void usage(FILE *out)
           "  --kind KIND     the kind of document:\n",
           out);
     rp_kinds_help(out, 18);
-    fputs("  --lang LANG     the edition: fr, nl, en or de\n"
+    fputs("  --lang LANG     the edition's language: fr, nl, en or de\n"
           "  --year YEAR     evaluation: the year reported on (default: the latest given)\n"
+          "  --edition EDITION\n"
+          "                  publication (default): what a reader should see, nothing about\n"
+          "                  the sources; review: for the authors, with the diagnostics of\n"
+          "                  the inputs in an annex, the totals audit, placeholders and text\n"
+          "                  in another language highlighted, and a draft mark on every page\n"
+          "  --allow-fallback\n"
+          "                  produce a publication edition even when some of its texts have\n"
+          "                  no variant in LANG (they are shown in the model's language)\n"
           "  -o OUTPUT       the file to write (PDF, or text with --text; '-' with --text\n"
           "                  writes to standard output)\n"
           "  --text          write the document tree as plain text instead of a PDF\n"
@@ -38,9 +47,14 @@ static void usage(FILE *out)
           "'file:line:col: error: message'. OUTPUT appears complete or not at all; it is\n"
           "never one of the inputs, and only a regular file is ever replaced.\n"
           "\n"
+          "A publication edition is not produced when a text it shows has no variant in\n"
+          "LANG (rapport coverage --lang LANG FILE... lists them), or when its sources call\n"
+          "for no such document (a plan without a communication plan, or without tables).\n"
+          "\n"
           "Exit status:\n"
           "  0  the document was written\n"
-          "  1  an input has errors, or the document could not be produced\n"
+          "  1  an input has errors, or the document was not produced (the reason is\n"
+          "     printed)\n"
           "  2  usage error (OUTPUT one of the inputs or not a regular file included)\n",
           out);
 }
@@ -56,7 +70,8 @@ static int bad_usage(const char *fmt, const char *arg)
 struct options {
     const char *kind, *lang, *output, *templates;
     long year;
-    bool text;
+    enum rp_edition edition;
+    bool text, allow_fallback;
     const char **inputs;
     size_t input_count;
 };
@@ -100,6 +115,15 @@ static int parse(int argc, char **argv, struct options *o)
             o->output = v;
         else if ((v = value_of(argc, argv, &i, "--templates")))
             o->templates = v;
+        else if ((v = value_of(argc, argv, &i, "--edition"))) {
+            if (strcmp(v, "publication") == 0)
+                o->edition = RP_EDITION_PUBLICATION;
+            else if (strcmp(v, "review") == 0)
+                o->edition = RP_EDITION_REVIEW;
+            else
+                return bad_usage("unknown edition '%s' (publication or review)", v);
+        } else if (strcmp(argv[i], "--allow-fallback") == 0)
+            o->allow_fallback = true;
         else if (strcmp(argv[i], "--text") == 0)
             o->text = true;
         else if (argv[i][0] == '-' && argv[i][1])
@@ -210,6 +234,28 @@ static enum rp_pick pick(void *ctx, struct rp_session *s, struct rp_kind_input *
     return RP_PICKED;
 }
 
+/* Why a publication edition was not produced, after the diagnostics. */
+static void explain(const struct options *o, enum rp_produced done,
+                    const struct rp_produce_info *info)
+{
+    if (done == RP_PRODUCE_NOT_APPLICABLE)
+        fprintf(stderr, "rapport render: %s not written: no %s document, since %s\n", o->output,
+                o->kind, info->why_not);
+    else if (done == RP_PRODUCE_INCOMPLETE) {
+        fprintf(stderr,
+                "rapport render: %s not written: the %s edition is incomplete: %zu of %zu texts "
+                "it shows have no '%s' variant (%d %% translated)\n",
+                o->output, o->lang, info->texts_missing, info->texts_shown, o->lang,
+                rp_produce_coverage_percent(info));
+        fprintf(stderr, "  list them with: rapport coverage --lang %s", o->lang);
+        for (size_t i = 0; i < o->input_count; i++)
+            fprintf(stderr, " %s", o->inputs[i]);
+        fputs("\n  or render the review edition (--edition review), or allow the fallback "
+              "(--allow-fallback)\n",
+              stderr);
+    }
+}
+
 int rp_cmd_render(int argc, char **argv)
 {
     struct options o;
@@ -233,15 +279,20 @@ int rp_cmd_render(int argc, char **argv)
         struct rp_produce_request req = {.templates = t,
                                          .kind = rp_kind_find(o.kind),
                                          .lang = rp_lang_from_code(o.lang),
+                                         .edition = o.edition,
+                                         .allow_fallback = o.allow_fallback,
                                          .backend = rp_backend_find(o.text ? "text" : "pdf"),
                                          .sources = {pick, &ctx}};
         struct rp_produce_info info;
-        if (rp_produce(&req, &s, &info) == RP_PRODUCED)
+        enum rp_produced done = rp_produce(&req, &s, &info);
+        if (done == RP_PRODUCED)
             rc = RP_EXIT_OK;
         else if (ctx.usage)
             rc = RP_EXIT_USAGE;
-    }
-    rp_diags_print(&s.diags, stderr);
+        rp_diags_print(&s.diags, stderr);
+        explain(&o, done, &info);
+    } else
+        rp_diags_print(&s.diags, stderr);
     rp_session_free(&s);
     free(o.inputs);
     return rc;

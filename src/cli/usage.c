@@ -20,6 +20,13 @@ void rp_cli_usage(FILE *out)
           "  build INPUT_DIR -o OUTPUT_DIR [OPTIONS]\n"
           "                       render every document of INPUT_DIR into OUTPUT_DIR, with a\n"
           "                       manifest and an index page (see rapport build --help)\n"
+          "  coverage --lang LANG FILE...\n"
+          "                       list the texts that have no variant in LANG, and how many\n"
+          "                       do ('LANG: N of M texts (P %)')\n"
+          "  xliff export --lang LANG FILE... -o OUT.xlf\n"
+          "  xliff import FILE... IN.xlf\n"
+          "                       the texts to translate into LANG as XLIFF 1.2, and the\n"
+          "                       translations back into the models (see rapport xliff --help)\n"
           "\n"
           "Document kinds:\n",
           out);

@@ -1,7 +1,7 @@
-/* The budget-tables document: cover, contents, what the document is and how it was
- * checked, then every budget table, then every staffing table, each with its evolution
- * and charts. This file assembles the document and holds the helpers of budget.h; the
- * common ones (labels, texts, numbers) are those of report.h. */
+/* The budget-tables document: cover, contents, what the document is (and, in the review
+ * edition, how its totals were checked), then every budget table, then every staffing
+ * table, each with its evolution and charts. This file assembles the document and holds
+ * the helpers of budget.h; the common ones (labels, texts, numbers) are those of report.h. */
 #include "compose/compose.h"
 
 #include "compose/budget.h"
@@ -26,7 +26,8 @@ const char *rp_budget_unit_long(const struct rp_report *b, const struct rp_table
         return rp_report_l(b, "table.unit.meur");
     if (t->scale <= 1)
         return rp_report_l(b, "table.unit.eur");
-    return rp_report_lf(b, "table.unit.eur.scaled", rp_report_num(b, (double)t->scale, 0), NULL, NULL);
+    return rp_report_lf(b, "table.unit.eur.scaled", rp_report_num(b, (double)t->scale, 0), NULL,
+                        NULL);
 }
 
 const char *rp_budget_unit_short(const struct rp_report *b, const struct rp_table *t)
@@ -44,15 +45,124 @@ const char *rp_budget_unit_short(const struct rp_report *b, const struct rp_tabl
     return rp_doc_printf(b->doc, "× %s €", rp_report_num(b, (double)t->scale, 0));
 }
 
-const char *rp_budget_column_label(struct rp_report *b, const struct rp_table *t, size_t c)
+/* The length of the separator at `s` between a number and a title: spaces, no-break spaces,
+ * '-', ':', '.', en and em dashes. */
+static size_t separator(const char *s)
+{
+    size_t n = 0;
+    for (;;) {
+        if (s[n] == ' ' || s[n] == '-' || s[n] == ':' || s[n] == '.')
+            n++;
+        else if (strncmp(s + n, "\xc2\xa0", 2) == 0)
+            n += 2;
+        else if (strncmp(s + n, "\xe2\x80\x93", 3) == 0 || strncmp(s + n, "\xe2\x80\x94", 3) == 0)
+            n += 3;
+        else
+            return n;
+    }
+}
+
+static bool digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* The word a source puts before a table's number ("TAB 1", "Tableau 2", "Tabel 3"). */
+static size_t table_word(const char *s)
+{
+    static const char *const words[] = {"tableau", "tabelle", "tabel", "table", "tab"};
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
+        size_t n = strlen(words[i]), k = 0;
+        while (k < n && (s[k] | 0x20) == words[i][k])
+            k++;
+        if (k == n && (s[n] == ' ' || s[n] == '.'))
+            return n + 1 + (s[n] == '.' && s[n + 1] == ' ');
+    }
+    return 0;
+}
+
+const char *rp_source_unnumbered(struct rp_doc *doc, const char *text)
+{
+    if (!text)
+        return text;
+    const char *p = text + table_word(text);
+    bool word = p != text;
+    /* Section numbers: "6.", "18.9.", "2.5.1"; parts of one or two digits, so that an
+     * amount ("1.816 agents") or a year ("2022 : budget") is never taken for one. */
+    size_t parts = 0, dots = 0;
+    const char *q = p;
+    while (digit(q[0])) {
+        size_t d = digit(q[1]) ? 2 : 1;
+        if (digit(q[d]))
+            return text;
+        q += d;
+        parts++;
+        if (q[0] != '.')
+            break;
+        q++;
+        dots++;
+    }
+    if (parts == 0 || (!word && dots == 0))
+        return text;
+    size_t sep = separator(q);
+    /* The numbering is cut only where a title follows it, after some separator. */
+    unsigned char c = (unsigned char)q[sep];
+    bool title = (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+    if ((sep == 0 && q[-1] != '.') || !(title || c >= 0x80 || c == '('))
+        return text;
+    return rp_doc_str(doc, q + sep);
+}
+
+const char *rp_budget_caption(struct rp_report *b, const struct rp_table *t, const char **lang)
+{
+    return rp_source_unnumbered(b->doc, rp_report_plain_in(b, &t->caption, lang));
+}
+
+const char *rp_budget_column_label_in(struct rp_report *b, const struct rp_table *t, size_t c,
+                                      const char **lang)
 {
     const struct rp_column *col = &t->columns[c];
-    const char *label = rp_report_plain(b, &col->label);
-    if (col->credit == RP_CREDIT_CE && strcmp(label, "CE") == 0)
-        return rp_report_l(b, "table.credit.CE");
-    if (col->credit == RP_CREDIT_CL && strcmp(label, "CL") == 0)
-        return rp_report_l(b, "table.credit.CL");
+    const char *label = rp_report_plain_in(b, &col->label, lang);
+    bool ce = col->credit == RP_CREDIT_CE && strcmp(label, "CE") == 0;
+    bool cl = col->credit == RP_CREDIT_CL && strcmp(label, "CL") == 0;
+    if (ce || cl) {
+        *lang = NULL;
+        return rp_report_l(b, ce ? "table.credit.CE" : "table.credit.CL");
+    }
     return label;
+}
+
+const char *rp_budget_column_label(struct rp_report *b, const struct rp_table *t, size_t c)
+{
+    const char *lang;
+    return rp_budget_column_label_in(b, t, c, &lang);
+}
+
+/* Marks the label's slots with characters no label holds: "\x1e" then the slot's digit. */
+void rp_budget_lf_spans(struct rp_report *b, struct rp_spans *spans, const char *key,
+                        const char *const args[3], const char *const langs[3])
+{
+    const char *filled = rp_report_lf(b, key,
+                                      "\x1e"
+                                      "1",
+                                      "\x1e"
+                                      "2",
+                                      "\x1e"
+                                      "3");
+    const char *from = filled;
+    for (const char *p = filled; *p; p++) {
+        if (p[0] != '\x1e' || p[1] < '1' || p[1] > '3')
+            continue;
+        if (p > from)
+            rp_spans_add(b->doc, spans, RP_SPAN_TEXT, 0,
+                         rp_doc_printf(b->doc, "%.*s", (int)(p - from), from), NULL);
+        size_t i = (size_t)(p[1] - '1');
+        rp_report_add_plain(b, spans, 0, args[i], langs ? langs[i] : NULL);
+        from = p + 2;
+        p++;
+    }
+    if (*from)
+        rp_spans_add(b->doc, spans, RP_SPAN_TEXT, 0, from, NULL);
 }
 
 void rp_budget_year_grid(struct rp_report *b, const struct rp_table *t, struct rp_year_grid *g)
@@ -250,38 +360,47 @@ static void checks_table(struct rp_report *b, struct rp_nodes *into)
                                  : rp_report_lf(b, "checks.diff.many",
                                                 rp_report_num(b, (double)diffs, 0), NULL, NULL);
         if (has_totals && unsummed) {
-            const char *u = unsummed == 1 ? rp_report_l(b, "checks.unsummed.one")
-                                          : rp_report_lf(b, "checks.unsummed.many",
-                                                         rp_report_num(b, (double)unsummed, 0),
-                                                         NULL, NULL);
+            const char *u = unsummed == 1
+                                ? rp_report_l(b, "checks.unsummed.one")
+                                : rp_report_lf(b, "checks.unsummed.many",
+                                               rp_report_num(b, (double)unsummed, 0), NULL, NULL);
             result = diffs ? rp_report_lf(b, "checks.both", result, u, NULL) : u;
         }
         size_t row = rp_doc_table_row(b->doc, t, RP_DOC_ROW_LINE);
+        const char *lang;
         const char *name =
-            rp_doc_printf(b->doc, "%zu. %s", order + 1, rp_report_plain(b, &tab->caption));
+            rp_doc_printf(b->doc, "%zu. %s", order + 1, rp_budget_caption(b, tab, &lang));
         rp_doc_table_cell(b->doc, t, row, 0, name, NULL, 0);
+        rp_doc_cell_lang(b->doc, t, row, 0, lang);
         rp_doc_table_cell(b->doc, t, row, 1, rp_budget_unit_short(b, tab), NULL, 0);
         rp_doc_table_cell(b->doc, t, row, 2, rp_report_num(b, (double)lines, 0), NULL, 0);
-        rp_doc_table_cell(b->doc, t, row, 3, result, NULL,
-                          diffs || unsummed ? RP_CELL_DIFFERS : 0);
+        rp_doc_table_cell(b->doc, t, row, 3, result, NULL, diffs || unsummed ? RP_CELL_DIFFERS : 0);
     }
 }
 
-/* The first chapter; returns its section. */
+/* The first chapter; returns its section. Readers learn what the document is and how to
+ * read its numbers; the review edition adds, for the authors, how the totals were checked
+ * and the result of that check for every table. */
 static struct rp_node *about(struct rp_report *b, struct rp_nodes *body, struct rp_node **lang_note)
 {
     const struct rp_plan *p = b->plan;
+    bool review = b->edition == RP_EDITION_REVIEW;
     struct rp_node *sec = rp_doc_add_section(b->doc, body, 1, "1", rp_report_l(b, "sec.about"));
     struct rp_nodes *in = &sec->u.section.children;
     char date[64];
     rp_fmt_date(date, sizeof date, p->date.year, p->date.month, p->date.day, b->lang);
-    rp_doc_add_paragraph(b->doc, in, RP_PARA_BODY,
-                         rp_report_lf(b, "about.text", rp_report_plain(b, &p->title), date, NULL));
+    const char *title_lang;
+    const char *title = rp_report_plain_in(b, &p->title, &title_lang);
+    struct rp_node *text = rp_doc_add_paragraph(b->doc, in, RP_PARA_BODY, NULL);
+    rp_budget_lf_spans(b, &text->u.paragraph.text, "about.text",
+                       (const char *const[3]){title, date, NULL},
+                       (const char *const[3]){title_lang, NULL, NULL});
     rp_doc_add_paragraph(b->doc, in, RP_PARA_BODY, rp_report_l(b, "about.units"));
-    rp_doc_add_paragraph(b->doc, in, RP_PARA_BODY, rp_report_l(b, "about.totals"));
+    if (review)
+        rp_doc_add_paragraph(b->doc, in, RP_PARA_BODY, rp_report_l(b, "about.totals"));
     /* Filled at the end, once we know whether any label fell back to the plan's language. */
     *lang_note = rp_doc_add_paragraph(b->doc, in, RP_PARA_BODY, NULL);
-    if (p->table_count == 0)
+    if (!review || p->table_count == 0)
         return sec;
     struct rp_node *checks = rp_doc_add_section(b->doc, in, 2, "1.1", rp_report_l(b, "sec.checks"));
     rp_doc_add_paragraph(b->doc, &checks->u.section.children, RP_PARA_BODY,
@@ -302,23 +421,45 @@ static void drop(struct rp_nodes *nodes, const struct rp_node *node)
         }
 }
 
-/* One chapter per table kind; tables keep their number in the plan's order. */
+static bool same_words(const char *a, const char *b)
+{
+    while (*a && ((unsigned char)*a | 0x20) == ((unsigned char)*b | 0x20))
+        a++, b++;
+    return !*a && !*b;
+}
+
+static size_t count_kind(const struct rp_plan *p, enum rp_table_kind kind)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < p->table_count; i++)
+        n += p->tables[i].kind == kind;
+    return n;
+}
+
+/* One chapter per table kind; tables keep their number in the plan's order. Each table has
+ * its own section, titled by its caption, except the only table of a chapter that bears the
+ * chapter's name ("Personnel" in "Personnel"): a heading repeated under itself says nothing. */
 static void chapter(struct rp_report *b, struct rp_nodes *body, enum rp_table_kind kind,
                     const char *number, const char *title_key)
 {
     const struct rp_plan *p = b->plan;
     struct rp_node *sec = NULL;
-    size_t n = 0;
+    size_t n = 0, count = count_kind(p, kind);
     for (size_t i = 0; i < p->table_count; i++) {
         const struct rp_table *t = &p->tables[i];
         if (t->kind != kind)
             continue;
+        const char *lang, *title = rp_report_l(b, title_key);
+        const char *caption = rp_budget_caption(b, t, &lang);
         if (!sec)
-            sec = rp_doc_add_section(b->doc, body, 1, number, rp_report_l(b, title_key));
+            sec = rp_doc_add_section(b->doc, body, 1, number, title);
         n++;
-        struct rp_node *ts = rp_doc_add_section(b->doc, &sec->u.section.children, 2,
-                                                rp_doc_printf(b->doc, "%s.%zu", number, n),
-                                                rp_report_plain(b, &t->caption));
+        struct rp_node *ts = sec;
+        if (count > 1 || !same_words(caption, title)) {
+            ts = rp_doc_add_section(b->doc, &sec->u.section.children, 2,
+                                    rp_doc_printf(b->doc, "%s.%zu", number, n), caption);
+            rp_spans_lang(b->doc, &ts->u.section.title, 0, lang);
+        }
         ts->id = rp_doc_str(b->doc, t->id);
         rp_budget_table(b, &ts->u.section.children, t, table_number(p, i));
         rp_budget_charts(b, &ts->u.section.children, t, table_number(p, i));
@@ -326,20 +467,24 @@ static void chapter(struct rp_report *b, struct rp_nodes *body, enum rp_table_ki
 }
 
 struct rp_doc *rp_build_budget(const struct rp_plan *plan, const char *lang,
-                               const struct rp_templates *t, struct rp_arena *arena)
+                               enum rp_edition edition, const struct rp_templates *t,
+                               struct rp_arena *arena)
 {
     if (!plan || !arena || !t)
         return NULL;
     struct rp_report b;
-    rp_report_init(&b, t, arena, lang, plan->lang);
+    rp_report_init(&b, t, arena, lang, edition, plan->lang);
     b.plan = plan;
     b.org = &plan->organisation;
     struct rp_doc *doc = b.doc;
 
     const char *period = rp_doc_printf(doc, "%d-%d", plan->start, plan->end);
-    const char *org = rp_report_plain(&b, &plan->organisation.name);
-    const char *abbr =
-        plan->organisation.abbr.count ? rp_report_plain(&b, &plan->organisation.abbr) : org;
+    const char *org = rp_report_plain_in(&b, &plan->organisation.name, &doc->organisation_lang);
+    /* Keywords name the organisation briefly: its acronym, else its usual short name. */
+    const struct rp_organisation *o = &plan->organisation;
+    const char *abbr = o->abbr.count         ? rp_report_plain(&b, &o->abbr)
+                       : o->short_name.count ? rp_report_plain(&b, &o->short_name)
+                                             : org;
     doc->title = rp_doc_printf(doc, "%s %s", rp_report_l(&b, "doc.title"), period);
     doc->subtitle = rp_doc_printf(doc, "%s %s", plan_kind(&b), period);
     doc->organisation = org;
@@ -353,10 +498,8 @@ struct rp_doc *rp_build_budget(const struct rp_plan *plan, const char *lang,
     struct rp_node *lang_note = NULL;
     struct rp_node *first = about(&b, &doc->body, &lang_note);
     chapter(&b, &doc->body, RP_TABLE_BUDGET, "2", "sec.budget-tables");
-    bool has_budget = false;
-    for (size_t i = 0; i < plan->table_count; i++)
-        has_budget |= plan->tables[i].kind == RP_TABLE_BUDGET;
-    chapter(&b, &doc->body, RP_TABLE_STAFFING, has_budget ? "3" : "2", "sec.staffing");
+    chapter(&b, &doc->body, RP_TABLE_STAFFING, count_kind(plan, RP_TABLE_BUDGET) ? "3" : "2",
+            "sec.staffing");
     if (b.fell_back)
         lang_note->u.paragraph.text = rp_spans_plain(
             doc, rp_report_lf(&b, "about.lang", lang_name(&b, b.source), NULL, NULL));

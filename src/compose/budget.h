@@ -1,6 +1,7 @@
-/* Internal to the budget-tables builder (budget*.c): units, column labels and the analysis
- * of a table's columns by year. The build context and the common helpers are those of
- * report.h. Every string returned lives in the document's arena. */
+/* Internal to the budget builders (budget*.c, and evaluation_budget.c for the captions):
+ * units, column labels, captions and the analysis of a table's columns by year. The build
+ * context and the common helpers are those of report.h. Every string returned lives in the
+ * document's arena. */
 #ifndef RP_COMPOSE_BUDGET_H
 #define RP_COMPOSE_BUDGET_H
 
@@ -16,9 +17,27 @@
 const char *rp_budget_unit_long(const struct rp_report *b, const struct rp_table *t);
 const char *rp_budget_unit_short(const struct rp_report *b, const struct rp_table *t);
 
+/* `text` without the numbering the source document gave it ("18.9. Budget de gestion",
+ * "TAB 1 - Budget global", "Tableau 2 : …"): our documents number their own sections and
+ * tables, so the source's numbers would point nowhere. `text` itself when it has none. */
+const char *rp_source_unnumbered(struct rp_doc *doc, const char *text);
+
+/* A table's caption in the chosen language, one line, without the source's numbering;
+ * `lang` (optional) receives its language as an _in function of report.h gives it. */
+const char *rp_budget_caption(struct rp_report *b, const struct rp_table *t, const char **lang);
+
 /* The printed label of column `c`: its own label, or the edition's abbreviation of its
- * credit type (CE/CL, VK/VEK) when the label is just that type. */
+ * credit type (CE/CL, VAK/VEK) when the label is just that type. _in: with its language as
+ * an _in function of report.h gives it (NULL for the edition's wording). */
 const char *rp_budget_column_label(struct rp_report *b, const struct rp_table *t, size_t c);
+const char *rp_budget_column_label_in(struct rp_report *b, const struct rp_table *t, size_t c,
+                                      const char **lang);
+
+/* Appends the label `key` to `spans` with its slots {1} {2} {3} filled by args[i] in
+ * langs[i] (an _in function's; `langs` may be NULL), each filled slot its own span, the
+ * label's words in the edition's language. */
+void rp_budget_lf_spans(struct rp_report *b, struct rp_spans *spans, const char *key,
+                        const char *const args[3], const char *const langs[3]);
 
 /* The columns of a table arranged by year: col[y * per_year + k] is the k-th column of
  * the y-th year. `regular` when every column has a year and every year as many columns. */

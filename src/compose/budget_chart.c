@@ -78,8 +78,10 @@ static void distribution(struct rp_report *b, struct rp_nodes *into, const struc
         c->u.chart.description = rp_report_lf(b, "chart.desc.distribution",
                                               rp_report_num(b, (double)number, 0), column, NULL);
         for (size_t i = 0; i < shown; i++) {
-            rp_doc_chart_category(b->doc, c, i,
-                                  short_label(b, rp_report_plain(b, &t->rows[s[i].row].label)));
+            const char *lang;
+            const char *label = rp_report_plain_in(b, &t->rows[s[i].row].label, &lang);
+            rp_doc_chart_category(b->doc, c, i, short_label(b, label));
+            rp_doc_chart_category_lang(b->doc, c, i, lang);
             rp_doc_chart_value(c, 0, i, s[i].value);
         }
         if (n > shown) {
@@ -157,7 +159,10 @@ static void evolution(struct rp_report *b, struct rp_nodes *into, const struct r
         for (size_t r = 0; r < t->row_count; r++) {
             if (t->rows[r].kind != RP_ROW_LINE || !t->rows[r].values)
                 continue;
-            rp_doc_chart_series(b->doc, c, s, short_label(b, rp_report_plain(b, &t->rows[r].label)));
+            const char *lang;
+            const char *label = rp_report_plain_in(b, &t->rows[r].label, &lang);
+            rp_doc_chart_series(b->doc, c, s, short_label(b, label));
+            rp_doc_chart_series_lang(b->doc, c, s, lang);
             for (size_t y = 0; y < g->years; y++) {
                 double v;
                 if (line_value(&t->rows[r], g->col[y], &v))

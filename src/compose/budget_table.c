@@ -1,6 +1,7 @@
 /* One budget or staffing table as the plan states it: its headers by year and column
- * group, its rows, the totals that do not add up flagged in the cell and explained in words,
- * its notes, and its year-on-year changes. */
+ * group, its rows, its notes, and its year-on-year changes. A stated total that does not
+ * add up is printed as stated: the publication edition adds one neutral note with what the
+ * lines add up to; the review edition flags the cell and explains the gap in words. */
 #include "compose/budget.h"
 #include "util/arena.h"
 
@@ -21,11 +22,6 @@ static const char *with_mark(struct rp_report *b, const char *label, const char 
         (mark[0] >= 'A' && mark[0] <= 'Z'))
         return rp_doc_printf(b->doc, "%s" RP_NBSP "(%s)", label, mark);
     return rp_doc_printf(b->doc, "%s%s", label, mark);
-}
-
-static bool same_lang(const char *a, const char *b)
-{
-    return a && b && strncmp(a, b, 2) == 0;
 }
 
 static long group_of(const struct rp_table *t, size_t c)
@@ -54,16 +50,27 @@ static bool groups_contiguous(const struct rp_table *t)
     return true;
 }
 
-/* The name of column c in a sentence: "2022", "2022 INI CE", "2022 Total". */
-static const char *column_name(struct rp_report *b, const struct rp_table *t, size_t c)
+/* The name of column c in a sentence: "2022", "2022 INI CE", "2022 Total". Its language, as
+ * an _in function gives it, is the first other one of the group's and the column's labels. */
+static const char *column_name_in(struct rp_report *b, const struct rp_table *t, size_t c,
+                                  const char **lang)
 {
-    const char *label = rp_budget_column_label(b, t, c);
+    const char *label = rp_budget_column_label_in(b, t, c, lang);
     long g = group_of(t, c);
     char year[16];
     snprintf(year, sizeof year, "%d", t->columns[c].year);
     if (g < 0 || (t->columns[c].year && strstr(label, year)))
         return label;
-    return rp_doc_printf(b->doc, "%s %s", rp_report_plain(b, &t->groups[g].label), label);
+    const char *group_lang;
+    const char *group = rp_report_plain_in(b, &t->groups[g].label, &group_lang);
+    *lang = group_lang ? group_lang : *lang;
+    return rp_doc_printf(b->doc, "%s %s", group, label);
+}
+
+static const char *column_name(struct rp_report *b, const struct rp_table *t, size_t c)
+{
+    const char *lang;
+    return column_name_in(b, t, c, &lang);
 }
 
 static enum rp_doc_row_kind row_kind(enum rp_row_kind k)
@@ -137,8 +144,10 @@ static void header(struct rp_report *b, struct rp_node *node, const struct rp_ta
             size_t span = 1;
             while (gi >= 0 && c + span < t->column_count && group_of(t, c + span) == gi)
                 span++;
-            rp_doc_header_cell(doc, h, gi >= 0 ? rp_report_plain(b, &t->groups[gi].label) : "", span,
-                               span > 1 ? RP_ALIGN_CENTER : RP_ALIGN_DECIMAL);
+            const char *lang = NULL;
+            const char *label = gi >= 0 ? rp_report_plain_in(b, &t->groups[gi].label, &lang) : "";
+            rp_doc_header_cell(doc, h, label, span, span > 1 ? RP_ALIGN_CENTER : RP_ALIGN_DECIMAL)
+                ->lang = lang;
             c += span;
         }
         if (changes)
@@ -147,11 +156,16 @@ static void header(struct rp_report *b, struct rp_node *node, const struct rp_ta
     struct rp_doc_header_row *h = rp_doc_table_header_row(doc, node);
     rp_doc_header_cell(doc, h, "", 1, RP_ALIGN_LEFT);
     for (size_t c = 0; c < t->column_count; c++) {
-        const char *label = rp_budget_column_label(b, t, c);
+        const char *lang;
+        const char *label = rp_budget_column_label_in(b, t, c, &lang);
         long gi = group_of(t, c);
-        if (!grouped && gi >= 0)
-            label = rp_doc_printf(doc, "%s %s", rp_report_plain(b, &t->groups[gi].label), label);
-        rp_doc_header_cell(doc, h, label, 1, RP_ALIGN_DECIMAL);
+        if (!grouped && gi >= 0) {
+            const char *group_lang;
+            const char *group = rp_report_plain_in(b, &t->groups[gi].label, &group_lang);
+            label = rp_doc_printf(doc, "%s %s", group, label);
+            lang = group_lang ? group_lang : lang;
+        }
+        rp_doc_header_cell(doc, h, label, 1, RP_ALIGN_DECIMAL)->lang = lang;
     }
     for (size_t y = 1; y <= changes; y++)
         rp_doc_header_cell(doc, h, pair(b, g, y), 1, RP_ALIGN_DECIMAL);
@@ -182,32 +196,124 @@ static const char *difference_items(struct rp_report *b, const struct rp_table *
     return list;
 }
 
-/* A boxed remark under the table for every row whose stated total does not add up. */
+/* A boxed remark under the table for every row whose stated total does not add up (review
+ * edition). */
 static void remarks(struct rp_report *b, struct rp_nodes *into, const struct rp_table *t,
-                    const char **labels)
+                    const char **labels, const char **label_langs)
 {
     for (size_t r = 0; r < t->row_count; r++) {
         size_t n;
         const char *items = difference_items(b, t, r, false, &n);
-        if (n)
-            rp_doc_add_paragraph(b->doc, into, RP_PARA_REMARK,
-                                 rp_report_lf(b, "diff.row", labels[r], items, NULL));
+        if (n) {
+            struct rp_node *p = rp_doc_add_paragraph(b->doc, into, RP_PARA_REMARK, NULL);
+            rp_budget_lf_spans(b, &p->u.paragraph.text, "diff.row",
+                               (const char *const[3]){labels[r], items, NULL},
+                               (const char *const[3]){label_langs[r], NULL, NULL});
+        }
         items = difference_items(b, t, r, true, &n);
         if (!n)
             continue;
         /* Name the total column by its measure ("Total"), the years are in the items. */
-        const char *measure = "";
+        const char *measure = "", *measure_lang = NULL;
         for (size_t c = 0; c < t->column_count && !*measure; c++)
             if (t->columns[c].sums.count)
-                measure = rp_budget_column_label(b, t, c);
-        rp_doc_add_paragraph(b->doc, into, RP_PARA_REMARK,
-                             rp_report_lf(b, "diff.column", labels[r], measure, items));
+                measure = rp_budget_column_label_in(b, t, c, &measure_lang);
+        struct rp_node *p = rp_doc_add_paragraph(b->doc, into, RP_PARA_REMARK, NULL);
+        rp_budget_lf_spans(b, &p->u.paragraph.text, "diff.column",
+                           (const char *const[3]){labels[r], measure, items},
+                           (const char *const[3]){label_langs[r], measure_lang, NULL});
     }
+}
+
+/* "132.981 (2022), 211.902 (2023)": what the rows (or, `by_column`, the columns) add up to
+ * wherever a stated total of row r differs from them. */
+static const char *sum_items(struct rp_report *b, const struct rp_table *t, size_t r,
+                             bool by_column, size_t *count)
+{
+    const char *list = "";
+    *count = 0;
+    for (size_t c = 0; c < t->column_count; c++) {
+        double computed;
+        bool col;
+        if (!rp_budget_differs(t, r, c, &computed, &col) || col != by_column)
+            continue;
+        const char *item =
+            rp_report_lf(b, "table.sum.item", rp_report_num(b, computed, t->decimals),
+                         column_name(b, t, c), NULL);
+        list = *count ? rp_doc_printf(b->doc, "%s, %s", list, item) : item;
+        (*count)++;
+    }
+    return list;
+}
+
+/* The publication edition prints a stated total as the plan states it, unflagged; one
+ * neutral note under the table gives what the lines add up to, so that a reader who adds
+ * them up is not left wondering. The review edition flags the cells and explains instead. */
+static void sums_note(struct rp_report *b, struct rp_node *node, const struct rp_table *t)
+{
+    size_t rows = 0, last = 0;
+    for (size_t r = 0; r < t->row_count; r++) {
+        size_t by_row, by_col;
+        sum_items(b, t, r, false, &by_row);
+        sum_items(b, t, r, true, &by_col);
+        if (by_row || by_col) {
+            rows++;
+            last = r;
+        }
+    }
+    if (rows == 0)
+        return;
+    /* A single total row needs no name; otherwise each sentence names its row. */
+    bool named = rows > 1 || t->rows[last].kind != RP_ROW_TOTAL;
+    struct rp_spans *text = rp_doc_table_note(b->doc, node, NULL, NULL);
+    for (size_t r = 0; r < t->row_count; r++) {
+        size_t by_row, by_col;
+        const char *row_items = sum_items(b, t, r, false, &by_row);
+        const char *col_items = sum_items(b, t, r, true, &by_col);
+        if (!by_row && !by_col)
+            continue;
+        const char *label = NULL, *lang = NULL;
+        if (named || by_col)
+            label = rp_report_plain_in(b, &t->rows[r].label, &lang);
+        if (by_row) {
+            if (text->count)
+                rp_report_add_plain(b, text, 0, " ", NULL);
+            rp_budget_lf_spans(
+                b, text, named ? "table.sum.rows.of" : "table.sum.rows",
+                (const char *const[3]){named ? label : row_items, named ? row_items : NULL, NULL},
+                (const char *const[3]){named ? lang : NULL, NULL, NULL});
+        }
+        if (by_col) {
+            if (text->count)
+                rp_report_add_plain(b, text, 0, " ", NULL);
+            rp_budget_lf_spans(b, text, "table.sum.columns.of",
+                               (const char *const[3]){label, col_items, NULL},
+                               (const char *const[3]){lang, NULL, NULL});
+        }
+    }
+}
+
+/* What the columns hold, for readers who cannot see the table. Its section heading names
+ * it and its caption gives number and unit: the summary does not say those again. */
+static const char *summary(struct rp_report *b, const struct rp_table *t,
+                           const struct rp_year_grid *g, size_t changes)
+{
+    const char *cols = "";
+    for (size_t c = 0; c < t->column_count; c++)
+        cols =
+            c ? rp_doc_printf(b->doc, "%s, %s", cols, column_name(b, t, c)) : column_name(b, t, c);
+    if (!changes)
+        return rp_report_lf(b, "table.summary", cols, NULL, NULL);
+    const char *pairs = "";
+    for (size_t y = 1; y <= changes; y++)
+        pairs = y > 1 ? rp_doc_printf(b->doc, "%s, %s", pairs, pair(b, g, y)) : pair(b, g, y);
+    return rp_report_lf(b, "table.summary.changes", cols, pairs, NULL);
 }
 
 /* The changes of the key measures of a table with several columns per year. */
 static void evolution_table(struct rp_report *b, struct rp_nodes *into, const struct rp_table *t,
-                            const struct rp_year_grid *g, size_t number, const char **labels)
+                            const struct rp_year_grid *g, size_t number, const char **labels,
+                            const char **label_langs)
 {
     struct rp_doc *doc = b->doc;
     size_t keys[64], nk = rp_budget_key_measures(t, g, keys), pairs = g->years - 1;
@@ -235,6 +341,7 @@ static void evolution_table(struct rp_report *b, struct rp_nodes *into, const st
         const struct rp_row *row = &t->rows[r];
         size_t i = rp_doc_table_row(doc, node, row_kind(row->kind));
         rp_doc_table_cell(doc, node, i, 0, labels[r], NULL, 0);
+        rp_doc_cell_lang(doc, node, i, 0, label_langs[r]);
         if (!row->values)
             continue;
         char buf[48];
@@ -270,14 +377,14 @@ void rp_budget_table(struct rp_report *b, struct rp_nodes *into, const struct rp
     }
     const char *unit = rp_budget_unit_long(b, t);
     if (!credit_headers && (credit == RP_CREDIT_CE || credit == RP_CREDIT_CL))
-        unit = rp_doc_printf(
-            doc, "%s, %s", unit,
-            rp_report_l(b, credit == RP_CREDIT_CE ? "table.credit.CE.long" : "table.credit.CL.long"));
+        unit = rp_doc_printf(doc, "%s, %s", unit,
+                             rp_report_l(b, credit == RP_CREDIT_CE ? "table.credit.CE.long"
+                                                                   : "table.credit.CL.long"));
     const char *caption =
         rp_report_lf(b, "table.caption", rp_report_num(b, (double)number, 0), unit, NULL);
     struct rp_node *node = rp_doc_add_table(doc, into, ncols, caption);
-    node->u.table.summary =
-        rp_doc_printf(doc, "%s – %s", rp_report_plain(b, &t->caption), rp_budget_unit_long(b, t));
+    node->u.table.summary = summary(b, t, &g, changes);
+    bool review = b->edition == RP_EDITION_REVIEW;
     rp_doc_table_column(node, 0, RP_ALIGN_LEFT, true);
     for (size_t c = 1; c < ncols; c++)
         rp_doc_table_column(node, c, RP_ALIGN_DECIMAL, false);
@@ -286,11 +393,14 @@ void rp_budget_table(struct rp_report *b, struct rp_nodes *into, const struct rp
     const char **marks = row_marks(b, t);
     const char **labels =
         rp_arena_array(doc->arena, t->row_count ? t->row_count : 1, sizeof *labels);
+    const char **label_langs =
+        rp_arena_array(doc->arena, t->row_count ? t->row_count : 1, sizeof *label_langs);
     for (size_t r = 0; r < t->row_count; r++) {
         const struct rp_row *row = &t->rows[r];
-        labels[r] = with_mark(b, rp_report_plain(b, &row->label), marks[r]);
+        labels[r] = with_mark(b, rp_report_plain_in(b, &row->label, &label_langs[r]), marks[r]);
         size_t i = rp_doc_table_row(doc, node, row_kind(row->kind));
         rp_doc_table_cell(doc, node, i, 0, labels[r], NULL, 0);
+        rp_doc_cell_lang(doc, node, i, 0, label_langs[r]);
         if (!row->values)
             continue;
         char buf[64];
@@ -299,7 +409,7 @@ void rp_budget_table(struct rp_report *b, struct rp_nodes *into, const struct rp
             double computed;
             bool by_column;
             const char *text = value(b, v, t->decimals, buf, sizeof buf);
-            if (rp_budget_differs(t, r, c, &computed, &by_column)) {
+            if (review && rp_budget_differs(t, r, c, &computed, &by_column)) {
                 const char *detail = rp_report_lf(
                     b, "diff.detail", rp_report_num(b, computed, t->decimals), NULL, NULL);
                 rp_doc_table_cell(doc, node, i, 1 + c, text, detail, RP_CELL_DIFFERS);
@@ -313,15 +423,15 @@ void rp_budget_table(struct rp_report *b, struct rp_nodes *into, const struct rp
     }
 
     /* Notes: the plan's, each row's own, then the abbreviations used. */
-    /* Table notes cannot be paired across languages (most have no mark): when some are in
-     * the edition's language, those are the notes; otherwise all, in the plan's. */
-    bool translated = false;
+    /* Table notes cannot be paired across languages (most have no mark): they are one text
+     * whose language the one rule chooses, and the notes in that language are shown. */
+    struct rp_lang_tally tally = {0};
     for (size_t i = 0; i < t->note_count; i++)
-        translated |= same_lang(t->notes[i].text.lang, b->code);
+        rp_report_tally(b, &tally, t->notes[i].text.lang);
+    const char *lang = rp_report_choose(b, &tally);
     for (size_t i = 0; i < t->note_count; i++) {
-        if (translated && !same_lang(t->notes[i].text.lang, b->code))
+        if (!rp_report_in(&t->notes[i].text, lang))
             continue;
-        b->fell_back |= !same_lang(t->notes[i].text.lang, b->code);
         struct rp_spans *s = rp_doc_table_note(doc, node, t->notes[i].mark, NULL);
         rp_report_add_runs(b, s, &t->notes[i].text);
     }
@@ -330,12 +440,15 @@ void rp_budget_table(struct rp_report *b, struct rp_nodes *into, const struct rp
             struct rp_spans *s = rp_doc_table_note(doc, node, marks[r], NULL);
             rp_report_add_runs(b, s, rp_report_pick(b, &t->rows[r].notes));
         }
+    if (!review)
+        sums_note(b, node, t);
     if (credit_headers)
         rp_doc_table_note(doc, node, NULL, rp_report_l(b, "table.credit.legend"));
     if (changes)
         rp_doc_table_note(doc, node, NULL, rp_report_l(b, "evol.note"));
 
-    remarks(b, into, t, labels);
+    if (review)
+        remarks(b, into, t, labels, label_langs);
     if (g.regular && g.per_year > 1 && g.years >= 2)
-        evolution_table(b, into, t, &g, number, labels);
+        evolution_table(b, into, t, &g, number, labels, label_langs);
 }

@@ -4,7 +4,11 @@
  * communication objective. This file holds the actions tables and puts the document
  * together; communication_views.c the cross views, communication_execution.c the execution.
  *
- * Wording the source left unresolved ("**‐**‐****") is shown as it stands and flagged. */
+ * Wording the source left unresolved ("**‐**‐****") is shown as it stands, flagged for the
+ * review edition; only that edition counts it for the authors.
+ *
+ * With an evaluation the summary reports the execution up to it: it is dated by the
+ * evaluation and says which year it reports on. */
 #include "compose/compose.h"
 #include "compose/report.h"
 
@@ -28,7 +32,8 @@ static void actions_table(struct rp_report *r, struct rp_nodes *into)
         timing |= cp->actions[i].has_timing;
     /* Columns: N°, objectives, target groups, message, [timing], [status]. */
     size_t ncol = 4 + timing + status, c_status = 4 + timing;
-    struct rp_node *t = rp_doc_add_table(r->doc, into, ncol, rp_report_l(r, "caption.comm_actions"));
+    struct rp_node *t =
+        rp_doc_add_table(r->doc, into, ncol, rp_report_l(r, "caption.comm_actions"));
     rp_doc_table_column(t, 0, RP_ALIGN_RIGHT, true);
     static const char *const heads[] = {"col.number", "col.objectives", "col.target_groups",
                                         "col.message"};
@@ -44,16 +49,25 @@ static void actions_table(struct rp_report *r, struct rp_nodes *into)
         const struct rp_comm_action *a = &cp->actions[i];
         size_t row = rp_doc_table_row(r->doc, t, RP_DOC_ROW_LINE);
         rp_doc_table_cell(r->doc, t, row, 0, rp_comm_number(r, i), NULL, 0);
-        rp_doc_table_cell(r->doc, t, row, 1, rp_comm_objectives(r, a), NULL, 0);
+        const char *ol;
+        rp_doc_table_cell(r->doc, t, row, 1, rp_comm_objectives_in(r, a, &ol), NULL, 0);
+        rp_doc_cell_lang(r->doc, t, row, 1, ol);
         unsigned tf = 0, af = 0, mf = 0;
-        const char *groups = rp_comm_joined(r, &a->target_groups, ", ", &tf);
-        const char *audience = a->audiences.count ? rp_comm_joined(r, &a->audiences, ", ", &af) : NULL;
-        rp_comm_cell(r, t, row, 2, groups, audience, tf | af);
-        rp_comm_cell(r, t, row, 3, rp_comm_messages(r, a, &mf), NULL, mf);
+        const char *tl, *al = NULL, *ml;
+        const char *groups = rp_comm_joined_in(r, &a->target_groups, ", ", &tf, &tl);
+        const char *audience =
+            a->audiences.count ? rp_comm_joined_in(r, &a->audiences, ", ", &af, &al) : NULL;
+        /* The audience is the cell's detail line, which has no language of its own: the
+         * cell carries the first other language of the two. */
+        rp_comm_cell_in(r, t, row, 2, groups, tl ? tl : al, audience, tf | af);
+        const char *messages = rp_comm_messages_in(r, a, &mf, &ml);
+        rp_comm_cell_in(r, t, row, 3, messages, ml, NULL, mf);
         if (timing) {
             enum rp_comm_timing tk = rp_comm_timing_kind(a);
-            rp_comm_cell(r, t, row, 4, rp_comm_timing_text(r, a), NULL,
-                 tk == RP_TIMING_PLACEHOLDER ? RP_CELL_PLACEHOLDER : 0);
+            const char *wl;
+            const char *when = rp_comm_timing_text_in(r, a, &wl);
+            rp_comm_cell_in(r, t, row, 4, when, wl, NULL,
+                            tk == RP_TIMING_PLACEHOLDER ? RP_CELL_PLACEHOLDER : 0);
         }
         if (status) {
             const char *detail;
@@ -94,8 +108,9 @@ static void means_table(struct rp_report *r, struct rp_nodes *into)
             if (!has[c])
                 continue;
             unsigned flags = 0;
-            const char *text = rp_comm_joined(r, cols[c], "; ", &flags);
-            rp_comm_cell(r, t, row, col++, text, NULL, flags);
+            const char *lang;
+            const char *text = rp_comm_joined_in(r, cols[c], "; ", &flags, &lang);
+            rp_comm_cell_in(r, t, row, col++, text, lang, NULL, flags);
         }
     }
 }
@@ -129,17 +144,18 @@ static void about(struct rp_report *r, struct rp_nodes *into)
     struct rp_node *title = rp_doc_add_paragraph(r->doc, kids, RP_PARA_LEAD, NULL);
     rp_report_add_runs(r, &title->u.paragraph.text, rp_report_pick(r, &r->plan->title));
     if (!r->plan->has_communication || cp->action_count == 0) {
-        rp_doc_add_paragraph(r->doc, kids, RP_PARA_REMARK,
-                             rp_report_l(r, r->plan->has_communication ? "comm.no_actions"
-                                                                       : "comm.no_plan"));
+        rp_doc_add_paragraph(
+            r->doc, kids, RP_PARA_REMARK,
+            rp_report_l(r, r->plan->has_communication ? "comm.no_actions" : "comm.no_plan"));
         return;
     }
     rp_report_paragraphs(r, kids, &cp->text, RP_PARA_BODY);
     char na[32], no[32];
     snprintf(na, sizeof na, "%zu", cp->action_count);
     snprintf(no, sizeof no, "%zu", cp->objective_count);
-    rp_doc_add_paragraph(r->doc, kids, RP_PARA_BODY, rp_report_lf(r, "about.comm_counts", na, no, NULL));
-    size_t ph = placeholder_count(cp);
+    rp_doc_add_paragraph(r->doc, kids, RP_PARA_BODY,
+                         rp_report_lf(r, "about.comm_counts", na, no, NULL));
+    size_t ph = r->edition == RP_EDITION_REVIEW ? placeholder_count(cp) : 0;
     if (ph) {
         char n[32];
         snprintf(n, sizeof n, "%zu", ph);
@@ -149,19 +165,20 @@ static void about(struct rp_report *r, struct rp_nodes *into)
     if (r->eval) {
         char y[32];
         snprintf(y, sizeof y, "%d", r->eval->year);
-        rp_doc_add_paragraph(r->doc, kids, RP_PARA_BODY,
-                             rp_report_lf(r, "about.comm_execution", y, NULL, NULL));
+        rp_doc_add_paragraph(
+            r->doc, kids, RP_PARA_BODY,
+            rp_report_lf(r, "about.comm_execution", y, rp_report_date(r, &r->eval->date), NULL));
     }
 }
 
-struct rp_doc *rp_build_communication(const struct rp_plan *plan,
-                                      const struct rp_evaluation *eval, const char *lang,
+struct rp_doc *rp_build_communication(const struct rp_plan *plan, const struct rp_evaluation *eval,
+                                      const char *lang, enum rp_edition edition,
                                       const struct rp_templates *t, struct rp_arena *arena)
 {
     if (!plan || !arena || !t)
         return NULL;
     struct rp_report r;
-    rp_report_init(&r, t, arena, lang, plan->lang);
+    rp_report_init(&r, t, arena, lang, edition, plan->lang);
     r.plan = plan;
     r.eval = eval;
     r.evals = eval ? &r.eval : NULL;
@@ -171,8 +188,19 @@ struct rp_doc *rp_build_communication(const struct rp_plan *plan,
      * the document shows it. */
     const struct rp_comm_plan *cp = &plan->communication;
     bool shows_eval = eval && plan->has_communication && cp->action_count > 0;
-    rp_report_cover(&r, rp_report_l(&r, "doc.communication"), rp_report_text(&r, &plan->title, " "),
-                    &plan->date, shows_eval && eval->sample);
+    /* A summary with the execution is as recent as the evaluation it reports: its date and
+     * title are the evaluation's, and the title names the year. */
+    const char *title = rp_report_l(&r, "doc.communication");
+    if (shows_eval) {
+        char y[32];
+        snprintf(y, sizeof y, "%d", eval->year);
+        title = rp_report_lf(&r, "doc.communication_year", y, NULL, NULL);
+    }
+    const char *subtitle_lang;
+    const char *subtitle = rp_report_text_in(&r, &plan->title, " ", &subtitle_lang);
+    rp_report_cover(&r, title, subtitle, shows_eval ? &eval->date : &plan->date,
+                    shows_eval && eval->sample);
+    r.doc->subtitle_lang = subtitle_lang;
     rp_report_keywords(&r, "doc.keywords_comm");
     rp_report_begin(&r);
     struct rp_nodes *body = &r.doc->body;

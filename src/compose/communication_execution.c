@@ -28,7 +28,7 @@ static void execution_table(struct rp_report *r, struct rp_nodes *into)
     rp_doc_table_column(t, 1, RP_ALIGN_LEFT, true);
     rp_doc_table_column(t, 5, RP_ALIGN_DECIMAL, false);
     static const char *const heads[] = {"col.number", "col.message", "col.target_groups",
-                                        "col.status", "col.date", "col.reach"};
+                                        "col.status", "col.date",    "col.reach"};
     struct rp_doc_header_row *h = rp_doc_table_header_row(r->doc, t);
     for (size_t c = 0; c < 6; c++)
         rp_doc_header_cell(r->doc, h, rp_report_l(r, heads[c]), 1,
@@ -38,19 +38,25 @@ static void execution_table(struct rp_report *r, struct rp_nodes *into)
         const struct rp_comm_execution *x = rp_eval_comm(r->eval, a->id);
         const char *mark = rp_comm_number(r, i);
         unsigned mf = 0, tf = 0;
+        const char *ml, *tl;
         size_t row = rp_doc_table_row(r->doc, t, RP_DOC_ROW_LINE);
         rp_doc_table_cell(r->doc, t, row, 0, mark, NULL, 0);
-        rp_comm_cell(r, t, row, 1, rp_comm_messages(r, a, &mf), NULL, mf);
-        rp_comm_cell(r, t, row, 2, rp_comm_joined(r, &a->target_groups, ", ", &tf), NULL, tf);
-        rp_doc_table_cell(r->doc, t, row, 3, rp_report_comm_word(r, x ? (int)x->status : RP_COMM__MAX),
-                          NULL, 0);
+        const char *messages = rp_comm_messages_in(r, a, &mf, &ml);
+        rp_comm_cell_in(r, t, row, 1, messages, ml, NULL, mf);
+        const char *groups = rp_comm_joined_in(r, &a->target_groups, ", ", &tf, &tl);
+        rp_comm_cell_in(r, t, row, 2, groups, tl, NULL, tf);
+        rp_doc_table_cell(r->doc, t, row, 3,
+                          rp_report_comm_word(r, x ? (int)x->status : RP_COMM__MAX), NULL, 0);
         if (x && x->date.year)
             rp_doc_table_cell(r->doc, t, row, 4, rp_report_date(r, &x->date), NULL, 0);
-        rp_doc_table_cell(r->doc, t, row, 5,
-                          x && x->reach.present ? rp_report_num_auto(r, x->reach.value) : RP_NIL_TEXT,
-                          NULL, 0);
-        if (x && x->comment.count)
-            rp_doc_table_note(r->doc, t, mark, rp_report_text(r, &x->comment, " "));
+        rp_doc_table_cell(
+            r->doc, t, row, 5,
+            x && x->reach.present ? rp_report_num_auto(r, x->reach.value) : RP_NIL_TEXT, NULL, 0);
+        if (x && x->comment.count) {
+            const char *lang;
+            const char *comment = rp_report_text_in(r, &x->comment, " ", &lang);
+            rp_spans_lang(r->doc, rp_doc_table_note(r->doc, t, mark, comment), 0, lang);
+        }
     }
 }
 
@@ -72,9 +78,9 @@ static void execution_timeline(struct rp_report *r, struct rp_nodes *into)
         return;
     for (int s = 0; s < RP_COMM__MAX; s++)
         series[s] = used[s] ? ns++ : 0;
-    struct rp_node *ch = rp_doc_add_chart(r->doc, into, RP_CHART_TIMELINE,
-                                          rp_report_l(r, "caption.comm_chronology"),
-                                          cp->action_count, ns);
+    struct rp_node *ch =
+        rp_doc_add_chart(r->doc, into, RP_CHART_TIMELINE, rp_report_l(r, "caption.comm_chronology"),
+                         cp->action_count, ns);
     for (int s = 0; s < RP_COMM__MAX; s++)
         if (used[s])
             rp_doc_chart_series(r->doc, ch, series[s], rp_report_comm_word(r, s));
@@ -87,8 +93,8 @@ static void execution_timeline(struct rp_report *r, struct rp_nodes *into)
             continue;
         rp_doc_chart_value(ch, series[x->status], i,
                            (double)rp_days_from_date(x->date.year, x->date.month, x->date.day));
-        desc = rp_doc_printf(r->doc, "%s%s%s%s%s", desc, *desc ? rp_report_semicolon(r) : "",
-                             mark, rp_report_colon(r), rp_report_date(r, &x->date));
+        desc = rp_doc_printf(r->doc, "%s%s%s%s%s", desc, *desc ? rp_report_semicolon(r) : "", mark,
+                             rp_report_colon(r), rp_report_date(r, &x->date));
     }
     ch->u.chart.description = desc;
 }

@@ -17,9 +17,10 @@ static void cover(struct rp_report *r)
     const struct rp_evaluation *e = r->eval;
     const char *key = r->plan ? "doc.evaluation" : "doc.annual_report";
     const char *title = rp_doc_printf(r->doc, "%s %d", rp_report_l(r, key), e->year);
-    const char *subtitle = r->plan ? rp_report_text(r, &r->plan->title, " ")
-                                   : rp_report_text(r, &e->title, " ");
+    const char *lang;
+    const char *subtitle = rp_report_text_in(r, r->plan ? &r->plan->title : &e->title, " ", &lang);
     rp_report_cover(r, title, subtitle, &e->date, e->sample);
+    r->doc->subtitle_lang = lang;
     if (!r->plan)
         rp_report_keywords(r, "doc.keywords_annual");
 }
@@ -29,8 +30,8 @@ static void key_figures_chapter(struct rp_report *r, struct rp_nodes *into, int 
     const struct rp_evaluation *e = r->eval;
     if (e->key_figures_count == 0)
         return;
-    struct rp_node *sec = rp_doc_add_section(r->doc, into, level, NULL,
-                                             rp_report_l(r, "sec.key_figures"));
+    struct rp_node *sec =
+        rp_doc_add_section(r->doc, into, level, NULL, rp_report_l(r, "sec.key_figures"));
     for (size_t i = 0; i < e->key_figures_count; i++)
         rp_report_key_figures(r, &sec->u.section.children, &e->key_figures[i]);
 }
@@ -42,8 +43,8 @@ static void highlights_chapter(struct rp_report *r, struct rp_nodes *into)
     const struct rp_evaluation *e = r->eval;
     if (e->section_count == 0 && e->key_figures_count == 0)
         return;
-    struct rp_node *sec = rp_doc_add_section(r->doc, into, 1, NULL,
-                                             rp_report_l(r, "sec.highlights"));
+    struct rp_node *sec =
+        rp_doc_add_section(r->doc, into, 1, NULL, rp_report_l(r, "sec.highlights"));
     key_figures_chapter(r, &sec->u.section.children, 2);
     rp_report_narrative(r, &sec->u.section.children, 2, e->sections, e->section_count);
 }
@@ -98,14 +99,14 @@ static void build_parts(struct rp_report *r, bool standalone)
 
 struct rp_doc *rp_build_evaluation(const struct rp_plan *plan,
                                    const struct rp_evaluation *const *evals, size_t eval_count,
-                                   const char *lang, const struct rp_templates *t,
-                                   struct rp_arena *arena)
+                                   const char *lang, enum rp_edition edition,
+                                   const struct rp_templates *t, struct rp_arena *arena)
 {
     if (!evals || eval_count == 0 || !evals[eval_count - 1] || !arena || !t)
         return NULL;
     const struct rp_evaluation *eval = evals[eval_count - 1];
     struct rp_report r;
-    rp_report_init(&r, t, arena, lang, plan ? plan->lang : eval->lang);
+    rp_report_init(&r, t, arena, lang, edition, plan ? plan->lang : eval->lang);
     r.plan = plan;
     r.eval = eval;
     r.evals = evals;

@@ -60,9 +60,9 @@ void rp_eval_about(struct rp_report *r, struct rp_nodes *into)
         rp_doc_add_paragraph(r->doc, kids, RP_PARA_BODY,
                              rp_report_lf(r, "about.standalone", year, NULL, NULL));
         if (e->date.year)
-            rp_doc_add_paragraph(r->doc, kids, RP_PARA_BODY,
-                                 rp_report_lf(r, "about.published", rp_report_date(r, &e->date),
-                                              NULL, NULL));
+            rp_doc_add_paragraph(
+                r->doc, kids, RP_PARA_BODY,
+                rp_report_lf(r, "about.published", rp_report_date(r, &e->date), NULL, NULL));
         return;
     }
     rp_doc_add_paragraph(r->doc, kids, RP_PARA_BODY,
@@ -116,8 +116,8 @@ void rp_eval_organisation(struct rp_report *r, struct rp_nodes *into)
                 any = true;
             }
             size_t row = rp_doc_table_row(r->doc, t, RP_DOC_ROW_LINE);
-            rp_doc_table_cell(r->doc, t, row, 0, rp_report_text(r, &u->name, " "), NULL, 0);
-            rp_doc_table_cell(r->doc, t, row, 1, rp_report_text(r, &u->abbr, " "), NULL, 0);
+            rp_report_cell(r, t, row, 0, &u->name, NULL, 0);
+            rp_report_cell(r, t, row, 1, &u->abbr, NULL, 0);
         }
     }
 }
@@ -139,8 +139,8 @@ static const char *measure_text(struct rp_report *r, const struct rp_indicator *
         const char *freq = ind->frequency == RP_FREQ_UNSPECIFIED && ind->frequency_raw
                                ? ind->frequency_raw
                                : rp_report_l(r, key);
-        out = rp_doc_printf(r->doc, "%s%s%s%s%s", out, semi, rp_report_l(r, "label.frequency"), colon,
-                            freq);
+        out = rp_doc_printf(r->doc, "%s%s%s%s%s", out, semi, rp_report_l(r, "label.frequency"),
+                            colon, freq);
     }
     if (ind->baseline.present)
         out = rp_doc_printf(r->doc, "%s%s%s%s%s (%d)", out, semi, rp_report_l(r, "label.baseline"),
@@ -150,7 +150,7 @@ static const char *measure_text(struct rp_report *r, const struct rp_indicator *
 
 static unsigned placeholder_flag(struct rp_report *r, const struct rp_texts *texts)
 {
-    return rp_report_has_placeholder(rp_report_pick(r, texts)) ? RP_CELL_PLACEHOLDER : 0;
+    return rp_report_has_placeholder(rp_report_peek(r, texts)) ? RP_CELL_PLACEHOLDER : 0;
 }
 
 static void definitions(struct rp_report *r, struct rp_nodes *into)
@@ -160,12 +160,12 @@ static void definitions(struct rp_report *r, struct rp_nodes *into)
         return;
     struct rp_node *sec =
         rp_doc_add_section(r->doc, into, 2, NULL, rp_report_l(r, "sec.definitions"));
-    struct rp_node *t = rp_doc_add_table(r->doc, &sec->u.section.children, 5,
-                                         rp_report_l(r, "caption.definitions"));
+    /* The heading just above names the table: a caption would say it a second time. */
+    struct rp_node *t = rp_doc_add_table(r->doc, &sec->u.section.children, 5, NULL);
     rp_doc_table_column(t, 0, RP_ALIGN_LEFT, true);
     struct rp_doc_header_row *h = rp_doc_table_header_row(r->doc, t);
-    static const char *const heads[] = {"col.number", "col.indicator", "col.definition",
-                                        "col.norm", "col.measure"};
+    static const char *const heads[] = {"col.number", "col.indicator", "col.definition", "col.norm",
+                                        "col.measure"};
     for (size_t c = 0; c < 5; c++)
         rp_doc_header_cell(r->doc, h, rp_report_l(r, heads[c]), 1, RP_ALIGN_LEFT);
     for (size_t s = 0; s < plan->objective_count; s++)
@@ -175,23 +175,25 @@ static void definitions(struct rp_report *r, struct rp_nodes *into)
                 const struct rp_indicator *ind = &oo->indicators[i];
                 size_t row = rp_doc_table_row(r->doc, t, RP_DOC_ROW_LINE);
                 rp_doc_table_cell(r->doc, t, row, 0, ind->number ? ind->number : ind->id, NULL, 0);
-                rp_doc_table_cell(r->doc, t, row, 1, rp_report_text(r, &ind->title, " "), NULL,
-                                  placeholder_flag(r, &ind->title));
-                rp_doc_table_cell(r->doc, t, row, 2, rp_report_text(r, &ind->definition, " "),
-                                  NULL, placeholder_flag(r, &ind->definition));
-                rp_doc_table_cell(r->doc, t, row, 3, rp_report_text(r, &ind->norm.text, " "),
-                                  NULL, placeholder_flag(r, &ind->norm.text));
+                rp_report_cell(r, t, row, 1, &ind->title, NULL, placeholder_flag(r, &ind->title));
+                rp_report_cell(r, t, row, 2, &ind->definition, NULL,
+                               placeholder_flag(r, &ind->definition));
+                rp_report_cell(r, t, row, 3, &ind->norm.text, NULL,
+                               placeholder_flag(r, &ind->norm.text));
                 rp_doc_table_cell(r->doc, t, row, 4, measure_text(r, ind), NULL, 0);
             }
         }
 }
 
+/* `abbr_lang`, `meaning_lang`: as an _in function gives them (NULL for labels). */
 static void abbreviation(struct rp_report *r, struct rp_node *t, const char *abbr,
-                         const char *meaning)
+                         const char *abbr_lang, const char *meaning, const char *meaning_lang)
 {
     size_t row = rp_doc_table_row(r->doc, t, RP_DOC_ROW_LINE);
     rp_doc_table_cell(r->doc, t, row, 0, abbr, NULL, 0);
+    rp_doc_cell_lang(r->doc, t, row, 0, abbr_lang);
     rp_doc_table_cell(r->doc, t, row, 1, meaning, NULL, 0);
+    rp_doc_cell_lang(r->doc, t, row, 1, meaning_lang);
 }
 
 /* Whether an indicator is measured per full-time equivalent ("jours/ETP"). */
@@ -218,16 +220,19 @@ static void abbreviations(struct rp_report *r, struct rp_nodes *into)
         return;
     struct rp_node *sec =
         rp_doc_add_section(r->doc, into, 2, NULL, rp_report_l(r, "sec.abbreviations"));
-    struct rp_node *t = rp_doc_add_table(r->doc, &sec->u.section.children, 2,
-                                         rp_report_l(r, "caption.abbreviations"));
+    struct rp_node *t = rp_doc_add_table(r->doc, &sec->u.section.children, 2, NULL);
     rp_doc_table_column(t, 0, RP_ALIGN_LEFT, true);
     struct rp_doc_header_row *h = rp_doc_table_header_row(r->doc, t);
     rp_doc_header_cell(r->doc, h, rp_report_l(r, "col.abbr"), 1, RP_ALIGN_LEFT);
     rp_doc_header_cell(r->doc, h, rp_report_l(r, "col.meaning"), 1, RP_ALIGN_LEFT);
     for (size_t i = 0; org && i < org->unit_count; i++) {
         const struct rp_unit *u = &org->units[i];
-        if (u->abbr.count)
-            abbreviation(r, t, rp_report_text(r, &u->abbr, " "), rp_report_text(r, &u->name, " "));
+        if (u->abbr.count) {
+            const char *al, *nl;
+            const char *abbr = rp_report_text_in(r, &u->abbr, " ", &al);
+            const char *name = rp_report_text_in(r, &u->name, " ", &nl);
+            abbreviation(r, t, abbr, al, name, nl);
+        }
     }
     if (budget) {
         /* Only the abbreviations the budget chapter uses. */
@@ -239,14 +244,15 @@ static void abbreviations(struct rp_report *r, struct rp_nodes *into)
             keur |= groups[g].table->unit == RP_TUNIT_EUR && groups[g].table->scale == 1000;
         }
         if (credit[RP_CREDIT_CE])
-            abbreviation(r, t, rp_report_l(r, "credit.CE"), rp_report_l(r, "abbr.CE"));
+            abbreviation(r, t, rp_report_l(r, "credit.CE"), NULL, rp_report_l(r, "abbr.CE"), NULL);
         if (credit[RP_CREDIT_CL])
-            abbreviation(r, t, rp_report_l(r, "credit.CL"), rp_report_l(r, "abbr.CL"));
+            abbreviation(r, t, rp_report_l(r, "credit.CL"), NULL, rp_report_l(r, "abbr.CL"), NULL);
         if (keur)
-            abbreviation(r, t, "k\xe2\x82\xac", rp_report_l(r, "abbr.keur"));
+            abbreviation(r, t, "k\xe2\x82\xac", NULL, rp_report_l(r, "abbr.keur"), NULL);
     }
     if (uses_fte(r->plan))
-        abbreviation(r, t, rp_report_l(r, "abbr.fte_short"), rp_report_l(r, "abbr.fte"));
+        abbreviation(r, t, rp_report_l(r, "abbr.fte_short"), NULL, rp_report_l(r, "abbr.fte"),
+                     NULL);
 }
 
 void rp_eval_annex(struct rp_report *r, struct rp_nodes *into)

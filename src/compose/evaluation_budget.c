@@ -1,6 +1,7 @@
 /* Budget execution: per plan table and credit column, the planned, adjusted, committed and
  * liquidated credits of each line, the execution rate and the variance, with the
- * evaluation's explanations as notes and a computed total. */
+ * evaluation's explanations as notes and the total of the lines shown. */
+#include "compose/budget.h"
 #include "compose/report.h"
 
 #include "model/table.h"
@@ -88,15 +89,25 @@ size_t rp_eval_budget_groups(struct rp_report *r, struct rp_budget_group **out)
     return n;
 }
 
-const char *rp_report_column_name(struct rp_report *r, const struct rp_table *t, size_t col)
+/* rp_report_column_name with the language of the column's own label, when the name shows it
+ * (`lang` as an _in function gives it; NULL for a year). */
+static const char *column_name_in(struct rp_report *r, const struct rp_table *t, size_t col,
+                                  const char **lang)
 {
     const struct rp_column *c = &t->columns[col];
     const char *credit = c->credit == RP_CREDIT_CE   ? rp_report_l(r, "credit.CE")
                          : c->credit == RP_CREDIT_CL ? rp_report_l(r, "credit.CL")
                                                      : NULL;
-    const char *label = c->year ? rp_doc_printf(r->doc, "%d", c->year)
-                                : rp_report_text(r, &c->label, " ");
+    *lang = NULL;
+    const char *label =
+        c->year ? rp_doc_printf(r->doc, "%d", c->year) : rp_report_text_in(r, &c->label, " ", lang);
     return credit ? rp_doc_printf(r->doc, "%s %s", credit, label) : label;
+}
+
+const char *rp_report_column_name(struct rp_report *r, const struct rp_table *t, size_t col)
+{
+    const char *lang;
+    return column_name_in(r, t, col, &lang);
 }
 
 static const char *unit_phrase(struct rp_report *r, const struct rp_table *t)
@@ -108,9 +119,8 @@ static const char *unit_phrase(struct rp_report *r, const struct rp_table *t)
     return rp_report_l(r, t->scale == 1000 ? "unit.keur" : "unit.eur");
 }
 
-static const struct rp_budget_execution *execution_for(const struct rp_evaluation *e,
-                                                       const struct rp_table *t, size_t row,
-                                                       size_t col)
+static const struct rp_budget_execution *
+execution_for(const struct rp_evaluation *e, const struct rp_table *t, size_t row, size_t col)
 {
     for (size_t i = 0; i < e->budget_count; i++)
         if (strcmp(e->budget[i].row, t->rows[row].id) == 0 &&
@@ -129,16 +139,20 @@ static void group_table(struct rp_report *r, struct rp_nodes *into, const struct
     const struct rp_table *t = g->table;
     size_t col = g->column;
     int dec = t->decimals;
-    const char *caption = rp_report_lf(r, "caption.budget", rp_report_text(r, &t->caption, " "),
-                                       rp_report_column_name(r, t, col), NULL);
-    struct rp_node *sec = rp_doc_add_section(r->doc, into, 2, NULL, caption);
+    const char *caption_lang, *column_lang;
+    const char *caption = rp_budget_caption(r, t, &caption_lang);
+    const char *column = column_name_in(r, t, col, &column_lang);
+    struct rp_node *sec = rp_doc_add_section(r->doc, into, 2, NULL, NULL);
+    rp_budget_lf_spans(r, &sec->u.section.title, "caption.budget",
+                       (const char *const[3]){caption, column, NULL},
+                       (const char *const[3]){caption_lang, column_lang, NULL});
     struct rp_nodes *kids = &sec->u.section.children;
-    static const char *const heads[] = {"col.line",      "col.planned", "col.adjusted",
+    static const char *const heads[] = {"col.line",      "col.planned",    "col.adjusted",
                                         "col.committed", "col.liquidated", "col.rate",
                                         "col.variance"};
     /* The heading names the table; the caption gives the unit. */
-    struct rp_node *tb = rp_doc_add_table(r->doc, kids, 7,
-                                          rp_report_lf(r, "budget.unit", unit_phrase(r, t), NULL, NULL));
+    struct rp_node *tb = rp_doc_add_table(
+        r->doc, kids, 7, rp_report_lf(r, "budget.unit", unit_phrase(r, t), NULL, NULL));
     rp_doc_table_column(tb, 0, RP_ALIGN_LEFT, true);
     struct rp_doc_header_row *h = rp_doc_table_header_row(r->doc, tb);
     for (size_t c = 0; c < 7; c++) {
@@ -155,12 +169,15 @@ static void group_table(struct rp_report *r, struct rp_nodes *into, const struct
         if (!b)
             continue;
         const struct rp_row *rw = &t->rows[ri];
-        const char *label = rp_report_text(r, &rw->label, " ");
+        const char *label_lang;
+        const char *label = rp_report_text_in(r, &rw->label, " ", &label_lang);
         if (b->explanation.count) {
             char mark[32];
             snprintf(mark, sizeof mark, "%zu", ++notes);
             label = rp_doc_printf(r->doc, "%s (%s)", label, mark);
-            rp_doc_table_note(r->doc, tb, mark, rp_report_text(r, &b->explanation, " "));
+            const char *note_lang;
+            const char *note = rp_report_text_in(r, &b->explanation, " ", &note_lang);
+            rp_spans_lang(r->doc, rp_doc_table_note(r->doc, tb, mark, note), 0, note_lang);
         }
         enum rp_doc_row_kind kind = rw->kind == RP_ROW_TOTAL      ? RP_DOC_ROW_TOTAL
                                     : rw->kind == RP_ROW_SUBTOTAL ? RP_DOC_ROW_SUBTOTAL
@@ -168,6 +185,7 @@ static void group_table(struct rp_report *r, struct rp_nodes *into, const struct
                                                                   : RP_DOC_ROW_LINE;
         size_t row = rp_doc_table_row(r->doc, tb, kind);
         rp_doc_table_cell(r->doc, tb, row, 0, label, NULL, 0);
+        rp_doc_cell_lang(r->doc, tb, row, 0, label_lang);
         bool has_plan = col < rw->value_count && !rw->values[col].nil;
         rp_doc_table_cell(r->doc, tb, row, 1,
                           has_plan ? rp_report_num(r, rw->values[col].value, dec) : RP_NIL_TEXT,
@@ -176,7 +194,8 @@ static void group_table(struct rp_report *r, struct rp_nodes *into, const struct
         rp_doc_table_cell(r->doc, tb, row, 3, opt_num(r, &b->committed, dec), NULL, 0);
         rp_doc_table_cell(r->doc, tb, row, 4, opt_num(r, &b->liquidated, dec), NULL, 0);
         double adjusted, executed;
-        if (rp_budget_adjusted(t, ri, col, b, &adjusted) && rp_budget_executed(t, col, b, &executed)) {
+        if (rp_budget_adjusted(t, ri, col, b, &adjusted) &&
+            rp_budget_executed(t, col, b, &executed)) {
             if (adjusted != 0)
                 rp_doc_table_cell(r->doc, tb, row, 5,
                                   rp_report_percent(r, executed / adjusted * 100, 1), NULL,
@@ -193,16 +212,24 @@ static void group_table(struct rp_report *r, struct rp_nodes *into, const struct
         }
     }
     size_t row = rp_doc_table_row(r->doc, tb, RP_DOC_ROW_TOTAL);
-    rp_doc_table_cell(r->doc, tb, row, 0, rp_report_l(r, "budget.total"), NULL, RP_CELL_COMPUTED);
-    rp_doc_table_cell(r->doc, tb, row, 1, rp_report_num(r, planned_sum, dec), NULL, RP_CELL_COMPUTED);
-    rp_doc_table_cell(r->doc, tb, row, 2, rp_report_num(r, adjusted_sum, dec), NULL, RP_CELL_COMPUTED);
+    /* The sum of the lines shown: readers see a total; the authors are told that it is not
+     * the plan's. */
+    rp_doc_table_cell(
+        r->doc, tb, row, 0,
+        rp_report_l(r, r->edition == RP_EDITION_REVIEW ? "budget.total.computed" : "budget.total"),
+        NULL, RP_CELL_COMPUTED);
+    rp_doc_table_cell(r->doc, tb, row, 1, rp_report_num(r, planned_sum, dec), NULL,
+                      RP_CELL_COMPUTED);
+    rp_doc_table_cell(r->doc, tb, row, 2, rp_report_num(r, adjusted_sum, dec), NULL,
+                      RP_CELL_COMPUTED);
     rp_doc_table_cell(r->doc, tb, row, 3, rp_report_num(r, committed_sum, dec), NULL,
                       RP_CELL_COMPUTED);
     rp_doc_table_cell(r->doc, tb, row, 4, rp_report_num(r, liquidated_sum, dec), NULL,
                       RP_CELL_COMPUTED);
     if (g->adjusted != 0)
-        rp_doc_table_cell(r->doc, tb, row, 5, rp_report_percent(r, g->executed / g->adjusted * 100, 1),
-                          NULL, RP_CELL_COMPUTED);
+        rp_doc_table_cell(r->doc, tb, row, 5,
+                          rp_report_percent(r, g->executed / g->adjusted * 100, 1), NULL,
+                          RP_CELL_COMPUTED);
     char buf[64];
     rp_fmt_change(buf, sizeof buf, g->executed - g->adjusted, dec, false, r->lang);
     rp_doc_table_cell(r->doc, tb, row, 6, buf, NULL, RP_CELL_COMPUTED);

@@ -25,11 +25,10 @@ static void year_box(struct rp_report *r, struct rp_nodes *into, const struct rp
     struct rp_node *box =
         rp_doc_add_key_figures(r->doc, into, rp_report_lf(r, "dash.year", year, NULL, NULL));
     if (c->indicator_total)
-        rp_doc_add_figure(r->doc, box,
-                          count_text(r, c->indicators[RP_IND_MET] + c->indicators[RP_IND_DELIVERED]),
-                          rp_report_lf(r, "dash.kf.indicators", count_text(r, c->indicator_total),
-                                       NULL, NULL),
-                          NULL);
+        rp_doc_add_figure(
+            r->doc, box, count_text(r, c->indicators[RP_IND_MET] + c->indicators[RP_IND_DELIVERED]),
+            rp_report_lf(r, "dash.kf.indicators", count_text(r, c->indicator_total), NULL, NULL),
+            NULL);
     if (c->strategic_total)
         rp_doc_add_figure(
             r->doc, box,
@@ -37,24 +36,30 @@ static void year_box(struct rp_report *r, struct rp_nodes *into, const struct rp
             rp_report_lf(r, "dash.kf.objectives", count_text(r, c->strategic_total), NULL, NULL),
             NULL);
     if (c->project_total)
-        rp_doc_add_figure(r->doc, box, count_text(r, c->projects[RP_PROGRESS_DONE]),
-                          rp_report_lf(r, "dash.kf.projects", count_text(r, c->project_total),
-                                       NULL, NULL),
-                          NULL);
+        rp_doc_add_figure(
+            r->doc, box, count_text(r, c->projects[RP_PROGRESS_DONE]),
+            rp_report_lf(r, "dash.kf.projects", count_text(r, c->project_total), NULL, NULL), NULL);
     /* The first table the evaluation reports on is the plan's main budget table. */
     if (ngroups && groups[0].adjusted != 0) {
-        const char *what = rp_doc_printf(r->doc, "%s \xe2\x80\x93 %s",
-                                         rp_report_text(r, &groups[0].table->caption, " "),
-                                         rp_report_column_name(r, groups[0].table, groups[0].column));
+        const char *lang;
+        const char *caption = rp_report_text_in(r, &groups[0].table->caption, " ", &lang);
+        const char *column =
+            rp_doc_printf(r->doc, " \xe2\x80\x93 %s",
+                          rp_report_column_name(r, groups[0].table, groups[0].column));
         rp_doc_add_figure(r->doc, box,
                           rp_report_percent(r, groups[0].executed / groups[0].adjusted * 100, 1),
-                          rp_report_lf(r, "dash.kf.budget", what, NULL, NULL), NULL);
+                          NULL, NULL);
+        /* The label is the edition's sentence around the table's caption, which keeps its
+         * own language. */
+        struct rp_doc_figure *fig = &box->u.figures.items[box->u.figures.count - 1];
+        rp_report_lf_spans(r, &fig->label, 0, "dash.kf.budget", caption, lang, column);
     }
     if (box->u.figures.count == 0)
         into->count--; /* an empty box is dropped: it is the last node added */
 }
 
-static void progress_part(struct rp_report *r, struct rp_nodes *into, const struct rp_status_counts *c)
+static void progress_part(struct rp_report *r, struct rp_nodes *into,
+                          const struct rp_status_counts *c)
 {
     const struct kind_row kinds[] = {
         {"kind.strategic", c->strategic, c->strategic_total},
@@ -68,8 +73,8 @@ static void progress_part(struct rp_report *r, struct rp_nodes *into, const stru
         nk += kinds[k].total > 0;
     if (nk == 0)
         return;
-    struct rp_node *t = rp_doc_add_table(r->doc, into, RP_PROGRESS_SLOTS + 2,
-                                         rp_report_l(r, "dash.progress"));
+    struct rp_node *t =
+        rp_doc_add_table(r->doc, into, RP_PROGRESS_SLOTS + 2, rp_report_l(r, "dash.progress"));
     rp_doc_table_column(t, 0, RP_ALIGN_LEFT, true);
     struct rp_doc_header_row *h = rp_doc_table_header_row(r->doc, t);
     rp_doc_header_cell(r->doc, h, rp_report_l(r, "col.element"), 1, RP_ALIGN_LEFT);
@@ -88,8 +93,8 @@ static void progress_part(struct rp_report *r, struct rp_nodes *into, const stru
         size_t row = rp_doc_table_row(r->doc, t, RP_DOC_ROW_LINE);
         rp_doc_table_cell(r->doc, t, row, 0, rp_report_l(r, kinds[k].key), NULL, 0);
         for (int s = 0; s < RP_PROGRESS_SLOTS; s++) {
-            rp_doc_table_cell(r->doc, t, row, (size_t)s + 1, count_text(r, kinds[k].slots[s]),
-                              NULL, 0);
+            rp_doc_table_cell(r->doc, t, row, (size_t)s + 1, count_text(r, kinds[k].slots[s]), NULL,
+                              0);
             if (kinds[k].slots[s] && !used[s]) {
                 used[s] = true;
                 nseries++;
@@ -170,10 +175,11 @@ static void budget_part(struct rp_report *r, struct rp_nodes *into,
     rp_doc_header_cell(r->doc, h, rp_report_l(r, "col.rate"), 1, RP_ALIGN_RIGHT);
     for (size_t g = 0; g < n; g++) {
         const struct rp_table *tb = groups[g].table;
-        const char *unit = tb->unit == RP_TUNIT_EUR ? (tb->scale == 1000 ? "k\xe2\x82\xac" : "\xe2\x82\xac")
-                                                    : NULL;
+        const char *unit = tb->unit == RP_TUNIT_EUR
+                               ? (tb->scale == 1000 ? "k\xe2\x82\xac" : "\xe2\x82\xac")
+                               : NULL;
         size_t row = rp_doc_table_row(r->doc, t, RP_DOC_ROW_LINE);
-        rp_doc_table_cell(r->doc, t, row, 0, rp_report_text(r, &tb->caption, " "), unit, 0);
+        rp_report_cell(r, t, row, 0, &tb->caption, unit, 0);
         rp_doc_table_cell(r->doc, t, row, 1, rp_report_column_name(r, tb, groups[g].column), NULL,
                           0);
         rp_doc_table_cell(r->doc, t, row, 2, rp_report_num(r, groups[g].adjusted, tb->decimals),
@@ -181,9 +187,10 @@ static void budget_part(struct rp_report *r, struct rp_nodes *into,
         rp_doc_table_cell(r->doc, t, row, 3, rp_report_num(r, groups[g].executed, tb->decimals),
                           NULL, RP_CELL_COMPUTED);
         if (groups[g].adjusted != 0)
-            rp_doc_table_cell(r->doc, t, row, 4,
-                              rp_report_percent(r, groups[g].executed / groups[g].adjusted * 100, 1),
-                              NULL, RP_CELL_COMPUTED);
+            rp_doc_table_cell(
+                r->doc, t, row, 4,
+                rp_report_percent(r, groups[g].executed / groups[g].adjusted * 100, 1), NULL,
+                RP_CELL_COMPUTED);
     }
 }
 

@@ -21,12 +21,10 @@ static void status_line(struct rp_report *r, struct rp_nodes *into, const char *
     rp_spans_add(r->doc, s, RP_SPAN_TEXT, 0,
                  rp_report_progress_word(r, p ? (int)p->status : RP_PROGRESS_UNREPORTED), NULL);
     if (p && p->percent.present) {
-        rp_spans_add(r->doc, s, RP_SPAN_TEXT, RP_SPAN_STRONG,
-                     rp_doc_printf(r->doc, " \xc2\xb7 %s%s", rp_report_l(r, "label.progress"),
-                                   colon),
-                     NULL);
-        rp_spans_add(r->doc, s, RP_SPAN_TEXT, 0, rp_report_progress_bar(r, p->percent.value),
-                     NULL);
+        rp_spans_add(
+            r->doc, s, RP_SPAN_TEXT, RP_SPAN_STRONG,
+            rp_doc_printf(r->doc, " \xc2\xb7 %s%s", rp_report_l(r, "label.progress"), colon), NULL);
+        rp_spans_add(r->doc, s, RP_SPAN_TEXT, 0, rp_report_progress_bar(r, p->percent.value), NULL);
     }
     if (p)
         rp_report_paragraphs(r, into, &p->comment, RP_PARA_BODY);
@@ -40,41 +38,59 @@ static void owners_line(struct rp_report *r, struct rp_nodes *into, const struct
     rp_spans_add(r->doc, &para->u.paragraph.text, RP_SPAN_TEXT, RP_SPAN_STRONG,
                  rp_doc_printf(r->doc, "%s%s", rp_report_l(r, "label.owners"), rp_report_colon(r)),
                  NULL);
-    rp_spans_add(r->doc, &para->u.paragraph.text, RP_SPAN_TEXT, 0, rp_report_owners(r, owners),
-                 NULL);
+    const char *lang;
+    const char *names = rp_report_owners_in(r, owners, &lang);
+    rp_report_add_plain(r, &para->u.paragraph.text, 0, names, lang);
 }
 
-/* "mars 2023 – Mise en ligne du nouveau site web (atteint)", joined by semicolons. */
-static const char *milestones_text(struct rp_report *r, const struct rp_progress *p)
+/* Appends `text` to `spans`, merged into the last span when both are in the same language
+ * (one span per change of language keeps the tree small). */
+static void add_text(struct rp_report *r, struct rp_spans *spans, const char *text,
+                     const char *lang)
 {
-    const char *out = NULL;
-    for (size_t i = 0; p && i < p->milestone_count; i++) {
-        const struct rp_milestone *m = &p->milestones[i];
-        const char *one = rp_doc_printf(
-            r->doc, "%s \xe2\x80\x93 %s (%s)", m->date.year ? rp_report_date(r, &m->date) : "",
-            m->text ? m->text : "", rp_report_l(r, m->done ? "milestone.done" : "milestone.open"));
-        out = out ? rp_doc_printf(r->doc, "%s%s%s", out, rp_report_semicolon(r), one) : one;
-    }
-    return out;
+    if (!text || !*text)
+        return;
+    struct rp_span *last = spans->count ? &spans->items[spans->count - 1] : NULL;
+    if (last && last->lang == lang && last->kind == RP_SPAN_TEXT && last->style == 0)
+        last->text = rp_doc_printf(r->doc, "%s%s", last->text, text);
+    else
+        rp_report_add_plain(r, spans, 0, text, lang);
 }
 
-/* The note under a table row: milestones, then the comment. */
+/* "Jalons : mars 2023 – Mise en ligne du nouveau site web (atteint); …. Comment": the note
+ * under a table row, milestones then the comment, each worded in the edition's language when
+ * the evaluation has it. */
 static void progress_note(struct rp_report *r, struct rp_node *table, const char *mark,
                           const struct rp_progress *p)
 {
-    if (!p)
+    if (!p || (p->milestone_count == 0 && p->comment.count == 0))
         return;
-    const char *ms = milestones_text(r, p);
-    const char *comment = p->comment.count ? rp_report_text(r, &p->comment, " ") : NULL;
-    if (!ms && !comment)
-        return;
-    const char *text =
-        ms && comment ? rp_doc_printf(r->doc, "%s%s%s. %s", rp_report_l(r, "col.milestones"),
-                                      rp_report_colon(r), ms, comment)
-        : ms          ? rp_doc_printf(r->doc, "%s%s%s.", rp_report_l(r, "col.milestones"),
-                                      rp_report_colon(r), ms)
-                      : comment;
-    rp_doc_table_note(r->doc, table, mark, text);
+    struct rp_spans *s = rp_doc_table_note(r->doc, table, mark, NULL);
+    for (size_t i = 0; i < p->milestone_count; i++) {
+        const struct rp_milestone *m = &p->milestones[i];
+        add_text(r, s,
+                 rp_doc_printf(r->doc, "%s%s \xe2\x80\x93 ",
+                               i ? rp_report_semicolon(r)
+                                 : rp_doc_printf(r->doc, "%s%s", rp_report_l(r, "col.milestones"),
+                                                 rp_report_colon(r)),
+                               m->date.year ? rp_report_date(r, &m->date) : ""),
+                 NULL);
+        const char *lang;
+        const char *wording = rp_report_text_in(r, &m->text, " ", &lang);
+        if (*wording)
+            add_text(r, s, wording, lang);
+        add_text(r, s,
+                 rp_doc_printf(r->doc, " (%s)",
+                               rp_report_l(r, m->done ? "milestone.done" : "milestone.open")),
+                 NULL);
+    }
+    if (p->milestone_count)
+        add_text(r, s, p->comment.count ? ". " : ".", NULL);
+    if (p->comment.count) {
+        const char *lang;
+        const char *comment = rp_report_text_in(r, &p->comment, " ", &lang);
+        add_text(r, s, comment, lang);
+    }
 }
 
 /* ---------------------------------------------------------------- actions */
@@ -122,8 +138,13 @@ static void subjects_table(struct rp_report *r, struct rp_nodes *into, const cha
         rp_doc_table_cell(r->doc, t, row, 1, title ? title->plain : it->id,
                           it->process ? rp_report_l(r, "kind.process") : NULL,
                           rp_report_has_placeholder(title) ? RP_CELL_PLACEHOLDER : 0);
-        if (owners)
-            rp_doc_table_cell(r->doc, t, row, c_owners, rp_report_owners(r, it->owners), NULL, 0);
+        rp_doc_cell_lang(r->doc, t, row, 1, title ? title->lang : NULL);
+        if (owners) {
+            const char *lang;
+            const char *names = rp_report_owners_in(r, it->owners, &lang);
+            rp_doc_table_cell(r->doc, t, row, c_owners, names, NULL, 0);
+            rp_doc_cell_lang(r->doc, t, row, c_owners, lang);
+        }
         if (due && it->due && it->due->year)
             rp_doc_table_cell(r->doc, t, row, c_due, rp_report_date(r, it->due), NULL, 0);
         rp_doc_table_cell(r->doc, t, row, c_status,
@@ -138,8 +159,8 @@ static void subjects_table(struct rp_report *r, struct rp_nodes *into, const cha
 
 static void add_action(struct subject *out, size_t *n, const struct rp_action *a)
 {
-    out[(*n)++] = (struct subject){a->id, &a->title, &a->owners, &a->due,
-                                   a->kind == RP_ACTION_PROCESS};
+    out[(*n)++] =
+        (struct subject){a->id, &a->title, &a->owners, &a->due, a->kind == RP_ACTION_PROCESS};
 }
 
 static bool refs_have(const struct rp_refs *refs, const char *id)
@@ -199,8 +220,7 @@ static const char *values_text(struct rp_report *r, const struct rp_indicator *i
     return text;
 }
 
-static const struct rp_indicator_result *result_in(const struct rp_evaluation *e,
-                                                   const char *id)
+static const struct rp_indicator_result *result_in(const struct rp_evaluation *e, const char *id)
 {
     return e ? rp_eval_result(e, id) : NULL;
 }
@@ -219,8 +239,8 @@ static void indicator_table(struct rp_report *r, struct rp_nodes *into,
     years[ny++] = r->eval;
     size_t ncol = 4 + ny;
     const char *number = oo->number ? oo->number : oo->id;
-    struct rp_node *t =
-        rp_doc_add_table(r->doc, into, ncol, rp_report_lf(r, "caption.indicators", number, NULL, NULL));
+    struct rp_node *t = rp_doc_add_table(r->doc, into, ncol,
+                                         rp_report_lf(r, "caption.indicators", number, NULL, NULL));
     rp_doc_table_column(t, 0, RP_ALIGN_LEFT, false);
     rp_doc_table_column(t, 1, RP_ALIGN_LEFT, true);
     for (size_t y = 0; y < ny; y++)
@@ -244,9 +264,11 @@ static void indicator_table(struct rp_report *r, struct rp_nodes *into,
         const struct rp_text *title = rp_report_pick(r, &ind->title);
         rp_doc_table_cell(r->doc, t, row, 1, title ? title->plain : "", NULL,
                           rp_report_has_placeholder(title) ? RP_CELL_PLACEHOLDER : 0);
+        rp_doc_cell_lang(r->doc, t, row, 1, title ? title->lang : NULL);
         const struct rp_text *norm = rp_report_pick(r, &ind->norm.text);
         rp_doc_table_cell(r->doc, t, row, 2, norm ? norm->plain : "", NULL,
                           rp_report_has_placeholder(norm) ? RP_CELL_PLACEHOLDER : 0);
+        rp_doc_cell_lang(r->doc, t, row, 2, norm ? norm->lang : NULL);
         for (size_t y = 0; y < ny; y++) {
             const char *detail;
             const char *text = values_text(r, ind, result_in(years[y], ind->id), &detail);
@@ -262,7 +284,7 @@ static void indicator_table(struct rp_report *r, struct rp_nodes *into,
         rp_doc_table_cell(r->doc, t, row, 3 + ny, rp_report_status_label(r, a.status), detail,
                           rp_report_status_tone(a.status));
         if (res && res->comment.count)
-            rp_report_table_note(r, t, num, rp_report_text(r, &res->comment, " "));
+            rp_report_note_texts(r, t, num, &res->comment);
     }
 }
 
@@ -318,8 +340,8 @@ static void strategic(struct rp_report *r, struct rp_nodes *into,
     owners_line(r, kids, &so->owners);
     ambitions(r, kids, so, number);
     /* The objective's own actions, then the plan's projects that name this objective. */
-    struct subject *items = rp_arena_array(r->doc->arena, so->action_count + plan->project_count + 1,
-                                           sizeof *items);
+    struct subject *items =
+        rp_arena_array(r->doc->arena, so->action_count + plan->project_count + 1, sizeof *items);
     size_t n = 0;
     for (size_t i = 0; i < so->action_count; i++)
         add_action(items, &n, &so->actions[i]);

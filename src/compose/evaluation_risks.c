@@ -45,10 +45,9 @@ static void register_table(struct rp_report *r, struct rp_nodes *into)
     const struct rp_plan *plan = r->plan;
     char year[32];
     snprintf(year, sizeof year, "%d", r->eval->year);
-    const char *heads[] = {rp_report_l(r, "col.rank_plan"), rp_report_l(r, "col.code"),
-                           rp_report_l(r, "col.risk"),
-                           rp_report_lf(r, "col.rank_year", year, NULL, NULL),
-                           rp_report_l(r, "col.trend")};
+    const char *heads[] = {
+        rp_report_l(r, "col.rank_plan"), rp_report_l(r, "col.code"), rp_report_l(r, "col.risk"),
+        rp_report_lf(r, "col.rank_year", year, NULL, NULL), rp_report_l(r, "col.trend")};
     struct rp_node *t = review_table(r, into, rp_report_l(r, "caption.risks"), heads, 5);
     rp_doc_table_column(t, 0, RP_ALIGN_RIGHT, false);
     rp_doc_table_column(t, 2, RP_ALIGN_LEFT, true);
@@ -59,12 +58,11 @@ static void register_table(struct rp_report *r, struct rp_nodes *into)
         size_t row = rp_doc_table_row(r->doc, t, RP_DOC_ROW_LINE);
         rp_doc_table_cell(r->doc, t, row, 0, rank_text(r, k->rank), NULL, 0);
         rp_doc_table_cell(r->doc, t, row, 1, k->code ? k->code : "", NULL, 0);
-        rp_doc_table_cell(r->doc, t, row, 2, rp_report_text(r, &k->title, " "), NULL, 0);
+        rp_report_cell(r, t, row, 2, &k->title, NULL, 0);
         rp_doc_table_cell(r->doc, t, row, 3, rank_text(r, rv ? rv->rank : 0), NULL, 0);
         rp_doc_table_cell(r->doc, t, row, 4, trend_text(r, rv), NULL, 0);
         if (rv && rv->comment.count)
-            rp_report_table_note(r, t, k->code ? k->code : rank_text(r, k->rank),
-                                 rp_report_text(r, &rv->comment, " "));
+            rp_report_note_texts(r, t, k->code ? k->code : rank_text(r, k->rank), &rv->comment);
     }
 }
 
@@ -101,12 +99,15 @@ static void domains_table(struct rp_report *r, struct rp_nodes *into)
         const char *mark = rp_doc_printf(r->doc, "%zu", i + 1);
         size_t row = rp_doc_table_row(r->doc, t, RP_DOC_ROW_LINE);
         rp_doc_table_cell(r->doc, t, row, 0, mark, NULL, 0);
-        rp_doc_table_cell(r->doc, t, row, 1, rp_report_text(r, &d->title, " "), NULL, 0);
+        rp_report_cell(r, t, row, 1, &d->title, NULL, 0);
         rp_doc_table_cell(r->doc, t, row, 2, objective_numbers(r, &d->objectives), NULL, 0);
         rp_doc_table_cell(r->doc, t, row, 3, rank_text(r, rv ? rv->rank : 0), NULL, 0);
         rp_doc_table_cell(r->doc, t, row, 4, trend_text(r, rv), NULL, 0);
-        if (rv && rv->comment.count)
-            rp_doc_table_note(r->doc, t, mark, rp_report_text(r, &rv->comment, " "));
+        if (rv && rv->comment.count) {
+            const char *lang;
+            const char *comment = rp_report_text_in(r, &rv->comment, " ", &lang);
+            rp_spans_lang(r->doc, rp_doc_table_note(r->doc, t, mark, comment), 0, lang);
+        }
     }
 }
 
@@ -120,7 +121,8 @@ void rp_eval_risks(struct rp_report *r, struct rp_nodes *into)
     char year[32];
     snprintf(year, sizeof year, "%d", r->eval->year);
     rp_doc_add_paragraph(r->doc, kids, RP_PARA_BODY,
-                         rp_doc_printf(r->doc, "%s %s", rp_report_lf(r, "risks.review", year, NULL, NULL),
+                         rp_doc_printf(r->doc, "%s %s",
+                                       rp_report_lf(r, "risks.review", year, NULL, NULL),
                                        rp_report_l(r, "risks.rank_rule")));
     if (plan->risk_count) {
         struct rp_node *s =

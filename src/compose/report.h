@@ -18,30 +18,38 @@
 struct rp_report {
     const struct rp_templates *t; /* the wording and the parts of each document */
     struct rp_doc *doc;
-    const struct rp_plan *plan;       /* NULL for a stand-alone annual report */
-    const struct rp_evaluation *eval; /* the evaluated year; optional for communication */
+    const struct rp_plan *plan;               /* NULL for a stand-alone annual report */
+    const struct rp_evaluation *eval;         /* the evaluated year; optional for communication */
     const struct rp_evaluation *const *evals; /* every year, evaluated one last */
     size_t eval_count;
-    enum rp_lang lang;           /* the edition */
-    const char *code;            /* its code: "fr", "nl", "en", "de" */
-    const char *source;          /* the model's own language: content falls back to it */
+    enum rp_lang lang;       /* the edition's language */
+    enum rp_edition edition; /* publication (for readers) or review (for the authors) */
+    const char *code;        /* its code: "fr", "nl", "en", "de" */
+    const char *source;      /* the model's own language: content falls back to it */
     const struct rp_organisation *org;
-    bool fell_back;              /* some content text was shown in another language */
-    struct rp_node *lang_note;   /* where the language note goes once we know */
+    bool fell_back;            /* some content text was shown in another language */
+    struct rp_node *lang_note; /* where the language note goes once we know */
     struct rp_nodes *lang_note_parent;
 };
 
-/* Fills `r` for an edition in `lang` ("fr", "nl", "en", "de"; anything else gives fr) and
- * creates the document in `arena` with its fixed labels. `source` is the model's language. */
+/* Fills `r` for `edition` in `lang` ("fr", "nl", "en", "de"; anything else gives fr) and
+ * creates the document in `arena` with its fixed labels (a review edition's draft mark
+ * among them). `source` is the model's language. */
 void rp_report_init(struct rp_report *r, const struct rp_templates *t, struct rp_arena *arena,
-                    const char *lang, const char *source);
+                    const char *lang, enum rp_edition edition, const char *source);
 
 /* The label `key` in the edition's language. */
 const char *rp_report_l(const struct rp_report *r, const char *key);
 
 /* The label `key` with its slots filled. */
-const char *rp_report_lf(const struct rp_report *r, const char *key, const char *a1,
-                         const char *a2, const char *a3);
+const char *rp_report_lf(const struct rp_report *r, const char *key, const char *a1, const char *a2,
+                         const char *a3);
+
+/* Appends the label `key` with its first slot filled by `text` then `after` (optional) to
+ * `spans` in `style`: the label's words and `after` in the edition's language, `text` in
+ * `lang` (an _in function's), each its own span. */
+void rp_report_lf_spans(struct rp_report *r, struct rp_spans *spans, unsigned style,
+                        const char *key, const char *text, const char *lang, const char *after);
 
 /* Whether the catalogues define `key` (optional wording such as unit names). */
 bool rp_report_has_label(const struct rp_report *r, const char *key);
@@ -52,23 +60,79 @@ const char *rp_report_colon(const struct rp_report *r);
 /* "; " likewise ("\u00a0; " in French). */
 const char *rp_report_semicolon(const struct rp_report *r);
 
-/* The language `texts` will be shown in: the edition's when present, else the source's,
- * else the first text's. Records a fallback. NULL when `texts` is empty. */
+/* ---- model text: its language chosen and counted
+ *
+ * One rule chooses the language model text is shown in: the edition's when it has at least
+ * as many items (paragraphs) as the source's; else the source's, all of its items (a partial
+ * translation would silently drop paragraphs); else the first item's language. Every text
+ * shown is counted once in doc->coverage, with the fallbacks (shown in another language),
+ * and a fallback sets r->fell_back (the language note). Functions that choose count; the
+ * _peek ones only look (a lookup that shows nothing must not count).
+ *
+ * Text shown in another language than the edition's carries that language in the document
+ * (struct rp_span's `lang`): the _in functions give it through `lang` (NULL for the
+ * edition's own, else the document's copy, ready for a span, a cell or a chart label). */
+
+/* The languages of one text's items, tallied by rp_report_tally() (zero it first). */
+struct rp_lang_tally {
+    size_t total, edition, source;
+    const char *first, *edition_lang, *source_lang;
+};
+
+void rp_report_tally(const struct rp_report *r, struct rp_lang_tally *tally, const char *lang);
+
+/* The language to show the tallied items in, counted as one text shown; NULL (not counted)
+ * when there are none. The one place a language is chosen. */
+const char *rp_report_choose(struct rp_report *r, const struct rp_lang_tally *tally);
+
+/* The language `texts` will be shown in (the model's code: compare with rp_report_in), or
+ * NULL when `texts` is empty; counted. */
 const char *rp_report_text_lang(struct rp_report *r, const struct rp_texts *texts);
+
+/* The same choice, not counted. */
+const char *rp_report_peek_lang(const struct rp_report *r, const struct rp_texts *texts);
+
+/* Whether `text` is in `lang` (a code as rp_report_text_lang returns it). */
+bool rp_report_in(const struct rp_text *text, const char *lang);
+
+/* `lang` as text of the document records it: NULL for the edition's language. */
+const char *rp_report_lang_of(const struct rp_report *r, const char *lang);
+
+/* Counts one model text that has a single wording, in `lang` (NULL: the source's), such as a
+ * milestone; returns its language as text records it (NULL for the edition's). */
+const char *rp_report_one(struct rp_report *r, const char *lang);
 
 /* The plain text of `texts` in the chosen language, paragraphs joined by `sep`; "" when
  * empty. */
 const char *rp_report_text(struct rp_report *r, const struct rp_texts *texts, const char *sep);
+const char *rp_report_text_in(struct rp_report *r, const struct rp_texts *texts, const char *sep,
+                              const char **lang);
 
-/* The first text of `texts` in the chosen language (a title), or NULL. */
+/* The first text of `texts` in the chosen language (a title), or NULL; counted. Its own
+ * `lang` is what rp_report_add_runs() marks its spans with. */
 const struct rp_text *rp_report_pick(struct rp_report *r, const struct rp_texts *texts);
+
+/* The same text, not counted: to look at what another call shows (its placeholders). */
+const struct rp_text *rp_report_peek(const struct rp_report *r, const struct rp_texts *texts);
 
 /* The plain text of the first text in the chosen language, one line: superscript digits
  * as ¹ ² ³, runs of white space as one space (table captions, row labels); "" when empty. */
 const char *rp_report_plain(struct rp_report *r, const struct rp_texts *texts);
+const char *rp_report_plain_in(struct rp_report *r, const struct rp_texts *texts,
+                               const char **lang);
 
-/* Appends the runs of `text` to `spans` as styled spans, links and placeholders. */
+/* Sets cell (row, col) of `table` to rp_report_text(texts, " ") with its language. */
+void rp_report_cell(struct rp_report *r, struct rp_node *table, size_t row, size_t col,
+                    const struct rp_texts *texts, const char *detail, unsigned flags);
+
+/* Appends the runs of `text` to `spans` as styled spans, links and placeholders, in the
+ * text's own language. */
 void rp_report_add_runs(struct rp_report *r, struct rp_spans *spans, const struct rp_text *text);
+
+/* Appends `text` (nothing when NULL or "") as one span of `style` in `lang` (an _in
+ * function's). */
+void rp_report_add_plain(struct rp_report *r, struct rp_spans *spans, unsigned style,
+                         const char *text, const char *lang);
 
 /* One paragraph of `style` per text of `texts` in the chosen language. */
 void rp_report_paragraphs(struct rp_report *r, struct rp_nodes *into, const struct rp_texts *texts,
@@ -83,6 +147,12 @@ struct rp_node *rp_report_section(struct rp_report *r, struct rp_nodes *into, in
  * marks in a narrow gutter. */
 void rp_report_table_note(struct rp_report *r, struct rp_node *table, const char *label,
                           const char *text);
+/* The same with `text` in `lang` (an _in function's). */
+void rp_report_table_note_in(struct rp_report *r, struct rp_node *table, const char *label,
+                             const char *text, const char *lang);
+/* The same with the text of `texts` (rp_report_text_in(texts, " ")). */
+void rp_report_note_texts(struct rp_report *r, struct rp_node *table, const char *label,
+                          const struct rp_texts *texts);
 
 /* True when `text` holds a placeholder run. */
 bool rp_report_has_placeholder(const struct rp_text *text);
@@ -107,11 +177,16 @@ const char *rp_report_progress_word(const struct rp_report *r, int status);
 const char *rp_report_status_symbol(enum rp_indicator_status status);
 const char *rp_report_status_word(const struct rp_report *r, enum rp_indicator_status status);
 
-/* The owners' names (abbreviation when the unit has one), joined by ", "; "" when none. */
+/* The owners' names (abbreviation when the unit has one), joined by ", "; "" when none.
+ * Text joined from several model texts is marked with the first other language among them
+ * (a cell has one language; pointing at the foreign part is all a reviewer needs). */
 const char *rp_report_owners(struct rp_report *r, const struct rp_refs *owners);
+const char *rp_report_owners_in(struct rp_report *r, const struct rp_refs *owners,
+                                const char **lang);
 
 /* The display name of an organisational unit id (abbreviation, else name), or the id. */
 const char *rp_report_unit_name(struct rp_report *r, const char *id);
+const char *rp_report_unit_name_in(struct rp_report *r, const char *id, const char **lang);
 
 /* Adds the table of contents to the document body; call once, before any content. */
 void rp_report_begin(struct rp_report *r);
@@ -123,7 +198,8 @@ void rp_report_note_slot(struct rp_report *r, struct rp_nodes *into);
 /* Fills the language note when some content fell back, else drops it. */
 void rp_report_finish(struct rp_report *r);
 
-/* Sets the cover fields: title, subtitle, organisation, date, sample mark. */
+/* Sets the cover fields: title, subtitle, organisation (with its language), date, sample
+ * mark. A subtitle from model text: set doc->subtitle_lang after, from rp_report_text_in. */
 void rp_report_cover(struct rp_report *r, const char *title, const char *subtitle,
                      const struct rp_date *date, bool sample);
 
@@ -191,12 +267,22 @@ enum rp_comm_timing { RP_TIMING_DATE, RP_TIMING_RELATIVE, RP_TIMING_PLACEHOLDER,
 
 enum rp_comm_timing rp_comm_timing_kind(const struct rp_comm_action *a);
 
-/* The timing as shown: the formatted date, or the source's wording; "" when none. */
+/* The timing as shown: the formatted date, or its wording in the chosen language (counted);
+ * "" when none. */
 const char *rp_comm_timing_text(struct rp_report *r, const struct rp_comm_action *a);
+const char *rp_comm_timing_text_in(struct rp_report *r, const struct rp_comm_action *a,
+                                   const char **lang);
 
-/* A table cell; a PLACEHOLDER cell also says "to be completed" in its detail line. */
+/* The wording rp_comm_timing_text shows for a relative or placeholder timing, not counted
+ * (to group actions by it). */
+const char *rp_comm_timing_wording(const struct rp_report *r, const struct rp_comm_action *a);
+
+/* A table cell; in a review edition, a PLACEHOLDER cell also says "to be completed" in its
+ * detail line. rp_comm_cell_in: with the language of `text` (an _in function's). */
 void rp_comm_cell(struct rp_report *r, struct rp_node *t, size_t row, size_t col, const char *text,
                   const char *detail, unsigned flags);
+void rp_comm_cell_in(struct rp_report *r, struct rp_node *t, size_t row, size_t col,
+                     const char *text, const char *lang, const char *detail, unsigned flags);
 
 /* "3": the display number of action `i` (its position in the plan, from 1). */
 const char *rp_comm_number(struct rp_report *r, size_t i);
@@ -205,12 +291,18 @@ const char *rp_comm_number(struct rp_report *r, size_t i);
  * RP_CELL_PLACEHOLDER when one holds a placeholder. */
 const char *rp_comm_joined(struct rp_report *r, const struct rp_texts *texts, const char *sep,
                            unsigned *flags);
+const char *rp_comm_joined_in(struct rp_report *r, const struct rp_texts *texts, const char *sep,
+                              unsigned *flags, const char **lang);
 
 /* The names of an action's communication objectives, joined by semicolons. */
 const char *rp_comm_objectives(struct rp_report *r, const struct rp_comm_action *a);
+const char *rp_comm_objectives_in(struct rp_report *r, const struct rp_comm_action *a,
+                                  const char **lang);
 
 /* An action's messages, each with "Message principal :" when the source marks it. */
 const char *rp_comm_messages(struct rp_report *r, const struct rp_comm_action *a, unsigned *flags);
+const char *rp_comm_messages_in(struct rp_report *r, const struct rp_comm_action *a,
+                                unsigned *flags, const char **lang);
 
 /* Level-2 sections of the summary: the target-group × channel matrix, the timeline, the
  * actions per communication objective with a chart. */

@@ -9,7 +9,7 @@
 #include <string.h>
 
 void rp_report_init(struct rp_report *r, const struct rp_templates *t, struct rp_arena *arena,
-                    const char *lang, const char *source)
+                    const char *lang, enum rp_edition edition, const char *source)
 {
     memset(r, 0, sizeof *r);
     r->t = t;
@@ -26,6 +26,9 @@ void rp_report_init(struct rp_report *r, const struct rp_templates *t, struct rp
     doc->labels.page = rp_report_l(r, "doc.page");
     doc->labels.sample = rp_report_l(r, "doc.sample");
     doc->labels.edition = rp_report_l(r, "doc.edition");
+    r->edition = doc->edition = edition;
+    if (edition == RP_EDITION_REVIEW)
+        doc->labels.draft = rp_report_l(r, "doc.draft");
 }
 
 /* A key the catalogues lack comes out as itself (the golden tests catch it); a key built in
@@ -40,10 +43,35 @@ const char *rp_report_l(const struct rp_report *r, const char *key)
     return label_or_key(r, key, rp_label(r->t, r->lang, key));
 }
 
-const char *rp_report_lf(const struct rp_report *r, const char *key, const char *a1,
-                         const char *a2, const char *a3)
+const char *rp_report_lf(const struct rp_report *r, const char *key, const char *a1, const char *a2,
+                         const char *a3)
 {
     return rp_label_fill(r->t, r->doc->arena, r->lang, key, a1, a2, a3);
+}
+
+/* A byte no label and no model text holds: it marks the slot in the filled label. */
+#define SLOT_MARK "\x1e"
+
+void rp_report_lf_spans(struct rp_report *r, struct rp_spans *spans, unsigned style,
+                        const char *key, const char *text, const char *lang, const char *after)
+{
+    text = text ? text : "";
+    after = after ? after : "";
+    const char *filled = rp_report_lf(r, key, SLOT_MARK, NULL, NULL);
+    const char *at = strstr(filled, SLOT_MARK);
+    if (!at || strstr(at + 1, SLOT_MARK) || !lang) { /* a label using the slot twice: one span */
+        rp_spans_add(r->doc, spans, RP_SPAN_TEXT, style,
+                     rp_report_lf(r, key, rp_doc_printf(r->doc, "%s%s", text, after), NULL, NULL),
+                     NULL);
+        return;
+    }
+    if (at > filled)
+        rp_spans_add(r->doc, spans, RP_SPAN_TEXT, style,
+                     rp_doc_printf(r->doc, "%.*s", (int)(at - filled), filled), NULL);
+    rp_report_add_plain(r, spans, style, text, lang);
+    if (*after || at[1])
+        rp_spans_add(r->doc, spans, RP_SPAN_TEXT, style,
+                     rp_doc_printf(r->doc, "%s%s", after, at + 1), NULL);
 }
 
 bool rp_report_has_label(const struct rp_report *r, const char *key)
@@ -61,21 +89,109 @@ const char *rp_report_semicolon(const struct rp_report *r)
     return r->lang == RP_LANG_FR ? RP_NBSP "; " : "; ";
 }
 
+/* ---------------------------------------------------------------- choosing the language */
+
+void rp_report_tally(const struct rp_report *r, struct rp_lang_tally *tally, const char *lang)
+{
+    if (!lang)
+        return;
+    tally->total++;
+    if (!tally->first)
+        tally->first = lang;
+    if (rp_lang_same(lang, r->code)) {
+        tally->edition++;
+        tally->edition_lang = tally->edition_lang ? tally->edition_lang : lang;
+    } else if (rp_lang_same(lang, r->source)) {
+        tally->source++;
+        tally->source_lang = tally->source_lang ? tally->source_lang : lang;
+    }
+}
+
+/* The rule, without counting: the edition's items when it has at least as many as the
+ * source (a full translation); else the source's, all of them, rather than a partial
+ * translation that would silently drop paragraphs; else the first item's language. */
+static const char *decide(const struct rp_lang_tally *t, bool *partial)
+{
+    *partial = false;
+    if (t->total == 0)
+        return NULL;
+    if (t->edition > 0 && t->edition >= t->source)
+        return t->edition_lang;
+    *partial = t->edition > 0;
+    return t->source ? t->source_lang : t->first;
+}
+
+const char *rp_report_choose(struct rp_report *r, const struct rp_lang_tally *tally)
+{
+    bool partial;
+    const char *lang = decide(tally, &partial);
+    if (!lang)
+        return NULL;
+    r->doc->coverage.shown++;
+    if (!rp_lang_same(lang, r->code)) {
+        r->doc->coverage.fallback++;
+        r->doc->coverage.partial += partial;
+        r->fell_back = true;
+    }
+    return lang;
+}
+
+static void tally_texts(const struct rp_report *r, const struct rp_texts *texts,
+                        struct rp_lang_tally *tally)
+{
+    memset(tally, 0, sizeof *tally);
+    for (size_t i = 0; texts && i < texts->count; i++)
+        rp_report_tally(r, tally, texts->items[i].lang);
+}
+
 const char *rp_report_text_lang(struct rp_report *r, const struct rp_texts *texts)
 {
-    const struct rp_text *t = rp_texts_pick(texts, r->code, r->source);
-    if (t && !rp_lang_same(t->lang, r->code))
-        r->fell_back = true;
-    return t ? t->lang : NULL;
+    struct rp_lang_tally tally;
+    tally_texts(r, texts, &tally);
+    return rp_report_choose(r, &tally);
+}
+
+const char *rp_report_peek_lang(const struct rp_report *r, const struct rp_texts *texts)
+{
+    struct rp_lang_tally tally;
+    bool partial;
+    tally_texts(r, texts, &tally);
+    return decide(&tally, &partial);
+}
+
+bool rp_report_in(const struct rp_text *text, const char *lang)
+{
+    return text && lang && rp_lang_same(text->lang, lang);
+}
+
+static const struct rp_text *first_in(const struct rp_texts *texts, const char *lang)
+{
+    for (size_t i = 0; lang && i < texts->count; i++)
+        if (rp_report_in(&texts->items[i], lang))
+            return &texts->items[i];
+    return NULL;
 }
 
 const struct rp_text *rp_report_pick(struct rp_report *r, const struct rp_texts *texts)
 {
-    const char *lang = rp_report_text_lang(r, texts);
-    for (size_t i = 0; lang && i < texts->count; i++)
-        if (strcmp(texts->items[i].lang, lang) == 0)
-            return &texts->items[i];
-    return NULL;
+    return first_in(texts, rp_report_text_lang(r, texts));
+}
+
+const struct rp_text *rp_report_peek(const struct rp_report *r, const struct rp_texts *texts)
+{
+    return first_in(texts, rp_report_peek_lang(r, texts));
+}
+
+const char *rp_report_lang_of(const struct rp_report *r, const char *lang)
+{
+    return rp_doc_lang(r->doc, lang);
+}
+
+const char *rp_report_one(struct rp_report *r, const char *lang)
+{
+    struct rp_lang_tally tally = {0};
+    rp_report_tally(r, &tally, lang ? lang : r->source);
+    return rp_doc_lang(r->doc, rp_report_choose(r, &tally));
 }
 
 /* Superscript digits that every Latin-1 font has. */
@@ -95,7 +211,14 @@ static const char *superscript(char c)
 
 const char *rp_report_plain(struct rp_report *r, const struct rp_texts *texts)
 {
+    return rp_report_plain_in(r, texts, NULL);
+}
+
+const char *rp_report_plain_in(struct rp_report *r, const struct rp_texts *texts, const char **lang)
+{
     const struct rp_text *t = rp_report_pick(r, texts);
+    if (lang)
+        *lang = t ? rp_doc_lang(r->doc, t->lang) : NULL;
     if (!t)
         return "";
     size_t n = 0;
@@ -125,18 +248,26 @@ const char *rp_report_plain(struct rp_report *r, const struct rp_texts *texts)
 
 const char *rp_report_text(struct rp_report *r, const struct rp_texts *texts, const char *sep)
 {
+    return rp_report_text_in(r, texts, sep, NULL);
+}
+
+const char *rp_report_text_in(struct rp_report *r, const struct rp_texts *texts, const char *sep,
+                              const char **shown)
+{
     const char *lang = rp_report_text_lang(r, texts);
+    if (shown)
+        *shown = rp_doc_lang(r->doc, lang);
     if (!lang)
         return "";
     size_t len = 1, seplen = strlen(sep);
     for (size_t i = 0; i < texts->count; i++)
-        if (strcmp(texts->items[i].lang, lang) == 0)
+        if (rp_report_in(&texts->items[i], lang))
             len += strlen(texts->items[i].plain) + seplen;
     char *out = rp_arena_alloc(r->doc->arena, len);
     char *o = out;
     bool first = true;
     for (size_t i = 0; i < texts->count; i++) {
-        if (strcmp(texts->items[i].lang, lang) != 0)
+        if (!rp_report_in(&texts->items[i], lang))
             continue;
         if (!first) {
             memcpy(o, sep, seplen);
@@ -151,10 +282,20 @@ const char *rp_report_text(struct rp_report *r, const struct rp_texts *texts, co
     return out;
 }
 
+void rp_report_cell(struct rp_report *r, struct rp_node *table, size_t row, size_t col,
+                    const struct rp_texts *texts, const char *detail, unsigned flags)
+{
+    const char *lang;
+    const char *text = rp_report_text_in(r, texts, " ", &lang);
+    rp_doc_table_cell(r->doc, table, row, col, text, detail, flags);
+    rp_doc_cell_lang(r->doc, table, row, col, lang);
+}
+
 void rp_report_add_runs(struct rp_report *r, struct rp_spans *spans, const struct rp_text *text)
 {
     if (!text)
         return;
+    size_t from = spans->count;
     for (size_t i = 0; i < text->run_count; i++) {
         const struct rp_run *run = &text->runs[i];
         unsigned style = 0;
@@ -169,6 +310,16 @@ void rp_report_add_runs(struct rp_report *r, struct rp_spans *spans, const struc
     }
     if (text->run_count == 0 && text->plain && *text->plain)
         rp_spans_add(r->doc, spans, RP_SPAN_TEXT, 0, text->plain, NULL);
+    rp_spans_lang(r->doc, spans, from, text->lang);
+}
+
+void rp_report_add_plain(struct rp_report *r, struct rp_spans *spans, unsigned style,
+                         const char *text, const char *lang)
+{
+    if (!text || !*text)
+        return;
+    rp_spans_add(r->doc, spans, RP_SPAN_TEXT, style, text, NULL);
+    rp_spans_lang(r->doc, spans, spans->count - 1, lang);
 }
 
 void rp_report_paragraphs(struct rp_report *r, struct rp_nodes *into, const struct rp_texts *texts,
@@ -176,7 +327,7 @@ void rp_report_paragraphs(struct rp_report *r, struct rp_nodes *into, const stru
 {
     const char *lang = rp_report_text_lang(r, texts);
     for (size_t i = 0; lang && i < texts->count; i++) {
-        if (strcmp(texts->items[i].lang, lang) != 0)
+        if (!rp_report_in(&texts->items[i], lang))
             continue;
         struct rp_node *p = rp_doc_add_paragraph(r->doc, into, style, NULL);
         rp_report_add_runs(r, &p->u.paragraph.text, &texts->items[i]);
@@ -194,13 +345,29 @@ struct rp_node *rp_report_section(struct rp_report *r, struct rp_nodes *into, in
 void rp_report_table_note(struct rp_report *r, struct rp_node *table, const char *label,
                           const char *text)
 {
+    rp_report_table_note_in(r, table, label, text, NULL);
+}
+
+void rp_report_table_note_in(struct rp_report *r, struct rp_node *table, const char *label,
+                             const char *text, const char *lang)
+{
     if (!label || strlen(label) <= 3) {
-        rp_doc_table_note(r->doc, table, label, text);
+        struct rp_spans *s = rp_doc_table_note(r->doc, table, label, text);
+        rp_spans_lang(r->doc, s, 0, lang);
         return;
     }
     struct rp_spans *s = rp_doc_table_note(r->doc, table, NULL, NULL);
     rp_spans_add(r->doc, s, RP_SPAN_TEXT, RP_SPAN_STRONG, label, NULL);
     rp_spans_add(r->doc, s, RP_SPAN_TEXT, 0, rp_doc_printf(r->doc, " %s", text), NULL);
+    rp_spans_lang(r->doc, s, 1, lang);
+}
+
+void rp_report_note_texts(struct rp_report *r, struct rp_node *table, const char *label,
+                          const struct rp_texts *texts)
+{
+    const char *lang;
+    const char *text = rp_report_text_in(r, texts, " ", &lang);
+    rp_report_table_note_in(r, table, label, text, lang);
 }
 
 bool rp_report_has_placeholder(const struct rp_text *text)
@@ -268,11 +435,11 @@ const char *rp_report_progress_bar(const struct rp_report *r, double percent)
 const char *rp_report_progress_word(const struct rp_report *r, int status)
 {
     static const char *const keys[RP_PROGRESS_SLOTS] = {
-        "progress.not-started", "progress.on-track", "progress.late",
+        "progress.not-started", "progress.on-track",  "progress.late",
         "progress.done",        "progress.cancelled", "progress.unreported",
     };
     return rp_report_l(r, status >= 0 && status < RP_PROGRESS_SLOTS ? keys[status]
-                                                                     : "progress.unreported");
+                                                                    : "progress.unreported");
 }
 
 const char *rp_report_status_symbol(enum rp_indicator_status status)
@@ -330,20 +497,38 @@ static const struct rp_unit *find_unit(const struct rp_report *r, const char *id
 
 const char *rp_report_unit_name(struct rp_report *r, const char *id)
 {
+    return rp_report_unit_name_in(r, id, NULL);
+}
+
+const char *rp_report_unit_name_in(struct rp_report *r, const char *id, const char **lang)
+{
     const struct rp_unit *u = find_unit(r, id);
+    if (lang)
+        *lang = NULL;
     if (!u)
         return id;
     if (u->abbr.count)
-        return rp_report_text(r, &u->abbr, " ");
-    return rp_report_text(r, &u->name, " ");
+        return rp_report_text_in(r, &u->abbr, " ", lang);
+    return rp_report_text_in(r, &u->name, " ", lang);
 }
 
 const char *rp_report_owners(struct rp_report *r, const struct rp_refs *owners)
 {
-    const char *out = "";
-    for (size_t i = 0; owners && i < owners->count; i++)
+    return rp_report_owners_in(r, owners, NULL);
+}
+
+const char *rp_report_owners_in(struct rp_report *r, const struct rp_refs *owners,
+                                const char **lang)
+{
+    const char *out = "", *joined = NULL;
+    for (size_t i = 0; owners && i < owners->count; i++) {
+        const char *one;
         out = rp_doc_printf(r->doc, "%s%s%s", out, i ? ", " : "",
-                            rp_report_unit_name(r, owners->ids[i]));
+                            rp_report_unit_name_in(r, owners->ids[i], &one));
+        joined = joined ? joined : one;
+    }
+    if (lang)
+        *lang = joined;
     return out;
 }
 
@@ -388,9 +573,10 @@ void rp_report_cover(struct rp_report *r, const char *title, const char *subtitl
     struct rp_doc *doc = r->doc;
     doc->title = rp_doc_str(doc, title);
     /* A subtitle that repeats the title ("Rapport annuel 2020") says nothing. */
-    doc->subtitle = subtitle && *subtitle && strcmp(subtitle, title) != 0 ? rp_doc_str(doc, subtitle)
-                                                                          : NULL;
-    doc->organisation = r->org ? rp_report_text(r, &r->org->name, " ") : "";
+    doc->subtitle =
+        subtitle && *subtitle && strcmp(subtitle, title) != 0 ? rp_doc_str(doc, subtitle) : NULL;
+    doc->organisation =
+        r->org ? rp_report_text_in(r, &r->org->name, " ", &doc->organisation_lang) : "";
     doc->subject = doc->subtitle;
     doc->keywords = rp_report_l(r, "doc.keywords");
     if (date) {
@@ -400,6 +586,10 @@ void rp_report_cover(struct rp_report *r, const char *title, const char *subtitl
     }
     doc->sample = sample;
     doc->labels.edition = rp_report_l(r, sample ? "doc.edition_sample" : "doc.edition");
+    /* A translation its authors did not make is labelled as such where readers look first. */
+    if ((r->plan && rp_translation_unofficial(&r->plan->translations, r->code)) ||
+        (r->eval && rp_translation_unofficial(&r->eval->translations, r->code)))
+        doc->labels.edition = rp_report_l(r, "doc.edition_unofficial");
 }
 
 void rp_report_keywords(struct rp_report *r, const char *key)
@@ -412,8 +602,7 @@ const char *rp_report_comm_word(const struct rp_report *r, int status)
     static const char *const keys[RP_COMM__MAX + 1] = {
         "comm.planned", "comm.done", "comm.late", "comm.cancelled", "comm.unreported",
     };
-    return rp_report_l(r, status >= 0 && status <= RP_COMM__MAX ? keys[status]
-                                                                 : "comm.unreported");
+    return rp_report_l(r, status >= 0 && status <= RP_COMM__MAX ? keys[status] : "comm.unreported");
 }
 
 const struct rp_comm_execution *rp_eval_comm(const struct rp_evaluation *eval, const char *id)

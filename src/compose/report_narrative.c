@@ -1,6 +1,7 @@
 /* Narrative sections and key-figure boxes, as the annual report writes them: leads, lists,
  * links, media captions, zoom boxes, the foreword that announces the sections by their
  * teasers, and figures that keep their qualifier ("au minimum 90 %", "environ 330"). */
+#include "compose/budget.h"
 #include "compose/report.h"
 
 #include <stdio.h>
@@ -39,8 +40,9 @@ const char *rp_report_figure_value(struct rp_report *r, const struct rp_figure *
     } else {
         value = scaled_number(r, fig, &worded);
         if (strcmp(unit, "EUR") == 0)
-            value = worded ? rp_doc_printf(r->doc, "%s %s", value, rp_report_l(r, "fig.eur_millions"))
-                           : rp_doc_printf(r->doc, "%s" RP_NBSP "\xe2\x82\xac", value);
+            value = worded
+                        ? rp_doc_printf(r->doc, "%s %s", value, rp_report_l(r, "fig.eur_millions"))
+                        : rp_doc_printf(r->doc, "%s" RP_NBSP "\xe2\x82\xac", value);
         else if (strcmp(unit, "day") == 0)
             value = rp_doc_printf(r->doc, "%s %s", value,
                                   rp_report_l(r, fig->value == 1 ? "fig.day" : "fig.days"));
@@ -60,20 +62,28 @@ void rp_report_key_figures(struct rp_report *r, struct rp_nodes *into,
     box->id = rp_doc_str(r->doc, kf->id);
     for (size_t i = 0; i < kf->figure_count; i++) {
         const struct rp_figure *f = &kf->figures[i];
-        const char *comment = f->comment.count ? rp_report_text(r, &f->comment, " ") : NULL;
-        rp_doc_add_figure(r->doc, box, rp_report_figure_value(r, f),
-                          rp_report_text(r, &f->label, " "), comment);
+        const char *ll, *cl = NULL;
+        const char *comment = f->comment.count ? rp_report_text_in(r, &f->comment, " ", &cl) : NULL;
+        const char *label = rp_report_text_in(r, &f->label, " ", &ll);
+        rp_doc_add_figure(r->doc, box, rp_report_figure_value(r, f), label, comment);
+        struct rp_doc_figure *fig = &box->u.figures.items[box->u.figures.count - 1];
+        rp_spans_lang(r->doc, &fig->label, 0, ll);
+        rp_spans_lang(r->doc, &fig->comment, 0, cl);
     }
 }
 
+/* A medium's caption. One the source lost (missing) leaves nothing for a reader to look at:
+ * only the review edition shows its caption, and says that it is missing. */
 static void add_media(struct rp_report *r, struct rp_nodes *into, const struct rp_media *m)
 {
+    if (m->missing && r->edition != RP_EDITION_REVIEW)
+        return;
     static const char *const kinds[RP_MEDIA_KIND__MAX] = {"media.photo", "media.video",
                                                           "media.chart", "media.organigram"};
     struct rp_node *p = rp_doc_add_paragraph(r->doc, into, RP_PARA_SMALL, NULL);
     struct rp_spans *s = &p->u.paragraph.text;
-    const char *kind = rp_report_l(r, (unsigned)m->kind < RP_MEDIA_KIND__MAX ? kinds[m->kind]
-                                                                            : "media.photo");
+    const char *kind =
+        rp_report_l(r, (unsigned)m->kind < RP_MEDIA_KIND__MAX ? kinds[m->kind] : "media.photo");
     rp_spans_add(r->doc, s, RP_SPAN_TEXT, RP_SPAN_STRONG,
                  rp_doc_printf(r->doc, "%s%s", kind, rp_report_colon(r)), NULL);
     rp_report_add_runs(r, s, rp_report_pick(r, &m->caption));
@@ -84,35 +94,30 @@ static void add_media(struct rp_report *r, struct rp_nodes *into, const struct r
         rp_spans_add(r->doc, s, RP_SPAN_LINK, 0, rp_doc_printf(r->doc, " %s", m->href), m->href);
 }
 
-/* The language of a section's own blocks: paragraphs and lists carry xml:lang, and a
- * section written in two languages shows only the edition's (or the source's) blocks. */
+/* The language of a block's text: paragraphs and lists carry xml:lang; NULL for the others
+ * (key figures, media, subsections), which choose their own. */
+static const char *block_lang(const struct rp_block *b)
+{
+    return b->kind == RP_BLOCK_PARAGRAPH ? b->paragraph.lang
+           : b->kind == RP_BLOCK_LIST    ? b->list_lang
+                                         : NULL;
+}
+
+/* The language of a section's own blocks, chosen by the one rule as one text (counted): a
+ * section written in two languages shows the blocks of one of them. */
 static const char *blocks_lang(struct rp_report *r, const struct rp_section *s)
 {
-    bool edition = false, source = false;
-    const char *first = NULL;
-    for (size_t i = 0; i < s->block_count; i++) {
-        const struct rp_block *b = &s->blocks[i];
-        const char *l = b->kind == RP_BLOCK_PARAGRAPH ? b->paragraph.lang
-                        : b->kind == RP_BLOCK_LIST    ? b->list_lang
-                                                      : NULL;
-        if (!l)
-            continue;
-        first = first ? first : l;
-        edition |= strcmp(l, r->code) == 0;
-        source |= strcmp(l, r->source) == 0;
-    }
-    if (!first || edition)
-        return r->code;
-    r->fell_back = true;
-    return source ? r->source : first;
+    struct rp_lang_tally tally = {0};
+    for (size_t i = 0; i < s->block_count; i++)
+        rp_report_tally(r, &tally, block_lang(&s->blocks[i]));
+    const char *lang = rp_report_choose(r, &tally);
+    return lang ? lang : r->code;
 }
 
 static bool block_in(const struct rp_block *b, const char *lang)
 {
-    const char *l = b->kind == RP_BLOCK_PARAGRAPH ? b->paragraph.lang
-                    : b->kind == RP_BLOCK_LIST    ? b->list_lang
-                                                  : NULL;
-    return !l || strcmp(l, lang) == 0;
+    const char *l = block_lang(b);
+    return !l || rp_lang_same(l, lang);
 }
 
 static void add_teasers(struct rp_report *r, struct rp_nodes *into,
@@ -155,8 +160,14 @@ static void add_section(struct rp_report *r, struct rp_nodes *into, int level,
 {
     struct rp_node *sec = rp_report_section(r, into, level, NULL, &s->title);
     sec->id = rp_doc_str(r->doc, s->id);
+    /* The source's own section number ("6.4. Objectifs"): our headings have theirs. */
+    struct rp_spans *title = &sec->u.section.title;
+    if (title->count && title->items[0].kind == RP_SPAN_TEXT)
+        title->items[0].text = rp_source_unnumbered(r->doc, title->items[0].text);
     struct rp_nodes *kids = &sec->u.section.children;
-    if (s->role == RP_SECTION_PENDING)
+    /* A section the source left to be written later keeps its own words ("Ce point sera
+     * soumis ultérieurement"); the authors alone are told it is pending. */
+    if (s->role == RP_SECTION_PENDING && r->edition == RP_EDITION_REVIEW)
         rp_doc_add_paragraph(r->doc, kids, RP_PARA_REMARK, rp_report_l(r, "section.pending"));
     rp_report_paragraphs(r, kids, &s->lead, RP_PARA_LEAD);
     const char *lang = blocks_lang(r, s);
@@ -178,8 +189,7 @@ static void add_section(struct rp_report *r, struct rp_nodes *into, int level,
         case RP_BLOCK_LIST: {
             struct rp_node *list = rp_doc_add_list(r->doc, kids, b->ordered);
             for (size_t k = 0; k < b->list_items.count; k++)
-                rp_report_add_runs(r, rp_doc_list_add(r->doc, list, NULL),
-                                   &b->list_items.items[k]);
+                rp_report_add_runs(r, rp_doc_list_add(r->doc, list, NULL), &b->list_items.items[k]);
             break;
         }
         case RP_BLOCK_KEY_FIGURES:
@@ -195,9 +205,13 @@ static void add_section(struct rp_report *r, struct rp_nodes *into, int level,
             break;
         }
     }
-    if (s->signed_by) {
+    const struct rp_text *signature = rp_report_pick(r, &s->signed_by);
+    if (signature) {
         struct rp_node *p = rp_doc_add_paragraph(r->doc, kids, RP_PARA_BODY, NULL);
-        rp_spans_add(r->doc, &p->u.paragraph.text, RP_SPAN_TEXT, RP_SPAN_EM, s->signed_by, NULL);
+        size_t first = p->u.paragraph.text.count;
+        rp_report_add_runs(r, &p->u.paragraph.text, signature);
+        for (size_t i = first; i < p->u.paragraph.text.count; i++)
+            p->u.paragraph.text.items[i].style |= RP_SPAN_EM; /* a signature is set in italics */
     }
 }
 

@@ -65,6 +65,41 @@ const char *rp_doc_printf(struct rp_doc *doc, const char *fmt, ...)
     return p;
 }
 
+/* Two language codes name the same language: "fr", "FR" and "fr-BE" do. */
+static bool same_lang(const char *a, const char *b)
+{
+    if (!a || !b)
+        return false;
+    for (;; a++, b++) {
+        bool end_a = *a == '\0' || *a == '-' || *a == '_';
+        bool end_b = *b == '\0' || *b == '-' || *b == '_';
+        if (end_a || end_b)
+            return end_a && end_b;
+        char x = *a >= 'A' && *a <= 'Z' ? (char)(*a - 'A' + 'a') : *a;
+        char y = *b >= 'A' && *b <= 'Z' ? (char)(*b - 'A' + 'a') : *b;
+        if (x != y)
+            return false;
+    }
+}
+
+const char *rp_doc_lang(struct rp_doc *doc, const char *lang)
+{
+    if (!lang || !*lang || same_lang(lang, doc->lang))
+        return NULL;
+    /* The editions' languages are shared constants: text in them costs no copy, and equal
+     * languages are equal pointers, which lets backends compare them cheaply. */
+    static const char *const known[] = {"fr", "nl", "en", "de"};
+    for (size_t i = 0; i < sizeof known / sizeof *known; i++)
+        if (same_lang(lang, known[i]))
+            return known[i];
+    return rp_doc_str(doc, lang);
+}
+
+bool rp_doc_foreign(const struct rp_doc *doc, const char *lang)
+{
+    return lang && *lang && !same_lang(lang, doc->lang);
+}
+
 void rp_spans_add(struct rp_doc *doc, struct rp_spans *spans, enum rp_span_kind kind,
                   unsigned style, const char *text, const char *href)
 {
@@ -74,6 +109,14 @@ void rp_spans_add(struct rp_doc *doc, struct rp_spans *spans, enum rp_span_kind 
     s->style = style;
     s->text = rp_doc_str(doc, text ? text : "");
     s->href = rp_doc_str(doc, href);
+    s->lang = NULL; /* a slot grown earlier may hold anything: set every field */
+}
+
+void rp_spans_lang(struct rp_doc *doc, struct rp_spans *spans, size_t from, const char *lang)
+{
+    const char *l = rp_doc_lang(doc, lang);
+    for (size_t i = from; i < spans->count; i++)
+        spans->items[i].lang = l;
 }
 
 struct rp_spans rp_spans_plain(struct rp_doc *doc, const char *text)
@@ -187,14 +230,16 @@ struct rp_doc_header_row *rp_doc_table_header_row(struct rp_doc *doc, struct rp_
     return row;
 }
 
-void rp_doc_header_cell(struct rp_doc *doc, struct rp_doc_header_row *row, const char *text,
-                        size_t span, enum rp_align align)
+struct rp_doc_hcell *rp_doc_header_cell(struct rp_doc *doc, struct rp_doc_header_row *row,
+                                        const char *text, size_t span, enum rp_align align)
 {
     row->cells = grow(doc->arena, row->cells, &row->cap, row->count, sizeof *row->cells);
     struct rp_doc_hcell *c = &row->cells[row->count++];
     c->text = rp_doc_str(doc, text ? text : "");
     c->span = span ? span : 1;
     c->align = align;
+    c->lang = NULL;
+    return c;
 }
 
 size_t rp_doc_table_row(struct rp_doc *doc, struct rp_node *table, enum rp_doc_row_kind kind)
@@ -218,6 +263,14 @@ void rp_doc_table_cell(struct rp_doc *doc, struct rp_node *table, size_t row, si
     c->text = rp_doc_str(doc, text);
     c->detail = rp_doc_str(doc, detail);
     c->flags = flags;
+}
+
+void rp_doc_cell_lang(struct rp_doc *doc, struct rp_node *table, size_t row, size_t col,
+                      const char *lang)
+{
+    struct rp_doc_table *t = &table->u.table;
+    if (row < t->row_count && col < t->column_count)
+        t->rows[row].cells[col].lang = rp_doc_lang(doc, lang);
 }
 
 struct rp_spans *rp_doc_table_note(struct rp_doc *doc, struct rp_node *table, const char *mark,
@@ -258,6 +311,8 @@ struct rp_node *rp_doc_add_chart(struct rp_doc *doc, struct rp_nodes *into, enum
     c->title = rp_spans_plain(doc, title);
     c->category_count = categories;
     c->categories = rp_arena_array(doc->arena, categories ? categories : 1, sizeof *c->categories);
+    c->category_langs =
+        rp_arena_array(doc->arena, categories ? categories : 1, sizeof *c->category_langs);
     for (size_t i = 0; i < categories; i++)
         c->categories[i] = "";
     c->series_count = series;
@@ -291,6 +346,19 @@ void rp_doc_chart_value(struct rp_node *chart, size_t s, size_t i, double value)
         return;
     c->series[s].values[i] = value;
     c->series[s].present[i] = true;
+}
+
+void rp_doc_chart_category_lang(struct rp_doc *doc, struct rp_node *chart, size_t i,
+                                const char *lang)
+{
+    if (i < chart->u.chart.category_count)
+        chart->u.chart.category_langs[i] = rp_doc_lang(doc, lang);
+}
+
+void rp_doc_chart_series_lang(struct rp_doc *doc, struct rp_node *chart, size_t s, const char *lang)
+{
+    if (s < chart->u.chart.series_count)
+        chart->u.chart.series[s].lang = rp_doc_lang(doc, lang);
 }
 
 struct rp_node *rp_doc_add_note(struct rp_doc *doc, struct rp_nodes *into, const char *mark,

@@ -54,12 +54,18 @@ enum rp_span_kind { RP_SPAN_TEXT, RP_SPAN_LINK, RP_SPAN_PLACEHOLDER, RP_SPAN__MA
 enum { RP_SPAN_EM = 1, RP_SPAN_STRONG = 2, RP_SPAN_SUP = 4 };
 
 /* A run of text in one style. A placeholder is wording the source left unresolved
- * ("XX jours"): backends show it so that nobody mistakes it for final text. */
+ * ("XX jours"): a review edition shows it so that nobody mistakes it for final text.
+ *
+ * Languages: model text the edition lacks is shown in the source's language (a fallback).
+ * Such text carries its language code (`lang`, "fr"), so that backends hyphenate it by its
+ * own rules and a review edition can point it out; NULL is the document's language. Set it
+ * through rp_doc_lang(), which gives NULL for the document's own language. */
 struct rp_span {
     enum rp_span_kind kind;
     unsigned style;
     const char *text;
     const char *href; /* RP_SPAN_LINK only */
+    const char *lang; /* NULL: the document's language */
 };
 
 struct rp_spans {
@@ -89,8 +95,12 @@ enum rp_doc_row_kind {
  * GOOD, WARN, BAD: a status the cell also states in words, shown in the theme's status
  * colours (colour never carries the meaning alone). */
 enum {
-    RP_CELL_DIFFERS = 1, RP_CELL_COMPUTED = 2, RP_CELL_PLACEHOLDER = 4, RP_CELL_GOOD = 8,
-    RP_CELL_WARN = 16, RP_CELL_BAD = 32
+    RP_CELL_DIFFERS = 1,
+    RP_CELL_COMPUTED = 2,
+    RP_CELL_PLACEHOLDER = 4,
+    RP_CELL_GOOD = 8,
+    RP_CELL_WARN = 16,
+    RP_CELL_BAD = 32
 };
 
 struct rp_doc_column {
@@ -102,6 +112,7 @@ struct rp_doc_hcell {
     const char *text; /* may be "" */
     size_t span;      /* columns covered, >= 1 */
     enum rp_align align;
+    const char *lang; /* of `text`; NULL: the document's language */
 };
 
 struct rp_doc_header_row {
@@ -113,6 +124,7 @@ struct rp_doc_cell {
     const char *text;   /* NULL or "" for an empty cell */
     const char *detail; /* optional second line in small type ("calculé : 132.981") */
     unsigned flags;     /* RP_CELL_* */
+    const char *lang;   /* of `text` (the detail is the document's); NULL: the document's */
 };
 
 struct rp_doc_row {
@@ -164,6 +176,7 @@ struct rp_doc_series {
     const char *name;
     double *values;
     bool *present;
+    const char *lang; /* of `name`; NULL: the document's language */
 };
 
 /* A chart. Values are plain numbers; backends format them with the document's language
@@ -178,6 +191,7 @@ struct rp_doc_chart {
     const char *unit;        /* optional suffix of value labels */
     int decimals;
     const char **categories;
+    const char **category_langs; /* parallel to categories; NULL: the document's language */
     size_t category_count;
     struct rp_doc_series *series;
     size_t series_count;
@@ -241,6 +255,12 @@ struct rp_node {
     } u;
 };
 
+/* The two editions of every document. PUBLICATION: what a reader should see, nothing about
+ * the sources or the model. REVIEW: the same content with everything its authors need (the
+ * diagnostics of the inputs, the totals audit, placeholders and fallback text highlighted)
+ * and a draft mark on every page. */
+enum rp_edition { RP_EDITION_PUBLICATION, RP_EDITION_REVIEW, RP_EDITION__MAX };
+
 /* Fixed words the backends print; builders fill them in the edition's language. */
 struct rp_doc_labels {
     const char *contents;  /* "Table des matières" */
@@ -248,19 +268,33 @@ struct rp_doc_labels {
     const char *page;      /* "Page" in the footer "Page 3 / 12" */
     const char *sample;    /* "SPECIMEN" */
     const char *edition;   /* "Édition française" on the cover; optional */
+    const char *draft;     /* "PROJET": set in a review edition, marked on every page */
+};
+
+/* The model texts the document shows, and how many of them in another language than the
+ * edition's: a publication edition is complete only when `fallback` is 0. Builders count
+ * every model text they show (a title, the paragraphs of a body, a table label) once, where
+ * its language is chosen (compose/report_common.c). `partial`: fallbacks because the
+ * edition's translation has fewer paragraphs than the source (the source is shown whole). */
+struct rp_doc_coverage {
+    size_t shown, fallback, partial;
 };
 
 struct rp_doc {
     struct rp_arena *arena;
     const char *title;
-    const char *subtitle;     /* optional */
-    const char *organisation; /* the author */
-    const char *subject;      /* optional */
-    const char *keywords;     /* optional, comma-separated */
-    const char *lang;         /* "fr", "nl", "en", "de" */
-    int year, month, day;     /* the document's date (never the clock); month/day 0 if absent */
-    bool sample;              /* sample data: every page carries labels.sample */
-    bool cover;               /* begin with a cover page */
+    const char *subtitle;          /* optional */
+    const char *subtitle_lang;     /* NULL: the document's language (see struct rp_span) */
+    const char *organisation;      /* the author */
+    const char *organisation_lang; /* likewise */
+    const char *subject;           /* optional */
+    const char *keywords;          /* optional, comma-separated */
+    const char *lang;              /* "fr", "nl", "en", "de" */
+    int year, month, day; /* the document's date (never the clock); month/day 0 if absent */
+    bool sample;          /* sample data: every page carries labels.sample */
+    bool cover;           /* begin with a cover page */
+    enum rp_edition edition;
+    struct rp_doc_coverage coverage;
     struct rp_doc_labels labels;
     struct rp_nodes body;
 };
@@ -277,9 +311,21 @@ const char *rp_doc_str(struct rp_doc *doc, const char *s);
 const char *rp_doc_printf(struct rp_doc *doc, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
-/* Appends a span to `spans`; `href` is for links only. */
+/* The language code `lang` as the document records it on text: NULL when `lang` is NULL,
+ * empty or the document's own language (letter case and region aside: "FR-be" is "fr"), else
+ * a copy that lives as long as the document. */
+const char *rp_doc_lang(struct rp_doc *doc, const char *lang);
+
+/* Whether text in `lang` (a span's, a cell's) is in another language than the document's. */
+bool rp_doc_foreign(const struct rp_doc *doc, const char *lang);
+
+/* Appends a span to `spans`; `href` is for links only. The span is in the document's
+ * language until set otherwise (rp_spans_lang). */
 void rp_spans_add(struct rp_doc *doc, struct rp_spans *spans, enum rp_span_kind kind,
                   unsigned style, const char *text, const char *href);
+
+/* Sets the language of spans [from, count) of `spans` (see rp_doc_lang). */
+void rp_spans_lang(struct rp_doc *doc, struct rp_spans *spans, size_t from, const char *lang);
 
 /* Spans holding one plain text span (none when `text` is NULL or ""). */
 struct rp_spans rp_spans_plain(struct rp_doc *doc, const char *text);
@@ -315,8 +361,10 @@ void rp_doc_table_column(struct rp_node *table, size_t col, enum rp_align align,
 /* Appends a header row; fill it with rp_doc_header_cell(). */
 struct rp_doc_header_row *rp_doc_table_header_row(struct rp_doc *doc, struct rp_node *table);
 
-void rp_doc_header_cell(struct rp_doc *doc, struct rp_doc_header_row *row, const char *text,
-                        size_t span, enum rp_align align);
+/* Appends a header cell; returns it (valid until the row grows), e.g. to set its `lang`
+ * with rp_doc_lang(). */
+struct rp_doc_hcell *rp_doc_header_cell(struct rp_doc *doc, struct rp_doc_header_row *row,
+                                        const char *text, size_t span, enum rp_align align);
 
 /* Appends a body row of `kind` with column_count empty cells; returns its index. */
 size_t rp_doc_table_row(struct rp_doc *doc, struct rp_node *table, enum rp_doc_row_kind kind);
@@ -324,6 +372,10 @@ size_t rp_doc_table_row(struct rp_doc *doc, struct rp_node *table, enum rp_doc_r
 /* Sets a cell of row `row` (text copied; detail optional). */
 void rp_doc_table_cell(struct rp_doc *doc, struct rp_node *table, size_t row, size_t col,
                        const char *text, const char *detail, unsigned flags);
+
+/* Sets the language of the text of cell (row, col) (see rp_doc_lang). */
+void rp_doc_cell_lang(struct rp_doc *doc, struct rp_node *table, size_t row, size_t col,
+                      const char *lang);
 
 /* Appends a note under the table; returns its spans. */
 struct rp_spans *rp_doc_table_note(struct rp_doc *doc, struct rp_node *table, const char *mark,
@@ -343,6 +395,12 @@ struct rp_node *rp_doc_add_chart(struct rp_doc *doc, struct rp_nodes *into, enum
 void rp_doc_chart_category(struct rp_doc *doc, struct rp_node *chart, size_t i, const char *name);
 void rp_doc_chart_series(struct rp_doc *doc, struct rp_node *chart, size_t s, const char *name);
 void rp_doc_chart_value(struct rp_node *chart, size_t s, size_t i, double value);
+
+/* The language of a category's or a series' name (see rp_doc_lang). */
+void rp_doc_chart_category_lang(struct rp_doc *doc, struct rp_node *chart, size_t i,
+                                const char *lang);
+void rp_doc_chart_series_lang(struct rp_doc *doc, struct rp_node *chart, size_t s,
+                              const char *lang);
 
 /* A note (remark or footnote) with an optional mark. */
 struct rp_node *rp_doc_add_note(struct rp_doc *doc, struct rp_nodes *into, const char *mark,

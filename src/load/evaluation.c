@@ -13,15 +13,15 @@ static void read_result(struct rp_reader *r, const struct rp_xnode *n,
     res->value_count = rp_xcount(n, "value");
     res->values = rp_arena_array(r->arena, res->value_count, sizeof *res->values);
     size_t i = 0;
-    RP_XEACH(v, n, "value") {
+    RP_XEACH (v, n, "value") {
         struct rp_result_value *rv = &res->values[i++];
         rv->loc = v->loc;
         rv->threshold = rp_read_str(r, v, "threshold");
         rv->unit = rp_read_str(r, v, "unit");
         const char *s = rp_read_text(r, v).plain;
         if (!rp_parse_number(s, &rv->value))
-            rp_diag_add(r->diags, RP_ERROR, v->loc.file, v->loc.line, v->loc.col,
-                        "'%s' %s", s, rp_number_refusal(s));
+            rp_diag_add(r->diags, RP_ERROR, v->loc.file, v->loc.line, v->loc.col, "'%s' %s", s,
+                        rp_number_refusal(s));
     }
     res->comment = rp_read_texts(r, n, "comment");
 }
@@ -36,12 +36,12 @@ static void read_progress(struct rp_reader *r, const struct rp_xnode *n, struct 
     p->milestone_count = rp_xcount(n, "milestone");
     p->milestones = rp_arena_array(r->arena, p->milestone_count, sizeof *p->milestones);
     size_t i = 0;
-    RP_XEACH(m, n, "milestone") {
+    RP_XEACH (m, n, "milestone") {
         struct rp_milestone *ms = &p->milestones[i++];
         ms->loc = m->loc;
         ms->date = rp_read_date(r, m, "date");
         ms->done = rp_read_bool(m, "done", false);
-        ms->text = rp_read_text(r, m).plain;
+        ms->text = rp_read_variants(r, m, "text");
     }
     p->comment = rp_read_texts(r, n, "comment");
 }
@@ -73,20 +73,19 @@ static void read_comm(struct rp_reader *r, const struct rp_xnode *n, struct rp_c
 {
     c->ref = rp_read_str(r, n, "ref");
     c->loc = n->loc;
-    RP_READ_ENUM(c->status, r, n, "status", rp_comm_status_name, RP_COMM__MAX,
-                 RP_COMM_PLANNED);
+    RP_READ_ENUM(c->status, r, n, "status", rp_comm_status_name, RP_COMM__MAX, RP_COMM_PLANNED);
     c->date = rp_read_date(r, n, "date");
     c->reach = rp_read_opt_num(r, n, "reach");
     c->comment = rp_read_texts(r, n, "comment");
 }
 
-#define READ_EACH(r, node, tag, items, count, read)                                         \
-    do {                                                                                     \
-        (count) = rp_xcount((node), (tag));                                                  \
-        (items) = rp_arena_array((r)->arena, (count), sizeof *(items));                      \
-        size_t i_ = 0;                                                                       \
-        RP_XEACH(c_, (node), (tag))                                                          \
-            read((r), c_, &(items)[i_++]);                                                   \
+#define READ_EACH(r, node, tag, items, count, read)                                                \
+    do {                                                                                           \
+        (count) = rp_xcount((node), (tag));                                                        \
+        (items) = rp_arena_array((r)->arena, (count), sizeof *(items));                            \
+        size_t i_ = 0;                                                                             \
+        RP_XEACH (c_, (node), (tag))                                                               \
+            read((r), c_, &(items)[i_++]);                                                         \
     } while (0)
 
 struct rp_evaluation *rp_read_evaluation(struct rp_reader *r, const struct rp_xnode *root)
@@ -99,7 +98,8 @@ struct rp_evaluation *rp_read_evaluation(struct rp_reader *r, const struct rp_xn
     e->date = rp_read_date(r, root, "date");
     e->sample = rp_read_bool(root, "sample", false);
     e->lang = r->lang;
-    e->title = rp_read_texts(r, root, "title");
+    e->title = rp_read_variants(r, root, "title");
+    e->translations = rp_read_translations(r, root);
     const struct rp_xnode *org = rp_xchild(root, "organisation");
     if (org) {
         e->has_organisation = true;

@@ -6,13 +6,13 @@
 #include <string.h>
 
 /* Allocates `count` elements for every child named `tag` and fills them with `read`. */
-#define READ_LIST(r, node, tag, type, items, count, read)                                   \
-    do {                                                                                     \
-        (count) = rp_xcount((node), (tag));                                                  \
-        (items) = rp_arena_array((r)->arena, (count), sizeof(type));                         \
-        size_t i_ = 0;                                                                       \
-        RP_XEACH(c_, (node), (tag))                                                          \
-            read((r), c_, &(items)[i_++]);                                                   \
+#define READ_LIST(r, node, tag, type, items, count, read)                                          \
+    do {                                                                                           \
+        (count) = rp_xcount((node), (tag));                                                        \
+        (items) = rp_arena_array((r)->arena, (count), sizeof(type));                               \
+        size_t i_ = 0;                                                                             \
+        RP_XEACH (c_, (node), (tag))                                                               \
+            read((r), c_, &(items)[i_++]);                                                         \
     } while (0)
 
 static void read_numbered(struct rp_reader *r, const struct rp_xnode *n, struct rp_numbered *o)
@@ -21,7 +21,7 @@ static void read_numbered(struct rp_reader *r, const struct rp_xnode *n, struct 
     o->loc = n->loc;
     o->number = rp_read_str(r, n, "number");
     o->rank = (int)rp_read_long(r, n, "rank", 0);
-    o->title = rp_read_texts(r, n, "title");
+    o->title = rp_read_variants(r, n, "title");
     o->text = rp_read_texts(r, n, "text");
     o->items = rp_read_texts(r, n, "item");
 }
@@ -32,7 +32,7 @@ static void read_mission(struct rp_reader *r, const struct rp_xnode *n, struct r
     m->loc = n->loc;
     m->number = rp_read_str(r, n, "number");
     m->legal_basis = rp_read_str(r, n, "legal-basis");
-    m->title = rp_read_texts(r, n, "title");
+    m->title = rp_read_variants(r, n, "title");
     m->text = rp_read_texts(r, n, "text");
     m->items = rp_read_texts(r, n, "item");
     READ_LIST(r, n, "mission", struct rp_mission, m->children, m->child_count, read_mission);
@@ -43,7 +43,7 @@ static void read_party(struct rp_reader *r, const struct rp_xnode *n, struct rp_
     p->id = rp_read_str(r, n, "id");
     p->loc = n->loc;
     RP_READ_ENUM(p->role, r, n, "role", rp_party_role_name, RP_PARTY_ROLE__MAX, RP_PARTY_OTHER);
-    p->name = rp_read_texts(r, n, "name");
+    p->name = rp_read_variants(r, n, "name");
 }
 
 static void read_legal(struct rp_reader *r, const struct rp_xnode *n, struct rp_legal_basis *l)
@@ -52,14 +52,14 @@ static void read_legal(struct rp_reader *r, const struct rp_xnode *n, struct rp_
     l->loc = n->loc;
     l->date = rp_read_date(r, n, "date");
     l->published = rp_read_date(r, n, "published");
-    l->title = rp_read_texts(r, n, "title");
+    l->title = rp_read_variants(r, n, "title");
 }
 
 static void read_approval(struct rp_reader *r, const struct rp_xnode *n, struct rp_approval *a)
 {
     a->loc = n->loc;
     a->date = rp_read_date(r, n, "date");
-    a->body = rp_read_texts(r, n, "body");
+    a->body = rp_read_variants(r, n, "body");
 }
 
 static void read_signatory(struct rp_reader *r, const struct rp_xnode *n, struct rp_signatory *s)
@@ -67,7 +67,7 @@ static void read_signatory(struct rp_reader *r, const struct rp_xnode *n, struct
     s->loc = n->loc;
     s->name = rp_read_str(r, n, "name");
     s->party = rp_read_str(r, n, "party");
-    s->role = rp_read_texts(r, n, "role");
+    s->role = rp_read_variants(r, n, "role");
 }
 
 static void read_stakeholder(struct rp_reader *r, const struct rp_xnode *n,
@@ -76,7 +76,7 @@ static void read_stakeholder(struct rp_reader *r, const struct rp_xnode *n,
     s->id = rp_read_str(r, n, "id");
     s->loc = n->loc;
     s->group = rp_read_str(r, n, "group");
-    s->name = rp_read_texts(r, n, "name");
+    s->name = rp_read_variants(r, n, "name");
 }
 
 static void read_risk(struct rp_reader *r, const struct rp_xnode *n, struct rp_risk *k)
@@ -85,7 +85,7 @@ static void read_risk(struct rp_reader *r, const struct rp_xnode *n, struct rp_r
     k->loc = n->loc;
     k->code = rp_read_str(r, n, "code");
     k->rank = (int)rp_read_long(r, n, "rank", 0);
-    k->title = rp_read_texts(r, n, "title");
+    k->title = rp_read_variants(r, n, "title");
     k->justification = rp_read_texts(r, n, "justification");
 }
 
@@ -94,7 +94,7 @@ static void read_risk_domain(struct rp_reader *r, const struct rp_xnode *n,
 {
     d->id = rp_read_str(r, n, "id");
     d->loc = n->loc;
-    d->title = rp_read_texts(r, n, "title");
+    d->title = rp_read_variants(r, n, "title");
     d->weaknesses = rp_read_texts(r, n, "weakness");
     d->threats = rp_read_texts(r, n, "threat");
     d->notes = rp_read_texts(r, n, "note");
@@ -109,7 +109,7 @@ static void read_action(struct rp_reader *r, const struct rp_xnode *n, struct rp
     a->owners = rp_read_refs(r, n, "owners");
     a->objectives = rp_read_refs(r, n, "objectives");
     a->due = rp_read_date(r, n, "due");
-    a->title = rp_read_texts(r, n, "title");
+    a->title = rp_read_variants(r, n, "title");
     a->text = rp_read_texts(r, n, "text");
 }
 
@@ -129,7 +129,7 @@ static void read_milestone(struct rp_reader *r, const struct rp_xnode *n, struct
     m->loc = n->loc;
     m->date = rp_read_date(r, n, rp_xnode_attr(n, "due") ? "due" : "date");
     m->done = rp_read_bool(n, "done", false);
-    m->text = rp_read_text(r, n).plain;
+    m->text = rp_read_variants(r, n, "text");
 }
 
 static void read_indicator(struct rp_reader *r, const struct rp_xnode *n, struct rp_indicator *ind)
@@ -140,7 +140,7 @@ static void read_indicator(struct rp_reader *r, const struct rp_xnode *n, struct
     ind->unit = rp_read_str(r, n, "unit");
     RP_READ_ENUM(ind->direction, r, n, "direction", rp_direction_name, RP_DIR__MAX,
                  RP_DIR_INCREASE);
-    ind->title = rp_read_texts(r, n, "title");
+    ind->title = rp_read_variants(r, n, "title");
     ind->definition = rp_read_texts(r, n, "definition");
     const struct rp_xnode *base = rp_xchild(n, "baseline");
     if (base) {
@@ -155,7 +155,7 @@ static void read_indicator(struct rp_reader *r, const struct rp_xnode *n, struct
                   ind->norm.threshold_count, read_threshold);
         READ_LIST(r, norm, "milestone", struct rp_milestone, ind->norm.milestones,
                   ind->norm.milestone_count, read_milestone);
-        ind->norm.text = rp_read_texts(r, norm, "text");
+        ind->norm.text = rp_read_variants(r, norm, "text");
     }
     const struct rp_xnode *rep = rp_xchild(n, "reporting");
     if (rep) {
@@ -186,7 +186,7 @@ static void read_operational(struct rp_reader *r, const struct rp_xnode *n,
     o->loc = n->loc;
     o->number = rp_read_str(r, n, "number");
     o->owners = rp_read_refs(r, n, "owners");
-    o->title = rp_read_texts(r, n, "title");
+    o->title = rp_read_variants(r, n, "title");
     o->text = rp_read_texts(r, n, "text");
     READ_LIST(r, n, "indicator", struct rp_indicator, o->indicators, o->indicator_count,
               read_indicator);
@@ -211,10 +211,9 @@ static void read_strategic(struct rp_reader *r, const struct rp_xnode *n,
     o->group = rp_read_str(r, n, "group");
     o->owners = rp_read_refs(r, n, "owners");
     o->priorities = rp_read_refs(r, n, "priorities");
-    o->title = rp_read_texts(r, n, "title");
+    o->title = rp_read_variants(r, n, "title");
     o->text = rp_read_texts(r, n, "text");
-    READ_LIST(r, n, "ambition", struct rp_ambition, o->ambitions, o->ambition_count,
-              read_ambition);
+    READ_LIST(r, n, "ambition", struct rp_ambition, o->ambitions, o->ambition_count, read_ambition);
     READ_LIST(r, n, "operational-objective", struct rp_operational_objective, o->operational,
               o->operational_count, read_operational);
     read_actions(r, n, &o->actions, &o->action_count);
@@ -229,7 +228,7 @@ static void read_process(struct rp_reader *r, const struct rp_xnode *n, struct r
                  RP_PROCESS_OPERATIONAL);
     p->type_raw = rp_read_str(r, n, "type-raw");
     p->owners = rp_read_refs(r, n, "owners");
-    p->name = rp_read_texts(r, n, "name");
+    p->name = rp_read_variants(r, n, "name");
     p->sub_processes = rp_read_texts(r, n, "sub-process");
     p->triggers = rp_read_texts(r, n, "trigger");
     p->outputs = rp_read_texts(r, n, "output");
@@ -252,7 +251,32 @@ static void read_comm_objective(struct rp_reader *r, const struct rp_xnode *n,
 {
     o->id = rp_read_str(r, n, "id");
     o->loc = n->loc;
-    o->name = rp_read_texts(r, n, "name");
+    o->name = rp_read_variants(r, n, "name");
+}
+
+/* An action's timing in each language. The date belongs to the moment, not to one wording:
+ * the first variant that gives one sets it, and a variant that gives another is an error. */
+static void read_timing(struct rp_reader *r, const struct rp_xnode *n, struct rp_comm_action *a)
+{
+    a->timings = rp_read_variants(r, n, "timing");
+    if (a->timings.count == 0)
+        return;
+    a->has_timing = true;
+    a->timing = a->timings.items[0];
+    const struct rp_xnode *dated = NULL;
+    RP_XEACH (t, n, "timing") {
+        if (!rp_xnode_attr(t, "date"))
+            continue;
+        struct rp_date d = rp_read_date(r, t, "date");
+        if (!dated) {
+            dated = t;
+            a->timing_date = d;
+        } else if (d.year != a->timing_date.year || d.month != a->timing_date.month ||
+                   d.day != a->timing_date.day)
+            rp_diag_add(r->diags, RP_ERROR, t->loc.file, t->loc.line, t->loc.col,
+                        "<timing> date '%s' differs from the date of the variant at line %ld",
+                        rp_xnode_attr(t, "date"), dated->loc.line);
+    }
 }
 
 static void read_comm_action(struct rp_reader *r, const struct rp_xnode *n,
@@ -263,14 +287,14 @@ static void read_comm_action(struct rp_reader *r, const struct rp_xnode *n,
     size_t no = rp_xcount(n, "objective");
     a->objectives.ids = rp_arena_array(r->arena, no, sizeof *a->objectives.ids);
     a->objectives.loc = n->loc;
-    RP_XEACH(o, n, "objective")
+    RP_XEACH (o, n, "objective")
         a->objectives.ids[a->objectives.count++] = rp_read_str(r, o, "ref");
     a->audiences = rp_read_texts(r, n, "audience");
     a->target_groups = rp_read_texts(r, n, "target-group");
     a->messages = rp_read_texts(r, n, "message");
     a->message_kinds = rp_arena_array(r->arena, a->messages.count, sizeof *a->message_kinds);
     size_t i = 0;
-    RP_XEACH(m, n, "message") {
+    RP_XEACH (m, n, "message") {
         RP_READ_ENUM(a->message_kinds[i], r, m, "kind", rp_message_kind_name, RP_MESSAGE__MAX,
                      RP_MESSAGE_PLAIN);
         i++;
@@ -278,12 +302,7 @@ static void read_comm_action(struct rp_reader *r, const struct rp_xnode *n,
     a->channels = rp_read_texts(r, n, "channel");
     a->materials = rp_read_texts(r, n, "material");
     a->responsibles = rp_read_texts(r, n, "responsible");
-    const struct rp_xnode *t = rp_xchild(n, "timing");
-    if (t) {
-        a->has_timing = true;
-        a->timing_date = rp_read_date(r, t, "date");
-        a->timing = rp_read_text(r, t);
-    }
+    read_timing(r, n, a);
 }
 
 static void read_communication(struct rp_reader *r, const struct rp_xnode *n,
@@ -297,11 +316,11 @@ static void read_communication(struct rp_reader *r, const struct rp_xnode *n,
 }
 
 /* The list element `wrapper` (e.g. <stakes>) holding children `tag`, read with `read`. */
-#define READ_WRAPPED(r, root, wrapper, tag, type, items, count, read)                       \
-    do {                                                                                     \
-        const struct rp_xnode *w_ = rp_xchild((root), (wrapper));                            \
-        if (w_)                                                                              \
-            READ_LIST(r, w_, tag, type, items, count, read);                                 \
+#define READ_WRAPPED(r, root, wrapper, tag, type, items, count, read)                              \
+    do {                                                                                           \
+        const struct rp_xnode *w_ = rp_xchild((root), (wrapper));                                  \
+        if (w_)                                                                                    \
+            READ_LIST(r, w_, tag, type, items, count, read);                                       \
     } while (0)
 
 static struct rp_texts wrapper_text(struct rp_reader *r, const struct rp_xnode *root,
@@ -317,17 +336,17 @@ struct rp_plan *rp_read_plan(struct rp_reader *r, const struct rp_xnode *root)
     struct rp_plan *p = rp_arena_alloc(r->arena, sizeof *p);
     p->id = rp_read_str(r, root, "id");
     p->loc = root->loc;
-    RP_READ_ENUM(p->kind, r, root, "kind", rp_plan_kind_name, RP_PLAN_KIND__MAX,
-                 RP_PLAN_STRATEGIC);
+    RP_READ_ENUM(p->kind, r, root, "kind", rp_plan_kind_name, RP_PLAN_KIND__MAX, RP_PLAN_STRATEGIC);
     p->start = (int)rp_read_long(r, root, "start", 0);
     p->end = (int)rp_read_long(r, root, "end", 0);
     p->date = rp_read_date(r, root, "date");
     p->lang = r->lang;
-    p->title = rp_read_texts(r, root, "title");
+    p->title = rp_read_variants(r, root, "title");
+    p->translations = rp_read_translations(r, root);
     rp_read_organisation(r, rp_xchild(root, "organisation"), &p->organisation);
     READ_LIST(r, root, "party", struct rp_party, p->parties, p->party_count, read_party);
-    READ_LIST(r, root, "legal-basis", struct rp_legal_basis, p->legal_bases,
-              p->legal_basis_count, read_legal);
+    READ_LIST(r, root, "legal-basis", struct rp_legal_basis, p->legal_bases, p->legal_basis_count,
+              read_legal);
     READ_LIST(r, root, "approval", struct rp_approval, p->approvals, p->approval_count,
               read_approval);
     const struct rp_xnode *sig = rp_xchild(root, "signature");
@@ -340,8 +359,8 @@ struct rp_plan *rp_read_plan(struct rp_reader *r, const struct rp_xnode *root)
                   p->signature.signatory_count, read_signatory);
     }
     p->missions_text = wrapper_text(r, root, "missions");
-    READ_WRAPPED(r, root, "missions", "mission", struct rp_mission, p->missions,
-                 p->mission_count, read_mission);
+    READ_WRAPPED(r, root, "missions", "mission", struct rp_mission, p->missions, p->mission_count,
+                 read_mission);
     p->vision_text = wrapper_text(r, root, "vision");
     READ_WRAPPED(r, root, "vision", "pillar", struct rp_numbered, p->pillars, p->pillar_count,
                  read_numbered);
@@ -350,8 +369,8 @@ struct rp_plan *rp_read_plan(struct rp_reader *r, const struct rp_xnode *root)
                  read_numbered);
     READ_WRAPPED(r, root, "stakes", "stake", struct rp_numbered, p->stakes, p->stake_count,
                  read_numbered);
-    READ_WRAPPED(r, root, "stakeholders", "stakeholder", struct rp_stakeholder,
-                 p->stakeholders, p->stakeholder_count, read_stakeholder);
+    READ_WRAPPED(r, root, "stakeholders", "stakeholder", struct rp_stakeholder, p->stakeholders,
+                 p->stakeholder_count, read_stakeholder);
     p->risks_text = wrapper_text(r, root, "risks");
     READ_WRAPPED(r, root, "risks", "risk", struct rp_risk, p->risks, p->risk_count, read_risk);
     READ_WRAPPED(r, root, "risk-domains", "risk-domain", struct rp_risk_domain, p->risk_domains,
@@ -359,12 +378,11 @@ struct rp_plan *rp_read_plan(struct rp_reader *r, const struct rp_xnode *root)
     READ_WRAPPED(r, root, "priorities", "priority", struct rp_numbered, p->priorities,
                  p->priority_count, read_numbered);
     READ_WRAPPED(r, root, "strategic-objectives", "strategic-objective",
-                 struct rp_strategic_objective, p->objectives, p->objective_count,
-                 read_strategic);
+                 struct rp_strategic_objective, p->objectives, p->objective_count, read_strategic);
     READ_WRAPPED(r, root, "key-processes", "key-process", struct rp_key_process, p->processes,
                  p->process_count, read_process);
-    READ_WRAPPED(r, root, "projects", "project", struct rp_action, p->projects,
-                 p->project_count, read_action);
+    READ_WRAPPED(r, root, "projects", "project", struct rp_action, p->projects, p->project_count,
+                 read_action);
     READ_WRAPPED(r, root, "commitments", "commitment", struct rp_commitment, p->commitments,
                  p->commitment_count, read_commitment);
     READ_WRAPPED(r, root, "tables", "table", struct rp_table, p->tables, p->table_count,

@@ -10,14 +10,14 @@
 size_t rp_xcount(const struct rp_xnode *node, const char *name)
 {
     size_t n = 0;
-    RP_XEACH(c, node, name)
+    RP_XEACH (c, node, name)
         n++;
     return n;
 }
 
 const struct rp_xnode *rp_xchild(const struct rp_xnode *node, const char *name)
 {
-    RP_XEACH(c, node, name)
+    RP_XEACH (c, node, name)
         return c;
     return NULL;
 }
@@ -98,8 +98,7 @@ static void note_placeholder(struct rp_reader *r, const struct rp_xnode *node, c
 {
     if (r->placeholder_count == r->placeholder_cap) {
         r->placeholder_cap = r->placeholder_cap ? r->placeholder_cap * 2 : 16;
-        struct rp_placeholder *grown =
-            rp_arena_array(r->arena, r->placeholder_cap, sizeof *grown);
+        struct rp_placeholder *grown = rp_arena_array(r->arena, r->placeholder_cap, sizeof *grown);
         if (r->placeholder_count)
             memcpy(grown, r->placeholders, r->placeholder_count * sizeof *grown);
         r->placeholders = grown;
@@ -205,8 +204,25 @@ struct rp_texts rp_read_texts(struct rp_reader *r, const struct rp_xnode *node, 
     ts.count = rp_xcount(node, name);
     ts.items = rp_arena_array(r->arena, ts.count, sizeof *ts.items);
     size_t i = 0;
-    RP_XEACH(c, node, name)
+    RP_XEACH (c, node, name)
         ts.items[i++] = rp_read_text(r, c);
+    return ts;
+}
+
+struct rp_texts rp_read_variants(struct rp_reader *r, const struct rp_xnode *node, const char *name)
+{
+    struct rp_texts ts = rp_read_texts(r, node, name);
+    for (size_t i = 1; i < ts.count; i++)
+        for (size_t k = 0; k < i; k++) {
+            if (!rp_lang_same(ts.items[i].lang, ts.items[k].lang))
+                continue;
+            const struct rp_loc *at = &ts.items[i].loc;
+            rp_diag_add(r->diags, RP_ERROR, at->file, at->line, at->col,
+                        "<%s> given twice in language '%s' (first at line %ld): one <%s> per "
+                        "language",
+                        name, ts.items[i].lang, ts.items[k].loc.line, name);
+            break;
+        }
     return ts;
 }
 
@@ -322,8 +338,7 @@ struct rp_opt_num rp_read_opt_num(struct rp_reader *r, const struct rp_xnode *no
     return n;
 }
 
-long rp_read_long(struct rp_reader *r, const struct rp_xnode *node, const char *attr,
-                  long fallback)
+long rp_read_long(struct rp_reader *r, const struct rp_xnode *node, const char *attr, long fallback)
 {
     double d = rp_read_num(r, node, attr, (double)fallback);
     if (d < -1e15 || d > 1e15 || d != (double)(long)d) {
@@ -364,8 +379,8 @@ struct rp_date rp_read_date(struct rp_reader *r, const struct rp_xnode *node, co
                         "attribute %s: '%s' is not a calendar date", attr, v);
         else
             rp_diag_add(r->diags, RP_ERROR, node->loc.file, node->loc.line, node->loc.col,
-                        "attribute %s: '%s' is not a calendar date (%04d-%02d has %d days)",
-                        attr, v, d.year, d.month, days_in_month(d.year, d.month));
+                        "attribute %s: '%s' is not a calendar date (%04d-%02d has %d days)", attr,
+                        v, d.year, d.month, days_in_month(d.year, d.month));
         d.month = d.day = 0;
     }
     return d;
@@ -379,20 +394,21 @@ void rp_read_organisation(struct rp_reader *r, const struct rp_xnode *node,
     org->id = rp_read_str(r, node, "id");
     org->loc = node->loc;
     RP_READ_ENUM(org->kind, r, node, "kind", rp_org_kind_name, RP_ORG_KIND__MAX, RP_ORG_OTHER);
-    org->name = rp_read_texts(r, node, "name");
-    org->abbr = rp_read_texts(r, node, "abbr");
+    org->name = rp_read_variants(r, node, "name");
+    org->short_name = rp_read_variants(r, node, "short-name");
+    org->abbr = rp_read_variants(r, node, "abbr");
     org->unit_count = rp_xcount(node, "unit");
     org->units = rp_arena_array(r->arena, org->unit_count, sizeof *org->units);
     size_t i = 0;
-    RP_XEACH(u, node, "unit") {
+    RP_XEACH (u, node, "unit") {
         struct rp_unit *unit = &org->units[i++];
         unit->id = rp_read_str(r, u, "id");
         unit->loc = u->loc;
         RP_READ_ENUM(unit->kind, r, u, "kind", rp_unit_kind_name, RP_UNIT_KIND__MAX,
                      RP_UNIT_SERVICE);
         unit->parent = rp_read_str(r, u, "parent");
-        unit->name = rp_read_texts(r, u, "name");
-        unit->abbr = rp_read_texts(r, u, "abbr");
+        unit->name = rp_read_variants(r, u, "name");
+        unit->abbr = rp_read_variants(r, u, "abbr");
         unit->text = rp_read_texts(r, u, "text");
         struct rp_texts aliases = rp_read_texts(r, u, "alias");
         unit->alias_count = aliases.count;
@@ -407,11 +423,11 @@ struct rp_key_figures *rp_read_key_figures(struct rp_reader *r, const struct rp_
     struct rp_key_figures *kf = rp_arena_alloc(r->arena, sizeof *kf);
     kf->id = rp_read_str(r, node, "id");
     kf->loc = node->loc;
-    kf->title = rp_read_texts(r, node, "title");
+    kf->title = rp_read_variants(r, node, "title");
     kf->figure_count = rp_xcount(node, "figure");
     kf->figures = rp_arena_array(r->arena, kf->figure_count, sizeof *kf->figures);
     size_t i = 0;
-    RP_XEACH(f, node, "figure") {
+    RP_XEACH (f, node, "figure") {
         struct rp_figure *fig = &kf->figures[i++];
         fig->id = rp_read_str(r, f, "id");
         fig->loc = f->loc;
@@ -424,7 +440,7 @@ struct rp_key_figures *rp_read_key_figures(struct rp_reader *r, const struct rp_
                      RP_QUAL_EXACT);
         fig->raw = rp_read_str(r, f, "raw");
         fig->relates_to = rp_read_refs(r, f, "relates-to");
-        fig->label = rp_read_texts(r, f, "label");
+        fig->label = rp_read_variants(r, f, "label");
         fig->comment = rp_read_texts(r, f, "comment");
     }
     return kf;
@@ -439,12 +455,78 @@ static bool is_block(const char *name)
     return false;
 }
 
-static size_t count_blocks(const struct rp_xnode *node)
+/* The language of a list item: its own xml:lang, else its list's, else the document's. */
+static const char *item_lang(const struct rp_reader *r, const struct rp_xnode *list,
+                             const struct rp_xnode *item)
+{
+    const char *lang = rp_xnode_attr(item, "xml:lang");
+    if (!lang)
+        lang = rp_xnode_attr(list, "xml:lang");
+    return lang ? lang : r->lang;
+}
+
+/* The distinct languages of a list's items, in order of first appearance. A list translated
+ * item by item (each <item xml:lang="nl"> after the item it translates) is read as one list
+ * block per language, since the builders choose a section's blocks by language as they do its
+ * paragraphs. Writes at most `cap` languages to `langs` (when not NULL); returns the count. */
+static size_t list_langs(const struct rp_reader *r, const struct rp_xnode *list, const char **langs,
+                         size_t cap)
 {
     size_t n = 0;
-    for (size_t i = 0; i < node->child_count; i++)
-        n += is_block(node->children[i].name);
+    RP_XEACH (item, list, "item") {
+        const char *lang = item_lang(r, list, item);
+        bool seen = false;
+        RP_XEACH (prev, list, "item") {
+            if (prev == item)
+                break;
+            seen |= strcmp(item_lang(r, list, prev), lang) == 0;
+        }
+        if (seen)
+            continue;
+        if (langs && n < cap)
+            langs[n] = lang;
+        n++;
+    }
+    return n ? n : 1;
+}
+
+static size_t count_blocks(const struct rp_reader *r, const struct rp_xnode *node)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < node->child_count; i++) {
+        const struct rp_xnode *c = &node->children[i];
+        if (c->name && strcmp(c->name, "list") == 0)
+            n += list_langs(r, c, NULL, 0);
+        else
+            n += is_block(c->name);
+    }
     return n;
+}
+
+/* Reads a <list> into one block per language of its items; returns the number of blocks. */
+static size_t read_lists(struct rp_reader *r, const struct rp_xnode *c, struct rp_block *out)
+{
+    size_t count = list_langs(r, c, NULL, 0);
+    const char **langs = rp_arena_array(r->arena, count, sizeof *langs);
+    struct rp_reader local = *r;
+    const char *lang = rp_xnode_attr(c, "xml:lang");
+    if (lang)
+        local.lang = rp_arena_strdup(r->arena, lang);
+    langs[0] = local.lang; /* an empty list keeps the list's language */
+    list_langs(r, c, langs, count);
+    struct rp_texts items = rp_read_texts(&local, c, "item");
+    for (size_t k = 0; k < count; k++) {
+        struct rp_block *b = &out[k];
+        b->loc = c->loc;
+        b->kind = RP_BLOCK_LIST;
+        b->ordered = rp_read_bool(c, "ordered", false);
+        b->list_lang = rp_arena_strdup(r->arena, langs[k]);
+        b->list_items.items = rp_arena_array(r->arena, items.count, sizeof *items.items);
+        for (size_t i = 0; i < items.count; i++)
+            if (strcmp(items.items[i].lang, langs[k]) == 0)
+                b->list_items.items[b->list_items.count++] = items.items[i];
+    }
+    return count;
 }
 
 static void read_block(struct rp_reader *r, const struct rp_xnode *c, struct rp_block *b)
@@ -453,15 +535,6 @@ static void read_block(struct rp_reader *r, const struct rp_xnode *c, struct rp_
     if (strcmp(c->name, "p") == 0) {
         b->kind = RP_BLOCK_PARAGRAPH;
         b->paragraph = rp_read_text(r, c);
-    } else if (strcmp(c->name, "list") == 0) {
-        b->kind = RP_BLOCK_LIST;
-        struct rp_reader local = *r;
-        const char *lang = rp_xnode_attr(c, "xml:lang");
-        if (lang)
-            local.lang = rp_arena_strdup(r->arena, lang);
-        b->list_lang = local.lang;
-        b->list_items = rp_read_texts(&local, c, "item");
-        b->ordered = rp_read_bool(c, "ordered", false);
     } else if (strcmp(c->name, "key-figures") == 0) {
         b->kind = RP_BLOCK_KEY_FIGURES;
         b->figures = rp_read_key_figures(r, c);
@@ -475,7 +548,7 @@ static void read_block(struct rp_reader *r, const struct rp_xnode *c, struct rp_
                      RP_MEDIA_PHOTO);
         b->media.href = read_href(r, c);
         b->media.missing = rp_read_bool(c, "missing", false);
-        b->media.caption = rp_read_texts(r, c, "caption");
+        b->media.caption = rp_read_variants(r, c, "caption");
     }
 }
 
@@ -485,17 +558,19 @@ void rp_read_section(struct rp_reader *r, const struct rp_xnode *node, struct rp
     s->loc = node->loc;
     RP_READ_ENUM(s->role, r, node, "role", rp_section_role_name, RP_SECTION_ROLE__MAX,
                  RP_SECTION_BODY);
-    s->signed_by = rp_read_str(r, node, "signed-by");
+    s->signed_by = rp_read_variants(r, node, "signed-by");
     s->relates_to = rp_read_refs(r, node, "relates-to");
-    s->title = rp_read_texts(r, node, "title");
-    s->teaser = rp_read_texts(r, node, "teaser");
+    s->title = rp_read_variants(r, node, "title");
+    s->teaser = rp_read_variants(r, node, "teaser");
     s->lead = rp_read_texts(r, node, "lead");
-    s->block_count = count_blocks(node);
+    s->block_count = count_blocks(r, node);
     s->blocks = rp_arena_array(r->arena, s->block_count, sizeof *s->blocks);
     size_t k = 0;
     for (size_t i = 0; i < node->child_count && k < s->block_count; i++) {
         const struct rp_xnode *c = &node->children[i];
-        if (is_block(c->name))
+        if (c->name && strcmp(c->name, "list") == 0)
+            k += read_lists(r, c, &s->blocks[k]);
+        else if (is_block(c->name))
             read_block(r, c, &s->blocks[k++]);
     }
 }
@@ -506,16 +581,31 @@ void rp_read_all_key_figures(struct rp_reader *r, const struct rp_xnode *node,
     *count = rp_xcount(node, "key-figures");
     *out = rp_arena_array(r->arena, *count, sizeof **out);
     size_t i = 0;
-    RP_XEACH(c, node, "key-figures")
+    RP_XEACH (c, node, "key-figures")
         (*out)[i++] = *rp_read_key_figures(r, c);
 }
 
-void rp_read_all_sections(struct rp_reader *r, const struct rp_xnode *node,
-                          struct rp_section **out, size_t *count)
+void rp_read_all_sections(struct rp_reader *r, const struct rp_xnode *node, struct rp_section **out,
+                          size_t *count)
 {
     *count = rp_xcount(node, "section");
     *out = rp_arena_array(r->arena, *count, sizeof **out);
     size_t i = 0;
-    RP_XEACH(c, node, "section")
+    RP_XEACH (c, node, "section")
         rp_read_section(r, c, &(*out)[i++]);
+}
+
+struct rp_translations rp_read_translations(struct rp_reader *r, const struct rp_xnode *node)
+{
+    struct rp_translations t = {0};
+    t.count = rp_xcount(node, "translation");
+    t.items = rp_arena_array(r->arena, t.count, sizeof *t.items);
+    size_t i = 0;
+    RP_XEACH (c, node, "translation") {
+        struct rp_translation *tr = &t.items[i++];
+        tr->lang = rp_read_str(r, c, "lang");
+        tr->official = strcmp(rp_read_str(r, c, "status"), "official") == 0;
+        tr->loc = c->loc;
+    }
+    return t;
 }

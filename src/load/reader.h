@@ -6,9 +6,9 @@
 
 #include "load/xml.h"
 
-#include <string.h>
 #include "model/model.h"
 #include "util/diag.h"
+#include <string.h>
 
 struct rp_arena;
 
@@ -26,16 +26,24 @@ size_t rp_xcount(const struct rp_xnode *node, const char *name);
 const struct rp_xnode *rp_xchild(const struct rp_xnode *node, const char *name);
 
 /* Iterates over the children named `name` of `node`. */
-#define RP_XEACH(child, node, tag)                                                           \
-    for (const struct rp_xnode *child = (node)->children;                                    \
-         child < (node)->children + (node)->child_count; child++)                            \
+#define RP_XEACH(child, node, tag)                                                                 \
+    for (const struct rp_xnode *child = (node)->children;                                          \
+         child < (node)->children + (node)->child_count; child++)                                  \
         if (child->name && strcmp(child->name, (tag)) == 0)
+
+/* The <translation> children of a plan or an evaluation. */
+struct rp_translations rp_read_translations(struct rp_reader *r, const struct rp_xnode *node);
 
 /* Inline text of an element (runs with emphasis, links, placeholders; whitespace
  * collapsed). */
 struct rp_text rp_read_text(struct rp_reader *r, const struct rp_xnode *node);
-/* All children named `name`, as texts. */
+/* All children named `name`, as texts: paragraphs or items, in one or more languages. */
 struct rp_texts rp_read_texts(struct rp_reader *r, const struct rp_xnode *node, const char *name);
+/* The language variants of a single-valued text (a title, a name, a caption, a label): all
+ * children named `name`, at most one per language. A second one in a language already given
+ * is a located error, since a builder would silently show only the first. */
+struct rp_texts rp_read_variants(struct rp_reader *r, const struct rp_xnode *node,
+                                 const char *name);
 /* A space-separated id list attribute. */
 struct rp_refs rp_read_refs(struct rp_reader *r, const struct rp_xnode *node, const char *attr);
 /* Attribute copied into the arena; NULL when absent. */
@@ -53,20 +61,20 @@ bool rp_read_bool(const struct rp_xnode *node, const char *attr, bool fallback);
 struct rp_date rp_read_date(struct rp_reader *r, const struct rp_xnode *node, const char *attr);
 /* Sets `var` to the enum value whose name (name_fn) is the attribute's value; `fallback`
  * when absent. The schema restricts the values, so an unknown one is an internal error. */
-#define RP_READ_ENUM(var, r, node, attr, name_fn, max, fallback)                             \
-    do {                                                                                     \
-        const char *value_ = rp_xnode_attr((node), (attr));                                  \
-        (var) = (fallback);                                                                  \
-        if (value_) {                                                                        \
-            int i_ = 0;                                                                      \
-            while (i_ < (int)(max) && strcmp(name_fn(i_), value_) != 0)                      \
-                i_++;                                                                        \
-            if (i_ < (int)(max))                                                             \
-                (var) = i_;                                                                  \
-            else                                                                             \
-                rp_diag_add((r)->diags, RP_ERROR, (node)->loc.file, (node)->loc.line,        \
-                            (node)->loc.col, "unknown %s '%s'", (attr), value_);             \
-        }                                                                                    \
+#define RP_READ_ENUM(var, r, node, attr, name_fn, max, fallback)                                   \
+    do {                                                                                           \
+        const char *value_ = rp_xnode_attr((node), (attr));                                        \
+        (var) = (fallback);                                                                        \
+        if (value_) {                                                                              \
+            int i_ = 0;                                                                            \
+            while (i_ < (int)(max) && strcmp(name_fn(i_), value_) != 0)                            \
+                i_++;                                                                              \
+            if (i_ < (int)(max))                                                                   \
+                (var) = i_;                                                                        \
+            else                                                                                   \
+                rp_diag_add((r)->diags, RP_ERROR, (node)->loc.file, (node)->loc.line,              \
+                            (node)->loc.col, "unknown %s '%s'", (attr), value_);                   \
+        }                                                                                          \
     } while (0)
 
 /* Whether a link may be followed from a document: http://, https:// or mailto: (any case)
@@ -93,7 +101,7 @@ void rp_read_section(struct rp_reader *r, const struct rp_xnode *node, struct rp
 /* All <key-figures> / <section> children of `node`. */
 void rp_read_all_key_figures(struct rp_reader *r, const struct rp_xnode *node,
                              struct rp_key_figures **out, size_t *count);
-void rp_read_all_sections(struct rp_reader *r, const struct rp_xnode *node,
-                          struct rp_section **out, size_t *count);
+void rp_read_all_sections(struct rp_reader *r, const struct rp_xnode *node, struct rp_section **out,
+                          size_t *count);
 
 #endif

@@ -42,8 +42,9 @@ static void read_row(struct rp_reader *r, const struct rp_xnode *n, struct rp_ro
     row->id = rp_read_str(r, n, "id");
     row->loc = n->loc;
     RP_READ_ENUM(row->kind, r, n, "kind", rp_row_kind_name, RP_ROW_KIND__MAX, RP_ROW_LINE);
-    row->label = rp_read_texts(r, n, "label");
-    row->notes = rp_read_texts(r, n, "note");
+    row->label = rp_read_variants(r, n, "label");
+    /* A row has one note, its footnote, in each language. */
+    row->notes = rp_read_variants(r, n, "note");
     row->sums = rp_read_refs(r, n, "sums");
     row->mark = rp_read_str(r, n, "mark");
     row->unit = rp_read_str(r, n, "unit");
@@ -61,41 +62,40 @@ void rp_read_table(struct rp_reader *r, const struct rp_xnode *n, struct rp_tabl
     t->scale = rp_read_long(r, n, "scale", 1);
     t->tolerance = rp_read_num(r, n, "tolerance", 0);
     t->decimals = (int)rp_read_long(r, n, "decimals", 0);
-    t->caption = rp_read_texts(r, n, "caption");
+    t->caption = rp_read_variants(r, n, "caption");
 
     t->group_count = rp_xcount(n, "column-group");
     t->groups = rp_arena_array(r->arena, t->group_count, sizeof *t->groups);
     size_t i = 0;
-    RP_XEACH(g, n, "column-group") {
+    RP_XEACH (g, n, "column-group") {
         struct rp_column_group *group = &t->groups[i++];
         group->id = rp_read_str(r, g, "id");
         group->loc = g->loc;
-        group->label = rp_read_texts(r, g, "label");
+        group->label = rp_read_variants(r, g, "label");
         group->columns = rp_read_refs(r, g, "columns");
     }
     t->column_count = rp_xcount(n, "column");
     t->columns = rp_arena_array(r->arena, t->column_count, sizeof *t->columns);
     i = 0;
-    RP_XEACH(c, n, "column") {
+    RP_XEACH (c, n, "column") {
         struct rp_column *col = &t->columns[i++];
         col->id = rp_read_str(r, c, "id");
         col->loc = c->loc;
-        col->label = rp_read_texts(r, c, "label");
+        col->label = rp_read_variants(r, c, "label");
         col->year = (int)rp_read_long(r, c, "year", 0);
-        RP_READ_ENUM(col->credit, r, c, "credit", rp_credit_name, RP_CREDIT__MAX,
-                     RP_CREDIT_NONE);
+        RP_READ_ENUM(col->credit, r, c, "credit", rp_credit_name, RP_CREDIT__MAX, RP_CREDIT_NONE);
         col->stage = rp_read_str(r, c, "stage");
         col->sums = rp_read_refs(r, c, "sums");
     }
     t->row_count = rp_xcount(n, "row");
     t->rows = rp_arena_array(r->arena, t->row_count, sizeof *t->rows);
     i = 0;
-    RP_XEACH(row, n, "row")
+    RP_XEACH (row, n, "row")
         read_row(r, row, &t->rows[i++]);
     t->note_count = rp_xcount(n, "note");
     t->notes = rp_arena_array(r->arena, t->note_count, sizeof *t->notes);
     i = 0;
-    RP_XEACH(note, n, "note") {
+    RP_XEACH (note, n, "note") {
         struct rp_table_note *tn = &t->notes[i++];
         tn->loc = note->loc;
         tn->mark = rp_read_str(r, note, "mark");

@@ -33,7 +33,9 @@ static void texts(struct printer *p, const char *field, const struct rp_texts *t
         fprintf(p->out, "%s[%s]: ", field, t->items[i].lang);
         for (size_t r = 0; r < t->items[i].run_count; r++) {
             const struct rp_run *run = &t->items[i].runs[r];
-            const char *mark = run->style & RP_STYLE_STRONG ? "**" : run->style & RP_STYLE_EM ? "*" : "";
+            const char *mark = run->style & RP_STYLE_STRONG ? "**"
+                               : run->style & RP_STYLE_EM   ? "*"
+                                                            : "";
             if (run->kind == RP_RUN_PLACEHOLDER)
                 fprintf(p->out, "[[%s]]", run->text);
             else if (run->kind == RP_RUN_LINK)
@@ -56,12 +58,12 @@ static void refs(struct printer *p, const char *field, const struct rp_refs *r)
     fputc('\n', p->out);
 }
 
-#define OPEN(p, ...)                                                                         \
-    do {                                                                                     \
-        indent(p);                                                                           \
-        fprintf((p)->out, __VA_ARGS__);                                                      \
-        fputc('\n', (p)->out);                                                               \
-        (p)->depth++;                                                                        \
+#define OPEN(p, ...)                                                                               \
+    do {                                                                                           \
+        indent(p);                                                                                 \
+        fprintf((p)->out, __VA_ARGS__);                                                            \
+        fputc('\n', (p)->out);                                                                     \
+        (p)->depth++;                                                                              \
     } while (0)
 #define CLOSE(p) ((p)->depth--)
 #define OPT(s) ((s) ? (s) : "-")
@@ -81,6 +83,7 @@ static void organisation(struct printer *p, const struct rp_organisation *o)
 {
     OPEN(p, "organisation %s (%s)", o->id, rp_org_kind_name(o->kind));
     texts(p, "name", &o->name);
+    texts(p, "short-name", &o->short_name);
     texts(p, "abbr", &o->abbr);
     for (size_t i = 0; i < o->unit_count; i++) {
         const struct rp_unit *u = &o->units[i];
@@ -124,9 +127,8 @@ static void actions(struct printer *p, const struct rp_action *a, size_t n)
 
 static void indicator(struct printer *p, const struct rp_indicator *ind)
 {
-    OPEN(p, "indicator %s number=%s unit=%s direction=%s frequency=%s", ind->id,
-         OPT(ind->number), OPT(ind->unit), rp_direction_name(ind->direction),
-         rp_frequency_name(ind->frequency));
+    OPEN(p, "indicator %s number=%s unit=%s direction=%s frequency=%s", ind->id, OPT(ind->number),
+         OPT(ind->unit), rp_direction_name(ind->direction), rp_frequency_name(ind->frequency));
     texts(p, "title", &ind->title);
     texts(p, "definition", &ind->definition);
     if (ind->baseline.present) {
@@ -146,8 +148,10 @@ static void indicator(struct printer *p, const struct rp_indicator *ind)
     for (size_t i = 0; i < ind->norm.milestone_count; i++) {
         date_str(d, sizeof d, ind->norm.milestones[i].date);
         indent(p);
-        fprintf(p->out, "milestone %s due=%s: %s\n", OPT(ind->norm.milestones[i].id), d,
-                ind->norm.milestones[i].text);
+        fprintf(p->out, "milestone %s due=%s\n", OPT(ind->norm.milestones[i].id), d);
+        p->depth++;
+        texts(p, "text", &ind->norm.milestones[i].text);
+        p->depth--;
     }
     texts(p, "text", &ind->norm.text);
     CLOSE(p);
@@ -215,7 +219,8 @@ static void table(struct printer *p, const struct rp_table *t)
         indent(p);
         fputs("values:", p->out);
         for (size_t k = 0; k < r->value_count; k++)
-            r->values[k].nil ? fputs(" -", p->out) : fprintf(p->out, " %.*f", t->decimals, r->values[k].value);
+            r->values[k].nil ? fputs(" -", p->out)
+                             : fprintf(p->out, " %.*f", t->decimals, r->values[k].value);
         fputc('\n', p->out);
         refs(p, "sums", &r->sums);
         texts(p, "note", &r->notes);
@@ -238,8 +243,8 @@ static void key_figures(struct printer *p, const struct rp_key_figures *kf)
     texts(p, "title", &kf->title);
     for (size_t i = 0; i < kf->figure_count; i++) {
         const struct rp_figure *f = &kf->figures[i];
-        OPEN(p, "figure %s value=%g unit=%s scale=%ld qualifier=%s raw=%s", f->id, f->value, f->unit,
-             f->scale, rp_qualifier_name(f->qualifier), OPT(f->raw));
+        OPEN(p, "figure %s value=%g unit=%s scale=%ld qualifier=%s raw=%s", f->id, f->value,
+             f->unit, f->scale, rp_qualifier_name(f->qualifier), OPT(f->raw));
         refs(p, "relates-to", &f->relates_to);
         texts(p, "label", &f->label);
         texts(p, "comment", &f->comment);
@@ -250,8 +255,8 @@ static void key_figures(struct printer *p, const struct rp_key_figures *kf)
 
 static void section(struct printer *p, const struct rp_section *s)
 {
-    OPEN(p, "section %s role=%s signed-by=%s", s->id, rp_section_role_name(s->role),
-         OPT(s->signed_by));
+    OPEN(p, "section %s role=%s", s->id, rp_section_role_name(s->role));
+    texts(p, "signed-by", &s->signed_by);
     refs(p, "relates-to", &s->relates_to);
     texts(p, "title", &s->title);
     texts(p, "teaser", &s->teaser);
@@ -408,15 +413,23 @@ static void communication(struct printer *p, const struct rp_comm_plan *cp)
         texts(p, "material", &a->materials);
         texts(p, "responsible", &a->responsibles);
         if (a->has_timing) {
-            struct rp_texts one = {(struct rp_text *)&a->timing, 1};
             date_str(d, sizeof d, a->timing_date);
             indent(p);
             fprintf(p->out, "timing date=%s\n", d);
-            texts(p, "timing", &one);
+            texts(p, "timing", &a->timings);
         }
         CLOSE(p);
     }
     CLOSE(p);
+}
+
+static void translations(struct printer *p, const struct rp_translations *t)
+{
+    for (size_t i = 0; i < t->count; i++) {
+        indent(p);
+        fprintf(p->out, "translation[%s]: %s\n", t->items[i].lang,
+                t->items[i].official ? "official" : "unofficial");
+    }
 }
 
 void rp_plan_dump(const struct rp_plan *pl, FILE *out)
@@ -424,9 +437,10 @@ void rp_plan_dump(const struct rp_plan *pl, FILE *out)
     struct printer p = {out, 0};
     char d[16];
     date_str(d, sizeof d, pl->date);
-    OPEN(&p, "plan %s (%s %d-%d, date %s, lang %s)", pl->id, rp_plan_kind_name(pl->kind),
-         pl->start, pl->end, d, pl->lang);
+    OPEN(&p, "plan %s (%s %d-%d, date %s, lang %s)", pl->id, rp_plan_kind_name(pl->kind), pl->start,
+         pl->end, d, pl->lang);
     texts(&p, "title", &pl->title);
+    translations(&p, &pl->translations);
     organisation(&p, &pl->organisation);
     plan_parts(&p, pl);
     objectives(&p, pl);
@@ -453,6 +467,7 @@ void rp_evaluation_dump(const struct rp_evaluation *e, FILE *out)
     OPEN(&p, "evaluation %s plan=%s year=%d date=%s sample=%d lang=%s", e->id, OPT(e->plan_ref),
          e->year, d, e->sample, e->lang);
     texts(&p, "title", &e->title);
+    translations(&p, &e->translations);
     if (e->has_organisation)
         organisation(&p, &e->organisation);
     for (size_t i = 0; i < e->result_count; i++) {
@@ -476,8 +491,10 @@ void rp_evaluation_dump(const struct rp_evaluation *e, FILE *out)
         for (size_t k = 0; k < pr->milestone_count; k++) {
             date_str(d, sizeof d, pr->milestones[k].date);
             indent(&p);
-            fprintf(out, "milestone %s done=%d: %s\n", d, pr->milestones[k].done,
-                    pr->milestones[k].text);
+            fprintf(out, "milestone %s done=%d\n", d, pr->milestones[k].done);
+            p.depth++;
+            texts(&p, "text", &pr->milestones[k].text);
+            p.depth--;
         }
         texts(&p, "comment", &pr->comment);
         p.depth--;
@@ -496,8 +513,8 @@ void rp_evaluation_dump(const struct rp_evaluation *e, FILE *out)
         p.depth--;
     }
     for (size_t i = 0; i < e->risk_review_count; i++) {
-        OPEN(&p, "risk-review %s rank=%d trend=%s", e->risk_reviews[i].ref,
-             e->risk_reviews[i].rank, rp_trend_name(e->risk_reviews[i].trend));
+        OPEN(&p, "risk-review %s rank=%d trend=%s", e->risk_reviews[i].ref, e->risk_reviews[i].rank,
+             rp_trend_name(e->risk_reviews[i].trend));
         texts(&p, "comment", &e->risk_reviews[i].comment);
         CLOSE(&p);
     }

@@ -18,6 +18,14 @@ bool rp_lang_same(const char *a, const char *b)
     }
 }
 
+bool rp_translation_unofficial(const struct rp_translations *translations, const char *lang)
+{
+    for (size_t i = 0; lang && i < translations->count; i++)
+        if (!translations->items[i].official && strcmp(translations->items[i].lang, lang) == 0)
+            return true;
+    return false;
+}
+
 const struct rp_text *rp_texts_pick(const struct rp_texts *texts, const char *lang,
                                     const char *fallback)
 {

@@ -97,7 +97,9 @@ struct rp_organisation {
     const char *id;
     struct rp_loc loc;
     enum rp_org_kind kind;
-    struct rp_texts name, abbr;
+    /* The official long name ("Service public fédéral Intérieur"), the usual short name
+     * ("SPF Intérieur", optional) and the acronym ("IBZ", optional), each per language. */
+    struct rp_texts name, short_name, abbr;
     struct rp_unit *units;
     size_t unit_count;
 };
@@ -216,7 +218,7 @@ struct rp_milestone {
     struct rp_loc loc;
     struct rp_date date;
     bool done;      /* evaluations only */
-    const char *text;
+    struct rp_texts text; /* its wording, one variant per language */
 };
 
 struct rp_norm {
@@ -389,7 +391,8 @@ struct rp_comm_action {
     enum rp_message_kind *message_kinds; /* parallel to messages.items */
     bool has_timing;
     struct rp_date timing_date;          /* year 0 when relative or a placeholder */
-    struct rp_text timing;               /* "Après signature", or a placeholder */
+    struct rp_texts timings;             /* "Après signature", or a placeholder: every language */
+    struct rp_text timing;               /* the first of `timings` (the source's own wording) */
 };
 
 struct rp_comm_plan {
@@ -456,7 +459,7 @@ struct rp_section {
     const char *id;
     struct rp_loc loc;
     enum rp_section_role role;
-    const char *signed_by; /* optional */
+    struct rp_texts signed_by; /* who signs it (a foreword); optional */
     struct rp_refs relates_to;
     struct rp_texts title, teaser, lead;
     struct rp_block *blocks;
@@ -468,6 +471,19 @@ struct rp_section {
 enum rp_plan_kind { RP_PLAN_STRATEGIC, RP_PLAN_ADMINISTRATION_CONTRACT, RP_PLAN_OPERATIONAL,
                     RP_PLAN_KIND__MAX };
 
+/* A language the model's texts were translated into by someone other than their authors:
+ * each edition in that language says on its cover that it is an unofficial translation. */
+struct rp_translation {
+    const char *lang; /* "nl" */
+    bool official;
+    struct rp_loc loc;
+};
+
+struct rp_translations {
+    struct rp_translation *items;
+    size_t count;
+};
+
 struct rp_plan {
     const char *id;
     struct rp_loc loc;
@@ -476,6 +492,7 @@ struct rp_plan {
     struct rp_date date;
     const char *lang;
     struct rp_texts title;
+    struct rp_translations translations;
     struct rp_organisation organisation;
     struct rp_party *parties;
     size_t party_count;
@@ -591,6 +608,7 @@ struct rp_evaluation {
     bool sample;
     const char *lang;
     struct rp_texts title;
+    struct rp_translations translations;
     bool has_organisation;
     struct rp_organisation organisation; /* stand-alone reports only */
     struct rp_indicator_result *results;
@@ -619,6 +637,9 @@ bool rp_lang_same(const char *a, const char *b);
 
 /* The one rule for choosing a text in a language: the first text of `texts` in `lang`; else
  * the first in `fallback` (the model's own language); else the first one; NULL when empty. */
+/* Whether `translations` declare `lang` an unofficial translation. */
+bool rp_translation_unofficial(const struct rp_translations *translations, const char *lang);
+
 const struct rp_text *rp_texts_pick(const struct rp_texts *texts, const char *lang,
                                     const char *fallback);
 

@@ -9,36 +9,65 @@
 
 /* ---------------------------------------------------------------- adapters */
 
-static struct rp_doc *build_budget(const struct rp_kind_input *in, enum rp_lang lang,
+/* A review edition ends with what its authors must fix: every diagnostic of its sources. */
+static struct rp_doc *for_review(struct rp_doc *doc, const struct rp_kind_edition *ed,
+                                 const struct rp_templates *t)
+{
+    if (doc && ed->edition == RP_EDITION_REVIEW)
+        rp_build_review_annex(doc, ed->diags, t);
+    return doc;
+}
+
+static bool has_tables(const struct rp_kind_input *in)
+{
+    return in->plan && in->plan->table_count > 0;
+}
+
+static struct rp_doc *build_budget(const struct rp_kind_input *in, const struct rp_kind_edition *ed,
                                    const struct rp_templates *t, struct rp_arena *arena)
 {
-    return rp_build_budget(in->plan, rp_lang_code(lang), t, arena);
+    return for_review(rp_build_budget(in->plan, rp_lang_code(ed->lang), ed->edition, t, arena),
+                      ed, t);
+}
+
+static bool has_communication_plan(const struct rp_kind_input *in)
+{
+    return in->plan && in->plan->has_communication && in->plan->communication.action_count > 0;
 }
 
 /* The latest evaluation of the plan, when there is one, gives each action's execution. */
-static struct rp_doc *build_communication(const struct rp_kind_input *in, enum rp_lang lang,
+static struct rp_doc *build_communication(const struct rp_kind_input *in,
+                                          const struct rp_kind_edition *ed,
                                           const struct rp_templates *t, struct rp_arena *arena)
 {
     const struct rp_evaluation *latest = in->eval_count ? in->evals[in->eval_count - 1] : NULL;
-    return rp_build_communication(in->plan, latest, rp_lang_code(lang), t, arena);
+    return for_review(
+        rp_build_communication(in->plan, latest, rp_lang_code(ed->lang), ed->edition, t, arena),
+        ed, t);
 }
 
-static struct rp_doc *build_evaluation(const struct rp_kind_input *in, enum rp_lang lang,
+static struct rp_doc *build_evaluation(const struct rp_kind_input *in,
+                                       const struct rp_kind_edition *ed,
                                        const struct rp_templates *t, struct rp_arena *arena)
 {
-    return rp_build_evaluation(in->plan, in->evals, in->eval_count, rp_lang_code(lang), t, arena);
+    return for_review(rp_build_evaluation(in->plan, in->evals, in->eval_count,
+                                          rp_lang_code(ed->lang), ed->edition, t, arena),
+                      ed, t);
 }
 
 /* ---------------------------------------------------------------- the table */
 
-/* In name order (the manifest's order). Adding a kind: its adapter above, one line here. */
+/* In name order (the manifest's order). Adding a kind: its adapter above, one line here.
+ * `applies` decides the publication edition only: a review edition is always produced, so
+ * that the authors see what their sources lack. */
 static const struct rp_kind kinds[] = {
-    {"budget", "the plan's budget and staffing tables", RP_SCOPE_PLAN, RP_EVALS_NONE, NULL,
-     build_budget},
+    {"budget", "the plan's budget and staffing tables", RP_SCOPE_PLAN, RP_EVALS_NONE, has_tables,
+     "the plan has no budget or staffing table", build_budget},
     {"communication", "the communication-plan summary, with its execution", RP_SCOPE_PLAN,
-     RP_EVALS_LATEST, NULL, build_communication},
+     RP_EVALS_LATEST, has_communication_plan, "the plan has no communication plan",
+     build_communication},
     {"evaluation", "the annual evaluation report of a year", RP_SCOPE_YEAR, RP_EVALS_HISTORY, NULL,
-     build_evaluation},
+     NULL, build_evaluation},
 };
 
 const struct rp_kind *const rp_kinds = kinds;

@@ -6,6 +6,7 @@
 #ifndef RP_PRODUCE_KINDS_H
 #define RP_PRODUCE_KINDS_H
 
+#include "doc/doc.h"
 #include "model/model.h"
 #include "util/diag.h"
 #include "util/fmt.h"
@@ -34,6 +35,13 @@ struct rp_kind_input {
     size_t eval_count;
 };
 
+/* Which edition of a document to build, and what a review edition reports on. */
+struct rp_kind_edition {
+    enum rp_lang lang;
+    enum rp_edition edition;
+    const struct rp_diags *diags; /* the sources' diagnostics, listed by a review edition */
+};
+
 struct rp_kind {
     const char *name;    /* --kind value, file name prefix, documents.xml's kind */
     const char *summary; /* what it is, for --help: "the plan's budget and staffing tables" */
@@ -42,9 +50,10 @@ struct rp_kind {
     /* Whether the sources call for this document at all (a plan without a communication
      * plan has no communication summary); NULL: always. */
     bool (*applies)(const struct rp_kind_input *in);
+    const char *why_not; /* when it does not apply, why: "the plan has no communication plan" */
     /* The document tree in `arena`, worded by the templates `t`, or NULL when the builder
      * fails. */
-    struct rp_doc *(*build)(const struct rp_kind_input *in, enum rp_lang lang,
+    struct rp_doc *(*build)(const struct rp_kind_input *in, const struct rp_kind_edition *ed,
                             const struct rp_templates *t, struct rp_arena *arena);
 };
 

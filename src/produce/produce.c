@@ -92,6 +92,13 @@ static bool write_stdout(const struct rp_produce_request *req, const struct rp_d
            0;
 }
 
+int rp_produce_coverage_percent(const struct rp_produce_info *info)
+{
+    if (info->texts_shown == 0)
+        return 100;
+    return (int)(100 * (info->texts_shown - info->texts_missing) / info->texts_shown);
+}
+
 enum rp_produced rp_produce(const struct rp_produce_request *req, struct rp_session *s,
                             struct rp_produce_info *info)
 {
@@ -106,14 +113,22 @@ enum rp_produced rp_produce(const struct rp_produce_request *req, struct rp_sess
         break;
     }
     info->path = path;
-    if (req->kind->applies && !req->kind->applies(&info->in))
+    bool publication = req->edition == RP_EDITION_PUBLICATION;
+    if (publication && req->kind->applies && !req->kind->applies(&info->in)) {
+        info->why_not = req->kind->why_not;
         return RP_PRODUCE_NOT_APPLICABLE;
-    const struct rp_doc *doc = req->kind->build(&info->in, req->lang, req->templates, s->arena);
+    }
+    struct rp_kind_edition ed = {req->lang, req->edition, &s->diags};
+    const struct rp_doc *doc = req->kind->build(&info->in, &ed, req->templates, s->arena);
     if (!doc) {
         rp_diag_add(&s->diags, RP_ERROR, path, 0, 0,
                     "the %s document could not be built from its sources", req->kind->name);
         return RP_PRODUCE_FAILED;
     }
+    info->texts_shown = doc->coverage.shown;
+    info->texts_missing = doc->coverage.fallback;
+    if (publication && !req->allow_fallback && info->texts_missing > 0)
+        return RP_PRODUCE_INCOMPLETE;
     if (strcmp(path, "-") == 0)
         return write_stdout(req, doc, s, info) ? RP_PRODUCED : RP_PRODUCE_FAILED;
     struct rp_atomic out;

@@ -33,6 +33,8 @@ struct rp_produce_request {
     const struct rp_templates *templates; /* wording, parts and look; outlives the call */
     const struct rp_kind *kind;
     enum rp_lang lang;
+    enum rp_edition edition;  /* publication (for readers) or review (for the authors) */
+    bool allow_fallback;      /* produce a publication edition whose texts are not all in `lang` */
     const struct rp_backend *backend;
     struct rp_picker sources;
     bool make_parent; /* create the final file's directory (and its parents) when missing */
@@ -41,12 +43,24 @@ struct rp_produce_request {
 
 /* PRODUCED: the file is written. FAILED: nothing changed under the final name (the reasons
  * are in the session's diagnostics). SKIPPED: the picker's. NOT_APPLICABLE: the sources call
- * for no such document (a plan without a communication plan). */
-enum rp_produced { RP_PRODUCED, RP_PRODUCE_FAILED, RP_PRODUCE_SKIPPED, RP_PRODUCE_NOT_APPLICABLE };
+ * for no such publication (a plan without a communication plan; info.why_not says so).
+ * INCOMPLETE: a publication edition that would show texts in another language than its own
+ * (info.coverage counts them), and the request does not allow fallback. Nothing is written
+ * in the last two cases either. */
+enum rp_produced {
+    RP_PRODUCED,
+    RP_PRODUCE_FAILED,
+    RP_PRODUCE_SKIPPED,
+    RP_PRODUCE_NOT_APPLICABLE,
+    RP_PRODUCE_INCOMPLETE
+};
 
 struct rp_produce_info {
     const char *path;        /* the file named by the picker (NULL when none was) */
     struct rp_kind_input in; /* what the document was built from (when picked) */
+    const char *why_not;     /* NOT_APPLICABLE: the kind's reason */
+    size_t texts_shown;      /* model texts the document shows (once built) */
+    size_t texts_missing;    /* of which not in the edition's language */
     long pages;              /* as the backend laid them out (0: a format without pages) */
     long long bytes;
     char sha256[RP_SHA256_HEX]; /* when the request asked for it */
@@ -54,6 +68,10 @@ struct rp_produce_info {
 
 /* Produces the document `req` describes, loading through `s` (the caller's session: it keeps
  * every diagnostic, and `info` points into it). */
+/* The share of a document's texts in its own language, in whole percent rounded down (so
+ * 100 only when complete; a document without model texts is complete). */
+int rp_produce_coverage_percent(const struct rp_produce_info *info);
+
 __attribute__((warn_unused_result)) enum rp_produced
 rp_produce(const struct rp_produce_request *req, struct rp_session *s,
            struct rp_produce_info *info);

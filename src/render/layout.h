@@ -47,7 +47,9 @@ struct rp_item {
     float x, y, w, h;    /* TEXT: origin on the baseline; RECT, LINK, IMAGE: box (y at its top);
                             LINE: (x,y) to (x+w,y+h) */
     struct rp_rgb color; /* text or fill colour; stroke colour of a LINE */
-    float line_width;    /* LINE, or the outline of a PATH when > 0 */
+    float line_width;    /* LINE; the outline of a PATH when > 0; TEXT: > 0 strokes the glyphs'
+                            outlines in `color` instead of filling them, a decoration that
+                            text extraction skips (the draft mark) */
     float dash;          /* LINE: dash length (0 = solid) */
     float size, angle;   /* TEXT: size in points, rotation in degrees */
     enum rp_face face;   /* TEXT */
@@ -93,13 +95,29 @@ struct rp_layout_result {
     size_t outline_count;
 };
 
-/* Everything the layout needs besides the document. */
+/* The hyphenator of the language `lang` ("fr"), or NULL for none. */
+typedef const struct rp_hyphenator *rp_hyphenator_fn(void *ctx, const char *lang);
+
+/* Everything the layout needs besides the document.
+ *
+ * Hyphenation goes by the language of the text: `hyphenator` serves text in the document's
+ * language, `hyphenator_of` text in another one (a span's `lang`). Without hyphenator_of,
+ * text in another language is never hyphenated: another language's patterns break words
+ * wrongly ("situati-ons" for the French "situations" under Dutch rules). */
 struct rp_layout_env {
     const struct rp_theme *theme;
     const struct rp_metrics *metrics;
     const struct rp_hyphenator *hyphenator; /* optional */
     struct rp_arena *arena;                 /* strings that outlive a page (outline, hyphens) */
+    rp_hyphenator_fn *hyphenator_of;        /* optional */
+    void *hyphenator_ctx;
 };
+
+/* `env` without hyphenation, in any language: display text (headings, labels, cells). */
+struct rp_layout_env rp_env_plain(const struct rp_layout_env *env);
+
+/* The hyphenator for text in `lang` (NULL: the document's language), or NULL. */
+const struct rp_hyphenator *rp_env_hyphenator(const struct rp_layout_env *env, const char *lang);
 
 /* Lays `doc` out page by page into `sink`. Returns 0, or the sink's non-zero result. */
 int rp_layout_document(const struct rp_doc *doc, const struct rp_layout_env *env,
@@ -112,7 +130,8 @@ enum rp_break { RP_BRK_NONE, RP_BRK_SPACE, RP_BRK_AFTER, RP_BRK_NEWLINE };
 
 /* Atom: a piece of text that is never broken inside (except by hyphenation), with the
  * break opportunity after it. `space` is the width of the space after a RP_BRK_SPACE atom,
- * dropped at the end of a line. */
+ * dropped at the end of a line. `lang`: its span's (NULL: the document's language), which
+ * decides how it is hyphenated. */
 struct rp_atom {
     const char *text;
     uint32_t len;
@@ -121,6 +140,7 @@ struct rp_atom {
     enum rp_break brk;
     enum rp_span_kind kind;
     const char *href;
+    const char *lang;
 };
 
 struct rp_atoms {
@@ -156,12 +176,15 @@ void rp_atoms_add_text(struct rp_atoms *atoms, const struct rp_metrics *m, const
                        const char *href);
 
 /* Appends the atoms of every span, each in `base` plus its style (strong: bold, em:
- * italic, sup: smaller and raised). */
+ * italic, sup: smaller and raised) and with its language. A placeholder is set in its
+ * span's style like any text, so that both editions break their lines alike; only a review
+ * edition marks it, when drawn. */
 void rp_atoms_add_spans(struct rp_atoms *atoms, const struct rp_metrics *m,
                         const struct rp_spans *spans, enum rp_face base, double size);
 
 /* Breaks `atoms` into lines no wider than `width` (first-fit). A word that does not fit is
- * hyphenated when `env->hyphenator` knows it (the split atom is inserted into `atoms`, its
+ * hyphenated when the hyphenator of its language knows it (rp_env_hyphenator; placeholders
+ * and links never are; the split atom is inserted into `atoms`, its
  * hyphenated half allocated in env->arena); a word wider than a whole line is cut between
  * characters. A split may move atoms->items. Replaces the contents of `lines`; returns the
  * number of lines. Linear in the text, whatever the length of its words. */

@@ -248,8 +248,7 @@ static void section(struct rp_flow *f, const struct rp_node *node)
     }
     rp_atoms_add_spans(&f->atoms, f->m, &s->title, RP_FACE_BOLD, size);
     /* Headings are never hyphenated: a title reads as whole words. */
-    struct rp_layout_env plain = *f->env;
-    plain.hyphenator = NULL;
+    struct rp_layout_env plain = rp_env_plain(f->env);
     rp_break_lines(&f->atoms, f->right - f->left, &plain, &f->lines);
     /* A heading keeps at least half its space above: it must still read as a heading. */
     double keep = f->squeeze < 0.5 ? 0.5 / f->squeeze : 1;
@@ -374,8 +373,7 @@ static void toc_entries(struct rp_flow *f, const struct rp_nodes *nodes, size_t 
             rp_atoms_add_text(&f->atoms, f->m, text, strlen(text),
                               s->level == 1 ? RP_FACE_BOLD : RP_FACE_REGULAR, size, RP_SPAN_TEXT,
                               NULL);
-            struct rp_layout_env plain = *f->env; /* contents entries: whole words */
-            plain.hyphenator = NULL;
+            struct rp_layout_env plain = rp_env_plain(f->env); /* contents: whole words */
             rp_break_lines(&f->atoms, w, &plain, &f->lines);
             double before = s->level == 1 ? 6 * (f->squeeze < 0.5 ? 0.5 : f->squeeze) : 0;
             rp_flow_need(f, before + f->lines.count * lh);

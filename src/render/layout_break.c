@@ -120,7 +120,11 @@ static bool hyphenate_atom(struct breaker *b, double room)
 {
     const struct rp_layout_env *env = b->env;
     struct rp_atom *a = &b->in[b->i];
-    if (!env->hyphenator || a->kind != RP_SPAN_TEXT || a->len < 5)
+    if (a->kind != RP_SPAN_TEXT || a->len < 5)
+        return false;
+    /* The patterns of the word's own language, never the document's for a foreign word. */
+    const struct rp_hyphenator *hyphenator = rp_env_hyphenator(env, a->lang);
+    if (!hyphenator)
         return false;
     const struct rp_metrics *m = env->metrics;
     double hyphen = m->advance(m->ctx, a->face, '-') * a->size / 1000.0;
@@ -135,7 +139,7 @@ static bool hyphenate_atom(struct breaker *b, double room)
             break;
     }
     size_t reach = (size_t)(p - a->text), points[32];
-    size_t n = rp_hyphenate(env->hyphenator, a->text, a->len, reach, points, 32);
+    size_t n = rp_hyphenate(hyphenator, a->text, a->len, reach, points, 32);
     while (n > 0 && points[n - 1] >= reach)
         n--;
     if (n == 0)
@@ -159,6 +163,21 @@ static bool hyphenate_atom(struct breaker *b, double room)
         b->raw -= prefix;
     take_head(b, &head);
     return true;
+}
+
+struct rp_layout_env rp_env_plain(const struct rp_layout_env *env)
+{
+    struct rp_layout_env plain = *env;
+    plain.hyphenator = NULL;
+    plain.hyphenator_of = NULL;
+    return plain;
+}
+
+const struct rp_hyphenator *rp_env_hyphenator(const struct rp_layout_env *env, const char *lang)
+{
+    if (!lang)
+        return env->hyphenator;
+    return env->hyphenator_of ? env->hyphenator_of(env->hyphenator_ctx, lang) : NULL;
 }
 
 static void line_push(struct rp_lines *lines, size_t first, size_t end, double width,

@@ -51,17 +51,26 @@ double rp_chart_title(struct rp_flow *f, const struct rp_doc_chart *c, bool draw
     return (double)f->lines.count * lh + 6;
 }
 
+const char *rp_chart_category_lang(const struct rp_doc_chart *c, size_t i)
+{
+    return c->category_langs && i < c->category_count ? c->category_langs[i] : NULL;
+}
+
 /* Legend: swatch and name per entry, flowing left to right. Returns its height. */
-double rp_chart_legend(struct rp_flow *f, const char *const *names, size_t n, bool draw, double top)
+double rp_chart_legend(struct rp_flow *f, const char *const *names, const char *const *langs,
+                       size_t n, bool draw, double top)
 {
     double size = RP_CHART_AXIS_SIZE, x = f->left, y = top, lh = size * 1.6;
     for (size_t i = 0; i < n; i++) {
-        double w = 12 + rp_text_width(f->m, RP_FACE_REGULAR, size, names[i], strlen(names[i])) + 14;
+        double tw = rp_text_width(f->m, RP_FACE_REGULAR, size, names[i], strlen(names[i]));
+        double w = 12 + tw + 14;
         if (x + w > f->right && x > f->left) {
             x = f->left;
             y += lh;
         }
         if (draw) {
+            if (langs && rp_flow_marks(f, RP_SPAN_TEXT, langs[i]))
+                rp_flow_rect(f, x + 11, y + 1, tw + 2, size * 1.3, f->theme->placeholder_fill);
             rp_flow_rect(f, x, y + 1.5, 8, 8, rp_chart_color(f, i));
             rp_flow_text(f, x + 12, y + 8.5, RP_FACE_REGULAR, size, f->theme->text, names[i],
                          strlen(names[i]));
@@ -127,12 +136,15 @@ static void bars(struct rp_flow *f, const struct rp_doc_chart *c)
         cat_lines = 3;
     bool show_legend = ns > 1 || stacked;
     double legend_h = 0;
-    const char **names = NULL;
+    const char **names = NULL, **langs = NULL;
     if (show_legend) {
         names = rp_arena_array(f->env->arena, ns, sizeof *names);
-        for (size_t s = 0; s < ns; s++)
+        langs = rp_arena_array(f->env->arena, ns, sizeof *langs);
+        for (size_t s = 0; s < ns; s++) {
             names[s] = c->series[s].name;
-        legend_h = rp_chart_legend(f, names, ns, false, 0);
+            langs[s] = c->series[s].lang;
+        }
+        legend_h = rp_chart_legend(f, names, langs, ns, false, 0);
     }
     double title_h = rp_chart_title(f, c, false);
     double unit_h = c->unit ? RP_CHART_AXIS_SIZE * 1.8 : 4;
@@ -207,6 +219,7 @@ static void bars(struct rp_flow *f, const struct rp_doc_chart *c)
         }
         size_t n =
             rp_flow_break_text(f, c->categories[i], RP_FACE_REGULAR, RP_CHART_AXIS_SIZE, gw - 4);
+        rp_flow_atoms_lang(f, rp_chart_category_lang(c, i));
         for (size_t k = 0; k < n && k < cat_lines; k++)
             rp_flow_draw_line(f, &f->atoms, &f->lines.items[k], gx + 2,
                               py + ph + 6 + RP_CHART_AXIS_SIZE +
@@ -216,7 +229,7 @@ static void bars(struct rp_flow *f, const struct rp_doc_chart *c)
 #undef YV
     f->y = py + ph + 6 + (double)cat_lines * RP_CHART_AXIS_SIZE * 1.25 + 8;
     if (show_legend)
-        f->y += rp_chart_legend(f, names, ns, true, f->y);
+        f->y += rp_chart_legend(f, names, langs, ns, true, f->y);
     f->fresh = false;
 }
 
@@ -295,6 +308,7 @@ static void donut(struct rp_flow *f, const struct rp_doc_chart *c)
     double y = f->y + (body - legend_h) / 2;
     for (size_t i = 0; i < nc; i++) {
         size_t n = rp_flow_break_text(f, c->categories[i], RP_FACE_REGULAR, size, lw - 14 - 110);
+        rp_flow_atoms_lang(f, rp_chart_category_lang(c, i));
         rp_flow_rect(f, lx, y + 1.5, 8, 8, rp_chart_color(f, i));
         for (size_t k = 0; k < n; k++)
             rp_flow_draw_line(f, &f->atoms, &f->lines.items[k], lx + 14,

@@ -116,6 +116,11 @@ void rp_flow_draw_line(struct rp_flow *f, const struct rp_atoms *atoms, const st
  * count. */
 size_t rp_flow_break_text(struct rp_flow *f, const char *text, enum rp_face face, double size,
                           double width);
+/* Sets the language of every atom in f->atoms (a label broken by rp_flow_break_text). */
+void rp_flow_atoms_lang(struct rp_flow *f, const char *lang);
+/* Whether this edition marks text of `kind` in `lang` when drawing it: a review edition
+ * marks placeholders and text in another language than the document's. */
+bool rp_flow_marks(const struct rp_flow *f, enum rp_span_kind kind, const char *lang);
 
 /* ---- blocks (layout_blocks.c, layout_table.c, layout_chart.c) */
 void rp_flow_cover(struct rp_flow *f);
@@ -138,9 +143,12 @@ void rp_chart_text(struct rp_flow *f, double x, double base, enum rp_face face, 
                    struct rp_rgb color, const char *s, enum rp_text_align align);
 /* The chart's title above it at f->y; returns its height, drawing it only when `draw`. */
 double rp_chart_title(struct rp_flow *f, const struct rp_doc_chart *c, bool draw);
-/* Swatch and name per series, flowing left to right from `top`; returns the height. */
-double rp_chart_legend(struct rp_flow *f, const char *const *names, size_t n, bool draw,
-                       double top);
+/* Swatch and name per series, flowing left to right from `top`; returns the height. `langs`
+ * (optional) gives each name's language. */
+double rp_chart_legend(struct rp_flow *f, const char *const *names, const char *const *langs,
+                       size_t n, bool draw, double top);
+/* The language of category i's name (NULL: the document's). */
+const char *rp_chart_category_lang(const struct rp_doc_chart *c, size_t i);
 /* Appends to segs[n...] the Bézier pieces of an arc of radius r around (cx, cy), from angle
  * a0 to a1 (radians, clockwise from twelve o'clock); returns the new count (at most n + 4
  * for a full turn). */

@@ -2,6 +2,7 @@
 #include "render/layout_flow.h"
 #include "util/arena.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -170,6 +171,40 @@ static void roman(char *buf, size_t size, size_t n)
         }
 }
 
+/* A review edition's mark, above everything else on the page (the overlay is drawn last):
+ * a large diagonal word in thin light outlines, which neither the cover's band covers nor
+ * hides the text it crosses, and the same word in the footer, where it reads as text. */
+static void draft_mark(struct rp_flow *f)
+{
+    const char *mark = f->doc->labels.draft;
+    if (!mark || !*mark) {
+        if (f->doc->edition != RP_EDITION_REVIEW)
+            return;
+        mark = "DRAFT";
+    }
+    size_t len = strlen(mark);
+    /* Along the diagonal from the bottom left corner, two thirds of its length at most. */
+    double diagonal = sqrt(f->width * f->width + f->height * f->height);
+    double a = atan2(f->height, f->width), size = 110;
+    double w = rp_text_width(f->m, RP_FACE_BOLD, size, mark, len);
+    if (w > diagonal * 0.66) {
+        size *= diagonal * 0.66 / w;
+        w = diagonal * 0.66;
+    }
+    /* The baseline starts half the word's length before the centre, and a third of the type
+     * size below it so that the capitals straddle the centre (y grows downwards here). */
+    double cx = f->width / 2, cy = f->height / 2, cap = size * 0.35;
+    double x = cx - cos(a) * w / 2 + sin(a) * cap, y = cy + sin(a) * w / 2 + cos(a) * cap;
+    struct rp_rgb light = {0.72f, 0.74f, 0.77f};
+    rp_flow_text(f, x, y, RP_FACE_BOLD, size, light, mark, len);
+    f->items[f->count - 1].angle = (float)(a * 180 / 3.14159265358979323846);
+    f->items[f->count - 1].line_width = 0.9f;
+    double small = 7.5, base = f->height - f->theme->margin_bottom + 36;
+    double mw = rp_text_width(f->m, RP_FACE_BOLD, small, mark, len);
+    rp_flow_text(f, (f->left + f->right - mw) / 2, base, RP_FACE_BOLD, small, f->theme->muted, mark,
+                 len);
+}
+
 /* The printed number of physical page `page`: roman in the front matter, else from 1. */
 static void page_number(size_t front, size_t page, char *buf, size_t size)
 {
@@ -235,6 +270,7 @@ static void overlay_page(struct rp_flow *f, size_t p, size_t front)
         link->target_page = (long)tg->page;
         link->target_y = (float)tg->y;
     }
+    draft_mark(f);
     struct rp_page page = {p, rec->kind, f->width, f->height, f->items, f->count};
     if (!f->status)
         f->status = f->sink->page(f->sink->ctx, &page, true);
@@ -263,7 +299,39 @@ void rp_flow_close(struct rp_flow *f, struct rp_layout_result *result)
 static bool same_style(const struct rp_atom *a, const struct rp_atom *b)
 {
     return a->face == b->face && a->size == b->size && a->rise == b->rise && a->kind == b->kind &&
-           a->href == b->href;
+           a->href == b->href && a->lang == b->lang;
+}
+
+bool rp_flow_marks(const struct rp_flow *f, enum rp_span_kind kind, const char *lang)
+{
+    /* A publication sets both as the source printed them: nothing about the sources. */
+    if (f->doc->edition != RP_EDITION_REVIEW)
+        return false;
+    return kind == RP_SPAN_PLACEHOLDER || rp_doc_foreign(f->doc, lang);
+}
+
+void rp_flow_atoms_lang(struct rp_flow *f, const char *lang)
+{
+    for (size_t i = 0; i < f->atoms.count; i++)
+        f->atoms.items[i].lang = lang;
+}
+
+/* The review mark behind a run of `w` points from x on baseline y: a pale band, and under a
+ * placeholder a dotted line in the warning colour as well (text in another language is
+ * only banded: a reviewer tells the two apart at a glance). Marks never change widths, so
+ * both editions break their lines alike. */
+static void mark_run(struct rp_flow *f, const struct rp_atom *s, double x, double y, double w)
+{
+    rp_flow_rect(f, x - 1, y - s->size * 0.85, w + 2, s->size * 1.15, f->theme->placeholder_fill);
+    if (s->kind == RP_SPAN_PLACEHOLDER) {
+        struct rp_item *u = rp_flow_item(f, RP_ITEM_LINE);
+        u->x = (float)x;
+        u->y = (float)(y + s->size * 0.2);
+        u->w = (float)w;
+        u->color = f->theme->status_warn;
+        u->line_width = 0.7f;
+        u->dash = 0.8f;
+    }
 }
 
 void rp_flow_draw_line(struct rp_flow *f, const struct rp_atoms *atoms, const struct rp_line *ln,
@@ -303,9 +371,14 @@ void rp_flow_draw_line(struct rp_flow *f, const struct rp_atoms *atoms, const st
         }
         const struct rp_atom *s = &a[k];
         struct rp_rgb c = s->kind == RP_SPAN_LINK ? f->theme->primary : color;
-        if (s->kind == RP_SPAN_PLACEHOLDER)
-            rp_flow_rect(f, cx - 1, y - s->size * 0.85, rw + 2, s->size * 1.15,
-                         f->theme->placeholder_fill);
+        if (rp_flow_marks(f, s->kind, s->lang)) {
+            /* Across the space to the next word when it is marked alike: one band. */
+            double mw = rw;
+            if (a[r].brk == RP_BRK_SPACE && r + 1 < ln->end && a[r + 1].kind == s->kind &&
+                a[r + 1].lang == s->lang)
+                mw += a[r].space + add;
+            mark_run(f, s, cx, y, mw);
+        }
         rp_flow_text(f, cx, y - s->rise, s->face, s->size, c, s->text, rlen);
         if (s->kind == RP_SPAN_LINK && s->href) {
             /* A link of several words is one underline and one clickable strip, across the
@@ -336,8 +409,7 @@ size_t rp_flow_break_text(struct rp_flow *f, const char *text, enum rp_face face
     if (text)
         rp_atoms_add_text(&f->atoms, f->m, text, strlen(text), face, size, RP_SPAN_TEXT, NULL);
     /* Titles, labels and contents entries are short display text: whole words only. */
-    struct rp_layout_env plain = *f->env;
-    plain.hyphenator = NULL;
+    struct rp_layout_env plain = rp_env_plain(f->env);
     return rp_break_lines(&f->atoms, width, &plain, &f->lines);
 }
 

@@ -59,6 +59,7 @@ static double header_row(struct table *tb, size_t h, bool draw, double top)
         f->atoms.count = 0;
         rp_atoms_add_text(&f->atoms, f->m, hc->text, strlen(hc->text), RP_FACE_BOLD, tb->size,
                           RP_SPAN_TEXT, NULL);
+        rp_flow_atoms_lang(f, hc->lang);
         size_t n = rp_break_lines(&f->atoms, w - 2 * PAD_X, &tb->env, &f->lines);
         double hh = (double)n * tb->lh + 2 * PAD_Y;
         if (hh > height)
@@ -161,9 +162,15 @@ static size_t layout_row(struct table *tb, size_t r)
             enum rp_face cf = cell->flags & RP_CELL_DIFFERS ? rp_face_with(face, 1, 0) : face;
             double w = (spans ? tb->width : tb->plan[c].width) - 2 * PAD_X - rp_row_indent(row, c);
             cb->atoms.count = 0;
-            if (!empty(cell->text))
-                rp_atoms_add_text(&cb->atoms, f->m, cell->text, strlen(cell->text), cf, tb->size,
-                                  RP_SPAN_TEXT, NULL);
+            /* The cell's text as a span of its own kind and language (its detail line is the
+             * document's words): a review edition marks it when drawn. */
+            if (!empty(cell->text)) {
+                rp_atoms_add_text(
+                    &cb->atoms, f->m, cell->text, strlen(cell->text), cf, tb->size,
+                    cell->flags & RP_CELL_PLACEHOLDER ? RP_SPAN_PLACEHOLDER : RP_SPAN_TEXT, NULL);
+                for (size_t k = 0; k < cb->atoms.count; k++)
+                    cb->atoms.items[k].lang = cell->lang;
+            }
             if (!empty(cell->detail)) {
                 if (cb->atoms.count)
                     cb->atoms.items[cb->atoms.count - 1].brk = RP_BRK_NEWLINE;
@@ -316,8 +323,7 @@ void rp_flow_table(struct rp_flow *f, const struct rp_node *node)
     const struct rp_doc_table *t = &node->u.table;
     if (!t->column_count)
         return;
-    struct table tb = {.f = f, .t = t, .env = *f->env};
-    tb.env.hyphenator = NULL;
+    struct table tb = {.f = f, .t = t, .env = rp_env_plain(f->env)};
     size_t n = t->column_count;
     tb.plan = calloc(n, sizeof *tb.plan);
     tb.x = calloc(n + 1, sizeof *tb.x);

@@ -78,11 +78,15 @@ void rp_atoms_add_text(struct rp_atoms *atoms, const struct rp_metrics *m, const
             enum rp_break brk = cp == '\n' ? RP_BRK_NEWLINE : RP_BRK_SPACE;
             if (at > start) {
                 struct rp_atom *a = atom_push(atoms);
-                *a = (struct rp_atom){start,       (uint32_t)(at - start),
-                                      (float)w,    (float)space,
-                                      (float)size, 0,
-                                      face,        brk,
-                                      kind,        href};
+                *a = (struct rp_atom){.text = start,
+                                      .len = (uint32_t)(at - start),
+                                      .width = (float)w,
+                                      .space = (float)space,
+                                      .size = (float)size,
+                                      .face = face,
+                                      .brk = brk,
+                                      .kind = kind,
+                                      .href = href};
             } else if (atoms->count && atoms->items[atoms->count - 1].brk != RP_BRK_NEWLINE) {
                 /* A space at the start of a span ends the previous span's last atom. */
                 struct rp_atom *last = &atoms->items[atoms->count - 1];
@@ -107,8 +111,14 @@ void rp_atoms_add_text(struct rp_atoms *atoms, const struct rp_metrics *m, const
         }
         if (after) {
             struct rp_atom *a = atom_push(atoms);
-            *a = (struct rp_atom){start, (uint32_t)(p - start), (float)w, 0,   (float)size, 0,
-                                  face,  RP_BRK_AFTER,          kind,     href};
+            *a = (struct rp_atom){.text = start,
+                                  .len = (uint32_t)(p - start),
+                                  .width = (float)w,
+                                  .size = (float)size,
+                                  .face = face,
+                                  .brk = RP_BRK_AFTER,
+                                  .kind = kind,
+                                  .href = href};
             start = p;
             w = 0;
         }
@@ -116,8 +126,14 @@ void rp_atoms_add_text(struct rp_atoms *atoms, const struct rp_metrics *m, const
     }
     if (p > start) {
         struct rp_atom *a = atom_push(atoms);
-        *a = (struct rp_atom){start, (uint32_t)(p - start), (float)w, 0,   (float)size, 0,
-                              face,  RP_BRK_NONE,           kind,     href};
+        *a = (struct rp_atom){.text = start,
+                              .len = (uint32_t)(p - start),
+                              .width = (float)w,
+                              .size = (float)size,
+                              .face = face,
+                              .brk = RP_BRK_NONE,
+                              .kind = kind,
+                              .href = href};
     }
 }
 
@@ -126,14 +142,16 @@ void rp_atoms_add_spans(struct rp_atoms *atoms, const struct rp_metrics *m,
 {
     for (size_t i = 0; i < spans->count; i++) {
         const struct rp_span *s = &spans->items[i];
-        enum rp_face face = rp_face_with(base, (s->style & RP_SPAN_STRONG) != 0,
-                                         (s->style & RP_SPAN_EM) || s->kind == RP_SPAN_PLACEHOLDER);
+        enum rp_face face =
+            rp_face_with(base, (s->style & RP_SPAN_STRONG) != 0, (s->style & RP_SPAN_EM) != 0);
         size_t first = atoms->count;
         double sz = (s->style & RP_SPAN_SUP) ? size * 0.7 : size;
         rp_atoms_add_text(atoms, m, s->text, strlen(s->text), face, sz, s->kind, s->href);
-        if (s->style & RP_SPAN_SUP)
-            for (size_t k = first; k < atoms->count; k++)
+        for (size_t k = first; k < atoms->count; k++) {
+            atoms->items[k].lang = s->lang;
+            if (s->style & RP_SPAN_SUP)
                 atoms->items[k].rise = (float)(size * 0.33);
+        }
     }
 }
 

@@ -20,6 +20,7 @@ struct event {
     size_t series; /* its kind: the colour */
     const char *label;
     int lane;
+    const char *lang; /* of its label */
 };
 
 static int by_x(const void *a, const void *b)
@@ -86,7 +87,8 @@ void rp_flow_timeline(struct rp_flow *f, const struct rp_doc_chart *c)
                 long day = (long)c->series[s].values[i];
                 lo = day < lo ? day : lo;
                 hi = day > hi ? day : hi;
-                ev[n++] = (struct event){(double)day, 0, 0, s, c->categories[i], 0};
+                ev[n++] = (struct event){
+                    (double)day, 0, 0, s, c->categories[i], 0, rp_chart_category_lang(c, i)};
                 break;
             }
     if (n == 0)
@@ -119,10 +121,13 @@ void rp_flow_timeline(struct rp_flow *f, const struct rp_doc_chart *c)
     every = every < 1 ? 1 : every;
 
     const char **names = rp_arena_array(f->env->arena, c->series_count + 1, sizeof *names);
-    for (size_t s = 0; s < c->series_count; s++)
+    const char **langs = rp_arena_array(f->env->arena, c->series_count + 1, sizeof *langs);
+    for (size_t s = 0; s < c->series_count; s++) {
         names[s] = c->series[s].name;
+        langs[s] = c->series[s].lang;
+    }
     double legend_h =
-        c->series_count > 1 ? rp_chart_legend(f, names, c->series_count, false, 0) : 0;
+        c->series_count > 1 ? rp_chart_legend(f, names, langs, c->series_count, false, 0) : 0;
     double title_h = rp_chart_title(f, c, false);
     double axis_y = title_h + lanes * LANE_H + 10, axis_h = 2 * RP_CHART_AXIS_SIZE * 1.35 + 6;
     rp_flow_need(f, axis_y + axis_h + legend_h + 8);
@@ -163,7 +168,8 @@ void rp_flow_timeline(struct rp_flow *f, const struct rp_doc_chart *c)
                      th->rule);
     for (size_t i = 0; i < n; i++) {
         double base = axis_y - 12 - (double)ev[i].lane * LANE_H;
-        rp_flow_rect(f, ev[i].left - 1.5, base - size * 0.85, ev[i].width + 3, size * 1.15, white);
+        rp_flow_rect(f, ev[i].left - 1.5, base - size * 0.85, ev[i].width + 3, size * 1.15,
+                     rp_flow_marks(f, RP_SPAN_TEXT, ev[i].lang) ? th->placeholder_fill : white);
         rp_chart_text(f, ev[i].left, base, RP_FACE_BOLD, size, th->text,
                       rp_flow_str(f, ev[i].label, strlen(ev[i].label)), RP_TEXT_LEFT);
     }
@@ -171,6 +177,6 @@ void rp_flow_timeline(struct rp_flow *f, const struct rp_doc_chart *c)
         dot(f, ev[i].x, axis_y, MARKER_R, rp_chart_color(f, ev[i].series));
     f->y = axis_y + axis_h;
     if (legend_h > 0)
-        f->y += rp_chart_legend(f, names, c->series_count, true, f->y);
+        f->y += rp_chart_legend(f, names, langs, c->series_count, true, f->y);
     f->fresh = false;
 }

@@ -23,6 +23,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #ifndef RAPPORT_VERSION
@@ -188,11 +189,30 @@ static const char *cstring(struct pdf *p, int face, const char *s, size_t len)
     return p->buf;
 }
 
+/* Opens (or closes) a decoration: an artifact (screen readers skip it) whose replacement
+ * text is empty (text extraction skips it too: the diagonal draft mark would otherwise come
+ * out as stray letters among the page's text). libharu 2.3.0 has no marked-content API: the
+ * operators go straight into the page's content stream, outside any text object. */
+static void decoration(HPDF_Page page, bool open)
+{
+    HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
+    HPDF_Stream_WriteStr(attr->stream,
+                         open ? "/Artifact BMC /Span <</ActualText ()>> BDC\n" : "EMC EMC\n");
+}
+
 static void text(struct pdf *p, HPDF_Page page, struct state *st, const struct rp_item *it,
                  double height)
 {
-    if (it->angle != 0)
-        end_text(page, st); /* a rotated text matrix must not leak into the next text */
+    /* A rotated text matrix must not leak into the next text; outlined glyphs (a review
+     * edition's mark) need the stroke set outside a text object. Both end it first. */
+    bool outlined = it->line_width > 0;
+    if (it->angle != 0 || outlined)
+        end_text(page, st);
+    if (outlined) {
+        HPDF_Page_SetRGBStroke(page, it->color.r, it->color.g, it->color.b);
+        HPDF_Page_SetLineWidth(page, it->line_width);
+        decoration(page, true);
+    }
     if (!st->in_text) {
         HPDF_Page_BeginText(page);
         st->in_text = true;
@@ -204,14 +224,21 @@ static void text(struct pdf *p, HPDF_Page page, struct state *st, const struct r
     }
     set_fill(page, st, it->color);
     const char *s = cstring(p, it->face, it->text, it->len);
+    if (outlined)
+        HPDF_Page_SetTextRenderingMode(page, HPDF_STROKE);
     if (it->angle != 0) {
         double a = it->angle * 3.14159265358979323846 / 180;
         HPDF_Page_SetTextMatrix(page, (HPDF_REAL)cos(a), (HPDF_REAL)sin(a), (HPDF_REAL)-sin(a),
                                 (HPDF_REAL)cos(a), it->x, (HPDF_REAL)(height - it->y));
         HPDF_Page_ShowText(page, s);
-        end_text(page, st);
     } else
         HPDF_Page_TextOut(page, it->x, (HPDF_REAL)(height - it->y), s);
+    if (outlined)
+        HPDF_Page_SetTextRenderingMode(page, HPDF_FILL);
+    if (it->angle != 0 || outlined)
+        end_text(page, st);
+    if (outlined)
+        decoration(page, false);
 }
 
 static void line(HPDF_Page page, const struct rp_item *it, double height)
@@ -296,10 +323,10 @@ static void image(struct pdf *p, HPDF_Page page, const struct rp_item *it, doubl
         /* Only the theme's logo is ever drawn, from the bytes the loader checked. */
         const struct rp_theme *t = p->theme;
         if (t->logo && t->logo_data && strcmp(t->logo, it->text) == 0)
-            p->image = t->logo_png ? HPDF_LoadPngImageFromMem(p->doc, t->logo_data,
-                                                              (HPDF_UINT)t->logo_size)
-                                   : HPDF_LoadJpegImageFromMem(p->doc, t->logo_data,
-                                                               (HPDF_UINT)t->logo_size);
+            p->image =
+                t->logo_png
+                    ? HPDF_LoadPngImageFromMem(p->doc, t->logo_data, (HPDF_UINT)t->logo_size)
+                    : HPDF_LoadJpegImageFromMem(p->doc, t->logo_data, (HPDF_UINT)t->logo_size);
         else
             p->image = NULL;
         p->image_path = it->text;
@@ -314,6 +341,42 @@ static void image(struct pdf *p, HPDF_Page page, const struct rp_item *it, doubl
     double scale = it->w / iw < it->h / ih ? it->w / iw : it->h / ih;
     HPDF_Page_DrawImage(page, p->image, it->x, (HPDF_REAL)(height - it->y - ih * scale),
                         (HPDF_REAL)(iw * scale), (HPDF_REAL)(ih * scale));
+}
+
+/* ------------------------------------------------------------------ hyphenation */
+
+/* The hyphenators of the languages a document's text is in: the document's own, and those of
+ * text shown in another language (a fallback to the source's), opened on first use. */
+struct hyphenators {
+    struct {
+        char lang[3];
+        struct rp_hyphenator *h;
+    } open[8];
+    size_t count;
+};
+
+static const struct rp_hyphenator *hyphenator_of(void *ctx, const char *lang)
+{
+    struct hyphenators *hs = ctx;
+    if (!lang || strlen(lang) < 2)
+        return NULL;
+    for (size_t i = 0; i < hs->count; i++)
+        if (strncasecmp(hs->open[i].lang, lang, 2) == 0)
+            return hs->open[i].h;
+    struct rp_hyphenator *h = rp_hyphenator_open(lang);
+    if (hs->count < sizeof hs->open / sizeof *hs->open) {
+        memcpy(hs->open[hs->count].lang, lang, 2);
+        hs->open[hs->count].lang[2] = '\0';
+        hs->open[hs->count++].h = h; /* a missing dictionary is remembered too (NULL) */
+    }
+    return h;
+}
+
+static void hyphenators_close(struct hyphenators *hs)
+{
+    for (size_t i = 0; i < hs->count; i++)
+        rp_hyphenator_close(hs->open[i].h);
+    hs->count = 0;
 }
 
 static int on_page(void *ctx, const struct rp_page *pg, bool overlay)
@@ -506,8 +569,7 @@ static int save(struct pdf *p, int fd)
             if (n < 0 && errno == EINTR)
                 continue;
             if (n < 0) {
-                rp_diag_add(p->diags, RP_ERROR, p->path, 0, 0, "cannot write: %s",
-                            strerror(errno));
+                rp_diag_add(p->diags, RP_ERROR, p->path, 0, 0, "cannot write: %s", strerror(errno));
                 return -1;
             }
             off += (HPDF_UINT32)n;
@@ -519,8 +581,8 @@ static int save(struct pdf *p, int fd)
     }
 }
 
-int rp_render_pdf(const struct rp_doc *doc, const struct rp_theme *theme, int fd,
-                  const char *path, struct rp_diags *diags, long *pages)
+int rp_render_pdf(const struct rp_doc *doc, const struct rp_theme *theme, int fd, const char *path,
+                  struct rp_diags *diags, long *pages)
 {
     struct pdf *p = calloc(1, sizeof *p);
     if (!p)
@@ -530,7 +592,8 @@ int rp_render_pdf(const struct rp_doc *doc, const struct rp_theme *theme, int fd
     p->theme = theme;
     int rc = -1;
     struct rp_arena *arena = rp_arena_new();
-    struct rp_hyphenator *hyph = rp_hyphenator_open(doc->lang);
+    struct hyphenators hyphs = {0};
+    const struct rp_hyphenator *hyph = hyphenator_of(&hyphs, doc->lang);
     p->doc = HPDF_New(on_error, p);
     if (!p->doc)
         goto done;
@@ -543,7 +606,7 @@ int rp_render_pdf(const struct rp_doc *doc, const struct rp_theme *theme, int fd
         goto done;
     struct rp_metrics metrics = {p, advance, HPDF_Font_GetAscent(p->font[RP_FACE_REGULAR]),
                                  HPDF_Font_GetDescent(p->font[RP_FACE_REGULAR])};
-    struct rp_layout_env env = {theme, &metrics, hyph, arena};
+    struct rp_layout_env env = {theme, &metrics, hyph, arena, hyphenator_of, &hyphs};
     struct rp_layout_sink sink = {p, on_page};
     struct rp_layout_result res;
     if (rp_layout_document(doc, &env, &sink, &res) != 0 || p->errors)
@@ -579,7 +642,7 @@ done:
     free(p->heights);
     free(p->buf);
     free(p);
-    rp_hyphenator_close(hyph);
+    hyphenators_close(&hyphs);
     rp_arena_free(arena);
     return rc;
 }

@@ -1,7 +1,9 @@
 /* The plain-text backend: the document tree written out deterministically, for golden
  * tests and for reading a document's content without a PDF viewer. Tables come out as
  * aligned columns; inline styles as light markup: *em*, **strong**, [text](href),
- * {{placeholder}}, ^sup^. */
+ * {{placeholder}}, ^sup^; text in another language than the document's is preceded by its
+ * language in braces ("{fr}Mise en ligne"), and text that follows it in the document's
+ * language by the document's ("{nl}"). */
 #include "render/render.h"
 
 #include "doc/doc.h"
@@ -18,10 +20,27 @@ static void indent(FILE *out, int depth)
         fputs("  ", out);
 }
 
-static void spans(FILE *out, const struct rp_spans *s)
+/* The language a piece of text is in, as printed: NULL for the document's. */
+static const char *shown_lang(const struct rp_doc *doc, const char *lang)
 {
+    return rp_doc_foreign(doc, lang) ? lang : NULL;
+}
+
+static bool same(const char *a, const char *b)
+{
+    return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+static void spans(FILE *out, const struct rp_doc *doc, const struct rp_spans *s)
+{
+    const char *lang = NULL; /* of the text written so far */
     for (size_t i = 0; i < s->count; i++) {
         const struct rp_span *sp = &s->items[i];
+        const char *l = shown_lang(doc, sp->lang);
+        if (!same(l, lang) && *sp->text)
+            fprintf(out, "{%s}", l ? l : doc->lang);
+        if (*sp->text)
+            lang = l;
         const char *open = "", *close = "";
         if (sp->kind == RP_SPAN_PLACEHOLDER)
             open = "{{", close = "}}";
@@ -64,26 +83,44 @@ static void padded(FILE *out, const char *s, size_t w, bool right)
             fputc(' ', out);
 }
 
-/* A cell as text into `buf`: its value, then a flagged difference or its detail. */
-static const char *cell_text(const struct rp_doc_cell *c, char *buf, size_t size)
+/* A cell as text into `buf`: its language when another, its value, then a flagged
+ * difference or its detail. */
+static const char *cell_text(const struct rp_doc *doc, const struct rp_doc_cell *c, char *buf,
+                             size_t size)
 {
     const char *t = c->text ? c->text : "";
+    const char *lang = *t ? shown_lang(doc, c->lang) : NULL;
+    char mark[24] = "";
+    if (lang)
+        snprintf(mark, sizeof mark, "{%.20s}", lang);
     /* COMPUTED is not shown: it marks every change column and would only add noise. */
     if (c->flags & RP_CELL_DIFFERS)
-        snprintf(buf, size, "%s [!=%s%s]", t, c->detail ? " " : "", c->detail ? c->detail : "");
+        snprintf(buf, size, "%s%s [!=%s%s]", mark, t, c->detail ? " " : "",
+                 c->detail ? c->detail : "");
     else if (c->detail)
-        snprintf(buf, size, "%s (%s)", t, c->detail);
+        snprintf(buf, size, "%s%s (%s)", mark, t, c->detail);
+    else if (lang)
+        snprintf(buf, size, "%s%s", mark, t);
     else
         return t;
     return buf;
 }
 
-static void table(FILE *out, const struct rp_doc_table *t, int depth)
+/* A name (header cell, chart category or series) with its language when another. */
+static void named(FILE *out, const struct rp_doc *doc, const char *name, const char *lang)
+{
+    lang = name && *name ? shown_lang(doc, lang) : NULL;
+    if (lang)
+        fprintf(out, "{%s}", lang);
+    fputs(name ? name : "", out);
+}
+
+static void table(FILE *out, const struct rp_doc *doc, const struct rp_doc_table *t, int depth)
 {
     size_t nc = t->column_count;
     indent(out, depth);
     fprintf(out, "table %zux%zu: ", nc, t->row_count);
-    spans(out, &t->caption);
+    spans(out, doc, &t->caption);
     fputc('\n', out);
     if (t->summary) {
         indent(out, depth + 1);
@@ -100,7 +137,8 @@ static void table(FILE *out, const struct rp_doc_table *t, int depth)
         fputs("header:", out);
         for (size_t i = 0; i < t->header[h].count; i++) {
             const struct rp_doc_hcell *hc = &t->header[h].cells[i];
-            fprintf(out, " | %s", hc->text);
+            fputs(" | ", out);
+            named(out, doc, hc->text, hc->lang);
             if (hc->span > 1)
                 fprintf(out, " <%zu>", hc->span);
         }
@@ -112,7 +150,7 @@ static void table(FILE *out, const struct rp_doc_table *t, int depth)
     char buf[1024];
     for (size_t r = 0; r < t->row_count; r++)
         for (size_t c = 0; c < nc; c++) {
-            const char *s = cell_text(&t->rows[r].cells[c], buf, sizeof buf);
+            const char *s = cell_text(doc, &t->rows[r].cells[c], buf, sizeof buf);
             size_t n = width(s) + (c == 0 && t->rows[r].kind == RP_DOC_ROW_OF_WHICH ? 2 : 0);
             if (n > w[c])
                 w[c] = n;
@@ -123,7 +161,7 @@ static void table(FILE *out, const struct rp_doc_table *t, int depth)
         fprintf(out, "%-9s", rp_doc_row_kind_name(row->kind));
         for (size_t c = 0; c < nc; c++) {
             fputs(" | ", out);
-            const char *s = cell_text(&row->cells[c], buf, sizeof buf);
+            const char *s = cell_text(doc, &row->cells[c], buf, sizeof buf);
             bool right =
                 t->columns[c].align == RP_ALIGN_DECIMAL || t->columns[c].align == RP_ALIGN_RIGHT;
             if (c == 0 && row->kind == RP_DOC_ROW_OF_WHICH) {
@@ -139,16 +177,17 @@ static void table(FILE *out, const struct rp_doc_table *t, int depth)
         indent(out, depth + 1);
         fprintf(out, "note%s%s: ", t->notes[i].mark ? " " : "",
                 t->notes[i].mark ? t->notes[i].mark : "");
-        spans(out, &t->notes[i].text);
+        spans(out, doc, &t->notes[i].text);
         fputc('\n', out);
     }
 }
 
-static void chart(FILE *out, const struct rp_doc_chart *c, int depth, enum rp_lang lang)
+static void chart(FILE *out, const struct rp_doc *doc, const struct rp_doc_chart *c, int depth,
+                  enum rp_lang lang)
 {
     indent(out, depth);
     fprintf(out, "chart %s: ", rp_chart_kind_name(c->kind));
-    spans(out, &c->title);
+    spans(out, doc, &c->title);
     if (c->unit)
         fprintf(out, " [%s]", c->unit);
     fputc('\n', out);
@@ -158,13 +197,17 @@ static void chart(FILE *out, const struct rp_doc_chart *c, int depth, enum rp_la
     }
     indent(out, depth + 1);
     fputs("categories:", out);
-    for (size_t i = 0; i < c->category_count; i++)
-        fprintf(out, " | %s", c->categories[i]);
+    for (size_t i = 0; i < c->category_count; i++) {
+        fputs(" | ", out);
+        named(out, doc, c->categories[i], c->category_langs ? c->category_langs[i] : NULL);
+    }
     fputs(" |\n", out);
     char buf[64];
     for (size_t s = 0; s < c->series_count; s++) {
         indent(out, depth + 1);
-        fprintf(out, "series %s:", c->series[s].name);
+        fputs("series ", out);
+        named(out, doc, c->series[s].name, c->series[s].lang);
+        fputc(':', out);
         for (size_t i = 0; i < c->category_count; i++) {
             if (c->series[s].present[i] && c->kind == RP_CHART_TIMELINE) {
                 int y, m, d;
@@ -180,7 +223,8 @@ static void chart(FILE *out, const struct rp_doc_chart *c, int depth, enum rp_la
     }
 }
 
-static void nodes(FILE *out, const struct rp_nodes *list, int depth, enum rp_lang lang)
+static void nodes(FILE *out, const struct rp_doc *doc, const struct rp_nodes *list, int depth,
+                  enum rp_lang lang)
 {
     for (size_t i = 0; i < list->count; i++) {
         const struct rp_node *n = list->items[i];
@@ -189,14 +233,14 @@ static void nodes(FILE *out, const struct rp_nodes *list, int depth, enum rp_lan
             indent(out, depth);
             fprintf(out, "section %d%s%s: ", n->u.section.level, n->u.section.number ? " " : "",
                     n->u.section.number ? n->u.section.number : "");
-            spans(out, &n->u.section.title);
+            spans(out, doc, &n->u.section.title);
             fputs(n->u.section.in_toc ? "\n" : " [not in toc]\n", out);
-            nodes(out, &n->u.section.children, depth + 1, lang);
+            nodes(out, doc, &n->u.section.children, depth + 1, lang);
             break;
         case RP_NODE_PARAGRAPH:
             indent(out, depth);
             fprintf(out, "paragraph %s: ", rp_para_style_name(n->u.paragraph.style));
-            spans(out, &n->u.paragraph.text);
+            spans(out, doc, &n->u.paragraph.text);
             fputc('\n', out);
             break;
         case RP_NODE_LIST:
@@ -208,39 +252,39 @@ static void nodes(FILE *out, const struct rp_nodes *list, int depth, enum rp_lan
                     fprintf(out, "%zu. ", k + 1);
                 else
                     fputs("- ", out);
-                spans(out, &n->u.list.items[k]);
+                spans(out, doc, &n->u.list.items[k]);
                 fputc('\n', out);
             }
             break;
         case RP_NODE_TABLE:
-            table(out, &n->u.table, depth);
+            table(out, doc, &n->u.table, depth);
             break;
         case RP_NODE_KEY_FIGURES:
             indent(out, depth);
             fputs("key-figures: ", out);
-            spans(out, &n->u.figures.title);
+            spans(out, doc, &n->u.figures.title);
             fputc('\n', out);
             for (size_t k = 0; k < n->u.figures.count; k++) {
                 const struct rp_doc_figure *f = &n->u.figures.items[k];
                 indent(out, depth + 1);
                 fprintf(out, "%s: ", f->value);
-                spans(out, &f->label);
+                spans(out, doc, &f->label);
                 if (f->comment.count) {
                     fputs(" (", out);
-                    spans(out, &f->comment);
+                    spans(out, doc, &f->comment);
                     fputc(')', out);
                 }
                 fputc('\n', out);
             }
             break;
         case RP_NODE_CHART:
-            chart(out, &n->u.chart, depth, lang);
+            chart(out, doc, &n->u.chart, depth, lang);
             break;
         case RP_NODE_NOTE:
             indent(out, depth);
             fprintf(out, "note%s%s: ", n->u.note.mark ? " " : "",
                     n->u.note.mark ? n->u.note.mark : "");
-            spans(out, &n->u.note.text);
+            spans(out, doc, &n->u.note.text);
             fputc('\n', out);
             break;
         case RP_NODE_PAGE_BREAK:
@@ -263,9 +307,14 @@ void rp_render_text(const struct rp_doc *doc, FILE *out)
     if (lang == RP_LANG__MAX)
         lang = RP_LANG_EN;
     fprintf(out, "document: %s\n", doc->title ? doc->title : "");
-    if (doc->subtitle)
-        fprintf(out, "  subtitle: %s\n", doc->subtitle);
-    fprintf(out, "  organisation: %s\n", doc->organisation ? doc->organisation : "");
+    if (doc->subtitle) {
+        fputs("  subtitle: ", out);
+        named(out, doc, doc->subtitle, doc->subtitle_lang);
+        fputc('\n', out);
+    }
+    fputs("  organisation: ", out);
+    named(out, doc, doc->organisation, doc->organisation_lang);
+    fputc('\n', out);
     if (doc->subject)
         fprintf(out, "  subject: %s\n", doc->subject);
     if (doc->keywords)
@@ -278,5 +327,5 @@ void rp_render_text(const struct rp_doc *doc, FILE *out)
     }
     fprintf(out, "  cover: %s\n  sample: %s\n", doc->cover ? "yes" : "no",
             doc->sample ? "yes" : "no");
-    nodes(out, &doc->body, 0, lang);
+    nodes(out, doc, &doc->body, 0, lang);
 }

@@ -50,14 +50,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (f.kind == RP_FILE_PLAN) {
             rp_check_plan(f.plan, arena, &diags);
             if (diags.errors == 0) {
-                render(rp_build_budget(f.plan, "fr", default_templates(), arena), path);
-                render(rp_build_communication(f.plan, NULL, "nl", default_templates(), arena), path);
+                render(rp_build_budget(f.plan, "fr", RP_EDITION_REVIEW, default_templates(), arena), path);
+                render(rp_build_communication(f.plan, NULL, "nl", RP_EDITION_REVIEW, default_templates(), arena), path);
             }
         } else {
             rp_check_evaluation(f.evaluation, NULL, arena, &diags);
             const struct rp_evaluation *evals[1] = {f.evaluation};
             if (diags.errors == 0)
-                render(rp_build_evaluation(NULL, evals, 1, "fr", default_templates(), arena), path);
+                render(rp_build_evaluation(NULL, evals, 1, "fr", RP_EDITION_REVIEW, default_templates(), arena), path);
         }
     }
     rp_diags_free(&diags);

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Isolation: a broken plan among good ones fails its own documents only (exit 1, with its
-# diagnostics), the other organisations' documents are produced, no temporary file
-# remains, and the broken organisation's last good documents stay published.
+# Isolation: a broken plan among good ones fails its own documents only, in both editions
+# (exit 1, with its diagnostics), the other organisations' documents are produced, no
+# temporary file remains, and the broken organisation's last good documents stay published.
 set -u
 rapport=$1 src=$2
 tmp=$(mktemp -d)
@@ -21,12 +21,15 @@ grep -q "^failed documents:" log || fail "no list of failed documents"
 # The plan's diagnostics once, under its first failed document; the others point there.
 n=$(grep -Ec "in/interieur/plan.xml:[0-9]+:[0-9]+: error: Opening and ending tag mismatch" log)
 [ "$n" -eq 1 ] || fail "the plan's diagnostics printed $n times"
-failed=$(grep -c "^FAILED *interieur/" log)
+failed=$(grep -c "^FAILED *\(review/\)\?interieur/" log)
 same=$(grep -c "^  (the same diagnostics as interieur/" log)
-[ "$failed" -ge 2 ] && [ "$same" -eq $((failed - 1)) ] || fail "$failed failed, $same pointers"
+[ "$failed" -ge 4 ] && [ "$same" -eq $((failed - 1)) ] || fail "$failed failed, $same pointers"
+grep -q "^FAILED *review/interieur/budget" log || fail "no FAILED line for interieur's review budget"
 [ -s out/chancellerie/budget-2022-2024.fr.pdf ] || fail "chancellerie not produced"
-[ -s out/capac/budget-2022-2025.nl.pdf ] || fail "capac not produced"
+[ -s out/capac/budget-2022-2025.fr.pdf ] || fail "capac not produced"
+[ -s out/review/capac/budget-2022-2025.nl.pdf ] || fail "capac's review edition not produced"
 [ ! -e out/interieur/budget-2022-2024.fr.pdf ] || fail "a document from a broken plan"
+[ ! -e out/review/interieur ] || fail "a review edition from a broken plan"
 grep -q 'organisation="interieur"' out/manifest.xml && fail "interieur in the manifest"
 [ -z "$(find out -name '.rapport-tmp.*')" ] || fail "temporary files left"
 
@@ -39,14 +42,16 @@ grep -q "^unchanged\|^built" log2 && fail "-q printed successes"
 # After a good build, breaking an evaluation keeps its last good documents online.
 cp "$src/input/interieur/plan.xml" in/interieur/plan.xml
 "$rapport" build -q -j2 in -o out 2>/dev/null || fail "repaired build failed"
-good=$(sha256sum out/interieur/evaluation-2023.fr.pdf)
+good=$(sha256sum out/interieur/evaluation-2023.fr.pdf out/review/interieur/evaluation-2023.fr.pdf)
 sed -i 's/<evaluation /<evaluation bogus="1" /' in/interieur/evaluation-2023.xml
 "$rapport" build -j2 in -o out 2>log3
 [ $? -eq 1 ] || fail "broken evaluation: expected exit 1"
 grep -q "^FAILED *interieur/evaluation-2023.fr.pdf" log3 || fail "no FAILED line for the evaluation"
 grep -Eq "^  .*in/interieur/evaluation-2023.xml:[0-9]+:[0-9]+: error: " log3 || fail "diagnostic"
 grep -q "^unchanged *interieur/budget-2022-2024.fr.pdf" log3 || fail "budget should be unaffected"
-[ "$(sha256sum out/interieur/evaluation-2023.fr.pdf)" = "$good" ] || fail "last good version lost"
+grep -q "^FAILED *review/interieur/evaluation-2023.fr.pdf" log3 || fail "no FAILED line for its review"
+[ "$(sha256sum out/interieur/evaluation-2023.fr.pdf out/review/interieur/evaluation-2023.fr.pdf)" = "$good" ] ||
+  fail "last good version lost"
 grep -q 'file="interieur/evaluation-2023.fr.pdf"' out/manifest.xml || fail "entry dropped"
 [ -z "$(find out -name '.rapport-tmp.*')" ] || fail "temporary files left"
 # A directory name that cannot be a path component: refused, never used for output.

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# rapport build, end to end over input/: every document produced, the manifest and the
-# index list each one; a second run rewrites nothing; --force rewrites everything.
+# rapport build, end to end over input/: every document produced (a publication, or the
+# reason it is not, and a review edition), the manifest and the index list each one; a second
+# run rewrites nothing; --force rewrites everything.
 set -u
 rapport=$1 src=$2
 tmp=$(mktemp -d)
@@ -10,23 +11,31 @@ fail() { echo "FAIL: $*"; exit 1; }
 
 "$rapport" build -j2 "$src/input" -o out 2>log || fail "first build exited $? ($(tail -3 log))"
 for f in chancellerie/budget-2022-2024 interieur/budget-2022-2024 capac/budget-2022-2025; do
+  [ -s "out/$f.fr.pdf" ] || fail "missing out/$f.fr.pdf"
   for l in fr nl; do
-    [ -s "out/$f.$l.pdf" ] || fail "missing out/$f.$l.pdf"
+    [ -s "out/review/$f.$l.pdf" ] || fail "missing out/review/$f.$l.pdf"
+    # The Dutch publication exists when its translation is complete, else the log says why.
+    [ -s "out/$f.$l.pdf" ] || grep -q "^omitted  *$f.$l  not produced: " log ||
+      fail "out/$f.$l.pdf neither produced nor explained"
   done
 done
 pdfs=$(cd out && find . -name '*.pdf' | sed 's|^\./||' | sort)
 count=$(echo "$pdfs" | grep -c .)
-[ "$count" -ge 6 ] || fail "only $count PDFs"
-listed=$(grep -c '<document ' out/manifest.xml)
+[ "$count" -ge 12 ] || fail "only $count PDFs"
+listed=$(grep -c '<document [^>]*file=' out/manifest.xml)
 [ "$listed" -eq "$count" ] || fail "manifest lists $listed documents, output has $count PDFs"
+withheld=$(grep -c '<document [^>]*reason=' out/manifest.xml)
 for p in $pdfs; do
   grep -q "file=\"$p\"" out/manifest.xml || fail "$p not in the manifest"
-  grep -q "href=\"$p\"" out/index.html || fail "$p not linked from index.html"
+  case "$p" in
+    review/*) grep -q "href=\"$p\"" out/index.html && fail "$p (a review edition) linked" ;;
+    *) grep -q "href=\"$p\"" out/index.html || fail "$p not linked from index.html" ;;
+  esac
   grep -q "^built *$p " log || fail "no log line for $p"
 done
 qpdf --check "out/chancellerie/budget-2022-2024.fr.pdf" >/dev/null 2>&1 || fail "qpdf --check"
 [ -z "$(find out -name '.rapport-tmp.*')" ] || fail "temporary files left"
-echo "$count documents"
+echo "$count documents, $withheld publications not produced"
 
 # A second run: nothing rendered, nothing rewritten (same inodes and times, index too).
 snapshot() { (cd out && find . -type f ! -name .rapport.lock -printf '%p %i %T@\n' | sort); }
@@ -34,7 +43,9 @@ before=$(snapshot)
 sleep 1
 "$rapport" build -j2 "$src/input" -o out 2>log2 || fail "second build exited $?"
 [ "$before" = "$(snapshot)" ] || fail "the second run rewrote files"
-grep -q "0 built, $count unchanged, 0 removed, 0 failed" log2 || fail "second run summary: $(tail -1 log2)"
+np=""; [ "$withheld" -eq 0 ] || np=", $withheld not produced"
+grep -q "0 built, $count unchanged, 0 removed, 0 failed$np\$" log2 ||
+  fail "second run summary: $(tail -1 log2)"
 [ "$(grep -c '^unchanged ' log2)" -eq "$count" ] || fail "one 'unchanged' line per document"
 
 # -q: nothing at all when nothing failed.

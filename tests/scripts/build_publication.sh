@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
 # manifest.xml and index.html: every field of the manifest checked against the files
-# (bytes, SHA-256, pages, sources and their hashes, version, the model's date); the index
-# is valid, bilingual, accessible (lang, headings, a real table, link texts naming the
-# document and the language) and has no script.
+# (edition, bytes, SHA-256, pages, sources and their hashes, version, the model's date; the
+# reason of a publication not produced); the index is valid, bilingual, accessible (lang,
+# headings, a real table, link texts naming the document and the language), links the
+# publications only and has no script. The build allows the fallback so that the Dutch
+# publications exist whatever the state of the translations of input/.
 set -u
 rapport=$1 src=$2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 cd "$tmp" || exit 2
 fail() { echo "FAIL: $*"; exit 1; }
-"$rapport" build -q -j2 "$src/input" -o out 2>log || fail "build exited $? ($(cat log))"
+"$rapport" build -q -j2 --allow-fallback "$src/input" -o out 2>log || fail "build exited $? ($(cat log))"
 m=out/manifest.xml
 xmllint --noout "$m" || fail "manifest.xml is not well-formed"
 version=$("$rapport" --version | awk '{print $2}')
@@ -20,18 +22,30 @@ for i in $(seq "$n"); do
   d="/manifest/document[$i]"
   get() { xmllint --xpath "string($d/@$1)" "$m"; }
   file=$(get file) kind=$(get kind) lang=$(get lang) org=$(get organisation)
+  edition=$(get edition)
+  ns=$(xmllint --xpath "count($d/source)" "$m")
+  [ "$ns" -ge 1 ] || fail "$org/$kind.$lang: no source"
+  [ "$(get rapport)" = "$version" ] || fail "$org/$kind.$lang: version"
+  if [ -z "$file" ]; then
+    # Not produced: a publication, a reason, nothing about a file.
+    [ "$edition" = publication ] || fail "$org/$kind.$lang: a $edition edition without a file"
+    [ -n "$(get reason)" ] || fail "$org/$kind.$lang: neither file nor reason"
+    [ -z "$(get sha256)$(get pages)$(get bytes)" ] || fail "$org/$kind.$lang: file fields"
+    continue
+  fi
+  case "$edition/$file" in
+    "publication/$org/$kind-"*".$lang.pdf" | "review/review/$org/$kind-"*".$lang.pdf") ;;
+    *) fail "$file ($edition): name does not follow [review/]org/kind-period.lang.pdf" ;;
+  esac
   [ -f "out/$file" ] || fail "$file listed but missing"
-  case "$file" in "$org/$kind-"*".$lang.pdf") ;; *) fail "$file: name does not follow org/kind-period.lang.pdf" ;; esac
+  [ -z "$(get reason)" ] || fail "$file: a reason although produced"
   [ "$(get bytes)" = "$(stat -c %s "out/$file")" ] || fail "$file: bytes"
   [ "$(get sha256)" = "$(sha256sum "out/$file" | cut -d' ' -f1)" ] || fail "$file: sha256"
   pages=$(pdfinfo "out/$file" 2>/dev/null | awk '/^Pages:/{print $2}')
   [ "$(get pages)" = "$pages" ] || fail "$file: pages $(get pages) vs pdfinfo $pages"
-  [ "$(get rapport)" = "$version" ] || fail "$file: version"
   date=$(get date)
   [ -n "$date" ] && [ "$date" != "$today" ] || fail "$file: date '$date' (the model's, not today)"
   [ -n "$(get period)$(get year)" ] || fail "$file: neither period nor year"
-  ns=$(xmllint --xpath "count($d/source)" "$m")
-  [ "$ns" -ge 1 ] || fail "$file: no source"
   for s in $(seq "$ns"); do
     p=$(xmllint --xpath "string($d/source[$s]/@path)" "$m")
     h=$(xmllint --xpath "string($d/source[$s]/@sha256)" "$m")
@@ -51,7 +65,12 @@ grep -q '<th scope="col"' "$h" && grep -q '<th scope="row"' "$h" || fail "table 
 grep -q '<caption>' "$h" || fail "table captions"
 grep -qi '<script' "$h" && fail "index.html has a script"
 grep -q '<td></td>\|<td/>' "$h" && fail "empty or self-closed cells"
-[ "$(grep -c '<a href="[^"#]*\.pdf"' "$h")" -eq "$n" ] || fail "not one link per document"
+npub=$(xmllint --xpath 'count(/manifest/document[@edition="publication" and @file])' "$m")
+[ "$(grep -c '<a href="[^"#]*\.pdf"' "$h")" -eq "$npub" ] || fail "not one link per publication"
+grep -q 'href="review/' "$h" && fail "a link into the review tree"
+# capac's plan has no communication plan: the page says so, in both languages.
+grep -q 'le plan ne comporte pas de plan de communication' "$h" || fail "no French reason"
+grep -q 'het plan bevat geen communicatieplan' "$h" || fail "no Dutch reason"
 grep -q 'Tableaux budgétaires 2022-2024 (PDF, français)</a>' "$h" || fail "French link text"
 grep -q 'Begrotingstabellen 2022-2024 (PDF, Nederlands)</a>' "$h" || fail "Dutch link text"
 grep -q '<td lang="nl">' "$h" || fail "Dutch cells marked"

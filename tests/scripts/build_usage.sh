@@ -26,6 +26,9 @@ expect2 --lang it "$in" -o o
 expect2 --lang "" "$in" -o o
 expect2 --kind poster "$in" -o o
 expect2 --year 22 "$in" -o o
+expect2 --edition draft "$in" -o o
+expect2 --edition "" "$in" -o o
+expect2 --edition=publication,bogus "$in" -o o
 expect2 --shard 3/2 "$in" -o o
 expect2 --shard 0/2 "$in" -o o
 expect2 --shard 1 "$in" -o o
@@ -37,5 +40,7 @@ expect2 --merge-manifests o
 "$rapport" build --help >out 2>err || fail "--help exit $?"
 grep -q "^usage: rapport build" out || fail "--help on stdout"
 grep -q "Exit status" out || fail "--help documents the exit status"
+grep -q -- "--edition E,..." out && grep -q -- "--allow-fallback" out || fail "--help: editions"
+grep -q "not produced" out || fail "--help does not say when a publication is not produced"
 [ ! -s err ] || fail "--help wrote on stderr"
 echo "ok"

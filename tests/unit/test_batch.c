@@ -1,19 +1,20 @@
-/* The batch's small pieces: digests, safe names, page counting, temporary names, the
- * worker-to-parent result record, shard slices. */
+/* The batch's small pieces: digests, safe names (the review tree included), page counting,
+ * temporary names, the worker-to-parent result record, shard slices. */
 #define _POSIX_C_SOURCE 200809L
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+/* cmocka.h needs the four above first. */
 #include <cmocka.h>
 
-#include "util/atomic.h"
 #include "batch/discover.h"
-#include "util/hash.h"
 #include "batch/jobs.h"
 #include "batch/manifest.h"
 #include "batch/result.h"
 #include "util/arena.h"
+#include "util/atomic.h"
+#include "util/hash.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -58,6 +59,18 @@ static void test_safe_names(void **state)
     assert_false(rp_manifest_safe_file("a/b/c.pdf"));
     assert_false(rp_manifest_safe_file("x.pdf"));
     assert_false(rp_manifest_safe_file("capac/.pdf"));
+    /* The review tree: one level deeper, under review/ only. */
+    assert_true(rp_manifest_safe_file("review/capac/budget-2022-2025.fr.pdf"));
+    assert_false(rp_manifest_safe_file("review/../x.pdf"));
+    assert_false(rp_manifest_safe_file("review/x.pdf"));
+    assert_false(rp_manifest_safe_file("drafts/capac/x.pdf"));
+    assert_false(rp_manifest_safe_file("review/review/capac/x.pdf"));
+    assert_true(rp_manifest_file_fits("capac/x.pdf", "capac", RP_EDITION_PUBLICATION));
+    assert_false(rp_manifest_file_fits("capac/x.pdf", "capac", RP_EDITION_REVIEW));
+    assert_false(rp_manifest_file_fits("interieur/x.pdf", "capac", RP_EDITION_PUBLICATION));
+    assert_false(rp_manifest_file_fits("capacity/x.pdf", "capac", RP_EDITION_PUBLICATION));
+    assert_true(rp_manifest_file_fits("review/capac/x.pdf", "capac", RP_EDITION_REVIEW));
+    assert_false(rp_manifest_file_fits("review/capac/x.pdf", "capac", RP_EDITION_PUBLICATION));
 }
 
 static void test_temp_names(void **state)
@@ -74,7 +87,8 @@ static void test_temp_names(void **state)
 static void test_result_round_trip(void **state)
 {
     (void)state;
-    struct rp_entry_source sources[2] = {{"capac/plan.xml", "aa"}, {"capac/evaluation-2023.xml", "bb"}};
+    struct rp_entry_source sources[2] = {{"capac/plan.xml", "aa"},
+                                         {"capac/evaluation-2023.xml", "bb"}};
     struct rp_result r;
     memset(&r, 0, sizeof r);
     r.outcome = RP_OUTCOME_BUILT;
@@ -83,11 +97,19 @@ static void test_result_round_trip(void **state)
     r.seconds = 1.25;
     r.log = "a.xml:1:2: error: back\\slash\nsecond line\n";
     r.warn_log = "";
-    r.entry = (struct rp_entry){.org = "capac", .org_name = "Caisse \"auxiliaire\"",
-                                .kind = "communication", .period = "2022-2025", .lang = "nl",
-                                .file = "capac/communication-2022-2025.nl.pdf", .pages = 3,
-                                .bytes = 171867, .sha256 = "cd", .version = "0.1.0",
-                                .date = "2024-03-31", .inputs = "ef", .sources = sources,
+    r.entry = (struct rp_entry){.org = "capac",
+                                .org_name = "Caisse \"auxiliaire\"",
+                                .kind = "communication",
+                                .period = "2022-2025",
+                                .lang = "nl",
+                                .file = "capac/communication-2022-2025.nl.pdf",
+                                .pages = 3,
+                                .bytes = 171867,
+                                .sha256 = "cd",
+                                .version = "0.1.0",
+                                .date = "2024-03-31",
+                                .inputs = "ef",
+                                .sources = sources,
                                 .source_count = 2};
     size_t size;
     char *data = rp_result_encode(&r, &size);
@@ -106,6 +128,38 @@ static void test_result_round_trip(void **state)
     /* A worker that died half-way: the record is incomplete and a "built" claim void. */
     assert_false(rp_result_decode(data, size / 2, arena, &back));
     assert_int_equal(back.outcome, RP_OUTCOME_FAILED);
+    free(data);
+
+    /* A publication not produced: no file, its reason and coverage cross intact. */
+    r.outcome = RP_OUTCOME_INCOMPLETE;
+    r.entry.file = NULL;
+    r.entry.sha256 = NULL;
+    r.entry.reason = "translation incomplete";
+    r.entry.incomplete = true;
+    r.entry.coverage = 41;
+    data = rp_result_encode(&r, &size);
+    assert_true(rp_result_decode(data, size, arena, &back));
+    assert_int_equal(back.outcome, RP_OUTCOME_INCOMPLETE);
+    assert_null(back.entry.file);
+    assert_string_equal(back.entry.reason, "translation incomplete");
+    assert_true(back.entry.incomplete);
+    assert_int_equal(back.entry.coverage, 41);
+    assert_int_equal(back.entry.edition, RP_EDITION_PUBLICATION);
+    /* Cut short, it decided nothing. */
+    assert_false(rp_result_decode(data, size / 2, arena, &back));
+    assert_int_equal(back.outcome, RP_OUTCOME_FAILED);
+    free(data);
+    /* A review edition. */
+    r.outcome = RP_OUTCOME_BUILT;
+    r.entry.file = "review/capac/communication-2022-2025.nl.pdf";
+    r.entry.reason = NULL;
+    r.entry.incomplete = false;
+    r.entry.edition = RP_EDITION_REVIEW;
+    data = rp_result_encode(&r, &size);
+    assert_true(rp_result_decode(data, size, arena, &back));
+    assert_int_equal(back.entry.edition, RP_EDITION_REVIEW);
+    assert_null(back.entry.reason);
+    assert_false(back.entry.incomplete);
     free(data);
     rp_arena_free(arena);
 }
@@ -130,9 +184,9 @@ static void test_shards(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_sha256),      cmocka_unit_test(test_safe_names),
-        cmocka_unit_test(test_temp_names),
-        cmocka_unit_test(test_result_round_trip), cmocka_unit_test(test_shards),
+        cmocka_unit_test(test_sha256),     cmocka_unit_test(test_safe_names),
+        cmocka_unit_test(test_temp_names), cmocka_unit_test(test_result_round_trip),
+        cmocka_unit_test(test_shards),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

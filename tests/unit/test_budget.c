@@ -110,7 +110,7 @@ static void test_labels_complete(void **state)
 static void test_document_frame(void **state)
 {
     struct fixture *fx = *state;
-    struct rp_doc *doc = rp_build_budget(fx->file.plan, "nl", default_templates(), fx->arena);
+    struct rp_doc *doc = rp_build_budget(fx->file.plan, "nl", RP_EDITION_REVIEW, default_templates(), fx->arena);
     assert_non_null(doc);
     assert_string_equal(doc->title, "Begrotingstabellen 2022-2023");
     assert_string_equal(doc->organisation, "Testorganisatie");
@@ -118,19 +118,19 @@ static void test_document_frame(void **state)
     assert_int_equal(doc->year, 2022);
     assert_int_equal(doc->body.items[0]->kind, RP_NODE_TOC);
     assert_int_equal(doc->body.count, 4); /* contents, about, budget, staffing */
-    assert_null(rp_build_budget(NULL, "fr", default_templates(), fx->arena));
+    assert_null(rp_build_budget(NULL, "fr", RP_EDITION_REVIEW, default_templates(), fx->arena));
 }
 
 static void test_wrong_total_is_flagged(void **state)
 {
     struct fixture *fx = *state;
-    struct rp_doc *doc = rp_build_budget(fx->file.plan, "fr", default_templates(), fx->arena);
+    struct rp_doc *doc = rp_build_budget(fx->file.plan, "fr", RP_EDITION_REVIEW, default_templates(), fx->arena);
     const struct rp_node *sec = section(doc, 2, 0);
     const struct rp_node *tn = find_kind(&sec->u.section.children, RP_NODE_TABLE, 0);
     assert_non_null(tn);
     const struct rp_doc_table *t = &tn->u.table;
     assert_string_equal(rp_spans_join(doc, &t->caption),
-                        "Tableau 1 – montants en milliers d'euros (k€), crédits d'engagement (CE)");
+                        "Tableau 1 – montants en milliers d’euros (k€), crédits d’engagement (CE)");
     assert_int_equal(t->column_count, 4); /* label, 2022, 2023, one change */
     assert_int_equal(t->row_count, 5);
     const struct rp_doc_row *total = &t->rows[4];
@@ -169,7 +169,7 @@ static void test_wrong_total_is_flagged(void **state)
 static void test_staffing_columns(void **state)
 {
     struct fixture *fx = *state;
-    struct rp_doc *doc = rp_build_budget(fx->file.plan, "nl", default_templates(), fx->arena);
+    struct rp_doc *doc = rp_build_budget(fx->file.plan, "nl", RP_EDITION_REVIEW, default_templates(), fx->arena);
     const struct rp_node *sec = section(doc, 3, 0);
     const struct rp_doc_table *t = &find_kind(&sec->u.section.children, RP_NODE_TABLE, 0)->u.table;
     assert_int_equal(t->header_count, 2);

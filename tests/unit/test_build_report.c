@@ -81,7 +81,7 @@ static const char EVAL_2023[] =
     "<indicator-result ref='i-undef'><value>4.5</value></indicator-result>"
     "<progress ref='so-1' status='on-track' percent='45'><comment>En route.</comment></progress>"
     "<progress ref='pj-1' status='late' percent='20'>"
-    "<milestone date='2023-06' done='true'>Analyse</milestone></progress>"
+    "<milestone date='2023-06' done='true'><text>Analyse</text></milestone></progress>"
     "<budget-execution row='r-a' column='c23' initial='100' adjusted='110' committed='108' "
     "liquidated='105'><explanation>Indexation.</explanation></budget-execution>"
     "<budget-execution row='r-b' column='c23' initial='50' adjusted='50' committed='45' "
@@ -103,8 +103,8 @@ static const char STANDALONE[] =
     "<name xml:lang='nl'>FOD X</name>"
     "<unit id='u-po' kind='support-service'><name>Personnel</name><abbr>P&amp;O</abbr></unit>"
     "</organisation>"
-    "<section id='s-fw' role='foreword' signed-by='Le comité'><title>Avant-propos</title>"
-    "<p>Vous découvrirez :</p><p>Bonne lecture,</p></section>"
+    "<section id='s-fw' role='foreword'><title>Avant-propos</title>"
+    "<p>Vous découvrirez :</p><p>Bonne lecture,</p><signed-by>Le comité</signed-by></section>"
     "<section id='s-a'><title>Réunions</title><teaser>les réunions</teaser>"
     "<key-figures id='kf-r'><title>Nombre de réunions</title>"
     "<figure id='kf-cm' value='87' unit='meeting'><label>Conseils des ministres</label></figure>"
@@ -167,7 +167,12 @@ static const char *node_title(const struct rp_node *n)
                                : n->kind == RP_NODE_KEY_FIGURES ? &n->u.figures.title
                                : n->kind == RP_NODE_CHART ? &n->u.chart.title
                                                             : NULL;
-    return s && s->count ? s->items[0].text : "";
+    /* The spans joined: a title may mix languages, one span each. */
+    static char joined[1024];
+    joined[0] = '\0';
+    for (size_t i = 0; s && i < s->count; i++)
+        strncat(joined, s->items[i].text, sizeof joined - strlen(joined) - 1);
+    return joined;
 }
 
 static int visit(const struct rp_node *n, int depth, void *ctx)
@@ -214,7 +219,7 @@ static const char *cell_text(const struct rp_node *table, size_t row, size_t col
 
 static struct rp_doc *evaluation(struct fixture *f, const char *lang, struct rp_arena *a)
 {
-    struct rp_doc *doc = rp_build_evaluation(f->plan, f->evals, 2, lang, default_templates(), a);
+    struct rp_doc *doc = rp_build_evaluation(f->plan, f->evals, 2, lang, RP_EDITION_REVIEW, default_templates(), a);
     assert_non_null(doc);
     return doc;
 }
@@ -224,7 +229,7 @@ static void test_evaluation_chapters(void **state)
     struct fixture *f = *state;
     struct rp_arena *a = rp_arena_new();
     struct rp_doc *doc = evaluation(f, "fr", a);
-    assert_string_equal(doc->title, "Rapport d'évaluation annuel 2023");
+    assert_string_equal(doc->title, "Rapport d’évaluation annuel 2023");
     assert_string_equal(doc->subtitle, "Contrat");
     assert_string_equal(doc->lang, "fr");
     assert_int_equal(doc->year, 2024);
@@ -234,7 +239,7 @@ static void test_evaluation_chapters(void **state)
     assert_int_equal(count_at(doc, RP_NODE_SECTION, 0), 9);
     static const char *const chapters[] = {
         "À propos de ce document", "Tableau de bord", "Réalisation des objectifs", "Projets",
-        "L'année en chiffres et en faits", "Risques", "Exécution budgétaire",
+        "L’année en chiffres et en faits", "Risques", "Exécution budgétaire",
         "Exécution du plan de communication", "Annexe"};
     for (size_t i = 0; i < 9; i++)
         assert_string_equal(node_title(doc->body.items[i + 1]), chapters[i]);
@@ -250,13 +255,13 @@ static void test_sample_flag_and_notice(void **state)
     struct rp_doc *doc = evaluation(f, "fr", a);
     assert_true(doc->sample);
     assert_string_equal(doc->labels.sample, "EXEMPLE");
-    assert_string_equal(doc->labels.edition, "Édition française – données d'exemple");
-    const struct rp_node *p = find(doc, RP_NODE_PARAGRAPH, "Données d'exemple");
+    assert_string_equal(doc->labels.edition, "Édition française – données d’exemple");
+    const struct rp_node *p = find(doc, RP_NODE_PARAGRAPH, "Données d’exemple");
     assert_non_null(p);
     assert_int_equal(p->u.paragraph.style, RP_PARA_REMARK);
-    struct rp_doc *alone = rp_build_evaluation(NULL, &f->standalone, 1, "fr", default_templates(), a);
+    struct rp_doc *alone = rp_build_evaluation(NULL, &f->standalone, 1, "fr", RP_EDITION_REVIEW, default_templates(), a);
     assert_false(alone->sample);
-    assert_null(find(alone, RP_NODE_PARAGRAPH, "Données d'exemple"));
+    assert_null(find(alone, RP_NODE_PARAGRAPH, "Données d’exemple"));
     rp_arena_free(a);
 }
 
@@ -265,7 +270,7 @@ static void test_indicator_statuses_and_history(void **state)
     struct fixture *f = *state;
     struct rp_arena *a = rp_arena_new();
     struct rp_doc *doc = evaluation(f, "fr", a);
-    const struct rp_node *t = find(doc, RP_NODE_TABLE, "Indicateurs de l'objectif 1.1");
+    const struct rp_node *t = find(doc, RP_NODE_TABLE, "Indicateurs de l’objectif 1.1");
     assert_non_null(t);
     /* N°, indicator, norm, 2022, 2023, status. */
     assert_int_equal(t->u.table.column_count, 6);
@@ -294,7 +299,7 @@ static void test_dashboard(void **state)
     struct fixture *f = *state;
     struct rp_arena *a = rp_arena_new();
     struct rp_doc *doc = evaluation(f, "fr", a);
-    const struct rp_node *box = find(doc, RP_NODE_KEY_FIGURES, "L'année 2023 en bref");
+    const struct rp_node *box = find(doc, RP_NODE_KEY_FIGURES, "L’année 2023 en bref");
     assert_non_null(box);
     assert_string_equal(box->u.figures.items[0].value, "2"); /* met + delivered */
     const struct rp_node *donut = find(doc, RP_NODE_CHART, "Indicateurs par statut");
@@ -315,7 +320,7 @@ static void test_budget_risks_projects(void **state)
     struct rp_arena *a = rp_arena_new();
     struct rp_doc *doc = evaluation(f, "fr", a);
     assert_non_null(find(doc, RP_NODE_SECTION, "Budget – CL 2023"));
-    const struct rp_node *t = find(doc, RP_NODE_TABLE, "Montants en milliers d'euros (k€)");
+    const struct rp_node *t = find(doc, RP_NODE_TABLE, "Montants en milliers d’euros (k€)");
     assert_non_null(t);
     assert_int_equal(t->u.table.row_count, 3); /* two lines, the computed total */
     assert_string_equal(cell_text(t, 0, 0), "Personnel (1)");
@@ -331,7 +336,7 @@ static void test_budget_risks_projects(void **state)
     assert_string_equal(cell_text(projects, 0, 1), "Projet libre");
     assert_string_equal(cell_text(projects, 0, 2), "BP");
     assert_string_equal(cell_text(projects, 0, 3), "Pas de suivi");
-    const struct rp_node *actions = find(doc, RP_NODE_TABLE, "Projets et processus de l'objectif 1.1");
+    const struct rp_node *actions = find(doc, RP_NODE_TABLE, "Projets et processus de l’objectif 1.1");
     assert_string_equal(cell_text(actions, 0, 3), "En retard");
     assert_int_equal(actions->u.table.note_count, 1); /* the milestone */
     rp_arena_free(a);
@@ -383,7 +388,7 @@ static void test_standalone_report(void **state)
 {
     struct fixture *f = *state;
     struct rp_arena *a = rp_arena_new();
-    struct rp_doc *doc = rp_build_evaluation(NULL, &f->standalone, 1, "fr", default_templates(), a);
+    struct rp_doc *doc = rp_build_evaluation(NULL, &f->standalone, 1, "fr", RP_EDITION_REVIEW, default_templates(), a);
     assert_non_null(doc);
     assert_string_equal(doc->title, "Rapport annuel 2020");
     assert_null(doc->subtitle); /* the source title repeats the title */
@@ -397,7 +402,7 @@ static void test_standalone_report(void **state)
     const struct rp_node *fw = find(doc, RP_NODE_SECTION, "Avant-propos");
     assert_int_equal(fw->u.section.children.items[1]->kind, RP_NODE_LIST);
     assert_non_null(find(doc, RP_NODE_PARAGRAPH, "Photo"));
-    struct rp_doc *nl = rp_build_evaluation(NULL, &f->standalone, 1, "nl", default_templates(), a);
+    struct rp_doc *nl = rp_build_evaluation(NULL, &f->standalone, 1, "nl", RP_EDITION_REVIEW, default_templates(), a);
     assert_string_equal(nl->title, "Jaarverslag 2020");
     assert_string_equal(nl->organisation, "FOD X");
     rp_arena_free(a);
@@ -407,9 +412,9 @@ static void test_refuses_missing_input(void **state)
 {
     struct fixture *f = *state;
     struct rp_arena *a = rp_arena_new();
-    assert_null(rp_build_evaluation(f->plan, NULL, 0, "fr", default_templates(), a));
-    assert_null(rp_build_evaluation(f->plan, f->evals, 2, "fr", default_templates(), NULL));
-    assert_null(rp_build_communication(NULL, NULL, "fr", default_templates(), a));
+    assert_null(rp_build_evaluation(f->plan, NULL, 0, "fr", RP_EDITION_REVIEW, default_templates(), a));
+    assert_null(rp_build_evaluation(f->plan, f->evals, 2, "fr", RP_EDITION_REVIEW, default_templates(), NULL));
+    assert_null(rp_build_communication(NULL, NULL, "fr", RP_EDITION_REVIEW, default_templates(), a));
     rp_arena_free(a);
 }
 
@@ -419,7 +424,7 @@ static void test_communication_summary(void **state)
 {
     struct fixture *f = *state;
     struct rp_arena *a = rp_arena_new();
-    struct rp_doc *doc = rp_build_communication(f->plan, NULL, "fr", default_templates(), a);
+    struct rp_doc *doc = rp_build_communication(f->plan, NULL, "fr", RP_EDITION_REVIEW, default_templates(), a);
     assert_non_null(doc);
     assert_string_equal(doc->title, "Synthèse du plan de communication");
     assert_false(doc->sample);
@@ -454,9 +459,9 @@ static void test_communication_with_execution(void **state)
 {
     struct fixture *f = *state;
     struct rp_arena *a = rp_arena_new();
-    struct rp_doc *doc = rp_build_communication(f->plan, f->evals[1], "nl", default_templates(), a);
+    struct rp_doc *doc = rp_build_communication(f->plan, f->evals[1], "nl", RP_EDITION_REVIEW, default_templates(), a);
     assert_true(doc->sample);
-    assert_string_equal(doc->title, "Samenvatting van het communicatieplan");
+    assert_string_equal(doc->title, "Samenvatting van het communicatieplan – uitvoering 2023");
     const struct rp_node *t = find(doc, RP_NODE_TABLE, "Acties, doelgroepen en boodschappen");
     assert_int_equal(t->u.table.column_count, 6);
     assert_string_equal(cell_text(t, 0, 5), "Uitgevoerd");
@@ -478,7 +483,7 @@ static void test_plan_without_communication(void **state)
     rp_diags_init(&d);
     struct rp_file file;
     assert_int_equal(rp_load_memory(BARE, sizeof BARE - 1, "b.xml", a, &d, &file), 0);
-    struct rp_doc *doc = rp_build_communication(file.plan, NULL, "fr", default_templates(), a);
+    struct rp_doc *doc = rp_build_communication(file.plan, NULL, "fr", RP_EDITION_REVIEW, default_templates(), a);
     assert_non_null(doc);
     assert_non_null(find(doc, RP_NODE_PARAGRAPH, "Ce plan ne contient pas"));
     assert_int_equal(count_at(doc, RP_NODE_SECTION, 0), 1);

@@ -40,7 +40,7 @@ static int setup(void **state)
     struct fixture *fx = calloc(1, sizeof *fx);
     fx->arena = rp_arena_new();
     rp_theme_default(&fx->theme);
-    fx->env = (struct rp_layout_env){&fx->theme, &metrics, NULL, fx->arena};
+    fx->env = (struct rp_layout_env){.theme = &fx->theme, .metrics = &metrics, .arena = fx->arena};
     *state = fx;
     return 0;
 }

@@ -45,7 +45,10 @@ static size_t break_and_check(const char *text, size_t span, size_t *hyphens)
     struct rp_arena *arena = rp_arena_new();
     struct rp_theme theme;
     memset(&theme, 0, sizeof theme);
-    struct rp_layout_env env = {&theme, &metrics, rp_hyphenator_open("fr"), arena};
+    struct rp_layout_env env = {.theme = &theme,
+                                .metrics = &metrics,
+                                .hyphenator = rp_hyphenator_open("fr"),
+                                .arena = arena};
     struct rp_atoms atoms = {0};
     struct rp_lines lines = {0};
     size_t len = strlen(text);

@@ -90,13 +90,24 @@ static enum rp_pick pick_plan(void *ctx, struct rp_session *s, struct rp_kind_in
     return RP_PICKED;
 }
 
-static enum rp_produced produce(const char *backend, const char *source, const char *out,
-                                struct rp_produce_info *info, size_t *errors)
+/* What varies between the requests of these tests; the rest is a budget in French. */
+struct edition {
+    const char *kind;
+    enum rp_lang lang;
+    enum rp_edition edition;
+    bool allow_fallback;
+};
+
+static enum rp_produced produce_edition(const char *backend, const char *source, const char *out,
+                                        const struct edition *e, struct rp_produce_info *info,
+                                        size_t *errors)
 {
     struct pick_ctx ctx = {source, out};
     struct rp_produce_request req = {.templates = default_templates(),
-                                     .kind = rp_kind_find("budget"),
-                                     .lang = RP_LANG_FR,
+                                     .kind = rp_kind_find(e->kind),
+                                     .lang = e->lang,
+                                     .edition = e->edition,
+                                     .allow_fallback = e->allow_fallback,
                                      .backend = rp_backend_find(backend),
                                      .sources = {pick_plan, &ctx},
                                      .digest = true};
@@ -107,6 +118,27 @@ static enum rp_produced produce(const char *backend, const char *source, const c
     info->path = NULL; /* it pointed into the session */
     rp_session_free(&s);
     return r;
+}
+
+static enum rp_produced produce(const char *backend, const char *source, const char *out,
+                                struct rp_produce_info *info, size_t *errors)
+{
+    static const struct edition french = {"budget", RP_LANG_FR, RP_EDITION_PUBLICATION, false};
+    return produce_edition(backend, source, out, &french, info, errors);
+}
+
+/* Whether the text file `path` holds `needle`. */
+static bool file_holds(const char *path, const char *needle)
+{
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return false;
+    char line[4096];
+    bool found = false;
+    while (!found && fgets(line, sizeof line, f))
+        found = strstr(line, needle) != NULL;
+    fclose(f);
+    return found;
 }
 
 static long long file_size(const char *path)
@@ -172,12 +204,69 @@ static void test_produce_failures_leave_nothing(void **state)
     closedir(d);
 }
 
+/* The French-only plan has no Dutch text: its Dutch publication is refused with the count,
+ * written with --allow-fallback, and its review edition is always written, with the annex. */
+static void test_incomplete_publication_is_not_written(void **state)
+{
+    (void)state;
+    char out[256];
+    size_t errors;
+    struct rp_produce_info info;
+    snprintf(out, sizeof out, "%s/budget.nl.txt", dir);
+    struct edition e = {"budget", RP_LANG_NL, RP_EDITION_PUBLICATION, false};
+    assert_int_equal(produce_edition("text", plan_path, out, &e, &info, &errors),
+                     RP_PRODUCE_INCOMPLETE);
+    assert_int_equal(errors, 0);
+    assert_int_equal(file_size(out), -1);
+    assert_true(info.texts_shown > 0);
+    assert_int_equal(info.texts_missing, info.texts_shown);
+    assert_int_equal(rp_produce_coverage_percent(&info), 0);
+
+    e.allow_fallback = true;
+    assert_int_equal(produce_edition("text", plan_path, out, &e, &info, &errors), RP_PRODUCED);
+    assert_false(file_holds(out, "Bijlage: diagnose van de bronnen"));
+
+    e.edition = RP_EDITION_REVIEW;
+    e.allow_fallback = false;
+    assert_int_equal(produce_edition("text", plan_path, out, &e, &info, &errors), RP_PRODUCED);
+    assert_true(file_holds(out, "Bijlage: diagnose van de bronnen"));
+
+    /* The French publication is complete, and says nothing of the diagnostics. */
+    e = (struct edition){"budget", RP_LANG_FR, RP_EDITION_PUBLICATION, false};
+    snprintf(out, sizeof out, "%s/budget.fr.txt", dir);
+    assert_int_equal(produce_edition("text", plan_path, out, &e, &info, &errors), RP_PRODUCED);
+    assert_int_equal(info.texts_missing, 0);
+    assert_int_equal(rp_produce_coverage_percent(&info), 100);
+    assert_false(file_holds(out, "diagnostics des sources"));
+}
+
+/* A plan without a communication plan has no communication publication, with the reason;
+ * its review edition is written all the same. */
+static void test_publication_without_content_is_not_written(void **state)
+{
+    (void)state;
+    char out[256];
+    size_t errors;
+    struct rp_produce_info info;
+    snprintf(out, sizeof out, "%s/communication.fr.txt", dir);
+    struct edition e = {"communication", RP_LANG_FR, RP_EDITION_PUBLICATION, false};
+    assert_int_equal(produce_edition("text", plan_path, out, &e, &info, &errors),
+                     RP_PRODUCE_NOT_APPLICABLE);
+    assert_string_equal(info.why_not, "the plan has no communication plan");
+    assert_int_equal(file_size(out), -1);
+    e.edition = RP_EDITION_REVIEW;
+    assert_int_equal(produce_edition("text", plan_path, out, &e, &info, &errors), RP_PRODUCED);
+    assert_true(file_holds(out, "diagnostics des sources"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_backend_table),
         cmocka_unit_test(test_produce_pdf_and_text),
         cmocka_unit_test(test_produce_failures_leave_nothing),
+        cmocka_unit_test(test_incomplete_publication_is_not_written),
+        cmocka_unit_test(test_publication_without_content_is_not_written),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -1,6 +1,7 @@
 #include "doc/doc.h"
 
 #include "util/arena.h"
+#include "util/fmt.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -65,39 +66,22 @@ const char *rp_doc_printf(struct rp_doc *doc, const char *fmt, ...)
     return p;
 }
 
-/* Two language codes name the same language: "fr", "FR" and "fr-BE" do. */
-static bool same_lang(const char *a, const char *b)
-{
-    if (!a || !b)
-        return false;
-    for (;; a++, b++) {
-        bool end_a = *a == '\0' || *a == '-' || *a == '_';
-        bool end_b = *b == '\0' || *b == '-' || *b == '_';
-        if (end_a || end_b)
-            return end_a && end_b;
-        char x = *a >= 'A' && *a <= 'Z' ? (char)(*a - 'A' + 'a') : *a;
-        char y = *b >= 'A' && *b <= 'Z' ? (char)(*b - 'A' + 'a') : *b;
-        if (x != y)
-            return false;
-    }
-}
-
 const char *rp_doc_lang(struct rp_doc *doc, const char *lang)
 {
-    if (!lang || !*lang || same_lang(lang, doc->lang))
+    if (!lang || !*lang || rp_lang_same(lang, doc->lang))
         return NULL;
     /* The editions' languages are shared constants: text in them costs no copy, and equal
      * languages are equal pointers, which lets backends compare them cheaply. */
     static const char *const known[] = {"fr", "nl", "en", "de"};
     for (size_t i = 0; i < sizeof known / sizeof *known; i++)
-        if (same_lang(lang, known[i]))
+        if (rp_lang_same(lang, known[i]))
             return known[i];
     return rp_doc_str(doc, lang);
 }
 
 bool rp_doc_foreign(const struct rp_doc *doc, const char *lang)
 {
-    return lang && *lang && !same_lang(lang, doc->lang);
+    return lang && *lang && !rp_lang_same(lang, doc->lang);
 }
 
 void rp_spans_add(struct rp_doc *doc, struct rp_spans *spans, enum rp_span_kind kind,

@@ -226,12 +226,7 @@ static void lines_locate(const struct lines *l, size_t off, long *line, long *co
 
 /* ---------------------------------------------------------------- plain text */
 
-struct buf {
-    char *p;
-    size_t n, cap;
-};
-
-static void buf_add(struct buf *b, const char *s, size_t len)
+void rp_textbuf_add(struct rp_textbuf *b, const char *s, size_t len)
 {
     if (b->n + len + 1 > b->cap) {
         b->cap = (b->n + len + 1) * 2;
@@ -242,12 +237,13 @@ static void buf_add(struct buf *b, const char *s, size_t len)
     b->p[b->n] = '\0';
 }
 
-static void gather_text(const struct rp_xnode *node, struct buf *b)
+
+static void gather_text(const struct rp_xnode *node, struct rp_textbuf *b)
 {
     for (size_t i = 0; i < node->child_count; i++) {
         const struct rp_xnode *c = &node->children[i];
         if (!c->name)
-            buf_add(b, c->text, strlen(c->text));
+            rp_textbuf_add(b, c->text, strlen(c->text));
         else
             gather_text(c, b);
     }
@@ -272,8 +268,8 @@ static void collapse(char *s)
 
 static const char *plain_of(struct rp_arena *arena, const struct rp_xnode *node)
 {
-    struct buf b = {0};
-    buf_add(&b, "", 0);
+    struct rp_textbuf b = {0};
+    rp_textbuf_add(&b, "", 0);
     gather_text(node, &b);
     collapse(b.p);
     const char *out = rp_arena_strdup(arena, b.p);

@@ -124,4 +124,13 @@ const struct rp_text_unit *rp_text_file_unit(const struct rp_text_file *f, const
  * inside a UTF-8 sequence) with "…" appended; into the arena. */
 const char *rp_text_excerpt(struct rp_arena *arena, const char *text, size_t max);
 
+/* A growable NUL-terminated string (malloc'd: free `p`), for the texts and XLIFF writers. */
+struct rp_textbuf {
+    char *p;
+    size_t n, cap;
+};
+
+/* Appends `len` bytes of `s`; aborts on out-of-memory like every allocation of rapport. */
+void rp_textbuf_add(struct rp_textbuf *b, const char *s, size_t len);
+
 #endif

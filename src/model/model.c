@@ -2,22 +2,6 @@
 
 #include <string.h>
 
-bool rp_lang_same(const char *a, const char *b)
-{
-    if (!a || !b)
-        return false;
-    for (;; a++, b++) {
-        bool end_a = *a == '\0' || *a == '-' || *a == '_';
-        bool end_b = *b == '\0' || *b == '-' || *b == '_';
-        if (end_a || end_b)
-            return end_a && end_b;
-        char x = *a >= 'A' && *a <= 'Z' ? (char)(*a - 'A' + 'a') : *a;
-        char y = *b >= 'A' && *b <= 'Z' ? (char)(*b - 'A' + 'a') : *b;
-        if (x != y)
-            return false;
-    }
-}
-
 bool rp_translation_unofficial(const struct rp_translations *translations, const char *lang)
 {
     for (size_t i = 0; lang && i < translations->count; i++)

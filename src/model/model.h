@@ -9,6 +9,8 @@
 #ifndef RP_MODEL_H
 #define RP_MODEL_H
 
+#include "util/fmt.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -631,9 +633,8 @@ struct rp_evaluation {
 
 /* ---------------------------------------------------------------- helpers (model.c) */
 
-/* Whether two language tags name one language when a text is chosen: their primary subtags
- * are equal, ignoring case ("nl" and "nl-BE"). False when either is NULL. */
-bool rp_lang_same(const char *a, const char *b);
+/* Whether two language tags name one language when a text is chosen: rp_lang_same() of
+ * util/fmt.h, shared with the document tree. */
 
 /* The one rule for choosing a text in a language: the first text of `texts` in `lang`; else
  * the first in `fallback` (the model's own language); else the first one; NULL when empty. */

@@ -377,3 +377,19 @@ void rp_date_from_days(long days, int *year, int *month, int *day)
     *month = (int)(mp < 10 ? mp + 3 : mp - 9);
     *year = (int)(yoe + era * 400 + (*month <= 2));
 }
+
+bool rp_lang_same(const char *a, const char *b)
+{
+    if (!a || !b)
+        return false;
+    for (;; a++, b++) {
+        bool end_a = *a == '\0' || *a == '-' || *a == '_';
+        bool end_b = *b == '\0' || *b == '-' || *b == '_';
+        if (end_a || end_b)
+            return end_a && end_b;
+        char x = *a >= 'A' && *a <= 'Z' ? (char)(*a - 'A' + 'a') : *a;
+        char y = *b >= 'A' && *b <= 'Z' ? (char)(*b - 'A' + 'a') : *b;
+        if (x != y)
+            return false;
+    }
+}

@@ -20,6 +20,10 @@ enum rp_lang { RP_LANG_FR, RP_LANG_NL, RP_LANG_EN, RP_LANG_DE, RP_LANG__MAX };
 /* The language of a code such as "fr", "nl-BE" or "en"; RP_LANG__MAX when unknown. */
 enum rp_lang rp_lang_from_code(const char *code);
 
+/* Whether two language tags name one language: their primary subtags are equal, ignoring
+ * case ("nl" and "nl-BE"). False when either is NULL. */
+bool rp_lang_same(const char *a, const char *b);
+
 /* "fr", "nl", "en" or "de". */
 const char *rp_lang_code(enum rp_lang lang);
 

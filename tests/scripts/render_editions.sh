@@ -104,18 +104,19 @@ grep -q "no communication plan" "$tmp/err" || fail "capac communication: no reas
 review_golden() {
   local name=$1 kind=$2
   shift 2
-  if "$rapport" render --kind "$kind" --lang fr --edition review "$@" --text -o "$tmp/$name.tree" \
-    2>/dev/null; then
+  # From the source directory: the annex names the sources as given (input/...).
+  if (cd "$src" && "$rapport" render --kind "$kind" --lang fr --edition review "$@" --text \
+    -o "$tmp/$name.tree" 2>/dev/null); then
     compare "$src/tests/golden/review/$name.fr.tree.txt" "$tmp/$name.tree"
   else
     fail "$name: review tree not rendered"
   fi
 }
-review_golden budget-chancellerie budget "$in/chancellerie/plan.xml"
-review_golden communication-interieur communication "$in/interieur/plan.xml" \
-  "$in/interieur/evaluation-2023.xml"
-review_golden evaluation-capac-2023 evaluation "$in/capac/plan.xml" \
-  "$in/capac/evaluation-2022.xml" "$in/capac/evaluation-2023.xml"
+review_golden budget-chancellerie budget input/chancellerie/plan.xml
+review_golden communication-interieur communication input/interieur/plan.xml \
+  input/interieur/evaluation-2023.xml
+review_golden evaluation-capac-2023 evaluation input/capac/plan.xml \
+  input/capac/evaluation-2022.xml input/capac/evaluation-2023.xml
 
 # --edition takes two values.
 "$rapport" render --kind budget --lang fr --edition draft "$in/capac/plan.xml" -o "$tmp/x.pdf" \

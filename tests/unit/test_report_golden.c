@@ -109,7 +109,7 @@ static void compare(const char *text, size_t len, const char *rel)
         fclose(f);
         return;
     }
-    size_t elen;
+    size_t elen = 0;
     char *expected = read_file(path, &elen);
     if (!expected)
         fail_msg("missing %s (run with UPDATE_GOLDEN=1)", path);

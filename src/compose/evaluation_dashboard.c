@@ -1,6 +1,7 @@
 /* The one-page summary dashboard: the year in a few key figures, objectives, ambitions,
  * projects and processes by progress status, indicators by computed status, the budget
  * execution rate per table, each with a small chart. */
+#include "compose/budget.h"
 #include "compose/report.h"
 
 #include <stdio.h>
@@ -42,7 +43,7 @@ static void year_box(struct rp_report *r, struct rp_nodes *into, const struct rp
     /* The first table the evaluation reports on is the plan's main budget table. */
     if (ngroups && groups[0].adjusted != 0) {
         const char *lang;
-        const char *caption = rp_report_text_in(r, &groups[0].table->caption, " ", &lang);
+        const char *caption = rp_budget_caption(r, groups[0].table, &lang);
         const char *column =
             rp_doc_printf(r->doc, " \xe2\x80\x93 %s",
                           rp_report_column_name(r, groups[0].table, groups[0].column));
@@ -179,7 +180,10 @@ static void budget_part(struct rp_report *r, struct rp_nodes *into,
                                ? (tb->scale == 1000 ? "k\xe2\x82\xac" : "\xe2\x82\xac")
                                : NULL;
         size_t row = rp_doc_table_row(r->doc, t, RP_DOC_ROW_LINE);
-        rp_report_cell(r, t, row, 0, &tb->caption, unit, 0);
+        const char *lang;
+        const char *caption = rp_budget_caption(r, tb, &lang);
+        rp_doc_table_cell(r->doc, t, row, 0, caption, unit, 0);
+        rp_doc_cell_lang(r->doc, t, row, 0, lang);
         rp_doc_table_cell(r->doc, t, row, 1, rp_report_column_name(r, tb, groups[g].column), NULL,
                           0);
         rp_doc_table_cell(r->doc, t, row, 2, rp_report_num(r, groups[g].adjusted, tb->decimals),

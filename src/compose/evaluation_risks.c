@@ -48,7 +48,8 @@ static void register_table(struct rp_report *r, struct rp_nodes *into)
     const char *heads[] = {
         rp_report_l(r, "col.rank_plan"), rp_report_l(r, "col.code"), rp_report_l(r, "col.risk"),
         rp_report_lf(r, "col.rank_year", year, NULL, NULL), rp_report_l(r, "col.trend")};
-    struct rp_node *t = review_table(r, into, rp_report_l(r, "caption.risks"), heads, 5);
+    /* No caption: the section heading right above says the same ("Registre des risques"). */
+    struct rp_node *t = review_table(r, into, NULL, heads, 5);
     rp_doc_table_column(t, 0, RP_ALIGN_RIGHT, false);
     rp_doc_table_column(t, 2, RP_ALIGN_LEFT, true);
     rp_doc_table_column(t, 3, RP_ALIGN_RIGHT, false);
@@ -89,7 +90,7 @@ static void domains_table(struct rp_report *r, struct rp_nodes *into)
                            rp_report_l(r, "col.objectives"),
                            rp_report_lf(r, "col.rank_year", year, NULL, NULL),
                            rp_report_l(r, "col.trend")};
-    struct rp_node *t = review_table(r, into, rp_report_l(r, "caption.risk_domains"), heads, 5);
+    struct rp_node *t = review_table(r, into, NULL, heads, 5); /* the heading names it */
     rp_doc_table_column(t, 0, RP_ALIGN_RIGHT, false);
     rp_doc_table_column(t, 1, RP_ALIGN_LEFT, true);
     rp_doc_table_column(t, 3, RP_ALIGN_RIGHT, false);

@@ -194,6 +194,19 @@ static const struct rp_node *find(const struct rp_doc *doc, enum rp_node_kind ki
     return f.found;
 }
 
+/* The first table right under the section titled `title`: a table whose heading names it
+ * carries no caption of its own. */
+static const struct rp_node *table_under(const struct rp_doc *doc, const char *title)
+{
+    const struct rp_node *sec = find(doc, RP_NODE_SECTION, title);
+    assert_non_null(sec);
+    for (size_t i = 0; i < sec->u.section.children.count; i++)
+        if (sec->u.section.children.items[i]->kind == RP_NODE_TABLE)
+            return sec->u.section.children.items[i];
+    fail_msg("no table under '%s'", title);
+    return NULL;
+}
+
 static size_t count_at(const struct rp_doc *doc, enum rp_node_kind kind, int depth)
 {
     struct find f = {kind, NULL, NULL, 0, depth};
@@ -328,7 +341,7 @@ static void test_budget_risks_projects(void **state)
     assert_string_equal(cell_text(t, 0, 6), "\xe2\x88\x92" "5");
     assert_int_equal(t->u.table.rows[2].kind, RP_DOC_ROW_TOTAL);
     assert_true(cell(t, 2, 2)->flags & RP_CELL_COMPUTED);
-    const struct rp_node *risks = find(doc, RP_NODE_TABLE, "Registre des risques");
+    const struct rp_node *risks = table_under(doc, "Registre des risques");
     assert_string_equal(cell_text(risks, 0, 3), "2");
     assert_string_equal(cell_text(risks, 0, 4), "\xe2\x86\x93 En baisse");
     const struct rp_node *projects = find(doc, RP_NODE_TABLE, "Projets du plan");
@@ -448,10 +461,10 @@ static void test_communication_summary(void **state)
     assert_string_equal(cell_text(tl, 1, 0), "Après signature");
     assert_string_equal(cell_text(tl, 2, 1), "À compléter");
 
-    const struct rp_node *per = find(doc, RP_NODE_TABLE, "Actions par objectif");
+    const struct rp_node *per = table_under(doc, "Actions par objectif");
     assert_string_equal(cell_text(per, 0, 1), "1, 2");
     assert_string_equal(cell_text(per, 1, 2), "2");
-    assert_non_null(find(doc, RP_NODE_CHART, "Actions par objectif"));
+    assert_non_null(find(doc, RP_NODE_CHART, "Nombre d’actions par objectif"));
     rp_arena_free(a);
 }
 

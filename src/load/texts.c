@@ -566,8 +566,10 @@ static void build_units(struct walker *w, const char *lang, struct rp_text_file 
     }
     /* The index is sorted once every element is known (the walk keeps document order). */
     const struct rp_text_elem **sorted = rp_arena_array(w->arena, w->count, sizeof *sorted);
-    memcpy(sorted, w->elems, w->count * sizeof *sorted);
-    qsort(sorted, w->count, sizeof *sorted, compare_elems);
+    if (w->count > 0) { /* memcpy() and qsort() want valid pointers even for nothing */
+        memcpy(sorted, w->elems, w->count * sizeof *sorted);
+        qsort(sorted, w->count, sizeof *sorted, compare_elems);
+    }
     out->index = sorted;
     for (size_t i = 0; i < out->count; i++) {
         struct rp_text_unit *u = &out->units[i];

@@ -285,7 +285,8 @@ static bool apply(struct plan *p, char **out, size_t *out_size)
         rp_xliff_buf_str(&b, ">");
         add_edit(p, l->offset, l->offset, l->seq, rp_xliff_buf_keep(p->arena, &b));
     }
-    qsort(p->edits, p->edit_count, sizeof *p->edits, compare_edits);
+    if (p->edit_count > 0) /* qsort() wants a valid pointer even for no element */
+        qsort(p->edits, p->edit_count, sizeof *p->edits, compare_edits);
     struct rp_textbuf b = {0};
     rp_xliff_buf_str(&b, "");
     size_t pos = 0;

@@ -9,12 +9,35 @@
 
 /* ---------------------------------------------------------------- adapters */
 
-/* A review edition ends with what its authors must fix: every diagnostic of its sources. */
-static struct rp_doc *for_review(struct rp_doc *doc, const struct rp_kind_edition *ed,
-                                 const struct rp_templates *t)
+/* Whether `d` is about one of the files the document is built from: a session may hold
+ * others (the batch loads an organisation's plan beside a stand-alone annual report). */
+static bool about_sources(const struct rp_diag *d, const struct rp_kind_input *in)
 {
-    if (doc && ed->edition == RP_EDITION_REVIEW)
-        rp_build_review_annex(doc, ed->diags, t);
+    if (!d->file)
+        return true;
+    if (in->plan && in->plan->loc.file && strcmp(d->file, in->plan->loc.file) == 0)
+        return true;
+    for (size_t i = 0; i < in->eval_count; i++)
+        if (in->evals[i]->loc.file && strcmp(d->file, in->evals[i]->loc.file) == 0)
+            return true;
+    return false;
+}
+
+/* A review edition ends with what its authors must fix: every diagnostic of its sources. */
+static struct rp_doc *for_review(struct rp_doc *doc, const struct rp_kind_input *in,
+                                 const struct rp_kind_edition *ed, const struct rp_templates *t)
+{
+    if (!doc || ed->edition != RP_EDITION_REVIEW)
+        return doc;
+    struct rp_diags mine;
+    rp_diags_init(&mine);
+    for (size_t i = 0; ed->diags && i < ed->diags->count; i++) {
+        const struct rp_diag *d = &ed->diags->items[i];
+        if (about_sources(d, in))
+            rp_diag_add(&mine, d->severity, d->file, d->line, d->col, "%s", d->message);
+    }
+    rp_build_review_annex(doc, &mine, t); /* copies what it shows into the document */
+    rp_diags_free(&mine);
     return doc;
 }
 
@@ -27,7 +50,7 @@ static struct rp_doc *build_budget(const struct rp_kind_input *in, const struct 
                                    const struct rp_templates *t, struct rp_arena *arena)
 {
     return for_review(rp_build_budget(in->plan, rp_lang_code(ed->lang), ed->edition, t, arena),
-                      ed, t);
+                      in, ed, t);
 }
 
 static bool has_communication_plan(const struct rp_kind_input *in)
@@ -43,7 +66,7 @@ static struct rp_doc *build_communication(const struct rp_kind_input *in,
     const struct rp_evaluation *latest = in->eval_count ? in->evals[in->eval_count - 1] : NULL;
     return for_review(
         rp_build_communication(in->plan, latest, rp_lang_code(ed->lang), ed->edition, t, arena),
-        ed, t);
+        in, ed, t);
 }
 
 static struct rp_doc *build_evaluation(const struct rp_kind_input *in,
@@ -52,7 +75,7 @@ static struct rp_doc *build_evaluation(const struct rp_kind_input *in,
 {
     return for_review(rp_build_evaluation(in->plan, in->evals, in->eval_count,
                                           rp_lang_code(ed->lang), ed->edition, t, arena),
-                      ed, t);
+                      in, ed, t);
 }
 
 /* ---------------------------------------------------------------- the table */

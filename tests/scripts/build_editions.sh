@@ -58,6 +58,15 @@ for l in fr nl; do
     fail "manifest entry of capac's communication ($l)"
 done
 
+# A review annex lists the diagnostics of the document's own sources: the stand-alone 2020
+# report reads no plan, so the warnings of chancellerie/plan.xml are not in it, while the
+# budget document's annex has them.
+pdftotext out/review/chancellerie/evaluation-2020.fr.pdf annex2020.txt
+grep -q "ne signale rien" annex2020.txt || fail "the 2020 report's annex is not empty"
+grep -q "plan.xml" annex2020.txt && fail "the 2020 report's annex lists the plan's diagnostics"
+pdftotext out/review/chancellerie/budget-2022-2024.fr.pdf annexbudget.txt
+grep -q "plan.xml:[0-9]*:[0-9]*" annexbudget.txt || fail "the budget annex lists no diagnostic"
+
 # The index: no way into the review tree; the reasons in place of the links.
 grep -q 'review/' out/index.html && fail "index.html links into review/"
 xmllint --html --noout out/index.html 2>err || fail "index.html does not parse: $(head -3 err)"

@@ -171,9 +171,12 @@ static void header(struct rp_report *b, struct rp_node *node, const struct rp_ta
         rp_doc_header_cell(doc, h, pair(b, g, y), 1, RP_ALIGN_DECIMAL);
 }
 
-/* "2022 : indiqué 135.003, calculé 132.981 (écart +2.022)" joined for every flagged column. */
-static const char *difference_items(struct rp_report *b, const struct rp_table *t, size_t r,
-                                    bool by_column, size_t *count)
+/* One item per column where a stated total of row r differs from what its lines (or,
+ * `by_column`, its columns) add up to, joined. For the review edition's remarks (`flag`):
+ * "2022 : indiqué 135.003, calculé 132.981 (écart +2.022)"; for the publication's neutral
+ * note: "132.981 (2022)". */
+static const char *differing_items(struct rp_report *b, const struct rp_table *t, size_t r,
+                                   bool by_column, bool flag, size_t *count)
 {
     const char *list = "";
     *count = 0;
@@ -182,15 +185,21 @@ static const char *difference_items(struct rp_report *b, const struct rp_table *
         bool col;
         if (!rp_budget_differs(t, r, c, &computed, &col) || col != by_column)
             continue;
-        double stated = t->rows[r].values[c].value;
-        char gap[48];
-        rp_fmt_change(gap, sizeof gap, stated - computed, t->decimals, false, b->lang);
-        const char *item = rp_report_lf(b, "diff.item", column_name(b, t, c),
-                                        rp_report_num(b, stated, t->decimals),
-                                        rp_report_num(b, computed, t->decimals));
-        item = rp_doc_printf(b->doc, "%s (%s)", item, rp_report_lf(b, "diff.gap", gap, NULL, NULL));
-        list =
-            *count ? rp_doc_printf(b->doc, "%s%s%s", list, rp_report_l(b, "diff.sep"), item) : item;
+        const char *item;
+        if (flag) {
+            double stated = t->rows[r].values[c].value;
+            char gap[48];
+            rp_fmt_change(gap, sizeof gap, stated - computed, t->decimals, false, b->lang);
+            item = rp_report_lf(b, "diff.item", column_name(b, t, c),
+                                rp_report_num(b, stated, t->decimals),
+                                rp_report_num(b, computed, t->decimals));
+            item = rp_doc_printf(b->doc, "%s (%s)", item,
+                                 rp_report_lf(b, "diff.gap", gap, NULL, NULL));
+        } else
+            item = rp_report_lf(b, "table.sum.item", rp_report_num(b, computed, t->decimals),
+                                column_name(b, t, c), NULL);
+        const char *sep = flag ? rp_report_l(b, "diff.sep") : ", ";
+        list = *count ? rp_doc_printf(b->doc, "%s%s%s", list, sep, item) : item;
         (*count)++;
     }
     return list;
@@ -203,14 +212,14 @@ static void remarks(struct rp_report *b, struct rp_nodes *into, const struct rp_
 {
     for (size_t r = 0; r < t->row_count; r++) {
         size_t n;
-        const char *items = difference_items(b, t, r, false, &n);
+        const char *items = differing_items(b, t, r, false, true, &n);
         if (n) {
             struct rp_node *p = rp_doc_add_paragraph(b->doc, into, RP_PARA_REMARK, NULL);
             rp_budget_lf_spans(b, &p->u.paragraph.text, "diff.row",
                                (const char *const[3]){labels[r], items, NULL},
                                (const char *const[3]){label_langs[r], NULL, NULL});
         }
-        items = difference_items(b, t, r, true, &n);
+        items = differing_items(b, t, r, true, true, &n);
         if (!n)
             continue;
         /* Name the total column by its measure ("Total"), the years are in the items. */
@@ -225,27 +234,6 @@ static void remarks(struct rp_report *b, struct rp_nodes *into, const struct rp_
     }
 }
 
-/* "132.981 (2022), 211.902 (2023)": what the rows (or, `by_column`, the columns) add up to
- * wherever a stated total of row r differs from them. */
-static const char *sum_items(struct rp_report *b, const struct rp_table *t, size_t r,
-                             bool by_column, size_t *count)
-{
-    const char *list = "";
-    *count = 0;
-    for (size_t c = 0; c < t->column_count; c++) {
-        double computed;
-        bool col;
-        if (!rp_budget_differs(t, r, c, &computed, &col) || col != by_column)
-            continue;
-        const char *item =
-            rp_report_lf(b, "table.sum.item", rp_report_num(b, computed, t->decimals),
-                         column_name(b, t, c), NULL);
-        list = *count ? rp_doc_printf(b->doc, "%s, %s", list, item) : item;
-        (*count)++;
-    }
-    return list;
-}
-
 /* The publication edition prints a stated total as the plan states it, unflagged; one
  * neutral note under the table gives what the lines add up to, so that a reader who adds
  * them up is not left wondering. The review edition flags the cells and explains instead. */
@@ -254,8 +242,8 @@ static void sums_note(struct rp_report *b, struct rp_node *node, const struct rp
     size_t rows = 0, last = 0;
     for (size_t r = 0; r < t->row_count; r++) {
         size_t by_row, by_col;
-        sum_items(b, t, r, false, &by_row);
-        sum_items(b, t, r, true, &by_col);
+        differing_items(b, t, r, false, false, &by_row);
+        differing_items(b, t, r, true, false, &by_col);
         if (by_row || by_col) {
             rows++;
             last = r;
@@ -268,8 +256,8 @@ static void sums_note(struct rp_report *b, struct rp_node *node, const struct rp
     struct rp_spans *text = rp_doc_table_note(b->doc, node, NULL, NULL);
     for (size_t r = 0; r < t->row_count; r++) {
         size_t by_row, by_col;
-        const char *row_items = sum_items(b, t, r, false, &by_row);
-        const char *col_items = sum_items(b, t, r, true, &by_col);
+        const char *row_items = differing_items(b, t, r, false, false, &by_row);
+        const char *col_items = differing_items(b, t, r, true, false, &by_col);
         if (!by_row && !by_col)
             continue;
         const char *label = NULL, *lang = NULL;

@@ -20,8 +20,8 @@ int rp_cmd_check(int argc, char **argv)
         (void)rp_session_load(&s, argv[i]);
     rp_diags_print(&s.diags, stderr);
     int status = s.diags.errors ? RP_EXIT_FAILED : RP_EXIT_OK;
-    if (s.diags.errors || s.diags.warnings)
-        fprintf(stderr, "%zu error(s), %zu warning(s)\n", s.diags.errors, s.diags.warnings);
+    /* Always, so that a clean run says so too. */
+    fprintf(stderr, "%zu error(s), %zu warning(s)\n", s.diags.errors, s.diags.warnings);
     rp_session_free(&s);
     return status;
 }

@@ -62,13 +62,22 @@ const struct rp_plan *rp_session_plan_of(struct rp_session *s, const struct rp_f
     char *beside = slash ? rp_arena_printf(s->arena, "%.*s/plan.xml", (int)(slash - eval->path),
                                            eval->path)
                          : rp_arena_strdup(s->arena, "plan.xml");
+    /* Loaded quietly: a file there that is not this plan says nothing. The plan it is gets
+     * checked, and its problems reported with the evaluation's: the evaluation's documents
+     * and checks read it. */
     struct rp_diags quiet;
     rp_diags_init(&quiet);
     struct rp_file f;
     const struct rp_plan *plan = NULL;
     if (strcmp(beside, eval->path) != 0 && rp_load(beside, s->arena, &quiet, &f) == 0 &&
-        f.kind == RP_FILE_PLAN && strcmp(f.plan->id, ref) == 0)
+        f.kind == RP_FILE_PLAN && strcmp(f.plan->id, ref) == 0) {
+        for (size_t i = 0; i < quiet.count; i++) {
+            const struct rp_diag *d = &quiet.items[i];
+            rp_diag_add(&s->diags, d->severity, d->file, d->line, d->col, "%s", d->message);
+        }
         plan = add_file(s, &f)->plan;
+        rp_check_plan(plan, s->arena, &s->diags);
+    }
     rp_diags_free(&quiet);
     return plan;
 }

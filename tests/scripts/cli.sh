@@ -30,4 +30,13 @@ if ! "$rapport" check $files 2>/tmp/rapport-check.$$; then
   echo "FAIL: rapport check input/"; cat /tmp/rapport-check.$$; failed=1
 fi
 rm -f /tmp/rapport-check.$$
+# An evaluation checked alone brings the plan beside it, whose problems are reported too;
+# the count line ends every run, a clean one included.
+out=$("$rapport" check input/chancellerie/evaluation-2023.xml 2>&1)
+echo "$out" | grep -q '^input/chancellerie/plan.xml:[0-9]*:[0-9]*: warning: ' ||
+  { echo "FAIL: check EVAL does not report its plan's warnings"; failed=1; }
+[ "$(echo "$out" | tail -1)" = "0 error(s), 3 warning(s)" ] ||
+  { echo "FAIL: check EVAL ends with '$(echo "$out" | tail -1)'"; failed=1; }
+out=$("$rapport" check input/chancellerie/evaluation-2020.xml 2>&1)
+[ "$out" = "0 error(s), 0 warning(s)" ] || { echo "FAIL: a clean check says '$out'"; failed=1; }
 exit $failed

@@ -78,14 +78,6 @@ static void usage(FILE *out)
           out);
 }
 
-static int bad_usage(const char *fmt, const char *arg)
-{
-    fputs("rapport build: ", stderr);
-    fprintf(stderr, fmt, arg);
-    fputs("\n(see rapport build --help)\n", stderr);
-    return RP_EXIT_USAGE;
-}
-
 /* A whole decimal number in [min, max], else -1. */
 static long parse_number(const char *s, long min, long max)
 {
@@ -104,11 +96,11 @@ static int parse_langs(struct rp_batch_options *o, const char *list)
     snprintf(buf, sizeof buf, "%s", list);
     for (char *save = NULL, *t = strtok_r(buf, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
         enum rp_lang l = rp_lang_from_code(t);
-        if (l == RP_LANG__MAX || strcmp(rp_lang_code(l), t) != 0)
-            return bad_usage("unknown language '%s' (fr, nl, en or de)", t);
+        if (!rp_cli_lang_ok(t))
+            return rp_cli_bad_usage("build", "unknown language '%s' (fr, nl, en or de)", t);
         o->langs |= 1u << l;
     }
-    return o->langs ? 0 : bad_usage("%s", "--lang needs at least one language");
+    return o->langs ? 0 : rp_cli_bad_usage("build", "%s", "--lang needs at least one language");
 }
 
 static int parse_editions(struct rp_batch_options *o, const char *list)
@@ -119,10 +111,11 @@ static int parse_editions(struct rp_batch_options *o, const char *list)
     for (char *save = NULL, *t = strtok_r(buf, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
         enum rp_edition e = rp_batch_edition_find(t);
         if (e == RP_EDITION__MAX)
-            return bad_usage("unknown edition '%s' (publication or review)", t);
+            return rp_cli_bad_usage("build", "unknown edition '%s' (publication or review)", t);
         o->editions |= 1u << e;
     }
-    return o->editions ? 0 : bad_usage("%s", "--edition needs at least one edition");
+    return o->editions ? 0
+                       : rp_cli_bad_usage("build", "%s", "--edition needs at least one edition");
 }
 
 static int parse_kinds(struct rp_batch_options *o, char *list)
@@ -130,12 +123,13 @@ static int parse_kinds(struct rp_batch_options *o, char *list)
     size_t n = 0;
     for (char *save = NULL, *t = strtok_r(list, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
         if (!rp_kind_find(t))
-            return bad_usage("unknown kind '%s' (rapport build --help lists them)", t);
+            return rp_cli_bad_usage("build", "unknown kind '%s' (rapport build --help lists them)",
+                                    t);
         if (n + 1 >= sizeof o->kinds / sizeof *o->kinds)
-            return bad_usage("%s", "too many --kind values");
+            return rp_cli_bad_usage("build", "%s", "too many --kind values");
         o->kinds[n++] = t;
     }
-    return n ? 0 : bad_usage("%s", "--kind needs at least one kind");
+    return n ? 0 : rp_cli_bad_usage("build", "%s", "--kind needs at least one kind");
 }
 
 static int parse_shard(struct rp_batch_options *o, const char *s)
@@ -144,30 +138,15 @@ static int parse_shard(struct rp_batch_options *o, const char *s)
     snprintf(buf, sizeof buf, "%s", s);
     char *slash = strchr(buf, '/');
     if (!slash)
-        return bad_usage("--shard takes K/N, not '%s'", s);
+        return rp_cli_bad_usage("build", "--shard takes K/N, not '%s'", s);
     *slash = '\0';
     long n = parse_number(slash + 1, 1, 100000);
     long k = parse_number(buf, 1, n > 0 ? n : 1);
     if (n < 0 || k < 0)
-        return bad_usage("--shard takes K/N with 1 <= K <= N, not '%s'", s);
+        return rp_cli_bad_usage("build", "--shard takes K/N with 1 <= K <= N, not '%s'", s);
     o->shard_index = (int)k;
     o->shard_count = (int)n;
     return 0;
-}
-
-/* The value of option `name` given as "--name=value" or "--name value" (or "-x value",
- * "-xvalue"); NULL when absent, with *i advanced past what was used. */
-static const char *value_of(int argc, char **argv, int *i, const char *lng, const char *shrt)
-{
-    const char *a = argv[*i];
-    size_t n = strlen(lng);
-    if (strncmp(a, lng, n) == 0 && a[n] == '=')
-        return a + n + 1;
-    if (strcmp(a, lng) == 0 || (shrt && strcmp(a, shrt) == 0))
-        return *i + 1 < argc ? argv[++*i] : "";
-    if (shrt && strncmp(a, shrt, 2) == 0 && a[2])
-        return a + 2;
-    return NULL;
 }
 
 int rp_cmd_build(int argc, char **argv)
@@ -185,8 +164,9 @@ int rp_cmd_build(int argc, char **argv)
 
     if (argc >= 2 && strcmp(argv[1], "--merge-manifests") == 0) {
         if (argc < 4)
-            return bad_usage("%s", "--merge-manifests needs OUTPUT_DIR and at least one "
-                                   "manifest");
+            return rp_cli_bad_usage("build", "%s",
+                                    "--merge-manifests needs OUTPUT_DIR and at least one "
+                                    "manifest");
         return rp_batch_merge(argv[2], (const char *const *)argv + 3, (size_t)(argc - 3),
                               RP_NORMAL);
     }
@@ -196,35 +176,36 @@ int rp_cmd_build(int argc, char **argv)
         if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
             usage(stdout);
             return RP_EXIT_OK;
-        } else if ((v = value_of(argc, argv, &i, "--output", "-o"))) {
+        } else if ((v = rp_cli_value(argc, argv, &i, "--output", "-o"))) {
             if (!*v)
-                return bad_usage("%s", "-o needs a directory");
+                return rp_cli_bad_usage("build", "%s", "-o needs a directory");
             o.output_dir = v;
-        } else if ((v = value_of(argc, argv, &i, "--jobs", "-j"))) {
+        } else if ((v = rp_cli_value(argc, argv, &i, "--jobs", "-j"))) {
             long n = parse_number(v, 1, RP_MAX_WORKERS);
             if (n < 0)
-                return bad_usage(
+                return rp_cli_bad_usage(
+                    "build",
                     "-j takes a number of workers from 1 to " RP_STR(RP_MAX_WORKERS) ", not '%s'",
                     v);
             o.jobs = (int)n;
-        } else if ((v = value_of(argc, argv, &i, "--lang", NULL))) {
+        } else if ((v = rp_cli_value(argc, argv, &i, "--lang", NULL))) {
             rc = parse_langs(&o, v);
-        } else if ((v = value_of(argc, argv, &i, "--edition", NULL))) {
+        } else if ((v = rp_cli_value(argc, argv, &i, "--edition", NULL))) {
             rc = parse_editions(&o, v);
         } else if (strcmp(a, "--allow-fallback") == 0) {
             o.allow_fallback = true;
-        } else if ((v = value_of(argc, argv, &i, "--kind", NULL))) {
+        } else if ((v = rp_cli_value(argc, argv, &i, "--kind", NULL))) {
             rc = parse_kinds(&o, (char *)v);
-        } else if ((v = value_of(argc, argv, &i, "--year", NULL))) {
+        } else if ((v = rp_cli_value(argc, argv, &i, "--year", NULL))) {
             long y = parse_number(v, 1000, 9999);
             if (y < 0)
-                return bad_usage("--year takes a four-digit year, not '%s'", v);
+                return rp_cli_bad_usage("build", "--year takes a four-digit year, not '%s'", v);
             o.year = (int)y;
-        } else if ((v = value_of(argc, argv, &i, "--templates", NULL))) {
+        } else if ((v = rp_cli_value(argc, argv, &i, "--templates", NULL))) {
             if (!*v)
-                return bad_usage("%s", "--templates needs a directory");
+                return rp_cli_bad_usage("build", "%s", "--templates needs a directory");
             o.templates_dir = v;
-        } else if ((v = value_of(argc, argv, &i, "--shard", NULL))) {
+        } else if ((v = rp_cli_value(argc, argv, &i, "--shard", NULL))) {
             rc = parse_shard(&o, v);
         } else if (strcmp(a, "--force") == 0) {
             o.force = true;
@@ -235,12 +216,13 @@ int rp_cmd_build(int argc, char **argv)
         } else if (strcmp(a, "-v") == 0 || strcmp(a, "--verbose") == 0) {
             verbose = true;
         } else if (strcmp(a, "--merge-manifests") == 0) {
-            return bad_usage("%s", "--merge-manifests comes first: rapport build "
-                                   "--merge-manifests OUTPUT_DIR MANIFEST...");
+            return rp_cli_bad_usage("build", "%s",
+                                    "--merge-manifests comes first: rapport build "
+                                    "--merge-manifests OUTPUT_DIR MANIFEST...");
         } else if (a[0] == '-' && a[1]) {
-            return bad_usage("unknown option '%s'", a);
+            return rp_cli_bad_usage("build", "unknown option '%s'", a);
         } else if (input) {
-            return bad_usage("one INPUT_DIR only ('%s' is one too many)", a);
+            return rp_cli_bad_usage("build", "one INPUT_DIR only ('%s' is one too many)", a);
         } else {
             input = a;
         }
@@ -248,12 +230,12 @@ int rp_cmd_build(int argc, char **argv)
             return rc;
     }
     if (quiet && verbose)
-        return bad_usage("%s", "-q and -v exclude each other");
+        return rp_cli_bad_usage("build", "%s", "-q and -v exclude each other");
     o.verbosity = quiet ? RP_QUIET : verbose ? RP_VERBOSE : RP_NORMAL;
     if (!input)
-        return bad_usage("%s", "no INPUT_DIR");
+        return rp_cli_bad_usage("build", "%s", "no INPUT_DIR");
     if (!o.output_dir)
-        return bad_usage("%s", "no output directory (-o OUTPUT_DIR)");
+        return rp_cli_bad_usage("build", "%s", "no output directory (-o OUTPUT_DIR)");
     o.input_dir = input;
     return rp_batch_run(&o);
 }

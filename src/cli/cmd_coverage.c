@@ -34,42 +34,30 @@ static void usage(FILE *out)
           out);
 }
 
-static int bad_usage(const char *fmt, const char *arg)
-{
-    fputs("rapport coverage: ", stderr);
-    fprintf(stderr, fmt, arg);
-    fputs("\n(see rapport coverage --help)\n", stderr);
-    return RP_EXIT_USAGE;
-}
-
 int rp_cmd_coverage(int argc, char **argv)
 {
     const char *lang = NULL;
     int first_file = 0, files = 0;
     for (int i = 1; i < argc; i++) {
+        const char *v;
         if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
             usage(stdout);
             return RP_EXIT_OK;
-        } else if (strcmp(argv[i], "--lang") == 0) {
-            if (i + 1 == argc)
-                return bad_usage("%s", "--lang needs a language");
-            lang = argv[++i];
-        } else if (strncmp(argv[i], "--lang=", 7) == 0) {
-            lang = argv[i] + 7;
+        } else if ((v = rp_cli_value(argc, argv, &i, "--lang", NULL))) {
+            lang = v;
         } else if (argv[i][0] == '-' && argv[i][1]) {
-            return bad_usage("unknown option '%s'", argv[i]);
+            return rp_cli_bad_usage("coverage", "unknown option '%s'", argv[i]);
         } else {
             /* Files are gathered in place: argv is ours to reorder. */
             argv[first_file + files++ + 1] = argv[i];
         }
     }
     if (!lang)
-        return bad_usage("%s", "--lang is required");
-    enum rp_lang code = rp_lang_from_code(lang);
-    if (code == RP_LANG__MAX || strcmp(rp_lang_code(code), lang) != 0)
-        return bad_usage("unknown language '%s' (fr, nl, en or de)", lang);
+        return rp_cli_bad_usage("coverage", "%s", "--lang is required");
+    if (!rp_cli_lang_ok(lang))
+        return rp_cli_bad_usage("coverage", "unknown language '%s' (fr, nl, en or de)", lang);
     if (files == 0)
-        return bad_usage("%s", "no input file");
+        return rp_cli_bad_usage("coverage", "%s", "no input file");
 
     size_t have = 0, total = 0;
     bool failed = false;

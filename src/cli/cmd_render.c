@@ -59,14 +59,6 @@ static void usage(FILE *out)
           out);
 }
 
-static int bad_usage(const char *fmt, const char *arg)
-{
-    fputs("rapport render: ", stderr);
-    fprintf(stderr, fmt, arg);
-    fputs("\n(see rapport render --help)\n", stderr);
-    return RP_EXIT_USAGE;
-}
-
 struct options {
     const char *kind, *lang, *output, *templates;
     long year;
@@ -75,19 +67,6 @@ struct options {
     const char **inputs;
     size_t input_count;
 };
-
-/* "--name value" or "--name=value"; NULL when argv[*i] is another option. */
-static const char *value_of(int argc, char **argv, int *i, const char *name)
-{
-    size_t n = strlen(name);
-    if (strncmp(argv[*i], name, n) != 0)
-        return NULL;
-    if (argv[*i][n] == '=')
-        return argv[*i] + n + 1;
-    if (argv[*i][n] != '\0')
-        return NULL;
-    return *i + 1 < argc ? argv[++*i] : "";
-}
 
 static int parse(int argc, char **argv, struct options *o)
 {
@@ -100,52 +79,53 @@ static int parse(int argc, char **argv, struct options *o)
         if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
             usage(stdout);
             return -1;
-        } else if ((v = value_of(argc, argv, &i, "--kind")))
+        } else if ((v = rp_cli_value(argc, argv, &i, "--kind", NULL)))
             o->kind = v;
-        else if ((v = value_of(argc, argv, &i, "--lang")))
+        else if ((v = rp_cli_value(argc, argv, &i, "--lang", NULL)))
             o->lang = v;
-        else if ((v = value_of(argc, argv, &i, "--year"))) {
+        else if ((v = rp_cli_value(argc, argv, &i, "--year", NULL))) {
             char *end;
             errno = 0;
             o->year = strtol(v, &end, 10);
             if (errno || end == v || *end || o->year < 1900 || o->year > 2200)
-                return bad_usage("--year takes a year, not '%s'", v);
-        } else if ((v = value_of(argc, argv, &i, "-o")) ||
-                   (v = value_of(argc, argv, &i, "--output")))
+                return rp_cli_bad_usage("render", "--year takes a year, not '%s'", v);
+        } else if ((v = rp_cli_value(argc, argv, &i, "--output", "-o")))
             o->output = v;
-        else if ((v = value_of(argc, argv, &i, "--templates")))
+        else if ((v = rp_cli_value(argc, argv, &i, "--templates", NULL)))
             o->templates = v;
-        else if ((v = value_of(argc, argv, &i, "--edition"))) {
+        else if ((v = rp_cli_value(argc, argv, &i, "--edition", NULL))) {
             if (strcmp(v, "publication") == 0)
                 o->edition = RP_EDITION_PUBLICATION;
             else if (strcmp(v, "review") == 0)
                 o->edition = RP_EDITION_REVIEW;
             else
-                return bad_usage("unknown edition '%s' (publication or review)", v);
+                return rp_cli_bad_usage("render", "unknown edition '%s' (publication or review)",
+                                        v);
         } else if (strcmp(argv[i], "--allow-fallback") == 0)
             o->allow_fallback = true;
         else if (strcmp(argv[i], "--text") == 0)
             o->text = true;
         else if (argv[i][0] == '-' && argv[i][1])
-            return bad_usage("unknown option '%s'", argv[i]);
+            return rp_cli_bad_usage("render", "unknown option '%s'", argv[i]);
         else
             o->inputs[o->input_count++] = argv[i];
     }
     if (!o->kind)
-        return bad_usage("%s", "--kind is required");
+        return rp_cli_bad_usage("render", "%s", "--kind is required");
     if (!rp_kind_find(o->kind))
-        return bad_usage("unknown kind '%s' (rapport render --help lists them)", o->kind);
+        return rp_cli_bad_usage("render", "unknown kind '%s' (rapport render --help lists them)",
+                                o->kind);
     if (!o->lang)
-        return bad_usage("%s", "--lang is required");
-    enum rp_lang lang = rp_lang_from_code(o->lang);
-    if (lang == RP_LANG__MAX || strcmp(rp_lang_code(lang), o->lang) != 0)
-        return bad_usage("unknown language '%s' (fr, nl, en or de)", o->lang);
+        return rp_cli_bad_usage("render", "%s", "--lang is required");
+    if (!rp_cli_lang_ok(o->lang))
+        return rp_cli_bad_usage("render", "unknown language '%s' (fr, nl, en or de)", o->lang);
     if (!o->output || !*o->output)
-        return bad_usage("%s", "-o OUTPUT is required");
+        return rp_cli_bad_usage("render", "%s", "-o OUTPUT is required");
     if (strcmp(o->output, "-") == 0 && !o->text)
-        return bad_usage("%s", "a PDF cannot go to standard output ('-' needs --text)");
+        return rp_cli_bad_usage("render", "%s",
+                                "a PDF cannot go to standard output ('-' needs --text)");
     if (o->input_count == 0)
-        return bad_usage("%s", "no input file");
+        return rp_cli_bad_usage("render", "%s", "no input file");
     return 0;
 }
 
@@ -161,11 +141,13 @@ static int check_output(const struct options *o)
         for (size_t i = 0; i < o->input_count; i++) {
             struct stat in;
             if (stat(o->inputs[i], &in) == 0 && in.st_dev == out.st_dev && in.st_ino == out.st_ino)
-                return bad_usage("the output %s is one of the inputs: not overwritten", o->output);
+                return rp_cli_bad_usage(
+                    "render", "the output %s is one of the inputs: not overwritten", o->output);
         }
     }
     if (rp_atomic_target_ok(o->output) != 0 && errno == EEXIST)
-        return bad_usage("the output %s exists and is not a regular file: not replaced", o->output);
+        return rp_cli_bad_usage(
+            "render", "the output %s exists and is not a regular file: not replaced", o->output);
     return 0;
 }
 
@@ -217,7 +199,7 @@ static enum rp_pick pick(void *ctx, struct rp_session *s, struct rp_kind_input *
         kind->evals == RP_EVALS_HISTORY) {
         char year[16];
         snprintf(year, sizeof year, "%ld", o->year);
-        bad_usage("no evaluation of year %s among the inputs", year);
+        rp_cli_bad_usage("render", "no evaluation of year %s among the inputs", year);
         c->usage = true;
         return RP_PICK_FAILED;
     }

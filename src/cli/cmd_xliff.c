@@ -45,14 +45,6 @@ static void usage(FILE *out)
           out);
 }
 
-static int bad_usage(const char *fmt, const char *arg)
-{
-    fputs("rapport xliff: ", stderr);
-    fprintf(stderr, fmt, arg);
-    fputs("\n(see rapport xliff --help)\n", stderr);
-    return RP_EXIT_USAGE;
-}
-
 static bool wants_help(int argc, char **argv)
 {
     for (int i = 1; i < argc; i++)
@@ -83,43 +75,36 @@ static int export_cmd(int argc, char **argv)
     size_t count = 0;
     int status = -1;
     for (int i = 1; i < argc && status < 0; i++) {
-        const char *a = argv[i];
-        const char **slot = strcmp(a, "--lang") == 0                             ? &lang
-                            : strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0 ? &out
-                                                                                 : NULL;
-        if (slot) {
-            if (i + 1 == argc)
-                status = bad_usage("%s needs a value", a);
-            else
-                *slot = argv[++i];
-        } else if (strncmp(a, "--lang=", 7) == 0) {
-            lang = a + 7;
-        } else if (strncmp(a, "--output=", 9) == 0) {
-            out = a + 9;
+        const char *a = argv[i], *v;
+        if ((v = rp_cli_value(argc, argv, &i, "--lang", NULL))) {
+            lang = v;
+        } else if ((v = rp_cli_value(argc, argv, &i, "--output", "-o"))) {
+            out = v;
         } else if (a[0] == '-' && a[1]) {
-            status = bad_usage("unknown option '%s'", a);
+            status = rp_cli_bad_usage("xliff", "unknown option '%s'", a);
         } else {
             files[count++] = a;
         }
     }
-    enum rp_lang code = lang ? rp_lang_from_code(lang) : RP_LANG__MAX;
     struct stat st;
     if (status >= 0) {
         /* reported */
     } else if (!lang) {
-        status = bad_usage("%s", "--lang is required");
-    } else if (code == RP_LANG__MAX || strcmp(rp_lang_code(code), lang) != 0) {
-        status = bad_usage("unknown language '%s' (fr, nl, en or de)", lang);
+        status = rp_cli_bad_usage("xliff", "%s", "--lang is required");
+    } else if (!rp_cli_lang_ok(lang)) {
+        status = rp_cli_bad_usage("xliff", "unknown language '%s' (fr, nl, en or de)", lang);
     } else if (!out || !*out) {
-        status = bad_usage("%s", "-o OUT.xlf is required");
+        status = rp_cli_bad_usage("xliff", "%s", "-o OUT.xlf is required");
     } else if (count == 0) {
-        status = bad_usage("%s", "no input file");
+        status = rp_cli_bad_usage("xliff", "%s", "no input file");
     } else if (strcmp(out, "-") != 0 && stat(out, &st) == 0) {
         for (size_t i = 0; i < count && status < 0; i++)
             if (same_file(files[i], &st))
-                status = bad_usage("the output %s is one of the inputs: not overwritten", out);
+                status = rp_cli_bad_usage(
+                    "xliff", "the output %s is one of the inputs: not overwritten", out);
         if (status < 0 && rp_atomic_target_ok(out) != 0 && errno == EEXIST)
-            status = bad_usage("the output %s exists and is not a regular file: not replaced", out);
+            status = rp_cli_bad_usage(
+                "xliff", "the output %s exists and is not a regular file: not replaced", out);
     }
     if (status < 0) {
         struct rp_diags diags;
@@ -134,9 +119,9 @@ static int import_cmd(int argc, char **argv)
 {
     for (int i = 1; i < argc; i++)
         if (argv[i][0] == '-' && argv[i][1])
-            return bad_usage("unknown option '%s'", argv[i]);
+            return rp_cli_bad_usage("xliff", "unknown option '%s'", argv[i]);
     if (argc < 3)
-        return bad_usage("%s", "import needs the models and, last, the XLIFF file");
+        return rp_cli_bad_usage("xliff", "%s", "import needs the models and, last, the XLIFF file");
     struct rp_diags diags;
     rp_diags_init(&diags);
     int rc = rp_xliff_import((const char *const *)argv + 1, (size_t)argc - 2, argv[argc - 1],
@@ -155,5 +140,5 @@ int rp_cmd_xliff(int argc, char **argv)
         return export_cmd(argc - 1, argv + 1);
     if (strcmp(argv[1], "import") == 0)
         return import_cmd(argc - 1, argv + 1);
-    return bad_usage("unknown action '%s' (export or import)", argv[1]);
+    return rp_cli_bad_usage("xliff", "unknown action '%s' (export or import)", argv[1]);
 }

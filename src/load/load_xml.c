@@ -41,8 +41,8 @@ struct line_index {
     size_t size;
     size_t *starts;
     size_t count;
-    long cursor_line;    /* the last line searched ... */
-    size_t cursor_off;   /* ... and where the last element on it was found */
+    long cursor_line;  /* the last line searched ... */
+    size_t cursor_off; /* ... and where the last element on it was found */
 };
 
 static void lines_build(struct line_index *li, const char *data, size_t size)
@@ -184,8 +184,7 @@ static xmlSchemaPtr schema_get(enum rp_schema which, struct rp_diags *diags)
 {
     static xmlSchemaPtr schemas[RP_SCHEMA__MAX];
     static int initialised[RP_SCHEMA__MAX];
-    static const unsigned char *const texts[RP_SCHEMA__MAX] = {rp_schema_main,
-                                                               rp_schema_templates};
+    static const unsigned char *const texts[RP_SCHEMA__MAX] = {rp_schema_main, rp_schema_templates};
     const unsigned long lengths[RP_SCHEMA__MAX] = {rp_schema_main_len, rp_schema_templates_len};
     if ((unsigned)which >= RP_SCHEMA__MAX)
         return NULL;
@@ -321,8 +320,7 @@ struct rp_xnode *rp_xml_read_memory(const char *data, size_t size, const char *n
                         "element has more than %d attributes", RP_MAX_ATTRIBUTES);
         else if (scan.status == RP_SCAN_TOO_MANY_NS_DECLS)
             rp_diag_add(diags, RP_ERROR, name, scan.line, scan.col,
-                        "more than %d namespace declarations in the document",
-                        RP_MAX_NS_DECLS);
+                        "more than %d namespace declarations in the document", RP_MAX_NS_DECLS);
         else
             rp_diag_add(diags, RP_ERROR, name, 1, 1,
                         "encoding not supported: a model is UTF-8, UTF-16, ASCII, ISO-8859-* or "
@@ -379,17 +377,23 @@ struct rp_xnode *rp_xml_read_memory(const char *data, size_t size, const char *n
     return root;
 }
 
+int rp_xml_file_read(const char *path, struct rp_read *file, struct rp_diags *diags)
+{
+    rp_file_read(path, (size_t)RP_MAX_INPUT_BYTES, file);
+    if (file->data)
+        return 0;
+    char why[256];
+    rp_diag_add(diags, RP_ERROR, path, 0, 0, "%s",
+                rp_file_read_why(file, (size_t)RP_MAX_INPUT_BYTES, why, sizeof why));
+    return -1;
+}
+
 struct rp_xnode *rp_xml_read(const char *path, enum rp_schema which, struct rp_arena *arena,
                              struct rp_diags *diags)
 {
     struct rp_read file;
-    rp_file_read(path, (size_t)RP_MAX_INPUT_BYTES, &file);
-    if (!file.data) {
-        char why[256];
-        rp_diag_add(diags, RP_ERROR, path, 0, 0, "%s",
-                    rp_file_read_why(&file, (size_t)RP_MAX_INPUT_BYTES, why, sizeof why));
+    if (rp_xml_file_read(path, &file, diags) != 0)
         return NULL;
-    }
     struct rp_xnode *root = rp_xml_read_memory(file.data, file.size, path, which, arena, diags);
     free(file.data);
     return root;

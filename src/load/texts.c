@@ -15,9 +15,6 @@
 #include <string.h>
 #include <strings.h>
 
-/* The loader's limit on an input file (load_xml.c). */
-#define TEXTS_MAX_INPUT_BYTES (256L * 1024 * 1024)
-
 /* Every element of the schema's `inline` type or an extension of it, but em, strong and sup
  * (which only occur inside another text). The one list: keep it in step with
  * schema/rapport.xsd (tests/unit/test_texts.c compares them). Sorted. */
@@ -236,7 +233,6 @@ void rp_textbuf_add(struct rp_textbuf *b, const char *s, size_t len)
     b->n += len;
     b->p[b->n] = '\0';
 }
-
 
 static void gather_text(const struct rp_xnode *node, struct rp_textbuf *b)
 {
@@ -648,11 +644,7 @@ int rp_text_file_read(const char *path, const char *lang, struct rp_arena *arena
 {
     memset(out, 0, sizeof *out);
     struct rp_read file;
-    rp_file_read(path, (size_t)TEXTS_MAX_INPUT_BYTES, &file);
-    if (!file.data) {
-        char why[256];
-        rp_diag_add(diags, RP_ERROR, path, 0, 0, "%s",
-                    rp_file_read_why(&file, (size_t)TEXTS_MAX_INPUT_BYTES, why, sizeof why));
+    if (rp_xml_file_read(path, &file, diags) != 0) {
         out->path = rp_arena_strdup(arena, path);
         return -1;
     }

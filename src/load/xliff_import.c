@@ -17,10 +17,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The XLIFF files rapport reads are its own exports after a tool's round: the model's limit
- * (load_xml.c) is ample. */
-#define XLIFF_MAX_INPUT_BYTES (256L * 1024 * 1024)
-
 /* ---------------------------------------------------------------- import: reading */
 
 static const struct rp_xnode *first_child(const struct rp_xnode *n, const char *name)
@@ -341,13 +337,8 @@ int rp_xliff_import(const char *const *paths, size_t count, const char *xlf_path
 {
     size_t errors_before = diags->errors;
     struct rp_read x;
-    rp_file_read(xlf_path, (size_t)XLIFF_MAX_INPUT_BYTES, &x);
-    if (!x.data) {
-        char why[256];
-        rp_diag_add(diags, RP_ERROR, xlf_path, 0, 0, "%s",
-                    rp_file_read_why(&x, (size_t)XLIFF_MAX_INPUT_BYTES, why, sizeof why));
+    if (rp_xml_file_read(xlf_path, &x, diags) != 0)
         return -1;
-    }
     struct rp_xliff_model *models = calloc(count ? count : 1, sizeof *models);
     if (!models) {
         free(x.data);

@@ -24,6 +24,13 @@ struct rp_xnode {
  * wrote itself (a manifest) with the same safety but no validation. */
 enum rp_schema { RP_SCHEMA_MODEL, RP_SCHEMA_TEMPLATES, RP_SCHEMA__MAX, RP_SCHEMA_NONE };
 
+struct rp_read;
+
+/* Reads the whole of the input file `path` (a model, an XLIFF document: at most 256 MB, a
+ * regular file) into `file`; 0, or -1 with the reason as a diagnostic. The caller frees
+ * file->data as util/file.h says. */
+int rp_xml_file_read(const char *path, struct rp_read *file, struct rp_diags *diags);
+
 /* Reads, parses and validates `path` against the embedded schema `which`. On success returns the
  * root element; the libxml2 document is already freed. On any parse or validation error,
  * records every problem as a located diagnostic and returns NULL. Never touches the network,

@@ -479,20 +479,15 @@ struct rp_doc *rp_build_budget(const struct rp_plan *plan, const char *lang,
     struct rp_doc *doc = b.doc;
 
     const char *period = rp_doc_printf(doc, "%d-%d", plan->start, plan->end);
-    const char *org = rp_report_plain_in(&b, &plan->organisation.name, &doc->organisation_lang);
-    /* Keywords name the organisation briefly: its acronym, else its usual short name. */
+    /* The common cover (organisation, date, edition line: an unofficial translation says so),
+     * then this document's own subject and keywords. */
+    rp_report_cover(&b, rp_doc_printf(doc, "%s %s", rp_report_l(&b, "doc.title"), period),
+                    rp_doc_printf(doc, "%s %s", plan_kind(&b), period), &plan->date, false);
+    /* Keywords name the organisation briefly: its acronym, else its usual name. */
     const struct rp_organisation *o = &plan->organisation;
-    const char *abbr = o->abbr.count         ? rp_report_plain(&b, &o->abbr)
-                       : o->short_name.count ? rp_report_plain(&b, &o->short_name)
-                                             : org;
-    doc->title = rp_doc_printf(doc, "%s %s", rp_report_l(&b, "doc.title"), period);
-    doc->subtitle = rp_doc_printf(doc, "%s %s", plan_kind(&b), period);
-    doc->organisation = org;
+    const char *abbr = o->abbr.count ? rp_report_plain(&b, &o->abbr) : doc->organisation;
     doc->subject = rp_report_lf(&b, "doc.subject", doc->subtitle, NULL, NULL);
     doc->keywords = rp_report_lf(&b, "doc.keywords.budget", abbr, period, NULL);
-    doc->year = plan->date.year;
-    doc->month = plan->date.month;
-    doc->day = plan->date.day;
 
     rp_doc_add(doc, &doc->body, RP_NODE_TOC);
     struct rp_node *lang_note = NULL;

@@ -32,6 +32,10 @@ struct rp_report {
     struct rp_nodes *lang_note_parent;
 };
 
+/* How documents name `org` to readers (running headers, cover, author): its short name
+ * ("FOD Binnenlandse Zaken"), else its official name. */
+const struct rp_texts *rp_report_org_name(const struct rp_organisation *org);
+
 /* Fills `r` for `edition` in `lang` ("fr", "nl", "en", "de"; anything else gives fr) and
  * creates the document in `arena` with its fixed labels (a review edition's draft mark
  * among them). `source` is the model's language. */

@@ -567,6 +567,11 @@ void rp_report_finish(struct rp_report *r)
     r->lang_note = NULL;
 }
 
+const struct rp_texts *rp_report_org_name(const struct rp_organisation *org)
+{
+    return org->short_name.count ? &org->short_name : &org->name;
+}
+
 void rp_report_cover(struct rp_report *r, const char *title, const char *subtitle,
                      const struct rp_date *date, bool sample)
 {
@@ -576,7 +581,8 @@ void rp_report_cover(struct rp_report *r, const char *title, const char *subtitl
     doc->subtitle =
         subtitle && *subtitle && strcmp(subtitle, title) != 0 ? rp_doc_str(doc, subtitle) : NULL;
     doc->organisation =
-        r->org ? rp_report_text_in(r, &r->org->name, " ", &doc->organisation_lang) : "";
+        r->org ? rp_report_text_in(r, rp_report_org_name(r->org), " ", &doc->organisation_lang)
+               : "";
     doc->subject = doc->subtitle;
     doc->keywords = rp_report_l(r, "doc.keywords");
     if (date) {

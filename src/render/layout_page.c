@@ -104,17 +104,20 @@ static void running_header(struct rp_flow *f)
     const char *title = doc->title ? doc->title : "";
     double tw = rp_text_width(f->m, RP_FACE_REGULAR, size, title, strlen(title));
     double ow = rp_text_width(f->m, RP_FACE_BOLD, size, org, strlen(org));
-    double room = f->right - f->left;
-    /* When both do not fit side by side, the organisation wins and the title is dropped. */
+    /* The sample mark is centred, but never over the organisation's name. */
+    const char *mark = doc->sample ? (doc->labels.sample ? doc->labels.sample : "SPECIMEN") : NULL;
+    double mw = mark ? rp_text_width(f->m, RP_FACE_BOLD, size, mark, strlen(mark)) : 0;
+    double mx = (f->left + f->right - mw) / 2;
+    if (mark && mx < f->left + ow + 12)
+        mx = f->left + ow + 12;
+    /* When they do not all fit side by side, the organisation and the mark win and the
+     * title is dropped. */
     rp_flow_text(f, f->left, base, RP_FACE_BOLD, size, t->primary, org, strlen(org));
-    if (ow + tw + 20 <= room)
-        rp_flow_text(f, f->right - tw, base, RP_FACE_REGULAR, size, t->muted, title, strlen(title));
-    if (doc->sample) {
-        const char *mark = doc->labels.sample ? doc->labels.sample : "SPECIMEN";
-        double mw = rp_text_width(f->m, RP_FACE_BOLD, size, mark, strlen(mark));
-        rp_flow_text(f, (f->left + f->right - mw) / 2, base, RP_FACE_BOLD, size, t->accent, mark,
-                     strlen(mark));
-    }
+    double title_x = f->right - tw;
+    if (title_x >= f->left + ow + 20 && (!mark || title_x >= mx + mw + 12))
+        rp_flow_text(f, title_x, base, RP_FACE_REGULAR, size, t->muted, title, strlen(title));
+    if (mark)
+        rp_flow_text(f, mx, base, RP_FACE_BOLD, size, t->accent, mark, strlen(mark));
     rp_flow_hline(f, f->left, f->right, base + 8, 0.4, t->rule);
 }
 

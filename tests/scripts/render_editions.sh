@@ -88,6 +88,21 @@ for f in "$tmp"/*.fr.pdf; do
   [ -s "$f" ] || fail "$(basename "$f"): no French publication"
 done
 
+# The models whose Dutch texts are an unofficial translation say so on every Dutch cover,
+# and only there.
+for doc in "budget $in/interieur/plan.xml" "evaluation $in/chancellerie/evaluation-2020.xml"; do
+  set -- $doc
+  for lang in nl fr; do
+    "$rapport" render --kind "$1" --lang "$lang" "$2" -o "$tmp/cover.pdf" 2>/dev/null ||
+      { fail "$1/$lang: not rendered"; continue; }
+    cover=$(pdftotext -l 1 "$tmp/cover.pdf" - 2>/dev/null)
+    case $lang in
+    nl) grep -q "niet-officiële vertaling" <<<"$cover" || fail "$1/nl: the cover does not say unofficial" ;;
+    fr) grep -qi "non officielle" <<<"$cover" && fail "$1/fr: the French cover says unofficial" ;;
+    esac
+  done
+done
+
 # A publication its sources do not call for: exit 1, the reason, no file.
 out=$tmp/capac-communication.pdf
 "$rapport" render --kind communication --lang fr "$in/capac/plan.xml" -o "$out" 2>"$tmp/err"

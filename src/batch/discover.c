@@ -3,6 +3,7 @@
 #include "batch/discover.h"
 
 #include "batch/batch.h"
+#include "model/org_id.h"
 #include "util/arena.h"
 
 #include <dirent.h>
@@ -215,10 +216,10 @@ int rp_discover(const char *input_dir, struct rp_arena *arena, struct rp_inputs 
                         "ignored (sources live in one directory per organisation)");
             continue;
         }
-        if (!rp_safe_name(name)) {
+        if (!rp_org_id_valid(name)) {
             rp_diag_add(diags, RP_ERROR, path, 0, 0,
-                        "organisation directory name not allowed: use 1 to 64 letters, digits, "
-                        "'.', '_' or '-' (it becomes part of output paths)");
+                        "organisation directory name not allowed: an organisation id is "
+                        RP_ORG_ID_RULE " (it becomes part of output paths)");
             continue;
         }
         if (strcmp(name, RP_REVIEW_DIR) == 0) {

@@ -49,6 +49,9 @@ struct rp_result {
     struct rp_entry entry;
     const char *log;      /* errors to print with the document's line ("" when none) */
     const char *warn_log; /* warnings and notes, printed with -v ("" when none) */
+    /* A warning about the organisation rather than the document (its plan names another
+     * id than its directory): printed once per build at any verbosity ("" when none). */
+    const char *notice;
     size_t errors, warnings;
     double seconds;
 };

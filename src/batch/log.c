@@ -212,6 +212,9 @@ void rp_log_job(struct rp_log *log, const struct rp_job *job)
     }
     if (verbose)
         rp_log_text(log, false, r->warn_log);
+    else if (job->state == RP_JOB_RUN && r->notice && *r->notice &&
+             !printed_under(log, r->notice, label))
+        rp_log_text(log, false, r->notice); /* -v printed it with the warnings */
 }
 
 void rp_log_progress(struct rp_log *log, size_t done)

@@ -108,6 +108,7 @@ static void failed(struct rp_job *job, struct rp_arena *arena, const char *why)
     job->result.outcome = RP_OUTCOME_FAILED;
     job->result.log = rp_arena_printf(arena, "rapport: error: %s\n", why);
     job->result.warn_log = "";
+    job->result.notice = "";
     job->result.errors = 1;
 }
 
@@ -133,6 +134,7 @@ static void finish(struct slot *s, const struct rp_batch_options *opt, struct rp
         job->result.outcome = RP_OUTCOME_INTERRUPTED;
         job->result.log = "";
         job->result.warn_log = "";
+        job->result.notice = "";
     } else if (sig == SIGXCPU) {
         failed(job, arena,
                rp_arena_printf(arena, "the worker exceeded %d s of CPU time", WORKER_CPU_SECONDS));

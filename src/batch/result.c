@@ -81,6 +81,7 @@ char *rp_result_encode(const struct rp_result *r, size_t *size)
     }
     field(&b, "log", r->log);
     field(&b, "warn_log", r->warn_log);
+    field(&b, "notice", r->notice);
     field(&b, "end", "");
     *size = b.size;
     return b.data;
@@ -174,6 +175,8 @@ bool rp_result_decode(const char *data, size_t size, struct rp_arena *arena, str
             r->log = v;
         else if (KEY("warn_log"))
             r->warn_log = v;
+        else if (KEY("notice"))
+            r->notice = v;
         else if (KEY("end"))
             complete = true;
 #undef KEY
@@ -182,6 +185,8 @@ bool rp_result_decode(const char *data, size_t size, struct rp_arena *arena, str
         r->log = "";
     if (!r->warn_log)
         r->warn_log = "";
+    if (!r->notice)
+        r->notice = "";
     /* A worker that died half-way decided nothing: neither a document nor its absence. */
     if (!complete && (r->outcome == RP_OUTCOME_BUILT || rp_outcome_not_produced(r->outcome)))
         r->outcome = RP_OUTCOME_FAILED;

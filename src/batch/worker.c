@@ -72,6 +72,22 @@ static bool same_plan(const struct rp_evaluation *a, const struct rp_evaluation 
     return strcmp(a->plan_ref, b->plan_ref) == 0;
 }
 
+/* The directory's name is the organisation's id in output paths; an id inside the model that
+ * says otherwise is a sign of a copied or renamed directory, which the build reports. */
+static void check_org_id(struct work *w, const struct rp_organisation *org, const char *file)
+{
+    const char *dir = w->job->org->id;
+    if (!org->id || strcmp(org->id, dir) == 0)
+        return;
+    rp_diag_add(&w->s.diags, RP_WARNING, file, org->loc.line, org->loc.col,
+                "the organisation id '%s' differs from its directory's name '%s': its "
+                "documents are published under '%s/'",
+                org->id, dir, dir);
+    char line[2048];
+    rp_diag_format(&w->s.diags.items[w->s.diags.count - 1], line, sizeof line);
+    w->r->notice = rp_arena_strdup(w->arena, line);
+}
+
 /* Loads what the job's kind reads into `in`; false when a source it needs has errors.
  * Sources are loaded in a fixed order and each one that the document may depend on must
  * load cleanly: a broken input fails the documents that read it and no other. */
@@ -88,6 +104,7 @@ static bool load_sources(struct work *w, struct rp_kind_input *in,
             plan = f->plan;
             plan_ok = true;
             w->plan = plan;
+            check_org_id(w, &plan->organisation, org->plan->path);
         } else if (f) {
             fail(w, org->plan->path, "%s", "plan.xml must hold a <plan>");
         }
@@ -137,6 +154,8 @@ static bool load_sources(struct work *w, struct rp_kind_input *in,
             use(w, org->plan);
         } else {
             w->ignore_file = org->plan ? org->plan->path : NULL; /* a stand-alone report */
+            if (ev->has_organisation)
+                check_org_id(w, &ev->organisation, org->evals[target].path);
         }
         /* Earlier years of the same plan, oldest first, then the document's year. */
         for (size_t i = 0; i < target; i++) {
@@ -333,6 +352,8 @@ void rp_worker_job(const struct rp_job *job, const struct rp_batch_options *opt,
         fail(&w, NULL, "%s", "the document could not be produced");
     r->log = diag_text(&w, true);
     r->warn_log = diag_text(&w, false);
+    if (!r->notice)
+        r->notice = "";
     r->errors = w.s.diags.errors;
     r->warnings = w.s.diags.warnings;
     rp_session_free(&w.s);

@@ -3,6 +3,8 @@
 
 #include "util/arena.h"
 
+#include <string.h>
+
 static const enum rp_entity UNIT[] = {RP_ENT_UNIT, RP_ENT__MAX};
 static const enum rp_entity PARTY[] = {RP_ENT_PARTY, RP_ENT__MAX};
 static const enum rp_entity LEGAL[] = {RP_ENT_LEGAL_BASIS, RP_ENT__MAX};
@@ -41,10 +43,30 @@ struct rp_index *rp_plan_index(const struct rp_plan *plan, struct rp_arena *aren
     return ic.index;
 }
 
+/* Owners and parties: each a defined unit (party), none named twice. */
+static void check_holders(struct checker *c, const struct rp_refs *refs, const char *what,
+                          const enum rp_entity *kinds)
+{
+    rp_check_refs(c, refs, what, kinds);
+    for (size_t i = 1; i < refs->count; i++)
+        for (size_t k = 0; k < i; k++)
+            if (strcmp(refs->ids[i], refs->ids[k]) == 0) {
+                rp_check_report(c, RP_ERROR, &refs->loc, "%s '%s' is named twice", what,
+                                refs->ids[i]);
+                break;
+            }
+}
+
+void rp_check_holders(struct checker *c, const struct rp_refs *refs, const char *what,
+                      const enum rp_entity *kinds)
+{
+    check_holders(c, refs, what, kinds);
+}
+
 static void check_actions(struct checker *c, const struct rp_action *a, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
-        rp_check_refs(c, &a[i].owners, "owner", UNIT);
+        check_holders(c, &a[i].owners, "owner", UNIT);
         rp_check_refs(c, &a[i].objectives, "objective", OBJECTIVE);
     }
 }
@@ -57,24 +79,48 @@ static void check_missions(struct checker *c, const struct rp_mission *m, size_t
     }
 }
 
+/* An indicator counts in a unit of the schema or one the plan declares in <units>. */
+static void check_unit(struct checker *c, const struct rp_indicator *ind)
+{
+    if (!ind->unit || rp_schema_unit(ind->unit))
+        return;
+    const struct rp_index_entry *e = rp_index_get(c->index, ind->unit);
+    if (!e || e->kind != RP_ENT_MEASURE_UNIT)
+        rp_check_report(c, RP_ERROR, &ind->loc,
+                        "indicator '%s' has unit '%s', which is neither a schema unit nor one "
+                        "the plan declares",
+                        ind->id, ind->unit);
+}
+
+/* A declared unit that is a schema unit would have two sets of words. */
+static void check_declared_units(struct checker *c, const struct rp_plan *p)
+{
+    for (size_t i = 0; i < p->unit_count; i++)
+        if (rp_schema_unit(p->units[i].id))
+            rp_check_report(c, RP_ERROR, &p->units[i].loc,
+                            "unit '%s' is a schema unit: indicators use it without declaring it",
+                            p->units[i].id);
+}
+
 static void check_objectives(struct checker *c, const struct rp_plan *p)
 {
     for (size_t i = 0; i < p->objective_count; i++) {
         const struct rp_strategic_objective *so = &p->objectives[i];
-        rp_check_refs(c, &so->owners, "owner", UNIT);
+        check_holders(c, &so->owners, "owner", UNIT);
         rp_check_refs(c, &so->priorities, "priority", PRIORITY);
         for (size_t k = 0; k < so->ambition_count; k++) {
-            rp_check_refs(c, &so->ambitions[k].owners, "owner", UNIT);
+            check_holders(c, &so->ambitions[k].owners, "owner", UNIT);
             if (so->ambitions[k].owners.count == 0)
                 rp_check_report(c, RP_ERROR, &so->ambitions[k].loc,
                                 "ambition '%s' has no owner", so->ambitions[k].id);
         }
         for (size_t k = 0; k < so->operational_count; k++) {
             const struct rp_operational_objective *oo = &so->operational[k];
-            rp_check_refs(c, &oo->owners, "owner", UNIT);
+            check_holders(c, &oo->owners, "owner", UNIT);
             check_actions(c, oo->actions, oo->action_count);
             for (size_t j = 0; j < oo->indicator_count; j++) {
                 const struct rp_indicator *ind = &oo->indicators[j];
+                check_unit(c, ind);
                 if (ind->norm.kind == RP_NORM_TIERED && ind->norm.threshold_count < 2)
                     rp_check_report(c, RP_ERROR, &ind->loc,
                                     "indicator '%s': a tiered norm needs two thresholds or more",
@@ -87,6 +133,27 @@ static void check_objectives(struct checker *c, const struct rp_plan *p)
         }
         check_actions(c, so->actions, so->action_count);
     }
+}
+
+/* Two entries with one term in one language: a reader could not tell which one is meant. */
+static void check_glossary(struct checker *c, const struct rp_plan *p)
+{
+    for (size_t i = 0; i < p->glossary_count; i++)
+        for (size_t t = 0; t < p->glossary[i].term.count; t++) {
+            const struct rp_text *term = &p->glossary[i].term.items[t];
+            for (size_t k = 0; k < i; k++) {
+                const struct rp_text *same = rp_texts_pick(&p->glossary[k].term, term->lang, NULL);
+                if (same && rp_lang_same(same->lang, term->lang) &&
+                    strcmp(same->plain, term->plain) == 0) {
+                    rp_check_report(c, RP_ERROR, &term->loc,
+                                    "glossary entry '%s' repeats the term '%s' of entry '%s' "
+                                    "(line %ld)",
+                                    p->glossary[i].id, term->plain, p->glossary[k].id,
+                                    p->glossary[k].loc.line);
+                    break;
+                }
+            }
+        }
 }
 
 static void check_relations(struct checker *c, const struct rp_section *s, size_t n)
@@ -118,12 +185,16 @@ void rp_check_plan(const struct rp_plan *p, struct rp_arena *arena, struct rp_di
     check_missions(&c, p->missions, p->mission_count);
     for (size_t i = 0; i < p->risk_domain_count; i++)
         rp_check_refs(&c, &p->risk_domains[i].objectives, "objective", STRATEGIC);
+    check_declared_units(&c, p);
     check_objectives(&c, p);
     for (size_t i = 0; i < p->process_count; i++)
-        rp_check_refs(&c, &p->processes[i].owners, "owner", UNIT);
+        check_holders(&c, &p->processes[i].owners, "owner", UNIT);
     check_actions(&c, p->projects, p->project_count);
     for (size_t i = 0; i < p->commitment_count; i++)
-        rp_check_ref(&c, &p->commitments[i].loc, "party", p->commitments[i].party, PARTY);
+        check_holders(&c, &p->commitments[i].parties, "party", PARTY);
+    check_glossary(&c, p);
+    rp_check_groups(&c, p);
+    rp_check_maturity(&c, p);
     for (size_t i = 0; i < p->signature.signatory_count; i++)
         rp_check_ref(&c, &p->signature.signatories[i].loc, "party",
                      p->signature.signatories[i].party, PARTY);
@@ -135,5 +206,6 @@ void rp_check_plan(const struct rp_plan *p, struct rp_arena *arena, struct rp_di
             rp_check_refs(&c, &p->key_figures[i].figures[k].relates_to, "related element", NULL);
     check_relations(&c, p->sections, p->section_count);
     rp_check_tables(&c, p);
+    rp_check_amendments(&c, p);
     check_placeholders(&c, p->placeholders, p->placeholder_count);
 }

@@ -158,6 +158,7 @@ void rp_check_evaluation(const struct rp_evaluation *e, const struct rp_plan *pl
                         e->year, plan->start, plan->end);
     check_results(&c, e, rp_index_new(arena, e->result_count));
     check_progress(&c, e, rp_index_new(arena, e->progress_count));
+    rp_check_evaluation_maturity(&c, e, plan, arena);
     check_budget(&c, e);
     struct rp_index *reviewed = rp_index_new(arena, e->risk_review_count);
     for (size_t i = 0; i < e->risk_review_count; i++) {

@@ -1,6 +1,7 @@
 /* Table checks: shape (one value per column), references inside the table, years inside the
- * plan period, and stated totals against computed ones. A wrong stated total is a defect of
- * the source, so it is a warning: the model keeps what the source states. */
+ * plan period, units of total columns, and stated totals against computed ones. A wrong
+ * stated total is a defect of the source, so it is a warning: the model keeps what the
+ * source states. The rows' tree, years and of-which rows: table_rows.c. */
 #include "check/internal.h"
 
 #include "model/table.h"
@@ -31,8 +32,8 @@ static void check_local_refs(struct checker *c, const struct rp_table *t,
 }
 
 /* "2022 Total" for a column under the group "2022": a column label alone repeats per year. */
-static const char *column_name(struct checker *c, const struct rp_table *t, size_t col,
-                               char *buf, size_t size)
+const char *rp_check_column_name(struct checker *c, const struct rp_table *t, size_t col,
+                                 char *buf, size_t size)
 {
     const char *label = rp_texts_plain(&t->columns[col].label, c->lang, c->lang);
     for (size_t g = 0; g < t->group_count; g++)
@@ -54,11 +55,12 @@ static void report_total(struct checker *c, const struct rp_table *t, const stru
     const char *lang = c->lang;
     const char *caption = rp_texts_plain(&t->caption, lang, lang);
     char column_buf[256];
-    const char *column = column_name(c, t, col, column_buf, sizeof column_buf);
+    const char *column = rp_check_column_name(c, t, col, column_buf, sizeof column_buf);
     char s[64], k[64], d[64];
-    rp_fmt_number(s, sizeof s, stated, t->decimals, RP_LANG_FR);
-    rp_fmt_number(k, sizeof k, computed, t->decimals, RP_LANG_FR);
-    rp_fmt_number(d, sizeof d, stated - computed, t->decimals, RP_LANG_FR);
+    int decimals = t->columns[col].decimals;
+    rp_fmt_number(s, sizeof s, stated, decimals, RP_LANG_FR);
+    rp_fmt_number(k, sizeof k, computed, decimals, RP_LANG_FR);
+    rp_fmt_number(d, sizeof d, stated - computed, decimals, RP_LANG_FR);
     if (rp_table_total_differs(t, stated, computed, addends))
         rp_check_report(c, RP_WARNING, loc,
                         "table '%s' (%s), %s '%s', column %s: the stated total %s differs from "
@@ -79,10 +81,22 @@ static void report_unsummed(struct checker *c, const struct rp_table *t, const s
 {
     const char *caption = rp_texts_plain(&t->caption, c->lang, c->lang);
     char column_buf[256], s[64];
-    const char *column = column_name(c, t, col, column_buf, sizeof column_buf);
-    rp_fmt_number(s, sizeof s, stated, t->decimals, RP_LANG_FR);
+    const char *column = rp_check_column_name(c, t, col, column_buf, sizeof column_buf);
+    rp_fmt_number(s, sizeof s, stated, t->columns[col].decimals, RP_LANG_FR);
     rp_check_report(c, RP_WARNING, loc, "table '%s' (%s), %s '%s', column %s: the stated total %s "
                     "sums no %s", t->id, caption, what, label, column, s, nothing);
+}
+
+/* Whether total column `col` adds columns of its own unit only (check_column_units reports
+ * it otherwise: a sum of mixed units says nothing to compare). */
+static bool units_agree(const struct rp_table *t, size_t col)
+{
+    for (size_t i = 0; i < t->columns[col].sums.count; i++) {
+        long k = rp_table_find_column(t, t->columns[col].sums.ids[i]);
+        if (k >= 0 && t->columns[k].unit != t->columns[col].unit)
+            return false;
+    }
+    return true;
 }
 
 static void check_totals(struct checker *c, const struct rp_table *t, const struct rp_plan *p)
@@ -95,7 +109,9 @@ static void check_totals(struct checker *c, const struct rp_table *t, const stru
                 continue;
             double sum;
             const struct rp_column *column = &t->columns[col];
-            if (row->kind == RP_ROW_SUBTOTAL || row->kind == RP_ROW_TOTAL) {
+            /* A percentage of a total is not the sum of its lines' percentages. */
+            if ((row->kind == RP_ROW_SUBTOTAL || row->kind == RP_ROW_TOTAL) &&
+                rp_table_column_additive(t, col)) {
                 size_t n = rp_table_row_sum(t, r, col, &sum);
                 if (n > 0)
                     report_total(c, t, &row->loc, "row", label, col, row->values[col].value,
@@ -104,7 +120,7 @@ static void check_totals(struct checker *c, const struct rp_table *t, const stru
                     report_unsummed(c, t, &row->loc, "row", label, col,
                                     row->values[col].value, "line");
             }
-            if (column->sums.count > 0) {
+            if (column->sums.count > 0 && units_agree(t, col)) {
                 size_t n = rp_table_column_sum(t, r, col, &sum);
                 if (n > 0)
                     report_total(c, t, &row->loc, "total column of row", label, col,
@@ -117,6 +133,22 @@ static void check_totals(struct checker *c, const struct rp_table *t, const stru
     }
 }
 
+/* A total column adds amounts of its own unit only: FTE plus heads, or a percentage, is no
+ * total of anything. */
+static void check_column_units(struct checker *c, const struct rp_table *t, size_t col)
+{
+    const struct rp_column *total = &t->columns[col];
+    for (size_t i = 0; i < total->sums.count; i++) {
+        long k = rp_table_find_column(t, total->sums.ids[i]);
+        if (k >= 0 && t->columns[k].unit != total->unit)
+            rp_check_report(c, RP_ERROR, &total->loc,
+                            "table '%s', column '%s' (%s) adds column '%s' (%s): a total never "
+                            "adds columns of different units", t->id, total->id,
+                            rp_table_unit_name(total->unit), t->columns[k].id,
+                            rp_table_unit_name(t->columns[k].unit));
+    }
+}
+
 static void check_table(struct checker *c, const struct rp_table *t, const struct rp_plan *p)
 {
     for (size_t i = 0; i < t->group_count; i++)
@@ -124,6 +156,7 @@ static void check_table(struct checker *c, const struct rp_table *t, const struc
     for (size_t i = 0; i < t->column_count; i++) {
         const struct rp_column *col = &t->columns[i];
         check_local_refs(c, t, &col->sums, 0);
+        check_column_units(c, t, i);
         if (col->year && (col->year < p->start || col->year > p->end))
             rp_check_report(c, RP_WARNING, &col->loc,
                             "column '%s': year %d is outside the plan period %d-%d", col->id,
@@ -143,6 +176,7 @@ static void check_table(struct checker *c, const struct rp_table *t, const struc
                             row->id, rp_row_kind_name(row->kind));
     }
     check_totals(c, t, p);
+    rp_check_table_rows(c, t, p);
 }
 
 void rp_check_tables(struct checker *c, const struct rp_plan *plan)

@@ -30,6 +30,16 @@ static const struct {
     {"communication-actions", RP_ENT_COMM_ACTION},
     {"key-figures", RP_ENT_FIGURE},
     {"sections", RP_ENT_SECTION},
+    {"success-factors", RP_ENT_SUCCESS_FACTOR},
+    {"measure-units", RP_ENT_MEASURE_UNIT},
+    {"glossary-entries", RP_ENT_GLOSSARY_ENTRY},
+    {"amendments", RP_ENT_AMENDMENT},
+    {"maturity-scales", RP_ENT_MATURITY_SCALE},
+    {"transversal-themes", RP_ENT_TRANSVERSAL_THEME},
+    {"transversal-objectives", RP_ENT_TRANSVERSAL_OBJECTIVE},
+    {"transversal-targets", RP_ENT_TRANSVERSAL_TARGET},
+    {"stakeholder-groups", RP_ENT_STAKEHOLDER_GROUP},
+    {"objective-groups", RP_ENT_OBJECTIVE_GROUP},
 };
 
 static void count_visit(void *ctx, enum rp_entity kind, const char *id, const void *entity,

@@ -237,7 +237,8 @@ bool rp_budget_differs(const struct rp_table *t, size_t r, size_t c, double *com
     if (!row->values || c >= row->value_count || row->values[c].nil)
         return false;
     double stated = row->values[c].value, sum;
-    if (row->kind == RP_ROW_SUBTOTAL || row->kind == RP_ROW_TOTAL) {
+    if ((row->kind == RP_ROW_SUBTOTAL || row->kind == RP_ROW_TOTAL) &&
+        rp_table_column_additive(t, c)) {
         size_t n = rp_table_row_sum(t, r, c, &sum);
         if (n > 0 && rp_table_total_differs(t, stated, sum, n)) {
             *computed = sum;
@@ -285,7 +286,9 @@ size_t rp_budget_count_unsummed(const struct rp_table *t)
             double sum;
             if (row->values[c].nil)
                 continue;
-            n += (total && rp_table_row_sum(t, r, c, &sum) == 0) ||
+            /* A percentage is stated, never summed (rp_table_column_additive). */
+            bool summed = total && rp_table_column_additive(t, c);
+            n += (summed && rp_table_row_sum(t, r, c, &sum) == 0) ||
                  (t->columns[c].sums.count > 0 && rp_table_column_sum(t, r, c, &sum) == 0);
         }
     }
@@ -294,7 +297,7 @@ size_t rp_budget_count_unsummed(const struct rp_table *t)
 
 /* ------------------------------------------------------------------ chapters */
 
-static const char *plan_kind(const struct rp_report *b)
+const char *rp_report_plan_kind(const struct rp_report *b)
 {
     static const char *const keys[RP_PLAN_KIND__MAX] = {
         "plan.strategic-plan", "plan.administration-contract", "plan.operational-plan"};
@@ -439,8 +442,8 @@ static size_t count_kind(const struct rp_plan *p, enum rp_table_kind kind)
 /* One chapter per table kind; tables keep their number in the plan's order. Each table has
  * its own section, titled by its caption, except the only table of a chapter that bears the
  * chapter's name ("Personnel" in "Personnel"): a heading repeated under itself says nothing. */
-static void chapter(struct rp_report *b, struct rp_nodes *body, enum rp_table_kind kind,
-                    const char *number, const char *title_key)
+void rp_budget_chapter(struct rp_report *b, struct rp_nodes *body, int level,
+                       enum rp_table_kind kind, const char *number, const char *title_key)
 {
     const struct rp_plan *p = b->plan;
     struct rp_node *sec = NULL;
@@ -452,12 +455,13 @@ static void chapter(struct rp_report *b, struct rp_nodes *body, enum rp_table_ki
         const char *lang, *title = rp_report_l(b, title_key);
         const char *caption = rp_budget_caption(b, t, &lang);
         if (!sec)
-            sec = rp_doc_add_section(b->doc, body, 1, number, title);
+            sec = rp_doc_add_section(b->doc, body, level, number, title);
         n++;
         struct rp_node *ts = sec;
         if (count > 1 || !same_words(caption, title)) {
-            ts = rp_doc_add_section(b->doc, &sec->u.section.children, 2,
-                                    rp_doc_printf(b->doc, "%s.%zu", number, n), caption);
+            ts = rp_doc_add_section(b->doc, &sec->u.section.children, level + 1,
+                                    number ? rp_doc_printf(b->doc, "%s.%zu", number, n) : NULL,
+                                    caption);
             rp_spans_lang(b->doc, &ts->u.section.title, 0, lang);
         }
         ts->id = rp_doc_str(b->doc, t->id);
@@ -473,16 +477,14 @@ struct rp_doc *rp_build_budget(const struct rp_plan *plan, const char *lang,
     if (!plan || !arena || !t)
         return NULL;
     struct rp_report b;
-    rp_report_init(&b, t, arena, lang, edition, plan->lang);
-    b.plan = plan;
-    b.org = &plan->organisation;
+    rp_report_init_plan(&b, t, arena, lang, edition, plan);
     struct rp_doc *doc = b.doc;
 
     const char *period = rp_doc_printf(doc, "%d-%d", plan->start, plan->end);
     /* The common cover (organisation, date, edition line: an unofficial translation says so),
      * then this document's own subject and keywords. */
     rp_report_cover(&b, rp_doc_printf(doc, "%s %s", rp_report_l(&b, "doc.title"), period),
-                    rp_doc_printf(doc, "%s %s", plan_kind(&b), period), &plan->date, false);
+                    rp_doc_printf(doc, "%s %s", rp_report_plan_kind(&b), period), &plan->date, false);
     /* Keywords name the organisation briefly: its acronym, else its usual name. */
     const struct rp_organisation *o = &plan->organisation;
     const char *abbr = o->abbr.count ? rp_report_plain(&b, &o->abbr) : doc->organisation;
@@ -492,9 +494,10 @@ struct rp_doc *rp_build_budget(const struct rp_plan *plan, const char *lang,
     rp_doc_add(doc, &doc->body, RP_NODE_TOC);
     struct rp_node *lang_note = NULL;
     struct rp_node *first = about(&b, &doc->body, &lang_note);
-    chapter(&b, &doc->body, RP_TABLE_BUDGET, "2", "sec.budget-tables");
-    chapter(&b, &doc->body, RP_TABLE_STAFFING, count_kind(plan, RP_TABLE_BUDGET) ? "3" : "2",
-            "sec.staffing");
+    rp_budget_chapter(&b, &doc->body, 1, RP_TABLE_BUDGET, "2", "sec.budget-tables");
+    rp_budget_chapter(&b, &doc->body, 1, RP_TABLE_STAFFING,
+                      count_kind(plan, RP_TABLE_BUDGET) ? "3" : "2", "sec.staffing");
+    rp_report_abbreviations(&b, &doc->body);
     if (b.fell_back)
         lang_note->u.paragraph.text = rp_spans_plain(
             doc, rp_report_lf(&b, "about.lang", lang_name(&b, b.source), NULL, NULL));

@@ -71,6 +71,11 @@ size_t rp_budget_count_differences(const struct rp_table *t, bool *has_totals);
  * value: nothing to verify them against. */
 size_t rp_budget_count_unsummed(const struct rp_table *t);
 
+/* A row's label, or its year when it has none (a year row), with its language as an _in
+ * function of report.h gives it (budget_table.c). */
+const char *rp_budget_row_label_in(struct rp_report *b, const struct rp_row *row,
+                                   const char **lang);
+
 /* The table, its remarks and evolution table, into `into` (budget_table.c). */
 void rp_budget_table(struct rp_report *b, struct rp_nodes *into, const struct rp_table *t,
                      size_t number);

@@ -1,8 +1,11 @@
 /* Charts of a budget or staffing table, where they say something: the distribution of the
  * first year over the table's lines (three lines at least), and the evolution of its total
  * over the years (two years at least). Totals are sums of the line rows, so that a wrong
- * stated total is never drawn; the title says so when a stated total differs. */
+ * stated total is never drawn; the title says so when a stated total differs. A table
+ * whose rows form a tree is drawn by its top-level rows; only columns in the table's unit
+ * are drawn (a chart has one unit). */
 #include "compose/budget.h"
+#include "model/table.h"
 #include "util/arena.h"
 
 #include <stdlib.h>
@@ -39,25 +42,63 @@ static const char *short_label(struct rp_report *b, const char *s)
     return s;
 }
 
-static bool line_value(const struct rp_row *row, size_t col, double *v)
+static bool is_tree(const struct rp_table *t)
 {
-    if (row->kind != RP_ROW_LINE || !row->values || col >= row->value_count || row->values[col].nil)
+    for (size_t r = 0; r < t->row_count; r++)
+        if (rp_table_row_level(t, r) > 0)
+            return true;
+    return false;
+}
+
+/* The rows a chart draws: the lines, or in a tree the top-level lines and subtotals. */
+static bool chart_row(const struct rp_table *t, size_t r, bool tree)
+{
+    const struct rp_row *row = &t->rows[r];
+    if (!row->values)
+        return false;
+    if (tree)
+        return rp_table_row_level(t, r) == 0 &&
+               (row->kind == RP_ROW_LINE || row->kind == RP_ROW_SUBTOTAL);
+    return row->kind == RP_ROW_LINE;
+}
+
+static bool line_value(const struct rp_table *t, size_t r, bool tree, size_t col, double *v)
+{
+    const struct rp_row *row = &t->rows[r];
+    if (!chart_row(t, r, tree) || col >= row->value_count || row->values[col].nil)
         return false;
     *v = row->values[col].value;
     return true;
 }
 
+static bool in_table_unit(const struct rp_table *t, size_t col)
+{
+    return t->columns[col].unit == t->unit;
+}
+
 static void distribution(struct rp_report *b, struct rp_nodes *into, const struct rp_table *t,
                          const struct rp_year_grid *g, size_t number)
 {
-    size_t keys[64], col = 0;
-    if (g->regular && g->per_year <= 64 && rp_budget_key_measures(t, g, keys))
-        col = g->col[keys[0]];
+    size_t keys[64], nk = 0, col = 0;
+    if (g->regular && g->per_year <= 64)
+        nk = rp_budget_key_measures(t, g, keys);
+    for (size_t k = 0; k < nk; k++)
+        if (in_table_unit(t, g->col[keys[k]])) {
+            col = g->col[keys[k]];
+            break;
+        }
+    /* Years are no parts of a whole. */
+    for (size_t r = 0; r < t->row_count; r++)
+        if (t->rows[r].year)
+            return;
+    if (t->column_count == 0 || !in_table_unit(t, col))
+        return;
+    bool tree = is_tree(t);
     struct slice *s = calloc(t->row_count ? t->row_count : 1, sizeof *s);
     size_t n = 0;
     for (size_t r = 0; s && r < t->row_count; r++) {
         double v;
-        if (line_value(&t->rows[r], col, &v) && v > 0)
+        if (line_value(t, r, tree, col, &v) && v > 0)
             s[n++] = (struct slice){r, v};
     }
     if (n >= 3) {
@@ -79,7 +120,7 @@ static void distribution(struct rp_report *b, struct rp_nodes *into, const struc
                                               rp_report_num(b, (double)number, 0), column, NULL);
         for (size_t i = 0; i < shown; i++) {
             const char *lang;
-            const char *label = rp_report_plain_in(b, &t->rows[s[i].row].label, &lang);
+            const char *label = rp_budget_row_label_in(b, &t->rows[s[i].row], &lang);
             rp_doc_chart_category(b->doc, c, i, short_label(b, label));
             rp_doc_chart_category_lang(b->doc, c, i, lang);
             rp_doc_chart_value(c, 0, i, s[i].value);
@@ -96,11 +137,11 @@ static void distribution(struct rp_report *b, struct rp_nodes *into, const struc
 /* Sum of the line rows in column `col`; false when no line has a value there. */
 static bool column_total(const struct rp_table *t, size_t col, double *sum)
 {
-    bool any = false;
+    bool any = false, tree = is_tree(t);
     *sum = 0;
     for (size_t r = 0; r < t->row_count; r++) {
         double v;
-        if (line_value(&t->rows[r], col, &v)) {
+        if (line_value(t, r, tree, col, &v)) {
             *sum += v;
             any = true;
         }
@@ -121,13 +162,14 @@ static void evolution(struct rp_report *b, struct rp_nodes *into, const struct r
     for (size_t k = 0; k < g->per_year; k++)
         has_sums |= t->columns[g->col[k]].sums.count > 0;
     for (size_t k = 0; k < g->per_year; k++)
-        if (!has_sums || t->columns[g->col[k]].sums.count == 0)
+        if ((!has_sums || t->columns[g->col[k]].sums.count == 0) && in_table_unit(t, g->col[k]))
             series[ns++] = k;
     stacked = has_sums;
+    bool tree = is_tree(t);
     size_t lines = 0;
     for (size_t r = 0; r < t->row_count; r++)
-        lines += t->rows[r].kind == RP_ROW_LINE && t->rows[r].values;
-    if (g->per_year == 1 && lines >= 2 && lines <= 6) {
+        lines += chart_row(t, r, tree);
+    if (g->per_year == 1 && in_table_unit(t, g->col[0]) && lines >= 2 && lines <= 6) {
         by_line = stacked = true;
         ns = lines;
     }
@@ -157,15 +199,15 @@ static void evolution(struct rp_report *b, struct rp_nodes *into, const struct r
     if (by_line) {
         size_t s = 0;
         for (size_t r = 0; r < t->row_count; r++) {
-            if (t->rows[r].kind != RP_ROW_LINE || !t->rows[r].values)
+            if (!chart_row(t, r, tree))
                 continue;
             const char *lang;
-            const char *label = rp_report_plain_in(b, &t->rows[r].label, &lang);
+            const char *label = rp_budget_row_label_in(b, &t->rows[r], &lang);
             rp_doc_chart_series(b->doc, c, s, short_label(b, label));
             rp_doc_chart_series_lang(b->doc, c, s, lang);
             for (size_t y = 0; y < g->years; y++) {
                 double v;
-                if (line_value(&t->rows[r], g->col[y], &v))
+                if (line_value(t, r, tree, g->col[y], &v))
                     rp_doc_chart_value(c, s, y, v);
             }
             s++;

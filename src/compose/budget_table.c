@@ -1,8 +1,11 @@
 /* One budget or staffing table as the plan states it: its headers by year and column
- * group, its rows, its notes, and its year-on-year changes. A stated total that does not
- * add up is printed as stated: the publication edition adds one neutral note with what the
- * lines add up to; the review edition flags the cell and explains the gap in words. */
+ * group, its rows (indented as their tree goes, under the names of the row dimensions),
+ * each column in its unit, its notes, and its year-on-year changes. A stated total that
+ * does not add up is printed as stated: the publication edition adds one neutral note with
+ * what the lines add up to; the review edition flags the cell and explains the gap in
+ * words. */
 #include "compose/budget.h"
+#include "model/table.h"
 #include "util/arena.h"
 
 #include <math.h>
@@ -103,13 +106,92 @@ static const char *change(struct rp_report *b, const struct rp_row *row, size_t 
     return buf;
 }
 
-static const char *value(struct rp_report *b, const struct rp_value *v, int decimals, char *buf,
-                         size_t size)
+/* The mark of a change computed from a stated total that differs from the sum of its lines:
+ * the reader is told which figure the change rests on (the note under the table). */
+#define STATED_MARK "\u2020"
+
+/* Whether the change of row r between columns prev and cur rests on a stated total that
+ * differs from what its lines add up to. */
+static bool change_from_stated(const struct rp_table *t, size_t r, size_t prev, size_t cur)
+{
+    double computed;
+    bool by_column;
+    return rp_budget_differs(t, r, prev, &computed, &by_column) ||
+           rp_budget_differs(t, r, cur, &computed, &by_column);
+}
+
+/* change() with the mark of change_from_stated(); sets *marked when it marks. */
+static const char *marked_change(struct rp_report *b, const struct rp_table *t, size_t r,
+                                 size_t prev, size_t cur, char *buf, size_t size, bool *marked)
+{
+    const char *text = change(b, &t->rows[r], prev, cur, buf, size);
+    if (strcmp(text, RP_NIL_TEXT) == 0 || !change_from_stated(t, r, prev, cur))
+        return text;
+    *marked = true;
+    return rp_doc_printf(b->doc, "%s" STATED_MARK, text);
+}
+
+/* A cell in its column's unit: "12,5 %" in a percent column, FTE to its decimals. */
+static const char *value(struct rp_report *b, const struct rp_value *v,
+                         const struct rp_column *col, char *buf, size_t size)
 {
     if (!v || v->nil)
         return RP_NIL_TEXT;
-    rp_fmt_number(buf, size, v->value, decimals, b->lang);
+    if (col->unit == RP_TUNIT_PERCENT)
+        rp_fmt_percent(buf, size, v->value, col->decimals, b->lang);
+    else
+        rp_fmt_number(buf, size, v->value, col->decimals, b->lang);
     return buf;
+}
+
+const char *rp_budget_row_label_in(struct rp_report *b, const struct rp_row *row,
+                                   const char **lang)
+{
+    if (row->label.count == 0 && row->year) {
+        *lang = NULL;
+        return rp_doc_printf(b->doc, "%d", row->year);
+    }
+    return rp_report_plain_in(b, &row->label, lang);
+}
+
+/* The head of the label column: the row dimensions' names, "Niveau / Rôle linguistique /
+ * Sexe", in the language of the first; "Année" when every labelled row is a year; else "". */
+static const char *stub_header(struct rp_report *b, const struct rp_table *t, const char **lang)
+{
+    const char *text = "";
+    *lang = NULL;
+    bool years = t->dimension_count == 0 && t->row_count > 0;
+    for (size_t r = 0; r < t->row_count && years; r++)
+        years = t->rows[r].year || t->rows[r].kind == RP_ROW_TOTAL;
+    if (years)
+        return rp_report_l(b, "table.rows.year");
+    for (size_t d = 0; d < t->dimension_count; d++) {
+        const char *l;
+        const char *name = rp_report_plain_in(b, &t->dimensions[d].label, &l);
+        if (d == 0)
+            *lang = l;
+        text = d ? rp_doc_printf(b->doc, "%s / %s", text, name) : name;
+    }
+    return text;
+}
+
+/* A column's header: its label, and its unit where that is not the table's and its cells
+ * do not show it (FTE among heads; a percentage shows its sign). */
+static const char *column_header(struct rp_report *b, const struct rp_table *t, size_t c,
+                                 const char *label)
+{
+    const char *fte = rp_report_l(b, "short.fte");
+    if (t->columns[c].unit == RP_TUNIT_FTE && t->unit != RP_TUNIT_FTE && !strstr(label, fte))
+        return rp_doc_printf(b->doc, "%s (%s)", label, fte);
+    return label;
+}
+
+static bool all_additive(const struct rp_table *t)
+{
+    for (size_t c = 0; c < t->column_count; c++)
+        if (!rp_table_column_additive(t, c))
+            return false;
+    return true;
 }
 
 static const char *pair(struct rp_report *b, const struct rp_year_grid *g, size_t y)
@@ -154,10 +236,12 @@ static void header(struct rp_report *b, struct rp_node *node, const struct rp_ta
             rp_doc_header_cell(doc, h, rp_report_l(b, "evol.header"), changes, RP_ALIGN_CENTER);
     }
     struct rp_doc_header_row *h = rp_doc_table_header_row(doc, node);
-    rp_doc_header_cell(doc, h, "", 1, RP_ALIGN_LEFT);
+    const char *stub_lang;
+    const char *stub = stub_header(b, t, &stub_lang);
+    rp_doc_header_cell(doc, h, stub, 1, RP_ALIGN_LEFT)->lang = stub_lang;
     for (size_t c = 0; c < t->column_count; c++) {
         const char *lang;
-        const char *label = rp_budget_column_label_in(b, t, c, &lang);
+        const char *label = column_header(b, t, c, rp_budget_column_label_in(b, t, c, &lang));
         long gi = group_of(t, c);
         if (!grouped && gi >= 0) {
             const char *group_lang;
@@ -188,15 +272,17 @@ static const char *differing_items(struct rp_report *b, const struct rp_table *t
         const char *item;
         if (flag) {
             double stated = t->rows[r].values[c].value;
+            int decimals = t->columns[c].decimals;
             char gap[48];
-            rp_fmt_change(gap, sizeof gap, stated - computed, t->decimals, false, b->lang);
+            rp_fmt_change(gap, sizeof gap, stated - computed, decimals, false, b->lang);
             item = rp_report_lf(b, "diff.item", column_name(b, t, c),
-                                rp_report_num(b, stated, t->decimals),
-                                rp_report_num(b, computed, t->decimals));
+                                rp_report_num(b, stated, decimals),
+                                rp_report_num(b, computed, decimals));
             item = rp_doc_printf(b->doc, "%s (%s)", item,
                                  rp_report_lf(b, "diff.gap", gap, NULL, NULL));
         } else
-            item = rp_report_lf(b, "table.sum.item", rp_report_num(b, computed, t->decimals),
+            item = rp_report_lf(b, "table.sum.item",
+                                rp_report_num(b, computed, t->columns[c].decimals),
                                 column_name(b, t, c), NULL);
         const char *sep = flag ? rp_report_l(b, "diff.sep") : ", ";
         list = *count ? rp_doc_printf(b->doc, "%s%s%s", list, sep, item) : item;
@@ -262,7 +348,7 @@ static void sums_note(struct rp_report *b, struct rp_node *node, const struct rp
             continue;
         const char *label = NULL, *lang = NULL;
         if (named || by_col)
-            label = rp_report_plain_in(b, &t->rows[r].label, &lang);
+            label = rp_budget_row_label_in(b, &t->rows[r], &lang);
         if (by_row) {
             if (text->count)
                 rp_report_add_plain(b, text, 0, " ", NULL);
@@ -304,8 +390,16 @@ static void evolution_table(struct rp_report *b, struct rp_nodes *into, const st
                             const char **label_langs)
 {
     struct rp_doc *doc = b->doc;
-    size_t keys[64], nk = rp_budget_key_measures(t, g, keys), pairs = g->years - 1;
-    if (nk == 0 || nk > 64)
+    size_t keys[64], nk = 0, pairs = g->years - 1;
+    bool stated = false;
+    if (g->per_year > 64)
+        return;
+    /* A percentage's change is in points, not in per cent: it has no place here. */
+    size_t all[64], na = rp_budget_key_measures(t, g, all);
+    for (size_t k = 0; k < na; k++)
+        if (rp_table_column_additive(t, g->col[all[k]]))
+            keys[nk++] = all[k];
+    if (nk == 0)
         return;
     struct rp_node *node = rp_doc_add_table(
         doc, into, 1 + nk * pairs,
@@ -328,6 +422,7 @@ static void evolution_table(struct rp_report *b, struct rp_nodes *into, const st
     for (size_t r = 0; r < t->row_count; r++) {
         const struct rp_row *row = &t->rows[r];
         size_t i = rp_doc_table_row(doc, node, row_kind(row->kind));
+        node->u.table.rows[i].level = (unsigned)rp_table_row_level(t, r);
         rp_doc_table_cell(doc, node, i, 0, labels[r], NULL, 0);
         rp_doc_cell_lang(doc, node, i, 0, label_langs[r]);
         if (!row->values)
@@ -336,11 +431,14 @@ static void evolution_table(struct rp_report *b, struct rp_nodes *into, const st
         for (size_t k = 0; k < nk; k++)
             for (size_t y = 1; y < g->years; y++)
                 rp_doc_table_cell(doc, node, i, 1 + k * pairs + (y - 1),
-                                  change(b, row, g->col[(y - 1) * g->per_year + keys[k]],
-                                         g->col[y * g->per_year + keys[k]], buf, sizeof buf),
+                                  marked_change(b, t, r, g->col[(y - 1) * g->per_year + keys[k]],
+                                                g->col[y * g->per_year + keys[k]], buf,
+                                                sizeof buf, &stated),
                                   NULL, RP_CELL_COMPUTED);
     }
     rp_doc_table_note(doc, node, NULL, rp_report_l(b, "evol.note"));
+    if (stated)
+        rp_doc_table_note(doc, node, STATED_MARK, rp_report_l(b, "evol.stated"));
 }
 
 void rp_budget_table(struct rp_report *b, struct rp_nodes *into, const struct rp_table *t,
@@ -349,7 +447,8 @@ void rp_budget_table(struct rp_report *b, struct rp_nodes *into, const struct rp
     struct rp_doc *doc = b->doc;
     struct rp_year_grid g;
     rp_budget_year_grid(b, t, &g);
-    size_t changes = g.regular && g.per_year == 1 && g.years >= 2 ? g.years - 1 : 0;
+    size_t changes =
+        g.regular && g.per_year == 1 && g.years >= 2 && all_additive(t) ? g.years - 1 : 0;
     size_t ncols = 1 + t->column_count + changes;
     /* The credit type goes into the caption when the headers do not show it. */
     enum rp_credit credit = t->column_count ? t->columns[0].credit : RP_CREDIT_NONE;
@@ -373,6 +472,7 @@ void rp_budget_table(struct rp_report *b, struct rp_nodes *into, const struct rp
     struct rp_node *node = rp_doc_add_table(doc, into, ncols, caption);
     node->u.table.summary = summary(b, t, &g, changes);
     bool review = b->edition == RP_EDITION_REVIEW;
+    bool stated = false; /* some change rests on a stated total that differs from its lines */
     rp_doc_table_column(node, 0, RP_ALIGN_LEFT, true);
     for (size_t c = 1; c < ncols; c++)
         rp_doc_table_column(node, c, RP_ALIGN_DECIMAL, false);
@@ -385,8 +485,9 @@ void rp_budget_table(struct rp_report *b, struct rp_nodes *into, const struct rp
         rp_arena_array(doc->arena, t->row_count ? t->row_count : 1, sizeof *label_langs);
     for (size_t r = 0; r < t->row_count; r++) {
         const struct rp_row *row = &t->rows[r];
-        labels[r] = with_mark(b, rp_report_plain_in(b, &row->label, &label_langs[r]), marks[r]);
+        labels[r] = with_mark(b, rp_budget_row_label_in(b, row, &label_langs[r]), marks[r]);
         size_t i = rp_doc_table_row(doc, node, row_kind(row->kind));
+        node->u.table.rows[i].level = (unsigned)rp_table_row_level(t, r);
         rp_doc_table_cell(doc, node, i, 0, labels[r], NULL, 0);
         rp_doc_cell_lang(doc, node, i, 0, label_langs[r]);
         if (!row->values)
@@ -396,18 +497,20 @@ void rp_budget_table(struct rp_report *b, struct rp_nodes *into, const struct rp
             const struct rp_value *v = c < row->value_count ? &row->values[c] : NULL;
             double computed;
             bool by_column;
-            const char *text = value(b, v, t->decimals, buf, sizeof buf);
+            const char *text = value(b, v, &t->columns[c], buf, sizeof buf);
             if (review && rp_budget_differs(t, r, c, &computed, &by_column)) {
-                const char *detail = rp_report_lf(
-                    b, "diff.detail", rp_report_num(b, computed, t->decimals), NULL, NULL);
+                const char *detail =
+                    rp_report_lf(b, "diff.detail",
+                                 rp_report_num(b, computed, t->columns[c].decimals), NULL, NULL);
                 rp_doc_table_cell(doc, node, i, 1 + c, text, detail, RP_CELL_DIFFERS);
             } else
                 rp_doc_table_cell(doc, node, i, 1 + c, text, NULL, 0);
         }
         for (size_t y = 1; y <= changes; y++)
             rp_doc_table_cell(doc, node, i, 1 + t->column_count + (y - 1),
-                              change(b, row, g.col[y - 1], g.col[y], buf, sizeof buf), NULL,
-                              RP_CELL_COMPUTED);
+                              marked_change(b, t, r, g.col[y - 1], g.col[y], buf, sizeof buf,
+                                            &stated),
+                              NULL, RP_CELL_COMPUTED);
     }
 
     /* Notes: the plan's, each row's own, then the abbreviations used. */
@@ -434,6 +537,8 @@ void rp_budget_table(struct rp_report *b, struct rp_nodes *into, const struct rp
         rp_doc_table_note(doc, node, NULL, rp_report_l(b, "table.credit.legend"));
     if (changes)
         rp_doc_table_note(doc, node, NULL, rp_report_l(b, "evol.note"));
+    if (stated)
+        rp_doc_table_note(doc, node, STATED_MARK, rp_report_l(b, "evol.stated"));
 
     if (review)
         remarks(b, into, t, labels, label_langs);

@@ -1,8 +1,9 @@
 /* The communication-plan summary: the actions (objectives, target groups, messages,
  * channels, material, responsible, timing, and the execution status when an evaluation is
  * given), a target-group × channel matrix, a timeline, and the count of actions per
- * communication objective. This file holds the actions tables and puts the document
- * together; communication_views.c the cross views, communication_execution.c the execution.
+ * communication objective, each when the actions give its data (communication_about.c says
+ * which they do). This file holds the actions tables and puts the document together;
+ * communication_views.c the cross views, communication_execution.c the execution.
  *
  * Wording the source left unresolved ("**‐**‐****") is shown as it stands, flagged for the
  * review edition; only that edition counts it for the authors.
@@ -24,72 +25,103 @@ static const char *status_text(struct rp_report *r, const struct rp_comm_action 
 
 /* ---------------------------------------------------------------- actions */
 
-static void actions_table(struct rp_report *r, struct rp_nodes *into)
+/* The columns of the actions table, in order, each when some action fills it: the number
+ * only when another view refers to the actions by it. A plan that pairs plan items with
+ * messages gets a two-column table, item → message. */
+enum { C_NUMBER, C_OBJECTIVES, C_ABOUT, C_TARGETS, C_MESSAGE, C_TIMING, C_STATUS, C__MAX };
+
+static void action_row(struct rp_report *r, struct rp_node *t, const size_t *col, size_t i)
 {
-    const struct rp_comm_plan *cp = &r->plan->communication;
-    bool timing = false, status = r->eval != NULL;
-    for (size_t i = 0; i < cp->action_count; i++)
-        timing |= cp->actions[i].has_timing;
-    /* Columns: N°, objectives, target groups, message, [timing], [status]. */
-    size_t ncol = 4 + timing + status, c_status = 4 + timing;
-    struct rp_node *t =
-        rp_doc_add_table(r->doc, into, ncol, rp_report_l(r, "caption.comm_actions"));
-    rp_doc_table_column(t, 0, RP_ALIGN_RIGHT, true);
-    static const char *const heads[] = {"col.number", "col.objectives", "col.target_groups",
-                                        "col.message"};
-    struct rp_doc_header_row *h = rp_doc_table_header_row(r->doc, t);
-    for (size_t c = 0; c < 4; c++)
-        rp_doc_header_cell(r->doc, h, rp_report_l(r, heads[c]), 1,
-                           c ? RP_ALIGN_LEFT : RP_ALIGN_RIGHT);
-    if (timing)
-        rp_doc_header_cell(r->doc, h, rp_report_l(r, "col.timing"), 1, RP_ALIGN_LEFT);
-    if (status)
-        rp_doc_header_cell(r->doc, h, rp_report_l(r, "col.status"), 1, RP_ALIGN_LEFT);
-    for (size_t i = 0; i < cp->action_count; i++) {
-        const struct rp_comm_action *a = &cp->actions[i];
-        size_t row = rp_doc_table_row(r->doc, t, RP_DOC_ROW_LINE);
-        rp_doc_table_cell(r->doc, t, row, 0, rp_comm_number(r, i), NULL, 0);
-        const char *ol;
-        rp_doc_table_cell(r->doc, t, row, 1, rp_comm_objectives_in(r, a, &ol), NULL, 0);
-        rp_doc_cell_lang(r->doc, t, row, 1, ol);
-        unsigned tf = 0, af = 0, mf = 0;
-        const char *tl, *al = NULL, *ml;
+    const struct rp_comm_action *a = &r->plan->communication.actions[i];
+    size_t row = rp_doc_table_row(r->doc, t, RP_DOC_ROW_LINE);
+    const char *lang;
+    if (col[C_NUMBER] != C__MAX)
+        rp_doc_table_cell(r->doc, t, row, col[C_NUMBER], rp_comm_number(r, i), NULL, 0);
+    if (col[C_OBJECTIVES] != C__MAX) {
+        rp_doc_table_cell(r->doc, t, row, col[C_OBJECTIVES], rp_comm_objectives_in(r, a, &lang),
+                          NULL, 0);
+        rp_doc_cell_lang(r->doc, t, row, col[C_OBJECTIVES], lang);
+    }
+    if (col[C_ABOUT] != C__MAX) {
+        rp_doc_table_cell(r->doc, t, row, col[C_ABOUT], rp_comm_about_in(r, a, &lang), NULL, 0);
+        rp_doc_cell_lang(r->doc, t, row, col[C_ABOUT], lang);
+    }
+    if (col[C_TARGETS] != C__MAX) {
+        unsigned tf = 0, af = 0;
+        const char *tl, *al = NULL;
         const char *groups = rp_comm_joined_in(r, &a->target_groups, ", ", &tf, &tl);
         const char *audience =
             a->audiences.count ? rp_comm_joined_in(r, &a->audiences, ", ", &af, &al) : NULL;
         /* The audience is the cell's detail line, which has no language of its own: the
          * cell carries the first other language of the two. */
-        rp_comm_cell_in(r, t, row, 2, groups, tl ? tl : al, audience, tf | af);
-        const char *messages = rp_comm_messages_in(r, a, &mf, &ml);
-        rp_comm_cell_in(r, t, row, 3, messages, ml, NULL, mf);
-        if (timing) {
-            enum rp_comm_timing tk = rp_comm_timing_kind(a);
-            const char *wl;
-            const char *when = rp_comm_timing_text_in(r, a, &wl);
-            rp_comm_cell_in(r, t, row, 4, when, wl, NULL,
-                            tk == RP_TIMING_PLACEHOLDER ? RP_CELL_PLACEHOLDER : 0);
-        }
-        if (status) {
-            const char *detail;
-            const char *word = status_text(r, a, &detail);
-            rp_doc_table_cell(r->doc, t, row, c_status, word, detail, 0);
-        }
+        rp_comm_cell_in(r, t, row, col[C_TARGETS], groups, tl ? tl : al, audience, tf | af);
+    }
+    unsigned mf = 0;
+    const char *messages = rp_comm_messages_in(r, a, &mf, &lang);
+    rp_comm_cell_in(r, t, row, col[C_MESSAGE], messages, lang, NULL, mf);
+    if (col[C_TIMING] != C__MAX) {
+        enum rp_comm_timing tk = rp_comm_timing_kind(a);
+        const char *when = rp_comm_timing_text_in(r, a, &lang);
+        rp_comm_cell_in(r, t, row, col[C_TIMING], when, lang, NULL,
+                        tk == RP_TIMING_PLACEHOLDER ? RP_CELL_PLACEHOLDER : 0);
+    }
+    if (col[C_STATUS] != C__MAX) {
+        const char *detail;
+        const char *word = status_text(r, a, &detail);
+        rp_doc_table_cell(r->doc, t, row, col[C_STATUS], word, detail, 0);
     }
 }
 
-/* Channels, material and responsible: the columns the source fills, if any. */
-static void means_table(struct rp_report *r, struct rp_nodes *into)
+static void actions_table(struct rp_report *r, struct rp_nodes *into, bool numbered)
 {
     const struct rp_comm_plan *cp = &r->plan->communication;
-    bool has[3] = {false, false, false};
+    struct rp_comm_shape shape = rp_comm_shape_of(cp);
+    const bool shown[C__MAX] = {numbered,
+                                shape.objectives,
+                                shape.about,
+                                shape.target_groups || shape.audiences,
+                                true,
+                                shape.timing,
+                                r->eval != NULL};
+    static const char *const heads[C__MAX] = {"col.number",  "col.objectives", "col.about",
+                                              "col.target_groups", "col.message", "col.timing",
+                                              "col.status"};
+    size_t col[C__MAX], ncol = 0;
+    for (size_t c = 0; c < C__MAX; c++)
+        col[c] = shown[c] ? ncol++ : C__MAX;
+    struct rp_node *t = rp_doc_add_table(
+        r->doc, into, ncol,
+        rp_report_l(r, shown[C_TARGETS] ? "caption.comm_actions" : "caption.comm_messages"));
+    struct rp_doc_header_row *h = rp_doc_table_header_row(r->doc, t);
+    for (size_t c = 0; c < C__MAX; c++)
+        if (shown[c])
+            rp_doc_header_cell(r->doc, h, rp_report_l(r, heads[c]), 1,
+                               c == C_NUMBER ? RP_ALIGN_RIGHT : RP_ALIGN_LEFT);
+    /* The first column heads its row: the number, else what the action is about. */
+    rp_doc_table_column(t, 0, numbered ? RP_ALIGN_RIGHT : RP_ALIGN_LEFT, true);
+    for (size_t i = 0; i < cp->action_count; i++)
+        action_row(r, t, col, i);
+}
+
+/* Channels, material and responsible: the columns the source fills, if any. */
+static bool has_means(const struct rp_comm_plan *cp, bool has[3])
+{
+    has[0] = has[1] = has[2] = false;
     for (size_t i = 0; i < cp->action_count; i++) {
         has[0] |= cp->actions[i].channels.count > 0;
         has[1] |= cp->actions[i].materials.count > 0;
         has[2] |= cp->actions[i].responsibles.count > 0;
     }
-    size_t ncol = 1 + has[0] + has[1] + has[2];
-    if (ncol == 1)
+    return has[0] || has[1] || has[2];
+}
+
+static void means_table(struct rp_report *r, struct rp_nodes *into)
+{
+    const struct rp_comm_plan *cp = &r->plan->communication;
+    bool has[3];
+    if (!has_means(cp, has))
         return;
+    size_t ncol = 1 + has[0] + has[1] + has[2];
     static const char *const heads[] = {"col.channels", "col.material", "col.responsible"};
     struct rp_node *t = rp_doc_add_table(r->doc, into, ncol, rp_report_l(r, "caption.comm_means"));
     rp_doc_table_column(t, 0, RP_ALIGN_RIGHT, true);
@@ -112,6 +144,33 @@ static void means_table(struct rp_report *r, struct rp_nodes *into)
             const char *text = rp_comm_joined_in(r, cols[c], "; ", &flags, &lang);
             rp_comm_cell_in(r, t, row, col++, text, lang, NULL, flags);
         }
+    }
+}
+
+/* Each view only when the plan's data fills it: no matrix without both target groups and
+ * channels, no timeline without any timing, no count per objective without objectives. */
+void rp_comm_plan_sections(struct rp_report *r, struct rp_nodes *into)
+{
+    const struct rp_comm_plan *cp = &r->plan->communication;
+    struct rp_comm_shape shape = rp_comm_shape_of(cp);
+    bool has[3];
+    bool matrix = shape.target_groups && shape.channels, per_objective = cp->objective_count > 0;
+    bool execution = r->eval && r->eval->comm_count;
+    bool numbered = has_means(cp, has) || matrix || shape.timing || per_objective || execution;
+    struct rp_node *sec =
+        rp_doc_add_section(r->doc, into, 2, NULL, rp_report_l(r, "sec.comm_actions"));
+    actions_table(r, &sec->u.section.children, numbered);
+    means_table(r, &sec->u.section.children);
+    if (matrix)
+        rp_comm_matrix(r, into);
+    if (shape.timing)
+        rp_comm_timeline(r, into);
+    if (per_objective)
+        rp_comm_per_objective(r, into);
+    if (execution) {
+        struct rp_node *ex =
+            rp_doc_add_section(r->doc, into, 2, NULL, rp_report_l(r, "sec.comm_execution"));
+        rp_comm_execution(r, &ex->u.section.children);
     }
 }
 
@@ -154,7 +213,9 @@ static void about(struct rp_report *r, struct rp_nodes *into)
     snprintf(na, sizeof na, "%zu", cp->action_count);
     snprintf(no, sizeof no, "%zu", cp->objective_count);
     rp_doc_add_paragraph(r->doc, kids, RP_PARA_BODY,
-                         rp_report_lf(r, "about.comm_counts", na, no, NULL));
+                         cp->objective_count
+                             ? rp_report_lf(r, "about.comm_counts", na, no, NULL)
+                             : rp_report_lf(r, "about.comm_actions", na, NULL, NULL));
     size_t ph = r->edition == RP_EDITION_REVIEW ? placeholder_count(cp) : 0;
     if (ph) {
         char n[32];
@@ -178,12 +239,10 @@ struct rp_doc *rp_build_communication(const struct rp_plan *plan, const struct r
     if (!plan || !arena || !t)
         return NULL;
     struct rp_report r;
-    rp_report_init(&r, t, arena, lang, edition, plan->lang);
-    r.plan = plan;
+    rp_report_init_plan(&r, t, arena, lang, edition, plan);
     r.eval = eval;
     r.evals = eval ? &r.eval : NULL;
     r.eval_count = eval ? 1 : 0;
-    r.org = &plan->organisation;
     /* Only the execution status comes from the evaluation: its sample mark applies when
      * the document shows it. */
     const struct rp_comm_plan *cp = &plan->communication;
@@ -209,20 +268,9 @@ struct rp_doc *rp_build_communication(const struct rp_plan *plan, const struct r
         /* One chapter of short sections: the theme starts every chapter on a new page. */
         struct rp_node *plan_sec =
             rp_doc_add_section(r.doc, body, 1, NULL, rp_report_l(&r, "sec.comm_plan"));
-        struct rp_nodes *kids = &plan_sec->u.section.children;
-        struct rp_node *sec =
-            rp_doc_add_section(r.doc, kids, 2, NULL, rp_report_l(&r, "sec.comm_actions"));
-        actions_table(&r, &sec->u.section.children);
-        means_table(&r, &sec->u.section.children);
-        rp_comm_matrix(&r, kids);
-        rp_comm_timeline(&r, kids);
-        rp_comm_per_objective(&r, kids);
-        if (eval && eval->comm_count) {
-            struct rp_node *ex =
-                rp_doc_add_section(r.doc, kids, 2, NULL, rp_report_l(&r, "sec.comm_execution"));
-            rp_comm_execution(&r, &ex->u.section.children);
-        }
+        rp_comm_plan_sections(&r, &plan_sec->u.section.children);
     }
+    rp_report_abbreviations(&r, body);
     rp_report_finish(&r);
     return r.doc;
 }

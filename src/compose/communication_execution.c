@@ -20,40 +20,54 @@ static void status_counts(struct rp_report *r, struct rp_nodes *into)
     rp_doc_add_paragraph(r->doc, into, RP_PARA_BODY, text);
 }
 
+/* One row per action: its number, what it is about and its message (each when some action
+ * has one), its target groups, then the execution. */
 static void execution_table(struct rp_report *r, struct rp_nodes *into)
 {
     const struct rp_comm_plan *cp = &r->plan->communication;
-    struct rp_node *t = rp_doc_add_table(r->doc, into, 6, rp_report_l(r, "caption.comm_execution"));
+    struct rp_comm_shape shape = rp_comm_shape_of(cp);
+    size_t c_about = 1, c_message = 1 + shape.about, c_groups = c_message + 1;
+    size_t c_status = c_groups + shape.target_groups, ncol = c_status + 3;
+    struct rp_node *t =
+        rp_doc_add_table(r->doc, into, ncol, rp_report_l(r, "caption.comm_execution"));
     rp_doc_table_column(t, 0, RP_ALIGN_RIGHT, false);
     rp_doc_table_column(t, 1, RP_ALIGN_LEFT, true);
-    rp_doc_table_column(t, 5, RP_ALIGN_DECIMAL, false);
-    static const char *const heads[] = {"col.number", "col.message", "col.target_groups",
-                                        "col.status", "col.date",    "col.reach"};
+    rp_doc_table_column(t, ncol - 1, RP_ALIGN_DECIMAL, false);
+    static const char *const heads[] = {"col.number", "col.about",  "col.message",
+                                        "col.target_groups", "col.status", "col.date",
+                                        "col.reach"};
+    const bool shown[] = {true, shape.about, true, shape.target_groups, true, true, true};
     struct rp_doc_header_row *h = rp_doc_table_header_row(r->doc, t);
-    for (size_t c = 0; c < 6; c++)
-        rp_doc_header_cell(r->doc, h, rp_report_l(r, heads[c]), 1,
-                           c == 0 || c == 5 ? RP_ALIGN_RIGHT : RP_ALIGN_LEFT);
+    for (size_t c = 0; c < sizeof heads / sizeof *heads; c++)
+        if (shown[c])
+            rp_doc_header_cell(r->doc, h, rp_report_l(r, heads[c]), 1,
+                               c == 0 || c == 6 ? RP_ALIGN_RIGHT : RP_ALIGN_LEFT);
     for (size_t i = 0; i < cp->action_count; i++) {
         const struct rp_comm_action *a = &cp->actions[i];
         const struct rp_comm_execution *x = rp_eval_comm(r->eval, a->id);
         const char *mark = rp_comm_number(r, i);
         unsigned mf = 0, tf = 0;
-        const char *ml, *tl;
+        const char *lang;
         size_t row = rp_doc_table_row(r->doc, t, RP_DOC_ROW_LINE);
         rp_doc_table_cell(r->doc, t, row, 0, mark, NULL, 0);
-        const char *messages = rp_comm_messages_in(r, a, &mf, &ml);
-        rp_comm_cell_in(r, t, row, 1, messages, ml, NULL, mf);
-        const char *groups = rp_comm_joined_in(r, &a->target_groups, ", ", &tf, &tl);
-        rp_comm_cell_in(r, t, row, 2, groups, tl, NULL, tf);
-        rp_doc_table_cell(r->doc, t, row, 3,
+        if (shape.about) {
+            rp_doc_table_cell(r->doc, t, row, c_about, rp_comm_about_in(r, a, &lang), NULL, 0);
+            rp_doc_cell_lang(r->doc, t, row, c_about, lang);
+        }
+        const char *messages = rp_comm_messages_in(r, a, &mf, &lang);
+        rp_comm_cell_in(r, t, row, c_message, messages, lang, NULL, mf);
+        if (shape.target_groups) {
+            const char *groups = rp_comm_joined_in(r, &a->target_groups, ", ", &tf, &lang);
+            rp_comm_cell_in(r, t, row, c_groups, groups, lang, NULL, tf);
+        }
+        rp_doc_table_cell(r->doc, t, row, c_status,
                           rp_report_comm_word(r, x ? (int)x->status : RP_COMM__MAX), NULL, 0);
         if (x && x->date.year)
-            rp_doc_table_cell(r->doc, t, row, 4, rp_report_date(r, &x->date), NULL, 0);
+            rp_doc_table_cell(r->doc, t, row, c_status + 1, rp_report_date(r, &x->date), NULL, 0);
         rp_doc_table_cell(
-            r->doc, t, row, 5,
+            r->doc, t, row, c_status + 2,
             x && x->reach.present ? rp_report_num_auto(r, x->reach.value) : RP_NIL_TEXT, NULL, 0);
         if (x && x->comment.count) {
-            const char *lang;
             const char *comment = rp_report_text_in(r, &x->comment, " ", &lang);
             rp_spans_lang(r->doc, rp_doc_table_note(r->doc, t, mark, comment), 0, lang);
         }

@@ -39,6 +39,15 @@ struct rp_doc *rp_build_communication(const struct rp_plan *plan, const struct r
                                       const char *lang, enum rp_edition edition,
                                       const struct rp_templates *t, struct rp_arena *arena);
 
+/* The plan document: the plan or administration contract of `plan` itself, consolidated in
+ * `lang`: parties and signature, context, missions, vision, values, stakes and
+ * stakeholders, priorities, risks, the objectives with their ambitions, indicators and
+ * actions, key processes, projects, commitments, budget and staffing tables, communication
+ * plan, key figures and the organisation's units, in the order documents.xml lists them.
+ * Returns NULL when `plan` or `arena` is NULL. */
+struct rp_doc *rp_build_plan(const struct rp_plan *plan, const char *lang, enum rp_edition edition,
+                             const struct rp_templates *t, struct rp_arena *arena);
+
 /* Appends to a review edition the annex its authors need: every diagnostic of the document's
  * sources (`diags`, possibly empty), with its file, line and column, worded in the
  * document's language. */

@@ -4,6 +4,7 @@
  * its narrative, key figures and organisation.
  *
  * Each chapter lives in its own file (evaluation_*.c); this one orders them. */
+#include "compose/maturity.h"
 #include "compose/compose.h"
 #include "compose/report.h"
 #include "templates/templates.h"
@@ -72,6 +73,7 @@ static const struct {
     {"dashboard", rp_eval_dashboard, NULL},
     {"objectives", rp_eval_objectives, NULL},
     {"projects", rp_eval_projects, NULL},
+    {"transversal", rp_eval_transversal, NULL},
     {"key-figures", NULL, key_figures_alone}, /* with a plan: inside the highlights */
     {"highlights", highlights_chapter, narrative_chapters},
     {"risks", rp_eval_risks, NULL},

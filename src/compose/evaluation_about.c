@@ -1,6 +1,7 @@
 /* The evaluation report's first and last chapters: what the document is (plan, year, sample
  * data, language, how statuses are read), the organisation of a stand-alone report, and the
  * annex (indicator definitions, abbreviations). */
+#include "compose/amendments.h"
 #include "compose/report.h"
 
 #include <stdio.h>
@@ -65,6 +66,12 @@ void rp_eval_about(struct rp_report *r, struct rp_nodes *into)
                 rp_report_lf(r, "about.published", rp_report_date(r, &e->date), NULL, NULL));
         return;
     }
+    /* The evaluation's own title (the cover's subtitle is the plan's): what the authors
+     * call this report, in the language the one rule chooses. */
+    if (e->title.count) {
+        struct rp_node *own = rp_doc_add_paragraph(r->doc, kids, RP_PARA_LEAD, NULL);
+        rp_report_add_runs(r, &own->u.paragraph.text, rp_report_pick(r, &e->title));
+    }
     rp_doc_add_paragraph(r->doc, kids, RP_PARA_BODY,
                          rp_report_lf(r, "about.evaluation", year, NULL, NULL));
     struct rp_node *title = rp_doc_add_paragraph(r->doc, kids, RP_PARA_LEAD, NULL);
@@ -74,6 +81,7 @@ void rp_eval_about(struct rp_report *r, struct rp_nodes *into)
     snprintf(end, sizeof end, "%d", r->plan->end);
     rp_doc_add_paragraph(r->doc, kids, RP_PARA_BODY,
                          rp_report_lf(r, "about.period", start, end, rp_report_date(r, &e->date)));
+    rp_report_amendments_note(r, kids);
     const char *earlier = earlier_years(r);
     if (earlier && indicator_count(r->plan))
         rp_doc_add_paragraph(r->doc, kids, RP_PARA_BODY,
@@ -124,12 +132,11 @@ void rp_eval_organisation(struct rp_report *r, struct rp_nodes *into)
 
 /* ---------------------------------------------------------------- annex */
 
-static const char *measure_text(struct rp_report *r, const struct rp_indicator *ind)
+const char *rp_report_indicator_measure(struct rp_report *r, const struct rp_indicator *ind)
 {
     char key[96];
     const char *colon = rp_report_colon(r), *semi = rp_report_semicolon(r);
-    snprintf(key, sizeof key, "iunit.%s", ind->unit ? ind->unit : "");
-    const char *unit = rp_report_has_label(r, key) ? rp_report_l(r, key) : ind->unit;
+    const char *unit = rp_report_unit_word_in(r, ind->unit ? ind->unit : "", NULL);
     const char *out = rp_doc_printf(r->doc, "%s%s%s", rp_report_l(r, "label.unit"), colon, unit);
     snprintf(key, sizeof key, "dir.%s", rp_direction_name(ind->direction));
     out = rp_doc_printf(r->doc, "%s%s%s%s%s", out, semi, rp_report_l(r, "label.direction"), colon,
@@ -180,7 +187,7 @@ static void definitions(struct rp_report *r, struct rp_nodes *into)
                                placeholder_flag(r, &ind->definition));
                 rp_report_cell(r, t, row, 3, &ind->norm.text, NULL,
                                placeholder_flag(r, &ind->norm.text));
-                rp_doc_table_cell(r->doc, t, row, 4, measure_text(r, ind), NULL, 0);
+                rp_doc_table_cell(r->doc, t, row, 4, rp_report_indicator_measure(r, ind), NULL, 0);
             }
         }
 }
@@ -216,15 +223,15 @@ static void abbreviations(struct rp_report *r, struct rp_nodes *into)
     size_t units = 0;
     for (size_t i = 0; org && i < org->unit_count; i++)
         units += org->units[i].abbr.count > 0;
-    if (!budget && units == 0)
+    /* Built detached: the section exists only when it lists something. */
+    struct rp_nodes rows = {0};
+    struct rp_node *t = rp_report_abbreviation_table(r, &rows);
+    size_t glossary = rp_report_glossary_used(r, t);
+    if (!budget && units == 0 && glossary == 0)
         return;
     struct rp_node *sec =
         rp_doc_add_section(r->doc, into, 2, NULL, rp_report_l(r, "sec.abbreviations"));
-    struct rp_node *t = rp_doc_add_table(r->doc, &sec->u.section.children, 2, NULL);
-    rp_doc_table_column(t, 0, RP_ALIGN_LEFT, true);
-    struct rp_doc_header_row *h = rp_doc_table_header_row(r->doc, t);
-    rp_doc_header_cell(r->doc, h, rp_report_l(r, "col.abbr"), 1, RP_ALIGN_LEFT);
-    rp_doc_header_cell(r->doc, h, rp_report_l(r, "col.meaning"), 1, RP_ALIGN_LEFT);
+    sec->u.section.children = rows;
     for (size_t i = 0; org && i < org->unit_count; i++) {
         const struct rp_unit *u = &org->units[i];
         if (u->abbr.count) {

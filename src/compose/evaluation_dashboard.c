@@ -1,6 +1,7 @@
 /* The one-page summary dashboard: the year in a few key figures, objectives, ambitions,
  * projects and processes by progress status, indicators by computed status, the budget
  * execution rate per table, each with a small chart. */
+#include "compose/maturity.h"
 #include "compose/budget.h"
 #include "compose/report.h"
 
@@ -211,5 +212,6 @@ void rp_eval_dashboard(struct rp_report *r, struct rp_nodes *into)
     progress_part(r, kids, &c);
     if (c.indicator_total)
         indicators_part(r, kids, &c);
+    rp_eval_maturity_dashboard(r, kids);
     budget_part(r, kids, groups, ngroups);
 }

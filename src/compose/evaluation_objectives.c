@@ -2,6 +2,7 @@
  * projects and processes, then each operational objective with its indicator table (norm as
  * worded, values of the year and the earlier ones, status by symbol and word) and comments.
  * Also the chapter of the plan's own project list and of the key processes. */
+#include "compose/maturity.h"
 #include "compose/report.h"
 #include "util/arena.h"
 
@@ -9,6 +10,11 @@
 #include <string.h>
 
 /* ---------------------------------------------------------------- status lines */
+
+static void add_text(struct rp_report *r, struct rp_spans *spans, const char *text,
+                     const char *lang);
+/* "Jalons : mars 2023 – Mise en ligne du nouveau site web (atteint); …" */
+static void milestones(struct rp_report *r, struct rp_spans *s, const struct rp_progress *p);
 
 static void status_line(struct rp_report *r, struct rp_nodes *into, const char *id)
 {
@@ -28,6 +34,12 @@ static void status_line(struct rp_report *r, struct rp_nodes *into, const char *
     }
     if (p)
         rp_report_paragraphs(r, into, &p->comment, RP_PARA_BODY);
+    /* An objective reported as a whole says which of its milestones were reached. */
+    if (p && p->milestone_count) {
+        struct rp_node *m = rp_doc_add_paragraph(r->doc, into, RP_PARA_SMALL, NULL);
+        milestones(r, &m->u.paragraph.text, p);
+        add_text(r, &m->u.paragraph.text, ".", NULL);
+    }
 }
 
 static void owners_line(struct rp_report *r, struct rp_nodes *into, const struct rp_refs *owners)
@@ -66,6 +78,18 @@ static void progress_note(struct rp_report *r, struct rp_node *table, const char
     if (!p || (p->milestone_count == 0 && p->comment.count == 0))
         return;
     struct rp_spans *s = rp_doc_table_note(r->doc, table, mark, NULL);
+    milestones(r, s, p);
+    if (p->milestone_count)
+        add_text(r, s, p->comment.count ? ". " : ".", NULL);
+    if (p->comment.count) {
+        const char *lang;
+        const char *comment = rp_report_text_in(r, &p->comment, " ", &lang);
+        add_text(r, s, comment, lang);
+    }
+}
+
+static void milestones(struct rp_report *r, struct rp_spans *s, const struct rp_progress *p)
+{
     for (size_t i = 0; i < p->milestone_count; i++) {
         const struct rp_milestone *m = &p->milestones[i];
         add_text(r, s,
@@ -83,13 +107,6 @@ static void progress_note(struct rp_report *r, struct rp_node *table, const char
                  rp_doc_printf(r->doc, " (%s)",
                                rp_report_l(r, m->done ? "milestone.done" : "milestone.open")),
                  NULL);
-    }
-    if (p->milestone_count)
-        add_text(r, s, p->comment.count ? ". " : ".", NULL);
-    if (p->comment.count) {
-        const char *lang;
-        const char *comment = rp_report_text_in(r, &p->comment, " ", &lang);
-        add_text(r, s, comment, lang);
     }
 }
 
@@ -173,7 +190,7 @@ static bool refs_have(const struct rp_refs *refs, const char *id)
 
 /* ---------------------------------------------------------------- indicators */
 
-static const char *value_of(struct rp_report *r, const struct rp_indicator *ind, double v)
+const char *rp_report_indicator_value(struct rp_report *r, const struct rp_indicator *ind, double v)
 {
     const char *unit = ind->unit ? ind->unit : "";
     if (ind->norm.kind == RP_NORM_DELIVERABLE || strcmp(unit, "deliverable") == 0)
@@ -188,8 +205,7 @@ static const char *value_of(struct rp_report *r, const struct rp_indicator *ind,
     return num;
 }
 
-/* "5 jours ouvrables", "1 mois": the delay a threshold of a tiered norm allows. */
-static const char *within_text(struct rp_report *r, const struct rp_threshold *t)
+const char *rp_report_within(struct rp_report *r, const struct rp_threshold *t)
 {
     if (!t->within.present || t->within_unit == RP_WITHIN_NONE)
         return "";
@@ -207,12 +223,12 @@ static const char *values_text(struct rp_report *r, const struct rp_indicator *i
     if (!res || res->value_count == 0)
         return RP_NIL_TEXT;
     if (ind->norm.kind != RP_NORM_TIERED || ind->norm.threshold_count < 2)
-        return value_of(r, ind, res->values[0].value);
+        return rp_report_indicator_value(r, ind, res->values[0].value);
     const char *text = NULL, *within = NULL;
     for (size_t k = 0; k < ind->norm.threshold_count; k++) {
         const struct rp_result_value *v = rp_result_value_for(ind, res, k);
-        const char *one = v ? value_of(r, ind, v->value) : RP_NIL_TEXT;
-        const char *w = within_text(r, &ind->norm.thresholds[k]);
+        const char *one = v ? rp_report_indicator_value(r, ind, v->value) : RP_NIL_TEXT;
+        const char *w = rp_report_within(r, &ind->norm.thresholds[k]);
         text = text ? rp_doc_printf(r->doc, "%s / %s", text, one) : one;
         within = within ? rp_doc_printf(r->doc, "%s / %s", within, w) : w;
     }
@@ -339,6 +355,7 @@ static void strategic(struct rp_report *r, struct rp_nodes *into,
     status_line(r, kids, so->id);
     owners_line(r, kids, &so->owners);
     ambitions(r, kids, so, number);
+    rp_eval_maturity(r, kids, so);
     /* The objective's own actions, then the plan's projects that name this objective. */
     struct subject *items =
         rp_arena_array(r->doc->arena, so->action_count + plan->project_count + 1, sizeof *items);

@@ -67,7 +67,7 @@ static void register_table(struct rp_report *r, struct rp_nodes *into)
     }
 }
 
-static const char *objective_numbers(struct rp_report *r, const struct rp_refs *refs)
+const char *rp_report_objective_numbers(struct rp_report *r, const struct rp_refs *refs)
 {
     const char *out = "";
     for (size_t i = 0; i < refs->count; i++) {
@@ -101,7 +101,7 @@ static void domains_table(struct rp_report *r, struct rp_nodes *into)
         size_t row = rp_doc_table_row(r->doc, t, RP_DOC_ROW_LINE);
         rp_doc_table_cell(r->doc, t, row, 0, mark, NULL, 0);
         rp_report_cell(r, t, row, 1, &d->title, NULL, 0);
-        rp_doc_table_cell(r->doc, t, row, 2, objective_numbers(r, &d->objectives), NULL, 0);
+        rp_doc_table_cell(r->doc, t, row, 2, rp_report_objective_numbers(r, &d->objectives), NULL, 0);
         rp_doc_table_cell(r->doc, t, row, 3, rank_text(r, rv ? rv->rank : 0), NULL, 0);
         rp_doc_table_cell(r->doc, t, row, 4, trend_text(r, rv), NULL, 0);
         if (rv && rv->comment.count) {

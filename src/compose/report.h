@@ -30,6 +30,24 @@ struct rp_report {
     bool fell_back;            /* some content text was shown in another language */
     struct rp_node *lang_note; /* where the language note goes once we know */
     struct rp_nodes *lang_note_parent;
+    /* Footnotes met by rp_report_add_runs() and not yet placed (rp_report_footnotes()), and
+     * the number of the last one: notes are numbered through the document. */
+    struct rp_report_footnote *footnotes;
+    size_t footnote_count, footnote_cap;
+    int footnote_number;
+    /* The plan document keeps the source's section numbers ("16.9. Engagements…"): a
+     * contract's readers cite its articles by them. Other documents number their own way. */
+    bool source_numbers;
+    /* True for a narrative section that a document prints elsewhere (the plan document:
+     * over the items it relates to); rp_report_narrative() leaves it out. NULL: none. */
+    bool (*elsewhere)(const struct rp_report *r, const struct rp_section *s);
+};
+
+/* A footnote waiting for the end of its section: its number and its text. */
+struct rp_report_footnote {
+    const char *mark;
+    const struct rp_run *run;
+    const char *lang; /* of the text it was met in, as rp_report_add_runs marks it */
 };
 
 /* How documents name `org` to readers (running headers, cover, author): its short name
@@ -41,6 +59,15 @@ const struct rp_texts *rp_report_org_name(const struct rp_organisation *org);
  * among them). `source` is the model's language. */
 void rp_report_init(struct rp_report *r, const struct rp_templates *t, struct rp_arena *arena,
                     const char *lang, enum rp_edition edition, const char *source);
+
+/* rp_report_init() for a document of `plan`: its language is the source's, the plan and its
+ * organisation are the report's. */
+void rp_report_init_plan(struct rp_report *r, const struct rp_templates *t, struct rp_arena *arena,
+                         const char *lang, enum rp_edition edition, const struct rp_plan *plan);
+
+/* "Contrat d'administration", "Plan stratégique": the kind of r->plan in the edition's words
+ * (budget.c). */
+const char *rp_report_plan_kind(const struct rp_report *r);
 
 /* The label `key` in the edition's language. */
 const char *rp_report_l(const struct rp_report *r, const char *key);
@@ -130,8 +157,19 @@ void rp_report_cell(struct rp_report *r, struct rp_node *table, size_t row, size
                     const struct rp_texts *texts, const char *detail, unsigned flags);
 
 /* Appends the runs of `text` to `spans` as styled spans, links and placeholders, in the
- * text's own language. */
+ * text's own language. A footnote becomes its number in superscript; its text waits for
+ * rp_report_footnotes(). */
 void rp_report_add_runs(struct rp_report *r, struct rp_spans *spans, const struct rp_text *text);
+
+/* The footnotes waiting, as numbered notes at the end of `into` (the children of the section
+ * they were met in): call it when a section is complete. Nothing when there are none;
+ * rp_report_finish() places any left at the end of the document. */
+void rp_report_footnotes(struct rp_report *r, struct rp_nodes *into);
+
+/* The same for the footnotes met since r->footnote_count was `from`: a section that holds
+ * sections takes `from` before its title, so that the notes of its own paragraphs, before and
+ * after its subsections, end it while each subsection ends with its own. */
+void rp_report_footnotes_from(struct rp_report *r, size_t from, struct rp_nodes *into);
 
 /* Appends `text` (nothing when NULL or "") as one span of `style` in `lang` (an _in
  * function's). */
@@ -220,6 +258,19 @@ void rp_report_key_figures(struct rp_report *r, struct rp_nodes *into,
 void rp_report_narrative(struct rp_report *r, struct rp_nodes *into, int level,
                          const struct rp_section *sections, size_t count);
 
+/* Narrative section `s` at `level` as rp_report_narrative() prints it, but each of its
+ * subsections printed by `sub` (given `ctx`): a document that gathers sections elsewhere
+ * adds what goes under them. */
+typedef void rp_report_sub_fn(struct rp_report *r, void *ctx, struct rp_nodes *into, int level,
+                              const struct rp_section *s);
+void rp_report_narrative_section(struct rp_report *r, struct rp_nodes *into, int level,
+                                 const struct rp_section *s, rp_report_sub_fn *sub, void *ctx);
+
+/* The heading of narrative section `s` at `level`, its title numbered as r->source_numbers
+ * says; returns the section node. */
+struct rp_node *rp_report_section_heading(struct rp_report *r, struct rp_nodes *into, int level,
+                                          const struct rp_section *s);
+
 /* ---------------------------------------------------------------- evaluation parts */
 
 void rp_eval_about(struct rp_report *r, struct rp_nodes *into);
@@ -298,6 +349,18 @@ const char *rp_comm_joined(struct rp_report *r, const struct rp_texts *texts, co
 const char *rp_comm_joined_in(struct rp_report *r, const struct rp_texts *texts, const char *sep,
                               unsigned *flags, const char **lang);
 
+/* Which fields the actions of a communication plan fill, any of them (communication_about.c):
+ * the summary shows a column or a view only when its data is there. */
+struct rp_comm_shape {
+    bool objectives, about, target_groups, audiences, channels, timing;
+};
+struct rp_comm_shape rp_comm_shape_of(const struct rp_comm_plan *cp);
+
+/* The plan item action `a` is about, "Objectif stratégique 2 : title", its title in `lang`
+ * (an _in function's); "" when it names none. */
+const char *rp_comm_about_in(struct rp_report *r, const struct rp_comm_action *a,
+                             const char **lang);
+
 /* The names of an action's communication objectives, joined by semicolons. */
 const char *rp_comm_objectives(struct rp_report *r, const struct rp_comm_action *a);
 const char *rp_comm_objectives_in(struct rp_report *r, const struct rp_comm_action *a,
@@ -322,5 +385,64 @@ const char *rp_report_comm_word(const struct rp_report *r, int status);
 
 /* The execution of communication action `id` in `eval`, or NULL. */
 const struct rp_comm_execution *rp_eval_comm(const struct rp_evaluation *eval, const char *id);
+
+/* ---------------------------------------------------------------- indicators and tables,
+ * shared by the evaluation report and the plan document */
+
+/* A value of `ind` in its unit: "85 %", "12 jours", "oui" for a deliverable. */
+const char *rp_report_indicator_value(struct rp_report *r, const struct rp_indicator *ind,
+                                      double v);
+
+/* "5 jours ouvrables", "1 mois": the delay a threshold of a tiered norm allows; "" when
+ * none. */
+const char *rp_report_within(struct rp_report *r, const struct rp_threshold *t);
+
+/* "Unité : pour cent ; Sens souhaité : à la hausse ; Fréquence : …; Valeur de départ : …":
+ * how an indicator is measured, in labels only. */
+const char *rp_report_indicator_measure(struct rp_report *r, const struct rp_indicator *ind);
+
+/* The display numbers of the strategic objectives `refs` names (their ids when they have
+ * none), joined by ", " (evaluation_risks.c). */
+const char *rp_report_objective_numbers(struct rp_report *r, const struct rp_refs *refs);
+
+/* Every table of `kind` of the plan as one section at `level` titled by the label
+ * `title_key`, each table in its own subsection (budget.c); `number` optional: the
+ * budget document numbers its chapters, other documents leave them unnumbered. Nothing
+ * when the plan has no such table. */
+void rp_budget_chapter(struct rp_report *b, struct rp_nodes *into, int level,
+                       enum rp_table_kind kind, const char *number, const char *title_key);
+
+/* The communication plan's level-2 sections: actions, means, target-group ×
+ * channel matrix, timeline, actions per communication objective, and the execution when
+ * r->eval reports it (communication.c). */
+void rp_comm_plan_sections(struct rp_report *r, struct rp_nodes *into);
+
+/* ---------------------------------------------------------------- the plan's vocabulary
+ * (glossary.c) */
+
+/* The annex of the plan's glossary: a section at `level` titled "Abréviations et
+ * définitions", a table of the terms sorted by term (in the edition's collation), with their
+ * expansions and definitions; the expansion column only when an entry has one. Nothing
+ * when the plan has no glossary. */
+void rp_report_glossary(struct rp_report *r, struct rp_nodes *into, int level);
+
+/* Every other document's abbreviations are built from the same glossary, limited to the
+ * terms the document uses (rp_doc_mentions(): call these once the rest is built). */
+
+/* An empty two-column table (abbreviation, meaning) appended to `into`. */
+struct rp_node *rp_report_abbreviation_table(struct rp_report *r, struct rp_nodes *into);
+
+/* Appends to such a table a row per abbreviation of the glossary (an entry with an
+ * expansion) that the document mentions: its term and its expansion, sorted by term.
+ * Returns the number of rows added. */
+size_t rp_report_glossary_used(struct rp_report *r, struct rp_node *table);
+
+/* A chapter "Abréviations" with that table, when the document uses a term. */
+void rp_report_abbreviations(struct rp_report *r, struct rp_nodes *into);
+
+/* The words of an indicator's unit: the label iunit.UNIT of a schema unit, the name of a unit
+ * the plan declares (chosen and counted; *lang as rp_report_text_in gives it), else the unit
+ * itself. `lang` may be NULL. */
+const char *rp_report_unit_word_in(struct rp_report *r, const char *unit, const char **lang);
 
 #endif

@@ -1,4 +1,5 @@
 /* The build context and the small formatting helpers every part of the two documents uses. */
+#include "compose/amendments.h"
 #include "compose/report.h"
 
 #include "templates/templates.h"
@@ -291,13 +292,33 @@ void rp_report_cell(struct rp_report *r, struct rp_node *table, size_t row, size
     rp_doc_cell_lang(r->doc, table, row, col, lang);
 }
 
-void rp_report_add_runs(struct rp_report *r, struct rp_spans *spans, const struct rp_text *text)
+/* A footnote's number in superscript where its mark is; its text waits in r->footnotes for
+ * the end of the section (rp_report_footnotes). */
+static void add_footnote(struct rp_report *r, struct rp_spans *spans, const struct rp_run *run,
+                         const char *lang)
 {
-    if (!text)
-        return;
-    size_t from = spans->count;
-    for (size_t i = 0; i < text->run_count; i++) {
-        const struct rp_run *run = &text->runs[i];
+    if (r->footnote_count == r->footnote_cap) {
+        r->footnote_cap = r->footnote_cap ? r->footnote_cap * 2 : 8;
+        struct rp_report_footnote *grown =
+            rp_arena_array(r->doc->arena, r->footnote_cap, sizeof *grown);
+        if (r->footnote_count)
+            memcpy(grown, r->footnotes, r->footnote_count * sizeof *grown);
+        r->footnotes = grown;
+    }
+    const char *mark = rp_doc_printf(r->doc, "%d", ++r->footnote_number);
+    r->footnotes[r->footnote_count++] = (struct rp_report_footnote){mark, run, lang};
+    rp_spans_add(r->doc, spans, RP_SPAN_TEXT, RP_SPAN_SUP, mark, NULL);
+}
+
+static void add_run_spans(struct rp_report *r, struct rp_spans *spans, const struct rp_run *runs,
+                          size_t count, const char *lang)
+{
+    for (size_t i = 0; i < count; i++) {
+        const struct rp_run *run = &runs[i];
+        if (run->kind == RP_RUN_FOOTNOTE) {
+            add_footnote(r, spans, run, lang);
+            continue;
+        }
         unsigned style = 0;
         style |= (run->style & RP_STYLE_EM) ? RP_SPAN_EM : 0;
         style |= (run->style & RP_STYLE_STRONG) ? RP_SPAN_STRONG : 0;
@@ -308,9 +329,35 @@ void rp_report_add_runs(struct rp_report *r, struct rp_spans *spans, const struc
         rp_spans_add(r->doc, spans, kind, style, run->text,
                      kind == RP_SPAN_LINK ? run->href : NULL);
     }
+}
+
+void rp_report_add_runs(struct rp_report *r, struct rp_spans *spans, const struct rp_text *text)
+{
+    if (!text)
+        return;
+    size_t from = spans->count;
+    add_run_spans(r, spans, text->runs, text->run_count, text->lang);
     if (text->run_count == 0 && text->plain && *text->plain)
         rp_spans_add(r->doc, spans, RP_SPAN_TEXT, 0, text->plain, NULL);
     rp_spans_lang(r->doc, spans, from, text->lang);
+    rp_report_amendment_mark(r, spans, text);
+}
+
+void rp_report_footnotes_from(struct rp_report *r, size_t from, struct rp_nodes *into)
+{
+    size_t count = r->footnote_count;
+    r->footnote_count = from < count ? from : count; /* taken first: notes hold no note */
+    for (size_t i = r->footnote_count; i < count; i++) {
+        const struct rp_report_footnote *f = &r->footnotes[i];
+        struct rp_node *n = rp_doc_add_note(r->doc, into, f->mark, NULL);
+        add_run_spans(r, &n->u.note.text, f->run->runs, f->run->run_count, f->lang);
+        rp_spans_lang(r->doc, &n->u.note.text, 0, f->lang);
+    }
+}
+
+void rp_report_footnotes(struct rp_report *r, struct rp_nodes *into)
+{
+    rp_report_footnotes_from(r, 0, into);
 }
 
 void rp_report_add_plain(struct rp_report *r, struct rp_spans *spans, unsigned style,
@@ -547,6 +594,7 @@ void rp_report_note_slot(struct rp_report *r, struct rp_nodes *into)
 
 void rp_report_finish(struct rp_report *r)
 {
+    rp_report_footnotes(r, &r->doc->body); /* notes no section placed: none is lost */
     if (!r->lang_note)
         return;
     if (r->fell_back) {
@@ -617,4 +665,12 @@ const struct rp_comm_execution *rp_eval_comm(const struct rp_evaluation *eval, c
         if (strcmp(eval->comm[i].ref, id) == 0)
             return &eval->comm[i];
     return NULL;
+}
+
+void rp_report_init_plan(struct rp_report *r, const struct rp_templates *t, struct rp_arena *arena,
+                         const char *lang, enum rp_edition edition, const struct rp_plan *plan)
+{
+    rp_report_init(r, t, arena, lang, edition, plan->lang);
+    r->plan = plan;
+    r->org = &plan->organisation;
 }

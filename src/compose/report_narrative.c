@@ -154,16 +154,62 @@ static size_t teaser_position(const struct rp_section *s, const char *lang)
     return pos;
 }
 
-static void add_section(struct rp_report *r, struct rp_nodes *into, int level,
-                        const struct rp_section *s, const struct rp_section *siblings,
-                        size_t sibling_count)
+struct rp_node *rp_report_section_heading(struct rp_report *r, struct rp_nodes *into, int level,
+                                          const struct rp_section *s)
 {
     struct rp_node *sec = rp_report_section(r, into, level, NULL, &s->title);
     sec->id = rp_doc_str(r->doc, s->id);
-    /* The source's own section number ("6.4. Objectifs"): our headings have theirs. */
+    /* The source's own section number ("6.4. Objectifs"): a report's headings have theirs;
+     * a contract's readers cite its articles by the source's. */
     struct rp_spans *title = &sec->u.section.title;
-    if (title->count && title->items[0].kind == RP_SPAN_TEXT)
+    if (!r->source_numbers && title->count && title->items[0].kind == RP_SPAN_TEXT)
         title->items[0].text = rp_source_unnumbered(r->doc, title->items[0].text);
+    return sec;
+}
+
+static void add_section(struct rp_report *r, struct rp_nodes *into, int level,
+                        const struct rp_section *s, const struct rp_section *siblings,
+                        size_t sibling_count, rp_report_sub_fn *sub, void *ctx);
+
+/* Whether a section has anything to show in this edition: a heading over nothing (a
+ * section that held only a medium the source lost, in a publication) is left out. The
+ * review edition shows every section, so that its authors see what is missing. */
+static bool shows(const struct rp_report *r, const struct rp_section *s)
+{
+    if (r->edition == RP_EDITION_REVIEW || s->lead.count || s->signed_by.count ||
+        s->role != RP_SECTION_BODY || s->block_count == 0)
+        return true;
+    for (size_t i = 0; i < s->block_count; i++) {
+        const struct rp_block *b = &s->blocks[i];
+        if (b->kind == RP_BLOCK_SECTION ? shows(r, b->section)
+                                        : b->kind != RP_BLOCK_MEDIA || !b->media.missing)
+            return true;
+    }
+    return false;
+}
+
+/* A subsection where it stands, unless the document prints it elsewhere or it has nothing
+ * to show. */
+static void add_sub(struct rp_report *r, void *ctx, struct rp_nodes *into, int level,
+                    const struct rp_section *s)
+{
+    (void)ctx;
+    if ((!r->elsewhere || !r->elsewhere(r, s)) && shows(r, s))
+        add_section(r, into, level, s, NULL, 0, add_sub, NULL);
+}
+
+void rp_report_narrative_section(struct rp_report *r, struct rp_nodes *into, int level,
+                                 const struct rp_section *s, rp_report_sub_fn *sub, void *ctx)
+{
+    add_section(r, into, level, s, NULL, 0, sub, ctx);
+}
+
+static void add_section(struct rp_report *r, struct rp_nodes *into, int level,
+                        const struct rp_section *s, const struct rp_section *siblings,
+                        size_t sibling_count, rp_report_sub_fn *sub, void *ctx)
+{
+    size_t notes_from = r->footnote_count;
+    struct rp_node *sec = rp_report_section_heading(r, into, level, s);
     struct rp_nodes *kids = &sec->u.section.children;
     /* A section the source left to be written later keeps its own words ("Ce point sera
      * soumis ultérieurement"); the authors alone are told it is pending. */
@@ -196,7 +242,7 @@ static void add_section(struct rp_report *r, struct rp_nodes *into, int level,
             rp_report_key_figures(r, kids, b->figures);
             break;
         case RP_BLOCK_SECTION:
-            add_section(r, kids, level + 1, b->section, NULL, 0);
+            sub(r, ctx, kids, level + 1, b->section);
             break;
         case RP_BLOCK_MEDIA:
             add_media(r, kids, &b->media);
@@ -213,11 +259,13 @@ static void add_section(struct rp_report *r, struct rp_nodes *into, int level,
         for (size_t i = first; i < p->u.paragraph.text.count; i++)
             p->u.paragraph.text.items[i].style |= RP_SPAN_EM; /* a signature is set in italics */
     }
+    rp_report_footnotes_from(r, notes_from, kids);
 }
 
 void rp_report_narrative(struct rp_report *r, struct rp_nodes *into, int level,
                          const struct rp_section *sections, size_t count)
 {
     for (size_t i = 0; i < count; i++)
-        add_section(r, into, level, &sections[i], sections, count);
+        if ((!r->elsewhere || !r->elsewhere(r, &sections[i])) && shows(r, &sections[i]))
+            add_section(r, into, level, &sections[i], sections, count, add_sub, NULL);
 }

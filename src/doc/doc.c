@@ -232,6 +232,7 @@ size_t rp_doc_table_row(struct rp_doc *doc, struct rp_node *table, enum rp_doc_r
     t->rows = grow(doc->arena, t->rows, &t->row_cap, t->row_count, sizeof *t->rows);
     struct rp_doc_row *row = &t->rows[t->row_count];
     row->kind = kind;
+    row->level = 0;
     row->cells =
         rp_arena_array(doc->arena, t->column_count ? t->column_count : 1, sizeof *row->cells);
     return t->row_count++;

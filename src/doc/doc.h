@@ -129,6 +129,7 @@ struct rp_doc_cell {
 
 struct rp_doc_row {
     enum rp_doc_row_kind kind;
+    unsigned level;            /* indentation of the label: the depth of the row's tree */
     struct rp_doc_cell *cells; /* exactly column_count cells */
 };
 
@@ -420,5 +421,10 @@ const char *rp_para_style_name(enum rp_para_style style);
  * the node's depth (0 in the body). Stops and returns the first non-zero result. */
 int rp_doc_walk(const struct rp_doc *doc,
                 int (*visit)(const struct rp_node *node, int depth, void *ctx), void *ctx);
+
+/* Whether `word` occurs as a whole word in the text of `doc` built so far: titles,
+ * paragraphs, lists, tables (caption, headers, cells, notes), key figures, chart titles and
+ * notes (mentions.c). */
+bool rp_doc_mentions(const struct rp_doc *doc, const char *word);
 
 #endif

@@ -1,5 +1,6 @@
 /* Builds an rp_evaluation from a validated <evaluation> element tree. */
 #include "load/plan.h"
+#include "load/maturity.h"
 
 #include "util/arena.h"
 
@@ -79,15 +80,6 @@ static void read_comm(struct rp_reader *r, const struct rp_xnode *n, struct rp_c
     c->comment = rp_read_texts(r, n, "comment");
 }
 
-#define READ_EACH(r, node, tag, items, count, read)                                                \
-    do {                                                                                           \
-        (count) = rp_xcount((node), (tag));                                                        \
-        (items) = rp_arena_array((r)->arena, (count), sizeof *(items));                            \
-        size_t i_ = 0;                                                                             \
-        RP_XEACH (c_, (node), (tag))                                                               \
-            read((r), c_, &(items)[i_++]);                                                         \
-    } while (0)
-
 struct rp_evaluation *rp_read_evaluation(struct rp_reader *r, const struct rp_xnode *root)
 {
     struct rp_evaluation *e = rp_arena_alloc(r->arena, sizeof *e);
@@ -105,12 +97,21 @@ struct rp_evaluation *rp_read_evaluation(struct rp_reader *r, const struct rp_xn
         e->has_organisation = true;
         rp_read_organisation(r, org, &e->organisation);
     }
-    READ_EACH(r, root, "indicator-result", e->results, e->result_count, read_result);
-    READ_EACH(r, root, "progress", e->progress, e->progress_count, read_progress);
-    READ_EACH(r, root, "budget-execution", e->budget, e->budget_count, read_budget);
-    READ_EACH(r, root, "risk-review", e->risk_reviews, e->risk_review_count, read_risk_review);
-    READ_EACH(r, root, "communication-execution", e->comm, e->comm_count, read_comm);
+    RP_READ_ALL(r, root, "indicator-result", e->results, e->result_count, read_result);
+    RP_READ_ALL(r, root, "progress", e->progress, e->progress_count, read_progress);
+    rp_read_evaluation_maturity(r, root, e);
+    RP_READ_ALL(r, root, "budget-execution", e->budget, e->budget_count, read_budget);
+    RP_READ_ALL(r, root, "risk-review", e->risk_reviews, e->risk_review_count, read_risk_review);
+    RP_READ_ALL(r, root, "communication-execution", e->comm, e->comm_count, read_comm);
     rp_read_all_key_figures(r, root, &e->key_figures, &e->key_figures_count);
     rp_read_all_sections(r, root, &e->sections, &e->section_count);
+    struct rp_text_change *changes;
+    size_t change_count = rp_read_changes(r, root, &changes);
+    for (size_t i = 0; i < change_count; i++)
+        rp_diag_add(r->diags, RP_ERROR, changes[i].loc.file, changes[i].loc.line,
+                    changes[i].loc.col,
+                    "<%s> marked by an amendment in an evaluation: amendments change the texts "
+                    "of the plan",
+                    changes[i].element);
     return e;
 }

@@ -1,20 +1,12 @@
 /* Builds an rp_plan from a validated <plan> element tree. */
 #include "load/plan.h"
+#include "load/maturity.h"
 
 #include "util/arena.h"
 
 #include <string.h>
 
 /* Allocates `count` elements for every child named `tag` and fills them with `read`. */
-#define READ_LIST(r, node, tag, type, items, count, read)                                          \
-    do {                                                                                           \
-        (count) = rp_xcount((node), (tag));                                                        \
-        (items) = rp_arena_array((r)->arena, (count), sizeof(type));                               \
-        size_t i_ = 0;                                                                             \
-        RP_XEACH (c_, (node), (tag))                                                               \
-            read((r), c_, &(items)[i_++]);                                                         \
-    } while (0)
-
 static void read_numbered(struct rp_reader *r, const struct rp_xnode *n, struct rp_numbered *o)
 {
     o->id = rp_read_str(r, n, "id");
@@ -35,7 +27,7 @@ static void read_mission(struct rp_reader *r, const struct rp_xnode *n, struct r
     m->title = rp_read_variants(r, n, "title");
     m->text = rp_read_texts(r, n, "text");
     m->items = rp_read_texts(r, n, "item");
-    READ_LIST(r, n, "mission", struct rp_mission, m->children, m->child_count, read_mission);
+    RP_READ_ALL(r, n, "mission", m->children, m->child_count, read_mission);
 }
 
 static void read_party(struct rp_reader *r, const struct rp_xnode *n, struct rp_party *p)
@@ -68,6 +60,13 @@ static void read_signatory(struct rp_reader *r, const struct rp_xnode *n, struct
     s->name = rp_read_str(r, n, "name");
     s->party = rp_read_str(r, n, "party");
     s->role = rp_read_variants(r, n, "role");
+}
+
+static void read_group(struct rp_reader *r, const struct rp_xnode *n, struct rp_group *g)
+{
+    g->id = rp_read_str(r, n, "id");
+    g->loc = n->loc;
+    g->name = rp_read_variants(r, n, "name");
 }
 
 static void read_stakeholder(struct rp_reader *r, const struct rp_xnode *n,
@@ -111,6 +110,7 @@ static void read_action(struct rp_reader *r, const struct rp_xnode *n, struct rp
     a->due = rp_read_date(r, n, "due");
     a->title = rp_read_variants(r, n, "title");
     a->text = rp_read_texts(r, n, "text");
+    a->maturity = rp_read_maturities(r, n);
 }
 
 static void read_threshold(struct rp_reader *r, const struct rp_xnode *n, struct rp_threshold *t)
@@ -151,9 +151,9 @@ static void read_indicator(struct rp_reader *r, const struct rp_xnode *n, struct
     if (norm) {
         RP_READ_ENUM(ind->norm.kind, r, norm, "kind", rp_norm_kind_name, RP_NORM_KIND__MAX,
                      RP_NORM_UNDEFINED);
-        READ_LIST(r, norm, "threshold", struct rp_threshold, ind->norm.thresholds,
+        RP_READ_ALL(r, norm, "threshold", ind->norm.thresholds,
                   ind->norm.threshold_count, read_threshold);
-        READ_LIST(r, norm, "milestone", struct rp_milestone, ind->norm.milestones,
+        RP_READ_ALL(r, norm, "milestone", ind->norm.milestones,
                   ind->norm.milestone_count, read_milestone);
         ind->norm.text = rp_read_variants(r, norm, "text");
     }
@@ -188,7 +188,8 @@ static void read_operational(struct rp_reader *r, const struct rp_xnode *n,
     o->owners = rp_read_refs(r, n, "owners");
     o->title = rp_read_variants(r, n, "title");
     o->text = rp_read_texts(r, n, "text");
-    READ_LIST(r, n, "indicator", struct rp_indicator, o->indicators, o->indicator_count,
+    o->maturity = rp_read_maturities(r, n);
+    RP_READ_ALL(r, n, "indicator", o->indicators, o->indicator_count,
               read_indicator);
     read_actions(r, n, &o->actions, &o->action_count);
 }
@@ -213,8 +214,9 @@ static void read_strategic(struct rp_reader *r, const struct rp_xnode *n,
     o->priorities = rp_read_refs(r, n, "priorities");
     o->title = rp_read_variants(r, n, "title");
     o->text = rp_read_texts(r, n, "text");
-    READ_LIST(r, n, "ambition", struct rp_ambition, o->ambitions, o->ambition_count, read_ambition);
-    READ_LIST(r, n, "operational-objective", struct rp_operational_objective, o->operational,
+    o->maturity = rp_read_maturities(r, n);
+    RP_READ_ALL(r, n, "ambition", o->ambitions, o->ambition_count, read_ambition);
+    RP_READ_ALL(r, n, "operational-objective", o->operational,
               o->operational_count, read_operational);
     read_actions(r, n, &o->actions, &o->action_count);
 }
@@ -235,15 +237,33 @@ static void read_process(struct rp_reader *r, const struct rp_xnode *n, struct r
     p->clients = rp_read_texts(r, n, "client");
 }
 
-static void read_commitment(struct rp_reader *r, const struct rp_xnode *n, struct rp_commitment *c)
+void rp_read_commitment(struct rp_reader *r, const struct rp_xnode *n, struct rp_commitment *c)
 {
     c->id = rp_read_str(r, n, "id");
     c->loc = n->loc;
     c->number = rp_read_str(r, n, "number");
-    c->party = rp_read_str(r, n, "party");
+    c->parties = rp_read_refs(r, n, "parties");
     c->deadline = rp_read_date(r, n, "deadline");
     c->text = rp_read_texts(r, n, "text");
     c->conditions = rp_read_texts(r, n, "condition");
+}
+
+static void read_measure_unit(struct rp_reader *r, const struct rp_xnode *n,
+                              struct rp_measure_unit *u)
+{
+    u->id = rp_read_str(r, n, "id");
+    u->loc = n->loc;
+    u->name = rp_read_variants(r, n, "name");
+}
+
+static void read_glossary_entry(struct rp_reader *r, const struct rp_xnode *n,
+                                struct rp_glossary_entry *g)
+{
+    g->id = rp_read_str(r, n, "id");
+    g->loc = n->loc;
+    g->term = rp_read_variants(r, n, "term");
+    g->expansion = rp_read_variants(r, n, "expansion");
+    g->definition = rp_read_variants(r, n, "definition");
 }
 
 static void read_comm_objective(struct rp_reader *r, const struct rp_xnode *n,
@@ -265,7 +285,7 @@ static void read_timing(struct rp_reader *r, const struct rp_xnode *n, struct rp
     a->timing = a->timings.items[0];
     const struct rp_xnode *dated = NULL;
     RP_XEACH (t, n, "timing") {
-        if (!rp_xnode_attr(t, "date"))
+        if (!rp_xnode_attr(t, "date") || rp_text_removed(t))
             continue;
         struct rp_date d = rp_read_date(r, t, "date");
         if (!dated) {
@@ -284,6 +304,7 @@ static void read_comm_action(struct rp_reader *r, const struct rp_xnode *n,
 {
     a->id = rp_read_str(r, n, "id");
     a->loc = n->loc;
+    a->about = rp_read_str(r, n, "about");
     size_t no = rp_xcount(n, "objective");
     a->objectives.ids = rp_arena_array(r->arena, no, sizeof *a->objectives.ids);
     a->objectives.loc = n->loc;
@@ -295,6 +316,8 @@ static void read_comm_action(struct rp_reader *r, const struct rp_xnode *n,
     a->message_kinds = rp_arena_array(r->arena, a->messages.count, sizeof *a->message_kinds);
     size_t i = 0;
     RP_XEACH (m, n, "message") {
+        if (rp_text_removed(m)) /* parallel to the consolidated messages */
+            continue;
         RP_READ_ENUM(a->message_kinds[i], r, m, "kind", rp_message_kind_name, RP_MESSAGE__MAX,
                      RP_MESSAGE_PLAIN);
         i++;
@@ -309,18 +332,18 @@ static void read_communication(struct rp_reader *r, const struct rp_xnode *n,
                                struct rp_comm_plan *cp)
 {
     cp->text = rp_read_texts(r, n, "text");
-    READ_LIST(r, n, "communication-objective", struct rp_comm_objective, cp->objectives,
+    RP_READ_ALL(r, n, "communication-objective", cp->objectives,
               cp->objective_count, read_comm_objective);
-    READ_LIST(r, n, "action", struct rp_comm_action, cp->actions, cp->action_count,
+    RP_READ_ALL(r, n, "action", cp->actions, cp->action_count,
               read_comm_action);
 }
 
 /* The list element `wrapper` (e.g. <stakes>) holding children `tag`, read with `read`. */
-#define READ_WRAPPED(r, root, wrapper, tag, type, items, count, read)                              \
+#define READ_WRAPPED(r, root, wrapper, tag, items, count, read)                                    \
     do {                                                                                           \
         const struct rp_xnode *w_ = rp_xchild((root), (wrapper));                                  \
         if (w_)                                                                                    \
-            READ_LIST(r, w_, tag, type, items, count, read);                                       \
+            RP_READ_ALL(r, w_, tag, items, count, read);                                           \
     } while (0)
 
 static struct rp_texts wrapper_text(struct rp_reader *r, const struct rp_xnode *root,
@@ -344,54 +367,68 @@ struct rp_plan *rp_read_plan(struct rp_reader *r, const struct rp_xnode *root)
     p->title = rp_read_variants(r, root, "title");
     p->translations = rp_read_translations(r, root);
     rp_read_organisation(r, rp_xchild(root, "organisation"), &p->organisation);
-    READ_LIST(r, root, "party", struct rp_party, p->parties, p->party_count, read_party);
-    READ_LIST(r, root, "legal-basis", struct rp_legal_basis, p->legal_bases, p->legal_basis_count,
+    RP_READ_ALL(r, root, "party", p->parties, p->party_count, read_party);
+    RP_READ_ALL(r, root, "legal-basis", p->legal_bases, p->legal_basis_count,
               read_legal);
-    READ_LIST(r, root, "approval", struct rp_approval, p->approvals, p->approval_count,
+    RP_READ_ALL(r, root, "approval", p->approvals, p->approval_count,
               read_approval);
     const struct rp_xnode *sig = rp_xchild(root, "signature");
     if (sig) {
         p->signature.present = true;
         p->signature.loc = sig->loc;
-        p->signature.place = rp_read_str(r, sig, "place");
+        p->signature.place = rp_read_variants(r, sig, "place");
         p->signature.date = rp_read_date(r, sig, "date");
-        READ_LIST(r, sig, "signatory", struct rp_signatory, p->signature.signatories,
+        RP_READ_ALL(r, sig, "signatory", p->signature.signatories,
                   p->signature.signatory_count, read_signatory);
     }
+    RP_READ_ALL(r, root, "amendment", p->amendments, p->amendment_count,
+              rp_read_amendment);
+    p->change_count = rp_read_changes(r, root, &p->changes);
     p->missions_text = wrapper_text(r, root, "missions");
-    READ_WRAPPED(r, root, "missions", "mission", struct rp_mission, p->missions, p->mission_count,
+    READ_WRAPPED(r, root, "missions", "mission", p->missions, p->mission_count,
                  read_mission);
     p->vision_text = wrapper_text(r, root, "vision");
-    READ_WRAPPED(r, root, "vision", "pillar", struct rp_numbered, p->pillars, p->pillar_count,
+    READ_WRAPPED(r, root, "vision", "pillar", p->pillars, p->pillar_count,
                  read_numbered);
     p->values_text = wrapper_text(r, root, "values");
-    READ_WRAPPED(r, root, "values", "value", struct rp_numbered, p->values, p->value_count,
+    READ_WRAPPED(r, root, "values", "value", p->values, p->value_count,
                  read_numbered);
-    READ_WRAPPED(r, root, "stakes", "stake", struct rp_numbered, p->stakes, p->stake_count,
+    READ_WRAPPED(r, root, "stakes", "stake", p->stakes, p->stake_count,
                  read_numbered);
-    READ_WRAPPED(r, root, "stakeholders", "stakeholder", struct rp_stakeholder, p->stakeholders,
+    READ_WRAPPED(r, root, "stakeholders", "group", p->stakeholder_groups,
+                 p->stakeholder_group_count, read_group);
+    READ_WRAPPED(r, root, "stakeholders", "stakeholder", p->stakeholders,
                  p->stakeholder_count, read_stakeholder);
     p->risks_text = wrapper_text(r, root, "risks");
-    READ_WRAPPED(r, root, "risks", "risk", struct rp_risk, p->risks, p->risk_count, read_risk);
-    READ_WRAPPED(r, root, "risk-domains", "risk-domain", struct rp_risk_domain, p->risk_domains,
+    READ_WRAPPED(r, root, "risks", "risk", p->risks, p->risk_count, read_risk);
+    READ_WRAPPED(r, root, "risk-domains", "risk-domain", p->risk_domains,
                  p->risk_domain_count, read_risk_domain);
-    READ_WRAPPED(r, root, "priorities", "priority", struct rp_numbered, p->priorities,
+    READ_WRAPPED(r, root, "priorities", "priority", p->priorities,
                  p->priority_count, read_numbered);
-    READ_WRAPPED(r, root, "strategic-objectives", "strategic-objective",
-                 struct rp_strategic_objective, p->objectives, p->objective_count, read_strategic);
-    READ_WRAPPED(r, root, "key-processes", "key-process", struct rp_key_process, p->processes,
+    p->success_factors_text = wrapper_text(r, root, "success-factors");
+    READ_WRAPPED(r, root, "success-factors", "success-factor", p->success_factors, p->success_factor_count, read_numbered);
+    READ_WRAPPED(r, root, "units", "unit", p->units, p->unit_count,
+                 read_measure_unit);
+    rp_read_maturity_scales(r, root, p);
+    READ_WRAPPED(r, root, "strategic-objectives", "group", p->objective_groups,
+                 p->objective_group_count, read_group);
+    READ_WRAPPED(r, root, "strategic-objectives", "strategic-objective", p->objectives, p->objective_count, read_strategic);
+    READ_WRAPPED(r, root, "key-processes", "key-process", p->processes,
                  p->process_count, read_process);
-    READ_WRAPPED(r, root, "projects", "project", struct rp_action, p->projects, p->project_count,
+    READ_WRAPPED(r, root, "projects", "project", p->projects, p->project_count,
                  read_action);
-    READ_WRAPPED(r, root, "commitments", "commitment", struct rp_commitment, p->commitments,
-                 p->commitment_count, read_commitment);
-    READ_WRAPPED(r, root, "tables", "table", struct rp_table, p->tables, p->table_count,
+    READ_WRAPPED(r, root, "commitments", "commitment", p->commitments,
+                 p->commitment_count, rp_read_commitment);
+    rp_read_transversal(r, root, p);
+    READ_WRAPPED(r, root, "tables", "table", p->tables, p->table_count,
                  rp_read_table);
     const struct rp_xnode *comm = rp_xchild(root, "communication-plan");
     if (comm) {
         p->has_communication = true;
         read_communication(r, comm, &p->communication);
     }
+    READ_WRAPPED(r, root, "glossary", "entry", p->glossary,
+                 p->glossary_count, read_glossary_entry);
     rp_read_all_key_figures(r, root, &p->key_figures, &p->key_figures_count);
     rp_read_all_sections(r, root, &p->sections, &p->section_count);
     return p;

@@ -35,6 +35,7 @@ struct run_builder {
     size_t len, buf_cap;
     int pending_space; /* a collapsed space not yet written */
     int at_start;      /* nothing written yet: leading spaces are dropped */
+    int in_footnote;   /* the runs of a footnote */
 };
 
 static int is_xml_space(char c)
@@ -90,7 +91,25 @@ static void flush_run(struct run_builder *b, enum rp_run_kind kind, unsigned sty
     run->style = style;
     run->text = rp_arena_strndup(b->arena, b->buf ? b->buf : "", b->len);
     run->href = href;
+    run->runs = NULL;
+    run->run_count = 0;
+    run->plain = NULL;
     b->len = 0;
+}
+
+/* The runs' text joined (a footnote adds nothing: its mark is the document's). */
+static const char *join_runs(struct rp_arena *arena, const struct rp_run *runs, size_t count)
+{
+    size_t total = 0;
+    for (size_t i = 0; i < count; i++)
+        total += strlen(runs[i].text);
+    char *plain = rp_arena_alloc(arena, total + 1);
+    for (size_t i = 0, at = 0; i < count; i++) {
+        size_t n = strlen(runs[i].text);
+        memcpy(plain + at, runs[i].text, n);
+        at += n;
+    }
+    return plain;
 }
 
 static void note_placeholder(struct rp_reader *r, const struct rp_xnode *node, const char *text,
@@ -144,6 +163,33 @@ static const char *read_href(struct rp_reader *r, const struct rp_xnode *node)
     return href;
 }
 
+static void walk_inline(struct run_builder *b, const struct rp_xnode *node, unsigned style);
+
+/* A footnote's own runs, read with a builder of its own so that the note's words stay out
+ * of the text around it. */
+static void read_footnote(struct run_builder *b, const struct rp_xnode *node, unsigned style)
+{
+    if (b->in_footnote) {
+        rp_diag_add(b->reader->diags, RP_ERROR, node->loc.file, node->loc.line, node->loc.col,
+                    "<footnote> inside a footnote: a note holds no note");
+        return;
+    }
+    struct run_builder nb = {
+        .reader = b->reader, .arena = b->arena, .at_start = 1, .in_footnote = 1};
+    walk_inline(&nb, node, 0);
+    nb.pending_space = 0;
+    flush_run(&nb, RP_RUN_TEXT, 0, NULL);
+    free(nb.buf);
+    if (nb.count == 0)
+        rp_diag_add(b->reader->diags, RP_ERROR, node->loc.file, node->loc.line, node->loc.col,
+                    "<footnote> without text: a note says something");
+    flush_run(b, RP_RUN_FOOTNOTE, style, NULL);
+    struct rp_run *run = &b->runs[b->count - 1];
+    run->runs = nb.runs;
+    run->run_count = nb.count;
+    run->plain = join_runs(b->arena, nb.runs, nb.count);
+}
+
 static void walk_inline(struct run_builder *b, const struct rp_xnode *node, unsigned style)
 {
     for (size_t i = 0; i < node->child_count; i++) {
@@ -152,6 +198,8 @@ static void walk_inline(struct run_builder *b, const struct rp_xnode *node, unsi
             append_chars(b, c->text);
             continue;
         }
+        if (strcmp(c->name, "footnote") == 0) /* its mark sits right after the word before it */
+            b->pending_space = 0;
         flush_run(b, RP_RUN_TEXT, style, NULL);
         unsigned inner = strcmp(c->name, "em") == 0       ? RP_STYLE_EM
                          : strcmp(c->name, "strong") == 0 ? RP_STYLE_STRONG
@@ -167,6 +215,8 @@ static void walk_inline(struct run_builder *b, const struct rp_xnode *node, unsi
             walk_inline(b, c, style);
             note_placeholder(b->reader, c, b->buf ? b->buf : "", b->len);
             flush_run(b, RP_RUN_PLACEHOLDER, style, NULL);
+        } else if (strcmp(c->name, "footnote") == 0) {
+            read_footnote(b, c, style);
         }
         flush_run(b, RP_RUN_TEXT, style, NULL);
     }
@@ -185,27 +235,35 @@ struct rp_text rp_read_text(struct rp_reader *r, const struct rp_xnode *node)
     const char *lang = rp_xnode_attr(node, "xml:lang");
     t.lang = lang ? rp_arena_strdup(r->arena, lang) : r->lang;
     t.loc = node->loc;
-    size_t total = 0;
-    for (size_t i = 0; i < t.run_count; i++)
-        total += strlen(t.runs[i].text);
-    char *plain = rp_arena_alloc(r->arena, total + 1);
-    for (size_t i = 0, at = 0; i < t.run_count; i++) {
-        size_t n = strlen(t.runs[i].text);
-        memcpy(plain + at, t.runs[i].text, n);
-        at += n;
-    }
-    t.plain = plain;
+    t.plain = join_runs(r->arena, t.runs, t.run_count);
+    t.amendment = rp_read_str(r, node, "amended-by");
+    RP_READ_ENUM(t.change, r, node, "change", rp_change_name, RP_CHANGE__MAX, RP_CHANGE_NONE);
     return t;
 }
 
+bool rp_text_removed(const struct rp_xnode *node)
+{
+    const char *change = rp_xnode_attr(node, "change");
+    return change && (strcmp(change, "removed") == 0 || strcmp(change, "replaced") == 0);
+}
+
+size_t rp_xcount_shown(const struct rp_xnode *node, const char *name)
+{
+    size_t n = 0;
+    RP_XEACH (c, node, name)
+        n += !rp_text_removed(c);
+    return n;
+}
+
+/* The one place the consolidated text is made: a text an amendment removed or replaced
+ * never reaches the model's texts, so no builder has to know about amendments. */
 struct rp_texts rp_read_texts(struct rp_reader *r, const struct rp_xnode *node, const char *name)
 {
     struct rp_texts ts = {0};
-    ts.count = rp_xcount(node, name);
-    ts.items = rp_arena_array(r->arena, ts.count, sizeof *ts.items);
-    size_t i = 0;
+    ts.items = rp_arena_array(r->arena, rp_xcount_shown(node, name), sizeof *ts.items);
     RP_XEACH (c, node, name)
-        ts.items[i++] = rp_read_text(r, c);
+        if (!rp_text_removed(c))
+            ts.items[ts.count++] = rp_read_text(r, c);
     return ts;
 }
 
@@ -397,6 +455,7 @@ void rp_read_organisation(struct rp_reader *r, const struct rp_xnode *node,
     org->name = rp_read_variants(r, node, "name");
     org->short_name = rp_read_variants(r, node, "short-name");
     org->abbr = rp_read_variants(r, node, "abbr");
+    org->slogan = rp_read_variants(r, node, "slogan");
     org->unit_count = rp_xcount(node, "unit");
     org->units = rp_arena_array(r->arena, org->unit_count, sizeof *org->units);
     size_t i = 0;
@@ -446,12 +505,13 @@ struct rp_key_figures *rp_read_key_figures(struct rp_reader *r, const struct rp_
     return kf;
 }
 
-static bool is_block(const char *name)
+/* A paragraph an amendment removed is no block of the consolidated text. */
+static bool is_block(const struct rp_xnode *node)
 {
     static const char *const blocks[] = {"p", "list", "key-figures", "section", "figure"};
-    for (size_t i = 0; name && i < sizeof blocks / sizeof *blocks; i++)
-        if (strcmp(name, blocks[i]) == 0)
-            return true;
+    for (size_t i = 0; node->name && i < sizeof blocks / sizeof *blocks; i++)
+        if (strcmp(node->name, blocks[i]) == 0)
+            return !rp_text_removed(node);
     return false;
 }
 
@@ -474,12 +534,14 @@ static size_t list_langs(const struct rp_reader *r, const struct rp_xnode *list,
 {
     size_t n = 0;
     RP_XEACH (item, list, "item") {
+        if (rp_text_removed(item))
+            continue;
         const char *lang = item_lang(r, list, item);
         bool seen = false;
         RP_XEACH (prev, list, "item") {
             if (prev == item)
                 break;
-            seen |= strcmp(item_lang(r, list, prev), lang) == 0;
+            seen |= !rp_text_removed(prev) && strcmp(item_lang(r, list, prev), lang) == 0;
         }
         if (seen)
             continue;
@@ -498,7 +560,7 @@ static size_t count_blocks(const struct rp_reader *r, const struct rp_xnode *nod
         if (c->name && strcmp(c->name, "list") == 0)
             n += list_langs(r, c, NULL, 0);
         else
-            n += is_block(c->name);
+            n += is_block(c);
     }
     return n;
 }
@@ -570,7 +632,7 @@ void rp_read_section(struct rp_reader *r, const struct rp_xnode *node, struct rp
         const struct rp_xnode *c = &node->children[i];
         if (c->name && strcmp(c->name, "list") == 0)
             k += read_lists(r, c, &s->blocks[k]);
-        else if (is_block(c->name))
+        else if (is_block(c))
             read_block(r, c, &s->blocks[k++]);
     }
 }

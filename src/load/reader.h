@@ -25,6 +25,20 @@ struct rp_reader {
 size_t rp_xcount(const struct rp_xnode *node, const char *name);
 const struct rp_xnode *rp_xchild(const struct rp_xnode *node, const char *name);
 
+/* Whether a text element is one an amendment removed or replaced (change="removed" or
+ * "replaced"): not part of the consolidated text the model holds. */
+bool rp_text_removed(const struct rp_xnode *node);
+/* rp_xcount() without the texts rp_text_removed() leaves out. */
+size_t rp_xcount_shown(const struct rp_xnode *node, const char *name);
+
+/* Every text of the tree marked amended-by or change, in document order (amendments.c);
+ * returns the count and stores an arena array in *out. Marks on elements that are not
+ * texts are located errors. */
+size_t rp_read_changes(struct rp_reader *r, const struct rp_xnode *root,
+                       struct rp_text_change **out);
+/* One <amendment> of a plan (amendments.c). */
+void rp_read_amendment(struct rp_reader *r, const struct rp_xnode *n, struct rp_amendment *a);
+
 /* Iterates over the children named `name` of `node`. */
 #define RP_XEACH(child, node, tag)                                                                 \
     for (const struct rp_xnode *child = (node)->children;                                          \
@@ -33,6 +47,17 @@ const struct rp_xnode *rp_xchild(const struct rp_xnode *node, const char *name);
 
 /* The <translation> children of a plan or an evaluation. */
 struct rp_translations rp_read_translations(struct rp_reader *r, const struct rp_xnode *node);
+
+/* Reads every child `tag` of `node` into a fresh arena array `items` of `count` entries, with
+ * `read(r, child, &items[i])` in document order. */
+#define RP_READ_ALL(r, node, tag, items, count, read)                                              \
+    do {                                                                                           \
+        (count) = rp_xcount((node), (tag));                                                        \
+        (items) = rp_arena_array((r)->arena, (count), sizeof *(items));                            \
+        size_t i_ = 0;                                                                             \
+        RP_XEACH (c_, (node), (tag))                                                               \
+            read((r), c_, &(items)[i_++]);                                                         \
+    } while (0)
 
 /* Inline text of an element (runs with emphasis, links, placeholders; whitespace
  * collapsed). */

@@ -16,16 +16,18 @@
 #include <strings.h>
 
 /* Every element of the schema's `inline` type or an extension of it, but em, strong and sup
- * (which only occur inside another text). The one list: keep it in step with
- * schema/rapport.xsd (tests/unit/test_texts.c compares them). Sorted. */
+ * (which only occur inside another text, as footnote does with a type of its own). The one
+ * list: keep it in step with schema/rapport.xsd (tests/unit/test_texts.c compares them).
+ * Sorted. */
 const char *const rp_text_element_names[] = {
-    "abbr",         "audience",      "body",       "caption",    "channel",
-    "client",       "comment",       "condition",  "definition", "explanation",
-    "item",         "justification", "label",      "lead",       "material",
-    "message",      "name",          "note",       "output",     "p",
-    "responsible",  "role",          "short-name", "signed-by",  "sub-process",
-    "target-group", "teaser",        "text",       "threat",     "timing",
-    "title",        "trigger",       "weakness",
+    "abbr",          "audience",      "body",          "caption",       "channel",
+    "client",        "comment",       "condition",     "definition",    "description",
+    "expansion",     "explanation",   "item",          "justification", "label",
+    "lead",          "material",      "message",       "name",          "note",
+    "output",        "p",             "place",         "responsible",   "role",
+    "short-name",    "signed-by",     "slogan",        "sub-process",   "target-group",
+    "teaser",        "term",          "text",          "threat",        "timing",
+    "title",         "trigger",       "weakness",
 };
 const size_t rp_text_element_count = sizeof rp_text_element_names / sizeof *rp_text_element_names;
 
@@ -234,13 +236,15 @@ void rp_textbuf_add(struct rp_textbuf *b, const char *s, size_t len)
     b->p[b->n] = '\0';
 }
 
+/* The words of a text, as the model's rp_text.plain has them: a footnote's are the note's,
+ * not the sentence's. */
 static void gather_text(const struct rp_xnode *node, struct rp_textbuf *b)
 {
     for (size_t i = 0; i < node->child_count; i++) {
         const struct rp_xnode *c = &node->children[i];
         if (!c->name)
             rp_textbuf_add(b, c->text, strlen(c->text));
-        else
+        else if (strcmp(c->name, "footnote") != 0)
             gather_text(c, b);
     }
 }
@@ -541,16 +545,26 @@ const struct rp_text_unit *rp_text_file_unit(const struct rp_text_file *f, const
     return hit ? *hit : NULL;
 }
 
+/* A unit is a text to translate: a text of the source language that documents show. A text
+ * an amendment removed or replaced is not (the consolidated text leaves it out); it keeps its
+ * place in the keys, so that the texts after it pair with their translations as before. */
+static bool is_unit(const struct rp_text_elem *e, const char *source_lang)
+{
+    const char *change = rp_xnode_attr(e->node, "change");
+    return !e->container && strcmp(e->lang, source_lang) == 0 &&
+           !(change && (strcmp(change, "removed") == 0 || strcmp(change, "replaced") == 0));
+}
+
 static void build_units(struct walker *w, const char *lang, struct rp_text_file *out)
 {
     out->index_count = w->count;
     size_t units = 0;
     for (size_t i = 0; i < w->count; i++)
-        units += !w->elems[i]->container && strcmp(w->elems[i]->lang, out->source_lang) == 0;
+        units += is_unit(w->elems[i], out->source_lang);
     out->units = rp_arena_array(w->arena, units, sizeof *out->units);
     for (size_t i = 0; i < w->count; i++) {
         const struct rp_text_elem *e = w->elems[i];
-        if (e->container || strcmp(e->lang, out->source_lang) != 0)
+        if (!is_unit(e, out->source_lang))
             continue;
         struct rp_text_unit *u = &out->units[out->count++];
         u->key = e->key;

@@ -55,7 +55,8 @@ static void collect_units(struct rp_arena *arena, const struct rp_xnode *n, stru
 
 /* Whether the target's inline elements are exactly the source's (same ids, same kinds, same
  * ctypes, each once) and nest as the model allows: nothing inside a placeholder, only
- * emphasis directly inside a link. Every problem is an error located at the <target>. */
+ * emphasis directly inside a link, no footnote inside a footnote. Every problem is an error
+ * located at the <target>. */
 bool rp_xliff_check_markup(const struct toks *src, const struct toks *tgt,
                            const struct rp_xnode *at, const char *key, struct rp_diags *diags)
 {
@@ -100,7 +101,14 @@ bool rp_xliff_check_markup(const struct toks *src, const struct toks *tgt,
                              key, tag, t->id, t->ctype, src->v[j].ctype);
         }
         const char *parent = depth ? stack[depth - 1] : NULL;
-        if (parent && strcmp(parent, "x-placeholder") == 0)
+        bool in_note = false;
+        for (size_t k = 0; k < depth; k++)
+            in_note |= strcmp(stack[k], "x-footnote") == 0;
+        if (in_note && strcmp(t->ctype, "x-footnote") == 0)
+            MARKUP_ERROR("unit '%s': <%s id=\"%s\"> is a footnote inside a footnote, which "
+                         "holds no note",
+                         key, tag, t->id);
+        else if (parent && strcmp(parent, "x-placeholder") == 0)
             MARKUP_ERROR("unit '%s': <%s id=\"%s\"> inside a placeholder, which holds only text",
                          key, tag, t->id);
         else if (parent && strcmp(parent, "x-link") == 0 && strcmp(t->ctype, "italic") != 0 &&

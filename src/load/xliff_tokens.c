@@ -19,6 +19,7 @@ static const struct {
     {"sup", "x-sup"},
     {"link", "x-link"},
     {"placeholder", "x-placeholder"},
+    {"footnote", "x-footnote"},
 };
 
 static const char *ctype_of(const char *element)

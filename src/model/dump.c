@@ -13,36 +13,36 @@ static void indent(struct printer *p)
         fputs("  ", p->out);
 }
 
-static void date_str(char *buf, size_t size, struct rp_date d)
+/* Placeholders in [[…]], links as text<href>, emphasis in *…*, footnotes in ^[…]. */
+static void runs(struct printer *p, const struct rp_run *run, size_t count)
 {
-    if (!d.year)
-        snprintf(buf, size, "-");
-    else if (!d.month)
-        snprintf(buf, size, "%04d", d.year);
-    else if (!d.day)
-        snprintf(buf, size, "%04d-%02d", d.year, d.month);
-    else
-        snprintf(buf, size, "%04d-%02d-%02d", d.year, d.month, d.day);
+    for (size_t r = 0; r < count; r++, run++) {
+        const char *mark = run->style & RP_STYLE_STRONG ? "**"
+                           : run->style & RP_STYLE_EM   ? "*"
+                                                        : "";
+        if (run->kind == RP_RUN_PLACEHOLDER)
+            fprintf(p->out, "[[%s]]", run->text);
+        else if (run->kind == RP_RUN_LINK)
+            fprintf(p->out, "%s%s%s<%s>", mark, run->text, mark, run->href);
+        else if (run->kind == RP_RUN_FOOTNOTE) {
+            fputs("^[", p->out);
+            runs(p, run->runs, run->run_count);
+            fputc(']', p->out);
+        } else
+            fprintf(p->out, "%s%s%s", mark, run->text, mark);
+    }
 }
 
-/* One line per text; placeholders in [[…]], links as text<href>, emphasis in *…*. */
+/* One line per text. */
 static void texts(struct printer *p, const char *field, const struct rp_texts *t)
 {
     for (size_t i = 0; i < t->count; i++) {
         indent(p);
         fprintf(p->out, "%s[%s]: ", field, t->items[i].lang);
-        for (size_t r = 0; r < t->items[i].run_count; r++) {
-            const struct rp_run *run = &t->items[i].runs[r];
-            const char *mark = run->style & RP_STYLE_STRONG ? "**"
-                               : run->style & RP_STYLE_EM   ? "*"
-                                                            : "";
-            if (run->kind == RP_RUN_PLACEHOLDER)
-                fprintf(p->out, "[[%s]]", run->text);
-            else if (run->kind == RP_RUN_LINK)
-                fprintf(p->out, "%s%s%s<%s>", mark, run->text, mark, run->href);
-            else
-                fprintf(p->out, "%s%s%s", mark, run->text, mark);
-        }
+        runs(p, t->items[i].runs, t->items[i].run_count);
+        if (t->items[i].amendment)
+            fprintf(p->out, " {%s %s}", rp_change_name(t->items[i].change),
+                    t->items[i].amendment);
         fputc('\n', p->out);
     }
 }
@@ -85,6 +85,7 @@ static void organisation(struct printer *p, const struct rp_organisation *o)
     texts(p, "name", &o->name);
     texts(p, "short-name", &o->short_name);
     texts(p, "abbr", &o->abbr);
+    texts(p, "slogan", &o->slogan);
     for (size_t i = 0; i < o->unit_count; i++) {
         const struct rp_unit *u = &o->units[i];
         OPEN(p, "unit %s (%s) parent=%s", u->id, rp_unit_kind_name(u->kind), OPT(u->parent));
@@ -111,16 +112,30 @@ static void mission(struct printer *p, const struct rp_mission *m)
     CLOSE(p);
 }
 
+/* "maturity ms-digital level=1 as-of=2022 target=3 horizon=2025". */
+static void maturities(struct printer *p, const struct rp_maturities *m)
+{
+    char from[RP_DATE_TEXT], by[RP_DATE_TEXT];
+    for (size_t i = 0; i < m->count; i++) {
+        rp_date_text(from, m->items[i].as_of);
+        rp_date_text(by, m->items[i].horizon);
+        indent(p);
+        fprintf(p->out, "maturity %s level=%d as-of=%s target=%d horizon=%s\n", m->items[i].scale,
+                m->items[i].level, from, m->items[i].target, by);
+    }
+}
+
 static void actions(struct printer *p, const struct rp_action *a, size_t n)
 {
-    char d[16];
+    char d[RP_DATE_TEXT];
     for (size_t i = 0; i < n; i++) {
-        date_str(d, sizeof d, a[i].due);
+        rp_date_text(d, a[i].due);
         OPEN(p, "%s %s due=%s", rp_action_kind_name(a[i].kind), a[i].id, d);
         refs(p, "owners", &a[i].owners);
         refs(p, "objectives", &a[i].objectives);
         texts(p, "title", &a[i].title);
         texts(p, "text", &a[i].text);
+        maturities(p, &a[i].maturity);
         CLOSE(p);
     }
 }
@@ -144,9 +159,9 @@ static void indicator(struct printer *p, const struct rp_indicator *ind)
             fprintf(p->out, " within %g %s", t->within.value, rp_within_unit_name(t->within_unit));
         fputc('\n', p->out);
     }
-    char d[16];
+    char d[RP_DATE_TEXT];
     for (size_t i = 0; i < ind->norm.milestone_count; i++) {
-        date_str(d, sizeof d, ind->norm.milestones[i].date);
+        rp_date_text(d, ind->norm.milestones[i].date);
         indent(p);
         fprintf(p->out, "milestone %s due=%s\n", OPT(ind->norm.milestones[i].id), d);
         p->depth++;
@@ -158,8 +173,18 @@ static void indicator(struct printer *p, const struct rp_indicator *ind)
     CLOSE(p);
 }
 
+static void groups(struct printer *p, const struct rp_group *g, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        OPEN(p, "group %s", g[i].id);
+        texts(p, "name", &g[i].name);
+        CLOSE(p);
+    }
+}
+
 static void objectives(struct printer *p, const struct rp_plan *plan)
 {
+    groups(p, plan->objective_groups, plan->objective_group_count);
     for (size_t i = 0; i < plan->objective_count; i++) {
         const struct rp_strategic_objective *so = &plan->objectives[i];
         OPEN(p, "strategic-objective %s number=%s group=%s", so->id, OPT(so->number),
@@ -168,6 +193,7 @@ static void objectives(struct printer *p, const struct rp_plan *plan)
         refs(p, "priorities", &so->priorities);
         texts(p, "title", &so->title);
         texts(p, "text", &so->text);
+        maturities(p, &so->maturity);
         for (size_t k = 0; k < so->ambition_count; k++) {
             OPEN(p, "ambition %s owners-raw=%s", so->ambitions[k].id,
                  OPT(so->ambitions[k].owners_raw));
@@ -181,6 +207,7 @@ static void objectives(struct printer *p, const struct rp_plan *plan)
             refs(p, "owners", &oo->owners);
             texts(p, "title", &oo->title);
             texts(p, "text", &oo->text);
+            maturities(p, &oo->maturity);
             for (size_t j = 0; j < oo->indicator_count; j++)
                 indicator(p, &oo->indicators[j]);
             actions(p, oo->actions, oo->action_count);
@@ -197,6 +224,11 @@ static void table(struct printer *p, const struct rp_table *t)
          rp_table_kind_name(t->kind), rp_table_unit_name(t->unit), t->scale, t->tolerance,
          t->decimals);
     texts(p, "caption", &t->caption);
+    for (size_t i = 0; i < t->dimension_count; i++) {
+        OPEN(p, "row-dimension %s", t->dimensions[i].id);
+        texts(p, "label", &t->dimensions[i].label);
+        CLOSE(p);
+    }
     for (size_t i = 0; i < t->group_count; i++) {
         OPEN(p, "column-group %s", t->groups[i].id);
         refs(p, "columns", &t->groups[i].columns);
@@ -205,22 +237,38 @@ static void table(struct printer *p, const struct rp_table *t)
     }
     for (size_t i = 0; i < t->column_count; i++) {
         const struct rp_column *c = &t->columns[i];
-        OPEN(p, "column %s year=%d credit=%s stage=%s", c->id, c->year, rp_credit_name(c->credit),
-             OPT(c->stage));
+        /* A column's unit and decimals only where they are its own: the table's otherwise. */
+        char unit[32] = "", decimals[32] = "";
+        if (c->unit != t->unit)
+            snprintf(unit, sizeof unit, " unit=%s", rp_table_unit_name(c->unit));
+        if (c->decimals != t->decimals)
+            snprintf(decimals, sizeof decimals, " decimals=%d", c->decimals);
+        OPEN(p, "column %s year=%d credit=%s stage=%s%s%s", c->id, c->year,
+             rp_credit_name(c->credit), OPT(c->stage), unit, decimals);
         refs(p, "sums", &c->sums);
         texts(p, "label", &c->label);
         CLOSE(p);
     }
     for (size_t i = 0; i < t->row_count; i++) {
         const struct rp_row *r = &t->rows[i];
-        OPEN(p, "row %s (%s) mark=%s unit=%s", r->id, rp_row_kind_name(r->kind), OPT(r->mark),
-             OPT(r->unit));
+        /* The tree and the year only where the row states them. */
+        char tree[160] = "", level[32] = "", year[32] = "";
+        if (r->dimension)
+            snprintf(tree, sizeof tree, " dimension=%s", r->dimension);
+        if (r->level >= 0)
+            snprintf(level, sizeof level, " level=%d", r->level);
+        if (r->year)
+            snprintf(year, sizeof year, " year=%d", r->year);
+        OPEN(p, "row %s (%s) mark=%s unit=%s%s%s%s", r->id, rp_row_kind_name(r->kind),
+             OPT(r->mark), OPT(r->unit), tree, level, year);
         texts(p, "label", &r->label);
         indent(p);
         fputs("values:", p->out);
         for (size_t k = 0; k < r->value_count; k++)
             r->values[k].nil ? fputs(" -", p->out)
-                             : fprintf(p->out, " %.*f", t->decimals, r->values[k].value);
+                             : fprintf(p->out, " %.*f",
+                                       k < t->column_count ? t->columns[k].decimals : t->decimals,
+                                       r->values[k].value);
         fputc('\n', p->out);
         refs(p, "sums", &r->sums);
         texts(p, "note", &r->notes);
@@ -298,29 +346,52 @@ static void narrative(struct printer *p, const struct rp_key_figures *kf, size_t
         section(p, &s[i]);
 }
 
+/* The amendments, then every text they mark, shown or not (the texts above are the
+ * consolidated ones). */
+static void amendments(struct printer *p, const struct rp_plan *pl)
+{
+    char s[RP_DATE_TEXT], e[RP_DATE_TEXT];
+    for (size_t i = 0; i < pl->amendment_count; i++) {
+        const struct rp_amendment *a = &pl->amendments[i];
+        rp_date_text(s, a->signed_on);
+        rp_date_text(e, a->effective);
+        OPEN(p, "amendment %s signed=%s effective=%s", a->id, s, e);
+        texts(p, "title", &a->title);
+        texts(p, "text", &a->text);
+        CLOSE(p);
+    }
+    for (size_t i = 0; i < pl->change_count; i++) {
+        const struct rp_text_change *c = &pl->changes[i];
+        indent(p);
+        fprintf(p->out, "change %s by %s: %s[%s] line %ld: %s\n", rp_change_name(c->change),
+                OPT(c->amendment), c->element, c->lang, c->loc.line, c->plain);
+    }
+}
+
 static void plan_parts(struct printer *p, const struct rp_plan *pl)
 {
-    char d[16];
+    char d[RP_DATE_TEXT];
     for (size_t i = 0; i < pl->party_count; i++) {
         OPEN(p, "party %s (%s)", pl->parties[i].id, rp_party_role_name(pl->parties[i].role));
         texts(p, "name", &pl->parties[i].name);
         CLOSE(p);
     }
     for (size_t i = 0; i < pl->legal_basis_count; i++) {
-        date_str(d, sizeof d, pl->legal_bases[i].date);
+        rp_date_text(d, pl->legal_bases[i].date);
         OPEN(p, "legal-basis %s date=%s", pl->legal_bases[i].id, d);
         texts(p, "title", &pl->legal_bases[i].title);
         CLOSE(p);
     }
     for (size_t i = 0; i < pl->approval_count; i++) {
-        date_str(d, sizeof d, pl->approvals[i].date);
+        rp_date_text(d, pl->approvals[i].date);
         OPEN(p, "approval date=%s", d);
         texts(p, "body", &pl->approvals[i].body);
         CLOSE(p);
     }
     if (pl->signature.present) {
-        date_str(d, sizeof d, pl->signature.date);
-        OPEN(p, "signature place=%s date=%s", OPT(pl->signature.place), d);
+        rp_date_text(d, pl->signature.date);
+        OPEN(p, "signature date=%s", d);
+        texts(p, "place", &pl->signature.place);
         for (size_t i = 0; i < pl->signature.signatory_count; i++) {
             OPEN(p, "signatory %s party=%s", pl->signature.signatories[i].name,
                  OPT(pl->signature.signatories[i].party));
@@ -329,6 +400,7 @@ static void plan_parts(struct printer *p, const struct rp_plan *pl)
         }
         CLOSE(p);
     }
+    amendments(p, pl);
     texts(p, "missions-text", &pl->missions_text);
     for (size_t i = 0; i < pl->mission_count; i++)
         mission(p, &pl->missions[i]);
@@ -337,6 +409,7 @@ static void plan_parts(struct printer *p, const struct rp_plan *pl)
     texts(p, "values-text", &pl->values_text);
     numbered(p, "value", pl->values, pl->value_count);
     numbered(p, "stake", pl->stakes, pl->stake_count);
+    groups(p, pl->stakeholder_groups, pl->stakeholder_group_count);
     for (size_t i = 0; i < pl->stakeholder_count; i++) {
         OPEN(p, "stakeholder %s group=%s", pl->stakeholders[i].id, OPT(pl->stakeholders[i].group));
         texts(p, "name", &pl->stakeholders[i].name);
@@ -361,6 +434,36 @@ static void plan_parts(struct printer *p, const struct rp_plan *pl)
         CLOSE(p);
     }
     numbered(p, "priority", pl->priorities, pl->priority_count);
+    texts(p, "success-factors-text", &pl->success_factors_text);
+    numbered(p, "success-factor", pl->success_factors, pl->success_factor_count);
+    for (size_t i = 0; i < pl->unit_count; i++) {
+        OPEN(p, "unit-of-measure %s", pl->units[i].id);
+        texts(p, "name", &pl->units[i].name);
+        CLOSE(p);
+    }
+}
+
+static void glossary(struct printer *p, const struct rp_plan *pl)
+{
+    for (size_t i = 0; i < pl->glossary_count; i++) {
+        const struct rp_glossary_entry *g = &pl->glossary[i];
+        OPEN(p, "glossary-entry %s", g->id);
+        texts(p, "term", &g->term);
+        texts(p, "expansion", &g->expansion);
+        texts(p, "definition", &g->definition);
+        CLOSE(p);
+    }
+}
+
+static void commitment(struct printer *p, const struct rp_commitment *c)
+{
+    char d[RP_DATE_TEXT];
+    rp_date_text(d, c->deadline);
+    OPEN(p, "commitment %s number=%s deadline=%s", c->id, OPT(c->number), d);
+    refs(p, "parties", &c->parties);
+    texts(p, "text", &c->text);
+    texts(p, "condition", &c->conditions);
+    CLOSE(p);
 }
 
 static void plan_processes(struct printer *p, const struct rp_plan *pl)
@@ -378,15 +481,57 @@ static void plan_processes(struct printer *p, const struct rp_plan *pl)
         CLOSE(p);
     }
     actions(p, pl->projects, pl->project_count);
-    char d[16];
-    for (size_t i = 0; i < pl->commitment_count; i++) {
-        const struct rp_commitment *c = &pl->commitments[i];
-        date_str(d, sizeof d, c->deadline);
-        OPEN(p, "commitment %s number=%s party=%s deadline=%s", c->id, OPT(c->number), c->party, d);
-        texts(p, "text", &c->text);
-        texts(p, "condition", &c->conditions);
+    for (size_t i = 0; i < pl->commitment_count; i++)
+        commitment(p, &pl->commitments[i]);
+}
+
+static void maturity_scales(struct printer *p, const struct rp_plan *pl)
+{
+    for (size_t i = 0; i < pl->maturity_scale_count; i++) {
+        const struct rp_maturity_scale *ms = &pl->maturity_scales[i];
+        OPEN(p, "maturity-scale %s", ms->id);
+        texts(p, "name", &ms->name);
+        for (size_t k = 0; k < ms->level_count; k++) {
+            OPEN(p, "level %d", ms->levels[k].value);
+            texts(p, "name", &ms->levels[k].name);
+            texts(p, "description", &ms->levels[k].description);
+            CLOSE(p);
+        }
         CLOSE(p);
     }
+}
+
+static void transversal(struct printer *p, const struct rp_transversal *t)
+{
+    if (!t->present)
+        return;
+    OPEN(p, "transversal-objectives pending=%d", t->pending);
+    texts(p, "text", &t->text);
+    char d[RP_DATE_TEXT];
+    for (size_t i = 0; i < t->theme_count; i++) {
+        const struct rp_transversal_theme *th = &t->themes[i];
+        OPEN(p, "theme %s number=%s", th->id, OPT(th->number));
+        texts(p, "title", &th->title);
+        for (size_t k = 0; k < th->objective_count; k++) {
+            const struct rp_transversal_objective *o = &th->objectives[k];
+            OPEN(p, "transversal-objective %s number=%s", o->id, OPT(o->number));
+            texts(p, "title", &o->title);
+            texts(p, "text", &o->text);
+            for (size_t j = 0; j < o->commitment_count; j++)
+                commitment(p, &o->commitments[j]);
+            for (size_t j = 0; j < o->target_count; j++) {
+                const struct rp_transversal_target *tg = &o->targets[j];
+                rp_date_text(d, tg->horizon);
+                OPEN(p, "target %s %s %g %s horizon=%s", tg->id, rp_qualifier_name(tg->qualifier),
+                     tg->value, tg->unit, d);
+                texts(p, "label", &tg->label);
+                CLOSE(p);
+            }
+            CLOSE(p);
+        }
+        CLOSE(p);
+    }
+    CLOSE(p);
 }
 
 static void communication(struct printer *p, const struct rp_comm_plan *cp)
@@ -398,10 +543,10 @@ static void communication(struct printer *p, const struct rp_comm_plan *cp)
         texts(p, "name", &cp->objectives[i].name);
         CLOSE(p);
     }
-    char d[16];
+    char d[RP_DATE_TEXT];
     for (size_t i = 0; i < cp->action_count; i++) {
         const struct rp_comm_action *a = &cp->actions[i];
-        OPEN(p, "action %s", a->id);
+        OPEN(p, "action %s about=%s", a->id, OPT(a->about));
         refs(p, "objectives", &a->objectives);
         texts(p, "audience", &a->audiences);
         texts(p, "target-group", &a->target_groups);
@@ -413,7 +558,7 @@ static void communication(struct printer *p, const struct rp_comm_plan *cp)
         texts(p, "material", &a->materials);
         texts(p, "responsible", &a->responsibles);
         if (a->has_timing) {
-            date_str(d, sizeof d, a->timing_date);
+            rp_date_text(d, a->timing_date);
             indent(p);
             fprintf(p->out, "timing date=%s\n", d);
             texts(p, "timing", &a->timings);
@@ -435,20 +580,23 @@ static void translations(struct printer *p, const struct rp_translations *t)
 void rp_plan_dump(const struct rp_plan *pl, FILE *out)
 {
     struct printer p = {out, 0};
-    char d[16];
-    date_str(d, sizeof d, pl->date);
+    char d[RP_DATE_TEXT];
+    rp_date_text(d, pl->date);
     OPEN(&p, "plan %s (%s %d-%d, date %s, lang %s)", pl->id, rp_plan_kind_name(pl->kind), pl->start,
          pl->end, d, pl->lang);
     texts(&p, "title", &pl->title);
     translations(&p, &pl->translations);
     organisation(&p, &pl->organisation);
     plan_parts(&p, pl);
+    maturity_scales(&p, pl);
     objectives(&p, pl);
     plan_processes(&p, pl);
+    transversal(&p, &pl->transversal);
     for (size_t i = 0; i < pl->table_count; i++)
         table(&p, &pl->tables[i]);
     if (pl->has_communication)
         communication(&p, &pl->communication);
+    glossary(&p, pl);
     narrative(&p, pl->key_figures, pl->key_figures_count, pl->sections, pl->section_count);
     CLOSE(&p);
 }
@@ -462,8 +610,8 @@ static void opt_num(FILE *out, const char *name, struct rp_opt_num n)
 void rp_evaluation_dump(const struct rp_evaluation *e, FILE *out)
 {
     struct printer p = {out, 0};
-    char d[16];
-    date_str(d, sizeof d, e->date);
+    char d[RP_DATE_TEXT];
+    rp_date_text(d, e->date);
     OPEN(&p, "evaluation %s plan=%s year=%d date=%s sample=%d lang=%s", e->id, OPT(e->plan_ref),
          e->year, d, e->sample, e->lang);
     texts(&p, "title", &e->title);
@@ -489,7 +637,7 @@ void rp_evaluation_dump(const struct rp_evaluation *e, FILE *out)
         fputc('\n', out);
         p.depth++;
         for (size_t k = 0; k < pr->milestone_count; k++) {
-            date_str(d, sizeof d, pr->milestones[k].date);
+            rp_date_text(d, pr->milestones[k].date);
             indent(&p);
             fprintf(out, "milestone %s done=%d\n", d, pr->milestones[k].done);
             p.depth++;
@@ -498,6 +646,17 @@ void rp_evaluation_dump(const struct rp_evaluation *e, FILE *out)
         }
         texts(&p, "comment", &pr->comment);
         p.depth--;
+    }
+    for (size_t i = 0; i < e->maturity_count; i++) {
+        const struct rp_maturity_reached *m = &e->maturity[i];
+        OPEN(&p, "maturity %s scale=%s level=%d", m->ref, m->scale, m->level);
+        texts(&p, "comment", &m->comment);
+        CLOSE(&p);
+    }
+    for (size_t i = 0; i < e->transversal_count; i++) {
+        OPEN(&p, "transversal-result %s %g", e->transversal[i].ref, e->transversal[i].value);
+        texts(&p, "comment", &e->transversal[i].comment);
+        CLOSE(&p);
     }
     for (size_t i = 0; i < e->budget_count; i++) {
         const struct rp_budget_execution *b = &e->budget[i];
@@ -519,7 +678,7 @@ void rp_evaluation_dump(const struct rp_evaluation *e, FILE *out)
         CLOSE(&p);
     }
     for (size_t i = 0; i < e->comm_count; i++) {
-        date_str(d, sizeof d, e->comm[i].date);
+        rp_date_text(d, e->comm[i].date);
         indent(&p);
         fprintf(out, "communication-execution %s %s date=%s", e->comm[i].ref,
                 rp_comm_status_name(e->comm[i].status), d);

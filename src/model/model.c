@@ -1,5 +1,6 @@
 #include "model/model.h"
 
+#include <stdio.h>
 #include <string.h>
 
 bool rp_translation_unofficial(const struct rp_translations *translations, const char *lang)
@@ -64,7 +65,8 @@ NAME_TABLE(rp_direction_name, enum rp_direction, RP_DIR__MAX, "increase", "decre
 NAME_TABLE(rp_process_type_name, enum rp_process_type, RP_PROCESS_TYPE__MAX, "operational",
            "support", "studies", "management")
 NAME_TABLE(rp_table_kind_name, enum rp_table_kind, RP_TABLE_KIND__MAX, "budget", "staffing")
-NAME_TABLE(rp_table_unit_name, enum rp_table_unit, RP_TUNIT__MAX, "EUR", "FTE", "count")
+NAME_TABLE(rp_table_unit_name, enum rp_table_unit, RP_TUNIT__MAX, "EUR", "FTE", "count",
+           "percent")
 NAME_TABLE(rp_credit_name, enum rp_credit, RP_CREDIT__MAX, "", "CE", "CL")
 NAME_TABLE(rp_row_kind_name, enum rp_row_kind, RP_ROW_KIND__MAX, "line", "group", "subtotal",
            "total", "of-which")
@@ -81,3 +83,18 @@ NAME_TABLE(rp_trend_name, enum rp_trend, RP_TREND__MAX, "up", "stable", "down", 
 NAME_TABLE(rp_comm_status_name, enum rp_comm_status, RP_COMM__MAX, "planned", "done", "late",
            "cancelled")
 NAME_TABLE(rp_action_kind_name, enum rp_action_kind, RP_ACTION_KIND__MAX, "project", "process")
+NAME_TABLE(rp_change_name, enum rp_change, RP_CHANGE__MAX, "", "inserted", "replacement",
+           "replaced", "removed")
+
+const char *rp_date_text(char *buf, struct rp_date d)
+{
+    if (!d.year)
+        snprintf(buf, RP_DATE_TEXT, "-");
+    else if (!d.month)
+        snprintf(buf, RP_DATE_TEXT, "%04d", d.year);
+    else if (!d.day)
+        snprintf(buf, RP_DATE_TEXT, "%04d-%02d", d.year, d.month);
+    else
+        snprintf(buf, RP_DATE_TEXT, "%04d-%02d-%02d", d.year, d.month, d.day);
+    return buf;
+}

@@ -34,15 +34,26 @@ struct rp_opt_num {
 
 /* ---------------------------------------------------------------- text */
 
-enum rp_run_kind { RP_RUN_TEXT, RP_RUN_LINK, RP_RUN_PLACEHOLDER, RP_RUN_KIND__MAX };
+enum rp_run_kind { RP_RUN_TEXT, RP_RUN_LINK, RP_RUN_PLACEHOLDER, RP_RUN_FOOTNOTE,
+                   RP_RUN_KIND__MAX };
 enum { RP_STYLE_EM = 1, RP_STYLE_STRONG = 2, RP_STYLE_SUP = 4 };
 
+/* A footnote is a run where the source puts its mark: its `text` is "" (the mark is the
+ * document's number, not words), its own runs hold the note, in the language of the text
+ * around it; it adds nothing to the text's `plain`. A note holds no note. */
 struct rp_run {
     enum rp_run_kind kind;
-    unsigned style;     /* RP_STYLE_* bits */
+    unsigned style; /* RP_STYLE_* bits */
     const char *text;
-    const char *href;   /* links only */
+    const char *href;    /* links only */
+    struct rp_run *runs; /* footnotes only */
+    size_t run_count;
+    const char *plain; /* footnotes only: the note's runs joined */
 };
+
+/* What an amendment of the plan did to a text (its `change` attribute). */
+enum rp_change { RP_CHANGE_NONE, RP_CHANGE_INSERTED, RP_CHANGE_REPLACEMENT, RP_CHANGE_REPLACED,
+                 RP_CHANGE_REMOVED, RP_CHANGE__MAX };
 
 /* One paragraph, title or label in one language. */
 struct rp_text {
@@ -51,6 +62,11 @@ struct rp_text {
     struct rp_run *runs;
     size_t run_count;
     struct rp_loc loc;
+    /* The amendment that inserted it or made it a replacement (optional), and which. The
+     * model holds the consolidated text: a removed or replaced text never is an rp_text
+     * (the loader leaves it out; rp_plan.changes keeps its trace). */
+    const char *amendment;
+    enum rp_change change;
 };
 
 /* The repeated occurrences of one text element: language variants of a title, or the
@@ -102,6 +118,7 @@ struct rp_organisation {
     /* The official long name ("Service public fédéral Intérieur"), the usual short name
      * ("SPF Intérieur", optional) and the acronym ("IBZ", optional), each per language. */
     struct rp_texts name, short_name, abbr;
+    struct rp_texts slogan; /* optional motto, one per language */
     struct rp_unit *units;
     size_t unit_count;
 };
@@ -141,8 +158,8 @@ struct rp_signatory {
 struct rp_signature {
     bool present;
     struct rp_loc loc;
-    const char *place;    /* optional */
-    struct rp_date date;  /* year 0: left blank in the source */
+    struct rp_texts place; /* one per language; none when the source names no place */
+    struct rp_date date;   /* year 0: left blank in the source */
     struct rp_signatory *signatories;
     size_t signatory_count;
 };
@@ -169,10 +186,18 @@ struct rp_numbered {
     struct rp_texts title, text, items;
 };
 
+/* A group of stakeholders or of strategic objectives, named once per language; its members
+ * refer to it by id. */
+struct rp_group {
+    const char *id;
+    struct rp_loc loc;
+    struct rp_texts name;
+};
+
 struct rp_stakeholder {
     const char *id;
     struct rp_loc loc;
-    const char *group; /* optional */
+    const char *group; /* optional id of one of the plan's stakeholder_groups */
     struct rp_texts name;
 };
 
@@ -236,7 +261,7 @@ struct rp_indicator {
     const char *id;
     struct rp_loc loc;
     const char *number; /* optional */
-    const char *unit;   /* percent, count, day, deliverable, ... */
+    const char *unit;   /* a schema unit (rp_schema_unit) or the id of a plan's rp_measure_unit */
     enum rp_direction direction;
     struct rp_texts title, definition;
     struct rp_opt_num baseline;
@@ -244,6 +269,35 @@ struct rp_indicator {
     struct rp_norm norm;
     enum rp_frequency frequency;
     const char *frequency_raw; /* optional */
+};
+
+/* One step of a maturity scale (0 "initial" ... 5 "optimised"). */
+struct rp_maturity_level {
+    struct rp_loc loc;
+    int value;
+    struct rp_texts name, description;
+};
+
+struct rp_maturity_scale {
+    const char *id;
+    struct rp_loc loc;
+    struct rp_texts name;
+    struct rp_maturity_level *levels;
+    size_t level_count;
+};
+
+/* An item's maturity on one scale: the level now and, when `target` >= 0, the level aimed
+ * at by `horizon`. Dates are year 0 when absent (as-of: the plan's start). */
+struct rp_maturity {
+    struct rp_loc loc;
+    const char *scale;
+    int level, target; /* target -1: none */
+    struct rp_date as_of, horizon;
+};
+
+struct rp_maturities {
+    struct rp_maturity *items;
+    size_t count;
 };
 
 enum rp_action_kind { RP_ACTION_PROJECT, RP_ACTION_PROCESS, RP_ACTION_KIND__MAX };
@@ -256,6 +310,7 @@ struct rp_action {
     struct rp_refs owners, objectives;
     struct rp_date due;
     struct rp_texts title, text;
+    struct rp_maturities maturity;
 };
 
 struct rp_operational_objective {
@@ -264,6 +319,7 @@ struct rp_operational_objective {
     const char *number;
     struct rp_refs owners;
     struct rp_texts title, text;
+    struct rp_maturities maturity;
     struct rp_indicator *indicators;
     size_t indicator_count;
     struct rp_action *actions;
@@ -274,9 +330,10 @@ struct rp_strategic_objective {
     const char *id;
     struct rp_loc loc;
     const char *number;
-    const char *group; /* optional */
+    const char *group; /* optional id of one of the plan's objective_groups */
     struct rp_refs owners, priorities;
     struct rp_texts title, text;
+    struct rp_maturities maturity;
     struct rp_ambition *ambitions;
     size_t ambition_count;
     struct rp_operational_objective *operational;
@@ -302,15 +359,74 @@ struct rp_commitment {
     const char *id;
     struct rp_loc loc;
     const char *number;
-    const char *party;
+    struct rp_refs parties; /* party ids: several for a joint commitment */
     struct rp_date deadline;
     struct rp_texts text, conditions;
+};
+
+/* A figure a transversal objective aims at: `value` `unit` (as an indicator's), at least /
+ * at most / about it (qualifier), by `horizon` (year 0: the plan's end). */
+struct rp_transversal_target {
+    const char *id;
+    struct rp_loc loc;
+    double value;
+    const char *unit;
+    int qualifier; /* enum rp_qualifier */
+    struct rp_date horizon;
+    struct rp_texts label;
+};
+
+struct rp_transversal_objective {
+    const char *id;
+    struct rp_loc loc;
+    const char *number; /* optional */
+    struct rp_texts title, text;
+    struct rp_commitment *commitments; /* what each party commits to */
+    size_t commitment_count;
+    struct rp_transversal_target *targets;
+    size_t target_count;
+};
+
+struct rp_transversal_theme {
+    const char *id;
+    struct rp_loc loc;
+    const char *number; /* optional */
+    struct rp_texts title;
+    struct rp_transversal_objective *objectives;
+    size_t objective_count;
+};
+
+/* Objectives common to every federal service, by theme; `pending` when the plan leaves them
+ * to a later addendum (its text says so). */
+struct rp_transversal {
+    bool present, pending;
+    struct rp_loc loc;
+    struct rp_texts text;
+    struct rp_transversal_theme *themes;
+    size_t theme_count;
+};
+
+/* A unit of measure a plan declares for its indicators, beyond the schema's. */
+struct rp_measure_unit {
+    const char *id;
+    struct rp_loc loc;
+    struct rp_texts name; /* one per language: "m²/ETP" */
+};
+
+/* A term or an abbreviation of the plan's glossary. */
+struct rp_glossary_entry {
+    const char *id;
+    struct rp_loc loc;
+    struct rp_texts term;       /* "IPSS", one per language ("OISZ") */
+    struct rp_texts expansion;  /* what an abbreviation stands for; optional */
+    struct rp_texts definition; /* optional */
 };
 
 /* ---------------------------------------------------------------- tables */
 
 enum rp_table_kind { RP_TABLE_BUDGET, RP_TABLE_STAFFING, RP_TABLE_KIND__MAX };
-enum rp_table_unit { RP_TUNIT_EUR, RP_TUNIT_FTE, RP_TUNIT_COUNT, RP_TUNIT__MAX };
+/* PERCENT is a column's unit only: a ratio, never added into a total. */
+enum rp_table_unit { RP_TUNIT_EUR, RP_TUNIT_FTE, RP_TUNIT_COUNT, RP_TUNIT_PERCENT, RP_TUNIT__MAX };
 enum rp_credit { RP_CREDIT_NONE, RP_CREDIT_CE, RP_CREDIT_CL, RP_CREDIT__MAX };
 enum rp_row_kind { RP_ROW_LINE, RP_ROW_GROUP, RP_ROW_SUBTOTAL, RP_ROW_TOTAL, RP_ROW_OF_WHICH,
                    RP_ROW_KIND__MAX };
@@ -329,6 +445,16 @@ struct rp_column {
     enum rp_credit credit;
     const char *stage;   /* optional: initial, proposal, ... */
     struct rp_refs sums; /* a total column: ids of the columns it adds */
+    enum rp_table_unit unit; /* its own unit, else the table's */
+    int decimals;            /* its own, else its unit's when that differs, else the table's */
+};
+
+/* A dimension of the row labels (level, language, sex): the rows of its `index` are
+ * indented that deep, under the nearest row of a dimension before it. */
+struct rp_row_dimension {
+    const char *id;
+    struct rp_loc loc;
+    struct rp_texts label;
 };
 
 struct rp_column_group {
@@ -348,6 +474,9 @@ struct rp_row {
     struct rp_refs sums;     /* explicit addends of a total, else the default rule */
     const char *mark;        /* optional footnote mark */
     const char *unit;        /* optional unit id */
+    const char *dimension;   /* optional: the row dimension its label is a value of */
+    int level;               /* stated indentation level, -1 when none (rp_table_row_level) */
+    int year;                /* 0 when the row is not a year */
 };
 
 struct rp_table_note {
@@ -367,6 +496,8 @@ struct rp_table {
     struct rp_texts caption;
     struct rp_column_group *groups;
     size_t group_count;
+    struct rp_row_dimension *dimensions;
+    size_t dimension_count;
     struct rp_column *columns;
     size_t column_count;
     struct rp_row *rows;
@@ -389,6 +520,8 @@ struct rp_comm_action {
     const char *id;
     struct rp_loc loc;
     struct rp_refs objectives;
+    /* Optional id of the objective, project or process the action communicates about. */
+    const char *about;
     struct rp_texts audiences, target_groups, messages, channels, materials, responsibles;
     enum rp_message_kind *message_kinds; /* parallel to messages.items */
     bool has_timing;
@@ -468,6 +601,29 @@ struct rp_section {
     size_t block_count;
 };
 
+/* ---------------------------------------------------------------- amendments */
+
+/* An amendment of the plan (avenant, addendum). */
+struct rp_amendment {
+    const char *id;
+    struct rp_loc loc;
+    struct rp_date signed_on, effective; /* year 0 when not given */
+    struct rp_texts title, text;         /* its reference per language; what it is about */
+};
+
+/* A text marked amended-by or change, whether documents show it or not: for checks, the
+ * dump and the amendments' summaries. */
+struct rp_text_change {
+    struct rp_loc loc;
+    const char *amendment; /* optional: the amended-by id */
+    enum rp_change change; /* RP_CHANGE_NONE when the text gives amended-by alone */
+    const char *element;   /* "p", "title" */
+    const char *lang;
+    size_t group;          /* texts of one parent element share it */
+    const char *plain;
+    bool inside;           /* on inline markup inside a text (em, strong, sup): refused */
+};
+
 /* ---------------------------------------------------------------- plan */
 
 enum rp_plan_kind { RP_PLAN_STRATEGIC, RP_PLAN_ADMINISTRATION_CONTRACT, RP_PLAN_OPERATIONAL,
@@ -503,6 +659,10 @@ struct rp_plan {
     struct rp_approval *approvals;
     size_t approval_count;
     struct rp_signature signature;
+    struct rp_amendment *amendments;
+    size_t amendment_count;
+    struct rp_text_change *changes; /* every text marked by an amendment, in document order */
+    size_t change_count;
     struct rp_texts missions_text;
     struct rp_mission *missions;
     size_t mission_count;
@@ -514,6 +674,8 @@ struct rp_plan {
     size_t value_count;
     struct rp_numbered *stakes;
     size_t stake_count;
+    struct rp_group *stakeholder_groups;
+    size_t stakeholder_group_count;
     struct rp_stakeholder *stakeholders;
     size_t stakeholder_count;
     struct rp_texts risks_text;
@@ -523,6 +685,18 @@ struct rp_plan {
     size_t risk_domain_count;
     struct rp_numbered *priorities;
     size_t priority_count;
+    struct rp_texts success_factors_text;
+    struct rp_numbered *success_factors; /* critical success factors */
+    size_t success_factor_count;
+    struct rp_measure_unit *units; /* units of measure declared by the plan */
+    size_t unit_count;
+    struct rp_glossary_entry *glossary;
+    size_t glossary_count;
+    struct rp_maturity_scale *maturity_scales;
+    size_t maturity_scale_count;
+    struct rp_transversal transversal;
+    struct rp_group *objective_groups;
+    size_t objective_group_count;
     struct rp_strategic_objective *objectives;
     size_t objective_count;
     struct rp_key_process *processes;
@@ -577,6 +751,22 @@ struct rp_progress {
     struct rp_texts comment;
 };
 
+/* The maturity level an item reached in the evaluated year on one of its scales. */
+struct rp_maturity_reached {
+    const char *ref, *scale;
+    struct rp_loc loc;
+    int level;
+    struct rp_texts comment;
+};
+
+/* The value measured in the evaluated year for a transversal target. */
+struct rp_transversal_result {
+    const char *ref;
+    struct rp_loc loc;
+    double value;
+    struct rp_texts comment;
+};
+
 struct rp_budget_execution {
     const char *row, *column;
     struct rp_loc loc;
@@ -617,6 +807,10 @@ struct rp_evaluation {
     size_t result_count;
     struct rp_progress *progress;
     size_t progress_count;
+    struct rp_maturity_reached *maturity;
+    size_t maturity_count;
+    struct rp_transversal_result *transversal;
+    size_t transversal_count;
     struct rp_budget_execution *budget;
     size_t budget_count;
     struct rp_risk_review *risk_reviews;
@@ -640,6 +834,12 @@ struct rp_evaluation {
  * the first in `fallback` (the model's own language); else the first one; NULL when empty. */
 /* Whether `translations` declare `lang` an unofficial translation. */
 bool rp_translation_unofficial(const struct rp_translations *translations, const char *lang);
+
+/* A date as ISO text, as precise as it is ("2024", "2024-06", "2024-06-30"), or "-" when the
+ * year is 0 (absent), into `buf` of RP_DATE_TEXT bytes; returns `buf`. For messages and
+ * dumps, not for readers (documents spell dates in their language). */
+enum { RP_DATE_TEXT = 32 };
+const char *rp_date_text(char *buf, struct rp_date d);
 
 const struct rp_text *rp_texts_pick(const struct rp_texts *texts, const char *lang,
                                     const char *fallback);
@@ -669,6 +869,15 @@ const char *rp_progress_status_name(enum rp_progress_status status);
 const char *rp_trend_name(enum rp_trend trend);
 const char *rp_comm_status_name(enum rp_comm_status status);
 const char *rp_action_kind_name(enum rp_action_kind kind);
+const char *rp_change_name(enum rp_change change);
+
+/* The units of measure every plan may give an indicator (the schema's indicator-unit), in
+ * schema order; each has the label iunit.NAME in every catalogue. */
+extern const char *const rp_schema_units[];
+extern const size_t rp_schema_unit_count;
+
+/* Whether `name` is one of rp_schema_units. */
+bool rp_schema_unit(const char *name);
 
 /* Looks `name` up in a name table of `count` entries; returns the index or -1. */
 int rp_enum_lookup(const char *const *names, int count, const char *name);

@@ -19,6 +19,57 @@ long rp_table_find_column(const struct rp_table *table, const char *id)
     return -1;
 }
 
+long rp_table_find_dimension(const struct rp_table *table, const char *id)
+{
+    for (size_t i = 0; id && i < table->dimension_count; i++)
+        if (strcmp(table->dimensions[i].id, id) == 0)
+            return (long)i;
+    return -1;
+}
+
+bool rp_table_column_additive(const struct rp_table *table, size_t col)
+{
+    return col < table->column_count && table->columns[col].unit != RP_TUNIT_PERCENT;
+}
+
+int rp_table_row_level(const struct rp_table *table, size_t row)
+{
+    /* Of-which rows without a level of their own follow their parent; the loop ends at the
+     * first row that is not one. */
+    for (size_t r = row + 1; r-- > 0;) {
+        const struct rp_row *x = &table->rows[r];
+        long d = rp_table_find_dimension(table, x->dimension);
+        if (d >= 0)
+            return (int)d;
+        if (x->level >= 0)
+            return x->level;
+        if (x->kind != RP_ROW_OF_WHICH)
+            return 0;
+    }
+    return 0;
+}
+
+long rp_table_row_parent(const struct rp_table *table, size_t row)
+{
+    bool of_which = table->rows[row].kind == RP_ROW_OF_WHICH;
+    int level = rp_table_row_level(table, row);
+    for (size_t r = row; r-- > 0;) {
+        if (table->rows[r].kind == RP_ROW_OF_WHICH)
+            continue;
+        if (of_which || rp_table_row_level(table, r) < level)
+            return (long)r;
+    }
+    return -1;
+}
+
+bool rp_table_row_has_children(const struct rp_table *table, size_t row)
+{
+    for (size_t r = row + 1; r < table->row_count; r++)
+        if (table->rows[r].kind != RP_ROW_OF_WHICH)
+            return rp_table_row_level(table, r) > rp_table_row_level(table, row);
+    return false;
+}
+
 static size_t add_cell(const struct rp_row *row, size_t col, double *sum)
 {
     if (row->kind == RP_ROW_OF_WHICH || col >= row->value_count || row->values[col].nil)
@@ -32,6 +83,8 @@ size_t rp_table_row_sum(const struct rp_table *table, size_t row, size_t col, do
     const struct rp_row *target = &table->rows[row];
     size_t addends = 0;
     *sum = 0;
+    if (!rp_table_column_additive(table, col))
+        return 0;
     if (target->sums.count > 0) {
         for (size_t i = 0; i < target->sums.count; i++) {
             long r = rp_table_find_row(table, target->sums.ids[i]);
@@ -42,8 +95,21 @@ size_t rp_table_row_sum(const struct rp_table *table, size_t row, size_t col, do
     }
     if (target->kind == RP_ROW_TOTAL) {
         for (size_t i = 0; i < table->row_count; i++)
-            if (table->rows[i].kind == RP_ROW_LINE)
+            if (table->rows[i].kind == RP_ROW_LINE && !rp_table_row_has_children(table, i))
                 addends += add_cell(&table->rows[i], col, sum);
+        return addends;
+    }
+    if (target->kind == RP_ROW_SUBTOTAL && rp_table_row_has_children(table, row)) {
+        int level = rp_table_row_level(table, row);
+        for (size_t i = row + 1; i < table->row_count; i++) {
+            int l = rp_table_row_level(table, i);
+            if (table->rows[i].kind == RP_ROW_OF_WHICH)
+                continue;
+            if (l <= level)
+                break;
+            if (l == level + 1 && table->rows[i].kind != RP_ROW_TOTAL)
+                addends += add_cell(&table->rows[i], col, sum);
+        }
         return addends;
     }
     if (target->kind == RP_ROW_SUBTOTAL) {

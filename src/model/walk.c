@@ -10,7 +10,10 @@ const char *rp_entity_name(enum rp_entity kind)
         "strategic objective", "operational objective", "ambition", "indicator", "threshold",
         "milestone", "project", "process", "key process", "commitment", "table",
         "column group", "column", "row", "communication objective", "communication action",
-        "key figures", "figure", "section"};
+        "key figures", "figure", "section", "success factor", "unit of measure",
+        "glossary entry", "amendment", "maturity scale", "transversal theme",
+        "transversal objective", "transversal target", "group of stakeholders",
+        "group of strategic objectives"};
     return (unsigned)kind < RP_ENT__MAX ? names[kind] : "?";
 }
 
@@ -100,6 +103,23 @@ static void walk_table(const struct rp_table *t, rp_visit_fn *visit, void *ctx)
         VISIT(RP_ENT_ROW, &t->rows[i], t);
 }
 
+/* A transversal objective's commitments are commitments like the plan's: one namespace. */
+static void walk_transversal(const struct rp_transversal *t, rp_visit_fn *visit, void *ctx)
+{
+    for (size_t i = 0; i < t->theme_count; i++) {
+        const struct rp_transversal_theme *th = &t->themes[i];
+        VISIT(RP_ENT_TRANSVERSAL_THEME, th, NULL);
+        for (size_t k = 0; k < th->objective_count; k++) {
+            const struct rp_transversal_objective *o = &th->objectives[k];
+            VISIT(RP_ENT_TRANSVERSAL_OBJECTIVE, o, th);
+            for (size_t j = 0; j < o->commitment_count; j++)
+                VISIT(RP_ENT_COMMITMENT, &o->commitments[j], o);
+            for (size_t j = 0; j < o->target_count; j++)
+                VISIT(RP_ENT_TRANSVERSAL_TARGET, &o->targets[j], o);
+        }
+    }
+}
+
 void rp_plan_walk(const struct rp_plan *p, rp_visit_fn *visit, void *ctx)
 {
     VISIT(RP_ENT_PLAN, p, NULL);
@@ -108,6 +128,8 @@ void rp_plan_walk(const struct rp_plan *p, rp_visit_fn *visit, void *ctx)
         VISIT(RP_ENT_PARTY, &p->parties[i], NULL);
     for (size_t i = 0; i < p->legal_basis_count; i++)
         VISIT(RP_ENT_LEGAL_BASIS, &p->legal_bases[i], NULL);
+    for (size_t i = 0; i < p->amendment_count; i++)
+        VISIT(RP_ENT_AMENDMENT, &p->amendments[i], NULL);
     for (size_t i = 0; i < p->mission_count; i++)
         walk_mission(&p->missions[i], visit, ctx);
     for (size_t i = 0; i < p->pillar_count; i++)
@@ -116,6 +138,8 @@ void rp_plan_walk(const struct rp_plan *p, rp_visit_fn *visit, void *ctx)
         VISIT(RP_ENT_VALUE, &p->values[i], NULL);
     for (size_t i = 0; i < p->stake_count; i++)
         VISIT(RP_ENT_STAKE, &p->stakes[i], NULL);
+    for (size_t i = 0; i < p->stakeholder_group_count; i++)
+        VISIT(RP_ENT_STAKEHOLDER_GROUP, &p->stakeholder_groups[i], NULL);
     for (size_t i = 0; i < p->stakeholder_count; i++)
         VISIT(RP_ENT_STAKEHOLDER, &p->stakeholders[i], NULL);
     for (size_t i = 0; i < p->risk_count; i++)
@@ -124,6 +148,14 @@ void rp_plan_walk(const struct rp_plan *p, rp_visit_fn *visit, void *ctx)
         VISIT(RP_ENT_RISK_DOMAIN, &p->risk_domains[i], NULL);
     for (size_t i = 0; i < p->priority_count; i++)
         VISIT(RP_ENT_PRIORITY, &p->priorities[i], NULL);
+    for (size_t i = 0; i < p->success_factor_count; i++)
+        VISIT(RP_ENT_SUCCESS_FACTOR, &p->success_factors[i], NULL);
+    for (size_t i = 0; i < p->unit_count; i++)
+        VISIT(RP_ENT_MEASURE_UNIT, &p->units[i], NULL);
+    for (size_t i = 0; i < p->maturity_scale_count; i++)
+        VISIT(RP_ENT_MATURITY_SCALE, &p->maturity_scales[i], NULL);
+    for (size_t i = 0; i < p->objective_group_count; i++)
+        VISIT(RP_ENT_OBJECTIVE_GROUP, &p->objective_groups[i], NULL);
     for (size_t i = 0; i < p->objective_count; i++)
         walk_objective(&p->objectives[i], visit, ctx);
     for (size_t i = 0; i < p->process_count; i++)
@@ -131,12 +163,15 @@ void rp_plan_walk(const struct rp_plan *p, rp_visit_fn *visit, void *ctx)
     walk_actions(p->projects, p->project_count, NULL, visit, ctx);
     for (size_t i = 0; i < p->commitment_count; i++)
         VISIT(RP_ENT_COMMITMENT, &p->commitments[i], NULL);
+    walk_transversal(&p->transversal, visit, ctx);
     for (size_t i = 0; i < p->table_count; i++)
         walk_table(&p->tables[i], visit, ctx);
     for (size_t i = 0; i < p->communication.objective_count; i++)
         VISIT(RP_ENT_COMM_OBJECTIVE, &p->communication.objectives[i], NULL);
     for (size_t i = 0; i < p->communication.action_count; i++)
         VISIT(RP_ENT_COMM_ACTION, &p->communication.actions[i], NULL);
+    for (size_t i = 0; i < p->glossary_count; i++)
+        VISIT(RP_ENT_GLOSSARY_ENTRY, &p->glossary[i], NULL);
     walk_narrative(p->key_figures, p->key_figures_count, p->sections, p->section_count, visit,
                    ctx);
 }

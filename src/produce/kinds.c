@@ -78,6 +78,13 @@ static struct rp_doc *build_evaluation(const struct rp_kind_input *in,
                       in, ed, t);
 }
 
+static struct rp_doc *build_plan(const struct rp_kind_input *in, const struct rp_kind_edition *ed,
+                                 const struct rp_templates *t, struct rp_arena *arena)
+{
+    return for_review(rp_build_plan(in->plan, rp_lang_code(ed->lang), ed->edition, t, arena), in,
+                      ed, t);
+}
+
 /* ---------------------------------------------------------------- the table */
 
 /* In name order (the manifest's order). Adding a kind: its adapter above, one line here.
@@ -91,6 +98,8 @@ static const struct rp_kind kinds[] = {
      build_communication},
     {"evaluation", "the annual evaluation report of a year", RP_SCOPE_YEAR, RP_EVALS_HISTORY, NULL,
      NULL, build_evaluation},
+    {"plan", "the plan or administration contract itself, consolidated", RP_SCOPE_PLAN,
+     RP_EVALS_NONE, NULL, NULL, build_plan},
 };
 
 const struct rp_kind *const rp_kinds = kinds;

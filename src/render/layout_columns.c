@@ -35,7 +35,9 @@ bool rp_row_label_spans(const struct rp_doc_table *t, const struct rp_doc_row *r
 
 double rp_row_indent(const struct rp_doc_row *row, size_t col)
 {
-    return row->kind == RP_DOC_ROW_OF_WHICH && col == 0 ? RP_TABLE_INDENT : 0;
+    if (col != 0)
+        return 0;
+    return RP_TABLE_INDENT * (row->level + (row->kind == RP_DOC_ROW_OF_WHICH ? 1 : 0));
 }
 
 static void measure_decimal(const struct rp_metrics *m, enum rp_face face, double size,

@@ -115,6 +115,12 @@ static void named(FILE *out, const struct rp_doc *doc, const char *name, const c
     fputs(name ? name : "", out);
 }
 
+/* Two spaces per level of a row label's indentation, as the PDF indents it. */
+static size_t label_indent(const struct rp_doc_row *row)
+{
+    return 2 * (row->level + (row->kind == RP_DOC_ROW_OF_WHICH ? 1u : 0u));
+}
+
 static void table(FILE *out, const struct rp_doc *doc, const struct rp_doc_table *t, int depth)
 {
     size_t nc = t->column_count;
@@ -151,7 +157,7 @@ static void table(FILE *out, const struct rp_doc *doc, const struct rp_doc_table
     for (size_t r = 0; r < t->row_count; r++)
         for (size_t c = 0; c < nc; c++) {
             const char *s = cell_text(doc, &t->rows[r].cells[c], buf, sizeof buf);
-            size_t n = width(s) + (c == 0 && t->rows[r].kind == RP_DOC_ROW_OF_WHICH ? 2 : 0);
+            size_t n = width(s) + (c == 0 ? label_indent(&t->rows[r]) : 0);
             if (n > w[c])
                 w[c] = n;
         }
@@ -164,9 +170,10 @@ static void table(FILE *out, const struct rp_doc *doc, const struct rp_doc_table
             const char *s = cell_text(doc, &row->cells[c], buf, sizeof buf);
             bool right =
                 t->columns[c].align == RP_ALIGN_DECIMAL || t->columns[c].align == RP_ALIGN_RIGHT;
-            if (c == 0 && row->kind == RP_DOC_ROW_OF_WHICH) {
-                fputs("  ", out);
-                padded(out, s, w[c] - 2, right);
+            size_t in = c == 0 ? label_indent(row) : 0;
+            if (in) {
+                fprintf(out, "%*s", (int)in, "");
+                padded(out, s, w[c] - in, right);
             } else
                 padded(out, s, w[c], right);
         }

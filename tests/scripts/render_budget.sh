@@ -75,8 +75,13 @@ if [ -f "$tmp/chancellerie.fr.txt" ]; then
     fail "chancellerie/fr: no note giving the sum of the lines"
   flat "$tmp/chancellerie.nl.txt" | grep -q "Som van de lijnen: 132.981 (2022)" ||
     fail "chancellerie/nl: no note giving the sum of the lines"
-  flat "$tmp/chancellerie.fr.txt" | grep -q "calculé" &&
+  flat "$tmp/chancellerie.fr.txt" | grep -Eq "\(calculé\)|calculé :" &&
     fail "chancellerie/fr: the publication flags the total"
+  # A change computed from a stated total that differs from its lines says so.
+  flat "$tmp/chancellerie.fr.txt" | grep -q "+58,5 %†" ||
+    fail "chancellerie/fr: a change from a differing stated total is not marked"
+  flat "$tmp/chancellerie.fr.txt" | grep -q "† Évolution calculée à partir d’un total indiqué qui diffère de la somme de ses lignes" ||
+    fail "chancellerie/fr: no note for the marked changes"
   for lang in fr nl; do
     "$rapport" render --kind budget --lang "$lang" --edition review \
       "$src/input/chancellerie/plan.xml" -o "$tmp/review.$lang.pdf" 2>/dev/null ||

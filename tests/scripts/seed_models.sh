@@ -25,8 +25,9 @@ expect_counts() { # expect_counts FILE kind=count...
 expect_counts input/chancellerie/plan.xml stakes=9 stakeholders=6 values=3 risks=10 \
   key-processes=16 projects=19 communication-actions=6 tables=5
 expect_counts input/interieur/plan.xml priorities=5 strategic-objectives=22 ambitions=69 \
-  communication-actions=9 tables=3
-expect_counts input/capac/plan.xml strategic-objectives=6 indicators=27
+  communication-actions=9 tables=3 objective-groups=5
+expect_counts input/capac/plan.xml strategic-objectives=6 indicators=27 glossary-entries=10 \
+  transversal-objectives=4
 
 # Every printed number: "1.816.852" → 1816852, "5.919,97" → 5919.97, "-" stays nil.
 for tsv in tests/seed-numbers/*.tsv; do

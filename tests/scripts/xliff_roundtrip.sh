@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The translation round trip through XLIFF 1.2 and translate-toolkit, on copies of the models
-# of tests/data/xliff/ (inline markup: emphasis, a link, a placeholder, a superscript; lists):
+# of tests/data/xliff/ (inline markup: emphasis, a link, a placeholder, a superscript, a
+# footnote; lists):
 # - translate-toolkit reads the export: xliff2po, podebug, po2xliff and pomerge accept it;
 # - a pseudo-translation (podebug --rewrite=xxx on the XLIFF file) imported: 100 % Dutch,
 #   `rapport check` clean, the pseudo-translated words in the models, the links' addresses
@@ -53,6 +54,8 @@ units=$(grep -c '<trans-unit ' "$tmp/e.xlf")
 grep -q 'voir <g id="2" ctype="x-link">le <g id="3" ctype="italic">rapport</g> complet</g>' "$tmp/e.xlf" ||
   fail "export: the link's markup"
 grep -q 'example.org' "$tmp/e.xlf" && fail "export: a link's address is translatable"
+grep -q '<source>conseiller<g id="1" ctype="x-footnote">Voir la <g id="2" ctype="italic">loi</g> du 1er janvier 2022.</g></source>' "$tmp/e.xlf" ||
+  fail "export: a footnote is not the inline markup of its text"
 run 0 xliff2po "$tmp/e.xlf" "$tmp/e.po"
 [ "$(grep -c '^#: ' "$tmp/e.po")" = "$units" ] || fail "xliff2po: not one entry per unit"
 grep -q '^#\. .*plan.xml:19:7, strategic-objective so-1, title$' "$tmp/e.po" ||
@@ -73,6 +76,7 @@ run 0 "$rapport" check "$plan" "$eval"
 grep -q ': error: ' "$tmp/err" && fail "check: $(cat "$tmp/err")"
 for words in '<item>xxxinformerxxx</item>' '<title xml:lang="nl">xxxBilanxxx</title>' \
   'xxxVoir <link href="https://example.org/fr?a=1&amp;b=2">le <strong>site</strong></link>' \
+  '<item>xxxconseiller<footnote>Voir la <em>loi</em> du 1er janvier 2022.</footnote>xxx</item>' \
   '<placeholder>XX</placeholder> dagen' ; do
   [ "$words" = '<placeholder>XX</placeholder> dagen' ] && continue # podebug does not translate
   grep -qF "$words" "$plan" "$eval" || fail "not in the models: $words"

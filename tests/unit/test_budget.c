@@ -1,4 +1,5 @@
-/* The budget-tables builder: labels, flagged totals, changes, charts, language fallback. */
+/* The budget-tables builder: labels, flagged totals, changes, charts, language fallback;
+ * rows as a tree under the names of their dimensions, a unit per column, year rows. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -197,6 +198,75 @@ static void test_staffing_columns(void **state)
     assert_true(announced);
 }
 
+static const char TREE_PLAN[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<plan id=\"p\" kind=\"strategic-plan\" start=\"2022\" end=\"2023\" date=\"2022-02-22\" "
+    "xml:lang=\"fr\">\n"
+    "  <title>Plan de test</title>\n"
+    "  <organisation id=\"org\" kind=\"other\"><name>Organisation de test</name></organisation>\n"
+    "  <tables>\n"
+    "    <table id=\"t-eff\" kind=\"staffing\" unit=\"count\">\n"
+    "      <caption>Effectifs</caption>\n"
+    "      <row-dimension id=\"d-niv\"><label>Niveau</label></row-dimension>\n"
+    "      <row-dimension id=\"d-sexe\"><label>Sexe</label></row-dimension>\n"
+    "      <column id=\"n\"><label>Effectif</label></column>\n"
+    "      <column id=\"etp\" unit=\"FTE\"><label>Temps plein</label></column>\n"
+    "      <column id=\"part\" unit=\"percent\"><label>Part</label></column>\n"
+    "      <row id=\"a\" kind=\"subtotal\" dimension=\"d-niv\"><label>Niveau A</label>"
+    "<values>10 9.5 40</values></row>\n"
+    "      <row id=\"a-f\" dimension=\"d-sexe\"><label>femmes</label>"
+    "<values>6 5.5 24</values></row>\n"
+    "      <row id=\"a-f-dont\" kind=\"of-which\"><label>dont stagiaires</label>"
+    "<values>1 1 4</values></row>\n"
+    "      <row id=\"a-h\" dimension=\"d-sexe\"><label>hommes</label>"
+    "<values>4 4 16</values></row>\n"
+    "      <row id=\"tot\" kind=\"total\"><label>Total</label><values>10 9.5 100</values></row>\n"
+    "    </table>\n"
+    "    <table id=\"t-ans\" kind=\"staffing\" unit=\"FTE\" decimals=\"1\">\n"
+    "      <caption>Par année</caption>\n"
+    "      <column id=\"s\"><label>S</label></column>\n"
+    "      <row id=\"y22\" year=\"2022\"><values>1.5</values></row>\n"
+    "      <row id=\"y23\" year=\"2023\"><values>2</values></row>\n"
+    "    </table>\n"
+    "  </tables>\n"
+    "</plan>\n";
+
+static void test_tree_units_and_years(void **state)
+{
+    (void)state;
+    struct fixture fx = {.arena = rp_arena_new()};
+    rp_diags_init(&fx.diags);
+    assert_int_equal(rp_load_memory(TREE_PLAN, sizeof TREE_PLAN - 1, "tree.xml", fx.arena,
+                                    &fx.diags, &fx.file), 0);
+    struct rp_doc *doc = rp_build_budget(fx.file.plan, "fr", RP_EDITION_REVIEW,
+                                         default_templates(), fx.arena);
+    const struct rp_node *sec = section(doc, 2, 0);
+    const struct rp_doc_table *t = &find_kind(&sec->u.section.children, RP_NODE_TABLE, 0)->u.table;
+    /* The dimensions head the label column; each row is indented as deep as its own. */
+    assert_string_equal(t->header[t->header_count - 1].cells[0].text, "Niveau / Sexe");
+    assert_string_equal(t->header[t->header_count - 1].cells[2].text, "Temps plein (ETP)");
+    static const unsigned level[] = {0, 1, 1, 1, 0};
+    for (size_t r = 0; r < 5; r++)
+        assert_int_equal(t->rows[r].level, level[r]);
+    assert_int_equal(t->rows[2].kind, RP_DOC_ROW_OF_WHICH);
+    /* Each column in its unit: heads whole, FTE to the hundredth, a percentage signed. */
+    assert_string_equal(t->rows[1].cells[1].text, "6");
+    assert_string_equal(t->rows[1].cells[2].text, "5,50");
+    assert_string_equal(t->rows[1].cells[3].text, "24,0\xc2\xa0%");
+    /* The subtotal adds its children, the total the leaves; the shares are not added. */
+    for (size_t r = 0; r < 5; r++)
+        for (size_t c = 1; c < 4; c++)
+            assert_int_equal(t->rows[r].cells[c].flags, 0);
+    /* Year rows are labelled by their year, under "Année". */
+    sec = section(doc, 2, 1);
+    t = &find_kind(&sec->u.section.children, RP_NODE_TABLE, 0)->u.table;
+    assert_string_equal(t->header[t->header_count - 1].cells[0].text, "Année");
+    assert_string_equal(t->rows[0].cells[0].text, "2022");
+    assert_string_equal(t->rows[1].cells[1].text, "2,0");
+    rp_diags_free(&fx.diags);
+    rp_arena_free(fx.arena);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -204,6 +274,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_document_frame, setup, teardown),
         cmocka_unit_test_setup_teardown(test_wrong_total_is_flagged, setup, teardown),
         cmocka_unit_test_setup_teardown(test_staffing_columns, setup, teardown),
+        cmocka_unit_test(test_tree_units_and_years),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

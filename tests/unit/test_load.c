@@ -70,6 +70,59 @@ static void test_plan_fields(void **state)
     rp_arena_free(a);
 }
 
+/* The plan's own vocabulary and its notes: slogan, units of measure, success factors, joint
+ * commitments, glossary, and footnotes (runs of their own, out of the sentence's plain). */
+static const char WORDS[] =
+    "<plan id='p' kind='administration-contract' start='2022' end='2025' date='2024' "
+    "xml:lang='fr'>\n"
+    "  <title>Contrat</title>\n"
+    "  <organisation id='o' kind='other'><name>O</name><slogan>Au service</slogan>"
+    "<slogan xml:lang='nl'>Ten dienste</slogan></organisation>\n"
+    "  <party id='state' role='state'><name>L'État</name></party>\n"
+    "  <party id='inst' role='institution'><name>L'institution</name></party>\n"
+    "  <success-factors><success-factor id='csf-1' number='1'><title>Des moyens</title>"
+    "</success-factor></success-factors>\n"
+    "  <units><unit id='m2-fte'><name>m²/ETP</name></unit></units>\n"
+    "  <commitments><commitment id='c' parties='state inst'><text>Les parties "
+    "collaborent<footnote>Voir <em>l'article</em> 2.</footnote> ensemble.</text></commitment>"
+    "</commitments>\n"
+    "  <glossary><entry id='g'><term>IPSS</term><expansion>Institutions publiques</expansion>"
+    "<definition>les organismes</definition></entry></glossary>\n"
+    "</plan>\n";
+
+static void test_plan_words(void **state)
+{
+    (void)state;
+    struct rp_arena *a = rp_arena_new();
+    struct rp_diags d;
+    rp_diags_init(&d);
+    struct rp_file f;
+    assert_int_equal(rp_load_memory(WORDS, sizeof WORDS - 1, "mem.xml", a, &d, &f), 0);
+    const struct rp_plan *p = f.plan;
+    assert_string_equal(rp_texts_plain(&p->organisation.slogan, "nl", "fr"), "Ten dienste");
+    assert_int_equal(p->success_factor_count, 1);
+    assert_string_equal(p->success_factors[0].number, "1");
+    assert_int_equal(p->unit_count, 1);
+    assert_string_equal(p->units[0].id, "m2-fte");
+    assert_int_equal(p->commitments[0].parties.count, 2);
+    assert_string_equal(p->commitments[0].parties.ids[1], "inst");
+    assert_int_equal(p->glossary_count, 1);
+    assert_string_equal(p->glossary[0].expansion.items[0].plain, "Institutions publiques");
+    const struct rp_text *t = &p->commitments[0].text.items[0];
+    assert_string_equal(t->plain, "Les parties collaborent ensemble.");
+    assert_int_equal(t->run_count, 3);
+    assert_string_equal(t->runs[0].text, "Les parties collaborent");
+    const struct rp_run *note = &t->runs[1];
+    assert_int_equal(note->kind, RP_RUN_FOOTNOTE);
+    assert_string_equal(note->text, "");
+    assert_string_equal(note->plain, "Voir l'article 2.");
+    assert_int_equal(note->run_count, 3);
+    assert_int_equal(note->runs[1].style, RP_STYLE_EM);
+    assert_string_equal(t->runs[2].text, " ensemble.");
+    rp_diags_free(&d);
+    rp_arena_free(a);
+}
+
 static void test_errors_are_located(void **state)
 {
     (void)state;
@@ -223,6 +276,7 @@ int main(void)
         cmocka_unit_test(test_scan_limits),
         cmocka_unit_test(test_calendar_dates),
         cmocka_unit_test(test_href_allowed),
+        cmocka_unit_test(test_plan_words),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

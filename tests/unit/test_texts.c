@@ -542,6 +542,60 @@ static void test_import_refusals(void **state)
     free(x);
 }
 
+/* A footnote is inline markup of its text: it travels with its sentence, its own markup
+ * inside it, and never inside another footnote. */
+static const char NOTED[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<plan id=\"p\" kind=\"strategic-plan\" start=\"2022\" end=\"2024\" date=\"2022\" "
+    "xml:lang=\"fr\">\n"
+    "  <title>Plan</title>\n"
+    "  <organisation id=\"org\" kind=\"other\"><name>O</name></organisation>\n"
+    "  <section id=\"s\">\n"
+    "    <title>Section</title>\n"
+    "    <p>Les 5.648 collaborateurs<footnote>Situation au <em>1er juin</em></footnote> et "
+    "d'autres<footnote>Voir plus loin.</footnote>.</p>\n"
+    "  </section>\n"
+    "</plan>\n";
+
+static void test_import_footnotes(void **state)
+{
+    (void)state;
+    static const char source[] =
+        "<source>Les 5.648 collaborateurs<g id='1' ctype='x-footnote'>Situation au <g id='2' "
+        "ctype='italic'>1er juin</g></g> et d'autres<g id='3' ctype='x-footnote'>Voir plus "
+        "loin.</g>.</source>";
+    char unit[1024];
+    snprintf(unit, sizeof unit,
+             "<trans-unit id='s/p[1]'>%s<target>De 5.648 medewerkers<g id='1' "
+             "ctype='x-footnote'>Toestand op <g id='2' ctype='italic'>1 juni</g></g> en "
+             "anderen<g id='3' ctype='x-footnote'>Zie verder.</g>.</target></trans-unit>\n",
+             source);
+    char *x = xliff(unit);
+    size_t errors;
+    char *out = merge(NOTED, x, &errors, NULL);
+    assert_int_equal(errors, 0);
+    assert_non_null(out);
+    assert_non_null(strstr(out, "<p xml:lang=\"nl\">De 5.648 medewerkers<footnote>Toestand op "
+                                "<em>1 juni</em></footnote> en anderen<footnote>Zie "
+                                "verder.</footnote>.</p>"));
+    assert_loads(out);
+    free(out);
+    free(x);
+
+    snprintf(unit, sizeof unit,
+             "<trans-unit id='s/p[1]'>%s<target>De medewerkers<g id='1' ctype='x-footnote'>"
+             "Toestand op <g id='2' ctype='italic'>1 juni</g><g id='3' ctype='x-footnote'>Zie "
+             "verder.</g></g>.</target></trans-unit>\n",
+             source);
+    x = xliff(unit);
+    struct rp_diags d;
+    out = merge(NOTED, x, &errors, &d);
+    assert_null(out);
+    assert_true(has_message(&d, "t.xlf:4:", "is a footnote inside a footnote"));
+    rp_diags_free(&d);
+    free(x);
+}
+
 static void test_import_lists(void **state)
 {
     (void)state;
@@ -663,6 +717,7 @@ int main(void)
         cmocka_unit_test(test_export_escapes_and_maps),
         cmocka_unit_test(test_import_markup_and_escaping),
         cmocka_unit_test(test_import_refusals),
+        cmocka_unit_test(test_import_footnotes),
         cmocka_unit_test(test_import_lists),
         cmocka_unit_test(test_import_empty_and_attributes),
     };

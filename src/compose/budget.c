@@ -113,9 +113,31 @@ const char *rp_source_unnumbered(struct rp_doc *doc, const char *text)
     return rp_doc_str(doc, q + sep);
 }
 
+/* Whether `s` ends in a character that separates a number from a title: a space, '-', ':',
+ * or an en or em dash. */
+static size_t separator_before(const char *s, size_t n)
+{
+    if (n && (s[n - 1] == ' ' || s[n - 1] == '-' || s[n - 1] == ':'))
+        return 1;
+    if (n >= 3 && (unsigned char)s[n - 3] == 0xE2 && (unsigned char)s[n - 2] == 0x80 &&
+        ((unsigned char)s[n - 1] == 0x93 || (unsigned char)s[n - 1] == 0x94))
+        return 3;
+    return 0;
+}
+
+/* The document numbers its tables itself ("Tableau 2 – …"), so the source's own number
+ * goes; but a table the source named by a label ("TAB 2 - Budget …") keeps that label after
+ * the title, since other texts refer to it ("voir le tableau TAB 2"). */
 const char *rp_budget_caption(struct rp_report *b, const struct rp_table *t, const char **lang)
 {
-    return rp_source_unnumbered(b->doc, rp_report_plain_in(b, &t->caption, lang));
+    const char *text = rp_report_plain_in(b, &t->caption, lang);
+    const char *title = rp_source_unnumbered(b->doc, text);
+    if (title == text || table_word(text) == 0)
+        return title;
+    size_t n = strlen(text) - strlen(title), cut;
+    while ((cut = separator_before(text, n)) != 0)
+        n -= cut;
+    return rp_doc_printf(b->doc, "%s (%.*s)", title, (int)n, text);
 }
 
 const char *rp_budget_column_label_in(struct rp_report *b, const struct rp_table *t, size_t c,

@@ -82,6 +82,11 @@ if [ -f "$tmp/chancellerie.fr.txt" ]; then
     fail "chancellerie/fr: a change from a differing stated total is not marked"
   flat "$tmp/chancellerie.fr.txt" | grep -q "† Évolution calculée à partir d’un total indiqué qui diffère de la somme de ses lignes" ||
     fail "chancellerie/fr: no note for the marked changes"
+  # A table the source labels ("TAB 2 - …") keeps its label, which other texts cite.
+  flat "$tmp/interieur.fr.txt" | grep -q "Budget directement liés aux missions du SPF Intérieur (TAB 2)" ||
+    fail "interieur/fr: the source's table label TAB 2 is lost"
+  flat "$tmp/interieur.nl.txt" | grep -q "Globale begroting (TAB 1)" ||
+    fail "interieur/nl: the source's table label TAB 1 is lost"
   for lang in fr nl; do
     "$rapport" render --kind budget --lang "$lang" --edition review \
       "$src/input/chancellerie/plan.xml" -o "$tmp/review.$lang.pdf" 2>/dev/null ||

@@ -68,15 +68,15 @@ void rp_eval_maturity(struct rp_report *r, struct rp_nodes *into,
         return;
     char year[16];
     snprintf(year, sizeof year, "%d", r->eval->year);
-    struct rp_node *t = rp_doc_add_table(r->doc, into, 5, rp_report_l(r, "caption.maturity"));
-    rp_doc_table_column(t, 0, RP_ALIGN_LEFT, true);
-    struct rp_doc_header_row *h = rp_doc_table_header_row(r->doc, t);
-    rp_doc_header_cell(r->doc, h, rp_report_l(r, "col.item"), 1, RP_ALIGN_LEFT);
-    rp_doc_header_cell(r->doc, h, rp_report_l(r, "col.maturity_scale"), 1, RP_ALIGN_LEFT);
-    rp_doc_header_cell(r->doc, h, rp_report_l(r, "col.maturity_start"), 1, RP_ALIGN_LEFT);
-    rp_doc_header_cell(r->doc, h, rp_report_lf(r, "col.maturity_reached", year, NULL, NULL), 1,
-                       RP_ALIGN_LEFT);
-    rp_doc_header_cell(r->doc, h, rp_report_l(r, "col.maturity_target"), 1, RP_ALIGN_LEFT);
+    struct rp_node *t = rp_report_table(
+        r, into, rp_report_l(r, "caption.maturity"),
+        (const struct rp_report_column[]){
+            {rp_report_l(r, "col.item"), RP_ALIGN_LEFT, true, false},
+            {rp_report_l(r, "col.maturity_scale"), RP_ALIGN_LEFT, false, false},
+            {rp_report_l(r, "col.maturity_start"), RP_ALIGN_LEFT, false, false},
+            {rp_report_lf(r, "col.maturity_reached", year, NULL, NULL), RP_ALIGN_LEFT, false, false},
+            {rp_report_l(r, "col.maturity_target"), RP_ALIGN_LEFT, false, false}},
+        5);
     for (size_t i = 0; i < n; i++)
         for (size_t k = 0; k < items[i].maturity->count; k++) {
             const struct rp_maturity *m = &items[i].maturity->items[k];
@@ -104,15 +104,14 @@ void rp_eval_maturity_dashboard(struct rp_report *r, struct rp_nodes *into)
     const struct rp_plan *p = r->plan;
     if (p->maturity_scale_count == 0 || r->eval->maturity_count == 0)
         return;
-    struct rp_node *t = rp_doc_add_table(r->doc, into, 4, rp_report_l(r, "dash.maturity"));
-    rp_doc_table_column(t, 0, RP_ALIGN_LEFT, true);
-    for (size_t c = 1; c < 4; c++)
-        rp_doc_table_column(t, c, RP_ALIGN_RIGHT, false);
-    struct rp_doc_header_row *h = rp_doc_table_header_row(r->doc, t);
-    rp_doc_header_cell(r->doc, h, rp_report_l(r, "col.maturity_scale"), 1, RP_ALIGN_LEFT);
-    rp_doc_header_cell(r->doc, h, rp_report_l(r, "col.maturity_assessed"), 1, RP_ALIGN_RIGHT);
-    rp_doc_header_cell(r->doc, h, rp_report_l(r, "col.maturity_reported"), 1, RP_ALIGN_RIGHT);
-    rp_doc_header_cell(r->doc, h, rp_report_l(r, "col.maturity_at_target"), 1, RP_ALIGN_RIGHT);
+    struct rp_node *t = rp_report_table(
+        r, into, rp_report_l(r, "dash.maturity"),
+        (const struct rp_report_column[]){
+            {rp_report_l(r, "col.maturity_scale"), RP_ALIGN_LEFT, true, false},
+            {rp_report_l(r, "col.maturity_assessed"), RP_ALIGN_RIGHT, false, false},
+            {rp_report_l(r, "col.maturity_reported"), RP_ALIGN_RIGHT, false, false},
+            {rp_report_l(r, "col.maturity_at_target"), RP_ALIGN_RIGHT, false, false}},
+        4);
     for (size_t i = 0; i < p->maturity_scale_count; i++) {
         const struct rp_maturity_scale *s = &p->maturity_scales[i];
         size_t assessed = 0, reported = 0, at_target = 0;
@@ -159,20 +158,16 @@ void rp_eval_transversal(struct rp_report *r, struct rp_nodes *into)
         rp_doc_add_section(r->doc, into, 1, NULL, rp_report_l(r, "sec.transversal"));
     char year[16];
     snprintf(year, sizeof year, "%d", r->eval->year);
-    struct rp_node *t = rp_doc_add_table(r->doc, &sec->u.section.children, 6,
-                                         rp_report_l(r, "caption.transversal_results"));
-    rp_doc_table_column(t, 0, RP_ALIGN_RIGHT, false);
-    rp_doc_table_column(t, 1, RP_ALIGN_LEFT, true);
-    rp_doc_table_column(t, 2, RP_ALIGN_RIGHT, false);
-    rp_doc_table_column(t, 4, RP_ALIGN_RIGHT, false);
-    struct rp_doc_header_row *h = rp_doc_table_header_row(r->doc, t);
-    rp_doc_header_cell(r->doc, h, rp_report_l(r, "col.number"), 1, RP_ALIGN_RIGHT);
-    rp_doc_header_cell(r->doc, h, rp_report_l(r, "col.target"), 1, RP_ALIGN_LEFT);
-    rp_doc_header_cell(r->doc, h, rp_report_l(r, "col.target_value"), 1, RP_ALIGN_RIGHT);
-    rp_doc_header_cell(r->doc, h, rp_report_l(r, "col.horizon"), 1, RP_ALIGN_LEFT);
-    rp_doc_header_cell(r->doc, h, rp_report_lf(r, "col.measured", year, NULL, NULL), 1,
-                       RP_ALIGN_RIGHT);
-    rp_doc_header_cell(r->doc, h, rp_report_l(r, "col.status"), 1, RP_ALIGN_LEFT);
+    struct rp_node *t = rp_report_table(
+        r, &sec->u.section.children, rp_report_l(r, "caption.transversal_results"),
+        (const struct rp_report_column[]){
+            {rp_report_l(r, "col.number"), RP_ALIGN_RIGHT, false, false},
+            {rp_report_l(r, "col.target"), RP_ALIGN_LEFT, true, false},
+            {rp_report_l(r, "col.target_value"), RP_ALIGN_RIGHT, false, false},
+            {rp_report_l(r, "col.horizon"), RP_ALIGN_LEFT, false, false},
+            {rp_report_lf(r, "col.measured", year, NULL, NULL), RP_ALIGN_RIGHT, false, false},
+            {rp_report_l(r, "col.status"), RP_ALIGN_LEFT, false, false}},
+        6);
     size_t mark = 0;
     for (size_t i = 0; i < tv->theme_count; i++)
         for (size_t k = 0; k < tv->themes[i].objective_count; k++) {

@@ -79,16 +79,14 @@ void rp_report_glossary(struct rp_report *r, struct rp_nodes *into, int level)
     }
     struct rp_node *sec =
         rp_doc_add_section(r->doc, into, level, NULL, rp_report_l(r, "glossary.title"));
-    size_t columns = 1 + expansions + definitions;
     /* The heading just above names the table: a caption would say it a second time. */
-    struct rp_node *t = rp_doc_add_table(r->doc, &sec->u.section.children, columns, NULL);
-    rp_doc_table_column(t, 0, RP_ALIGN_LEFT, true);
-    struct rp_doc_header_row *h = rp_doc_table_header_row(r->doc, t);
-    rp_doc_header_cell(r->doc, h, rp_report_l(r, "glossary.col.term"), 1, RP_ALIGN_LEFT);
-    if (expansions)
-        rp_doc_header_cell(r->doc, h, rp_report_l(r, "glossary.col.expansion"), 1, RP_ALIGN_LEFT);
-    if (definitions)
-        rp_doc_header_cell(r->doc, h, rp_report_l(r, "glossary.col.definition"), 1, RP_ALIGN_LEFT);
+    struct rp_node *t = rp_report_table(
+        r, &sec->u.section.children, NULL,
+        (const struct rp_report_column[]){
+            {rp_report_l(r, "glossary.col.term"), RP_ALIGN_LEFT, true, false},
+            {rp_report_l(r, "glossary.col.expansion"), RP_ALIGN_LEFT, false, !expansions},
+            {rp_report_l(r, "glossary.col.definition"), RP_ALIGN_LEFT, false, !definitions}},
+        3);
     for (size_t i = 0; i < n; i++) {
         const struct rp_glossary_entry *g = rows[i].entry;
         size_t row = rp_doc_table_row(r->doc, t, RP_DOC_ROW_LINE), col = 0;
@@ -104,11 +102,12 @@ size_t rp_report_glossary_used(struct rp_report *r, struct rp_node *table)
 {
     size_t n, added = 0;
     struct row *rows = sorted_rows(r, &n);
+    const char *words = rows ? rp_doc_words(r->doc) : "";
     for (size_t i = 0; rows && i < n; i++) {
         const struct rp_glossary_entry *g = rows[i].entry;
         /* An abbreviation is an entry with an expansion; terms that are only defined stay
          * in the plan's own glossary. */
-        if (g->expansion.count == 0 || !rp_doc_mentions(r->doc, rows[i].plain))
+        if (g->expansion.count == 0 || !rp_words_mention(words, rows[i].plain))
             continue;
         size_t row = rp_doc_table_row(r->doc, table, RP_DOC_ROW_LINE);
         rp_report_cell(r, table, row, 0, &g->term, NULL, 0);
@@ -120,12 +119,11 @@ size_t rp_report_glossary_used(struct rp_report *r, struct rp_node *table)
 
 struct rp_node *rp_report_abbreviation_table(struct rp_report *r, struct rp_nodes *into)
 {
-    struct rp_node *t = rp_doc_add_table(r->doc, into, 2, NULL);
-    rp_doc_table_column(t, 0, RP_ALIGN_LEFT, true);
-    struct rp_doc_header_row *h = rp_doc_table_header_row(r->doc, t);
-    rp_doc_header_cell(r->doc, h, rp_report_l(r, "col.abbr"), 1, RP_ALIGN_LEFT);
-    rp_doc_header_cell(r->doc, h, rp_report_l(r, "col.meaning"), 1, RP_ALIGN_LEFT);
-    return t;
+    return rp_report_table(r, into, NULL,
+                           (const struct rp_report_column[]){
+                               {rp_report_l(r, "col.abbr"), RP_ALIGN_LEFT, true, false},
+                               {rp_report_l(r, "col.meaning"), RP_ALIGN_LEFT, false, false}},
+                           2);
 }
 
 void rp_report_abbreviations(struct rp_report *r, struct rp_nodes *into)

@@ -59,16 +59,15 @@ void rp_plan_amendments(struct rp_report *r, struct rp_nodes *into)
         &rp_doc_add_section(r->doc, into, 1, NULL, rp_report_l(r, "sec.plan_amendments"))
              ->u.section.children;
     rp_doc_add_paragraph(r->doc, kids, RP_PARA_BODY, rp_report_l(r, "plan.amendments"));
-    struct rp_node *t = rp_doc_add_table(r->doc, kids, 5, NULL);
-    rp_doc_table_column(t, 0, RP_ALIGN_RIGHT, false);
-    rp_doc_table_column(t, 1, RP_ALIGN_LEFT, true);
-    rp_doc_table_column(t, 4, RP_ALIGN_LEFT, true);
-    struct rp_doc_header_row *h = rp_doc_table_header_row(r->doc, t);
-    static const char *const heads[] = {"col.number", "col.amendment", "col.signed",
-                                        "col.effective", "col.changes"};
-    for (size_t i = 0; i < sizeof heads / sizeof *heads; i++)
-        rp_doc_header_cell(r->doc, h, rp_report_l(r, heads[i]), 1,
-                           i == 0 ? RP_ALIGN_RIGHT : RP_ALIGN_LEFT);
+    struct rp_node *t = rp_report_table(
+        r, kids, NULL,
+        (const struct rp_report_column[]){
+            {rp_report_l(r, "col.number"), RP_ALIGN_RIGHT, false, false},
+            {rp_report_l(r, "col.amendment"), RP_ALIGN_LEFT, true, false},
+            {rp_report_l(r, "col.signed"), RP_ALIGN_LEFT, false, false},
+            {rp_report_l(r, "col.effective"), RP_ALIGN_LEFT, false, false},
+            {rp_report_l(r, "col.changes"), RP_ALIGN_LEFT, true, false}},
+        5);
     for (size_t i = 0; i < p->amendment_count; i++) {
         const struct rp_amendment *a = &p->amendments[i];
         const char *mark = rp_doc_printf(r->doc, "%zu", i + 1);

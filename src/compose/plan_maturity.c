@@ -119,14 +119,13 @@ void rp_plan_maturity_scales(struct rp_report *r, struct rp_nodes *into)
         const struct rp_maturity_scale *ms = &p->maturity_scales[i];
         struct rp_node *sec = rp_report_section(r, kids, 2, NULL, &ms->name);
         sec->id = rp_doc_str(r->doc, ms->id);
-        struct rp_node *t = rp_doc_add_table(r->doc, &sec->u.section.children, 3,
-                                             rp_report_l(r, "caption.maturity_levels"));
-        rp_doc_table_column(t, 0, RP_ALIGN_RIGHT, false);
-        rp_doc_table_column(t, 1, RP_ALIGN_LEFT, true);
-        struct rp_doc_header_row *h = rp_doc_table_header_row(r->doc, t);
-        rp_doc_header_cell(r->doc, h, rp_report_l(r, "col.maturity_level"), 1, RP_ALIGN_RIGHT);
-        rp_doc_header_cell(r->doc, h, rp_report_l(r, "col.name"), 1, RP_ALIGN_LEFT);
-        rp_doc_header_cell(r->doc, h, rp_report_l(r, "col.description"), 1, RP_ALIGN_LEFT);
+        struct rp_node *t = rp_report_table(
+            r, &sec->u.section.children, rp_report_l(r, "caption.maturity_levels"),
+            (const struct rp_report_column[]){
+                {rp_report_l(r, "col.maturity_level"), RP_ALIGN_RIGHT, false, false},
+                {rp_report_l(r, "col.name"), RP_ALIGN_LEFT, true, false},
+                {rp_report_l(r, "col.description"), RP_ALIGN_LEFT, false, false}},
+            3);
         for (size_t k = 0; k < ms->level_count; k++) {
             const struct rp_maturity_level *l = &ms->levels[k];
             size_t row = rp_doc_table_row(r->doc, t, RP_DOC_ROW_LINE);

@@ -101,15 +101,13 @@ static void ambitions(struct rp_report *r, struct rp_nodes *into,
     bool who = false;
     for (size_t i = 0; i < so->ambition_count; i++)
         who |= so->ambitions[i].owners.count > 0 || so->ambitions[i].owners_raw;
-    struct rp_node *t = rp_doc_add_table(
-        r->doc, into, 2 + who, rp_report_lf(r, "caption.ambitions", number, NULL, NULL));
-    rp_doc_table_column(t, 0, RP_ALIGN_RIGHT, false);
-    rp_doc_table_column(t, 1, RP_ALIGN_LEFT, true);
-    struct rp_doc_header_row *h = rp_doc_table_header_row(r->doc, t);
-    rp_doc_header_cell(r->doc, h, rp_report_l(r, "col.number"), 1, RP_ALIGN_RIGHT);
-    rp_doc_header_cell(r->doc, h, rp_report_l(r, "col.ambition"), 1, RP_ALIGN_LEFT);
-    if (who)
-        rp_doc_header_cell(r->doc, h, rp_report_l(r, "col.owners"), 1, RP_ALIGN_LEFT);
+    struct rp_node *t = rp_report_table(
+        r, into, rp_report_lf(r, "caption.ambitions", number, NULL, NULL),
+        (const struct rp_report_column[]){
+            {rp_report_l(r, "col.number"), RP_ALIGN_RIGHT, false, false},
+            {rp_report_l(r, "col.ambition"), RP_ALIGN_LEFT, true, false},
+            {rp_report_l(r, "col.owners"), RP_ALIGN_LEFT, false, !who}},
+        3);
     for (size_t i = 0; i < so->ambition_count; i++) {
         const struct rp_ambition *a = &so->ambitions[i];
         size_t row = rp_doc_table_row(r->doc, t, RP_DOC_ROW_LINE);

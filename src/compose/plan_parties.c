@@ -113,13 +113,13 @@ static void signature(struct rp_report *r, struct rp_nodes *into)
     bool party = false;
     for (size_t i = 0; i < s->signatory_count; i++)
         party |= rp_plan_party(r->plan, s->signatories[i].party) != NULL;
-    struct rp_node *t = rp_doc_add_table(r->doc, kids, 2 + party, NULL);
-    rp_doc_table_column(t, 0, RP_ALIGN_LEFT, true);
-    struct rp_doc_header_row *h = rp_doc_table_header_row(r->doc, t);
-    rp_doc_header_cell(r->doc, h, rp_report_l(r, "col.signatory"), 1, RP_ALIGN_LEFT);
-    rp_doc_header_cell(r->doc, h, rp_report_l(r, "col.capacity"), 1, RP_ALIGN_LEFT);
-    if (party)
-        rp_doc_header_cell(r->doc, h, rp_report_l(r, "col.party"), 1, RP_ALIGN_LEFT);
+    struct rp_node *t = rp_report_table(
+        r, kids, NULL,
+        (const struct rp_report_column[]){
+            {rp_report_l(r, "col.signatory"), RP_ALIGN_LEFT, true, false},
+            {rp_report_l(r, "col.capacity"), RP_ALIGN_LEFT, false, false},
+            {rp_report_l(r, "col.party"), RP_ALIGN_LEFT, false, !party}},
+        3);
     for (size_t i = 0; i < s->signatory_count; i++) {
         const struct rp_signatory *sg = &s->signatories[i];
         size_t row = rp_doc_table_row(r->doc, t, RP_DOC_ROW_LINE);

@@ -15,21 +15,14 @@ static void risk_register(struct rp_report *r, struct rp_nodes *into)
         why |= p->risks[i].justification.count > 0;
     }
     /* Columns: [rank], [code], risk, [justification]; the heading above names the table. */
-    size_t ncol = 1 + rank + code + why, c = 0;
-    struct rp_node *t = rp_doc_add_table(r->doc, into, ncol, NULL);
-    struct rp_doc_header_row *h = rp_doc_table_header_row(r->doc, t);
-    if (rank) {
-        rp_doc_table_column(t, c++, RP_ALIGN_RIGHT, false);
-        rp_doc_header_cell(r->doc, h, rp_report_l(r, "col.rank"), 1, RP_ALIGN_RIGHT);
-    }
-    if (code) {
-        c++;
-        rp_doc_header_cell(r->doc, h, rp_report_l(r, "col.code"), 1, RP_ALIGN_LEFT);
-    }
-    rp_doc_table_column(t, c, RP_ALIGN_LEFT, true);
-    rp_doc_header_cell(r->doc, h, rp_report_l(r, "col.risk"), 1, RP_ALIGN_LEFT);
-    if (why)
-        rp_doc_header_cell(r->doc, h, rp_report_l(r, "col.justification"), 1, RP_ALIGN_LEFT);
+    struct rp_node *t = rp_report_table(
+        r, into, NULL,
+        (const struct rp_report_column[]){
+            {rp_report_l(r, "col.rank"), RP_ALIGN_RIGHT, false, !rank},
+            {rp_report_l(r, "col.code"), RP_ALIGN_LEFT, false, !code},
+            {rp_report_l(r, "col.risk"), RP_ALIGN_LEFT, true, false},
+            {rp_report_l(r, "col.justification"), RP_ALIGN_LEFT, false, !why}},
+        4);
     for (size_t i = 0; i < p->risk_count; i++) {
         const struct rp_risk *k = &p->risks[i];
         size_t row = rp_doc_table_row(r->doc, t, RP_DOC_ROW_LINE), col = 0;

@@ -9,13 +9,13 @@ static void targets(struct rp_report *r, struct rp_nodes *into,
 {
     if (o->target_count == 0)
         return;
-    struct rp_node *t = rp_doc_add_table(r->doc, into, 3, rp_report_l(r, "caption.targets"));
-    rp_doc_table_column(t, 0, RP_ALIGN_LEFT, true);
-    rp_doc_table_column(t, 1, RP_ALIGN_RIGHT, false);
-    struct rp_doc_header_row *h = rp_doc_table_header_row(r->doc, t);
-    rp_doc_header_cell(r->doc, h, rp_report_l(r, "col.target"), 1, RP_ALIGN_LEFT);
-    rp_doc_header_cell(r->doc, h, rp_report_l(r, "col.target_value"), 1, RP_ALIGN_RIGHT);
-    rp_doc_header_cell(r->doc, h, rp_report_l(r, "col.horizon"), 1, RP_ALIGN_LEFT);
+    struct rp_node *t = rp_report_table(
+        r, into, rp_report_l(r, "caption.targets"),
+        (const struct rp_report_column[]){
+            {rp_report_l(r, "col.target"), RP_ALIGN_LEFT, true, false},
+            {rp_report_l(r, "col.target_value"), RP_ALIGN_RIGHT, false, false},
+            {rp_report_l(r, "col.horizon"), RP_ALIGN_LEFT, false, false}},
+        3);
     for (size_t i = 0; i < o->target_count; i++) {
         const struct rp_transversal_target *tg = &o->targets[i];
         size_t row = rp_doc_table_row(r->doc, t, RP_DOC_ROW_LINE);

@@ -17,19 +17,16 @@ void rp_plan_actions_table(struct rp_report *r, struct rp_nodes *into, const cha
         due |= actions[i].due.year > 0;
         sos |= objectives && actions[i].objectives.count > 0;
     }
-    size_t ncol = 2 + who + due + sos, c_who = 2, c_due = 2 + who, c_sos = 2 + who + due;
-    struct rp_node *t = rp_doc_add_table(r->doc, into, ncol, caption);
-    rp_doc_table_column(t, 0, RP_ALIGN_RIGHT, false);
-    rp_doc_table_column(t, 1, RP_ALIGN_LEFT, true);
-    struct rp_doc_header_row *h = rp_doc_table_header_row(r->doc, t);
-    rp_doc_header_cell(r->doc, h, rp_report_l(r, "col.number"), 1, RP_ALIGN_RIGHT);
-    rp_doc_header_cell(r->doc, h, rp_report_l(r, "col.action_item"), 1, RP_ALIGN_LEFT);
-    if (who)
-        rp_doc_header_cell(r->doc, h, rp_report_l(r, "col.owners"), 1, RP_ALIGN_LEFT);
-    if (due)
-        rp_doc_header_cell(r->doc, h, rp_report_l(r, "col.due"), 1, RP_ALIGN_LEFT);
-    if (sos)
-        rp_doc_header_cell(r->doc, h, rp_report_l(r, "col.objectives"), 1, RP_ALIGN_LEFT);
+    size_t c_who = 2, c_due = 2 + who, c_sos = 2 + who + due;
+    struct rp_node *t = rp_report_table(
+        r, into, caption,
+        (const struct rp_report_column[]){
+            {rp_report_l(r, "col.number"), RP_ALIGN_RIGHT, false, false},
+            {rp_report_l(r, "col.action_item"), RP_ALIGN_LEFT, true, false},
+            {rp_report_l(r, "col.owners"), RP_ALIGN_LEFT, false, !who},
+            {rp_report_l(r, "col.due"), RP_ALIGN_LEFT, false, !due},
+            {rp_report_l(r, "col.objectives"), RP_ALIGN_LEFT, false, !sos}},
+        5);
     for (size_t i = 0; i < count; i++) {
         const struct rp_action *a = &actions[i];
         const char *mark = rp_doc_printf(r->doc, "%zu", i + 1);

@@ -417,6 +417,24 @@ void rp_budget_chapter(struct rp_report *b, struct rp_nodes *into, int level,
  * r->eval reports it (communication.c). */
 void rp_comm_plan_sections(struct rp_report *r, struct rp_nodes *into);
 
+/* ---------------------------------------------------------------- tables (report_table.c) */
+
+/* One column of a table whose header row names it: the header's words, the alignment of the
+ * column and its header, whether it holds the row labels (a row header), and whether this
+ * table leaves it out (an optional column no row fills). */
+struct rp_report_column {
+    const char *label;
+    enum rp_align align;
+    bool header;
+    bool hidden;
+};
+
+/* A table with a caption (optional) and one header row naming its columns, each set as
+ * `cols` says; the hidden ones are not part of the table, so the caller's column indexes
+ * count only the shown ones. */
+struct rp_node *rp_report_table(struct rp_report *r, struct rp_nodes *into, const char *caption,
+                                const struct rp_report_column *cols, size_t count);
+
 /* ---------------------------------------------------------------- the plan's vocabulary
  * (glossary.c) */
 
@@ -427,7 +445,7 @@ void rp_comm_plan_sections(struct rp_report *r, struct rp_nodes *into);
 void rp_report_glossary(struct rp_report *r, struct rp_nodes *into, int level);
 
 /* Every other document's abbreviations are built from the same glossary, limited to the
- * terms the document uses (rp_doc_mentions(): call these once the rest is built). */
+ * terms the document uses (rp_doc_words(): call these once the rest is built). */
 
 /* An empty two-column table (abbreviation, meaning) appended to `into`. */
 struct rp_node *rp_report_abbreviation_table(struct rp_report *r, struct rp_nodes *into);

@@ -422,9 +422,12 @@ const char *rp_para_style_name(enum rp_para_style style);
 int rp_doc_walk(const struct rp_doc *doc,
                 int (*visit)(const struct rp_node *node, int depth, void *ctx), void *ctx);
 
-/* Whether `word` occurs as a whole word in the text of `doc` built so far: titles,
- * paragraphs, lists, tables (caption, headers, cells, notes), key figures, chart titles and
- * notes (mentions.c). */
-bool rp_doc_mentions(const struct rp_doc *doc, const char *word);
+/* The text of `doc` built so far, one line per text (titles, paragraphs, list items, table
+ * captions, headers, cells and notes, key figures, chart titles, notes), in its arena;
+ * gathered once to look several words up (mentions.c). */
+const char *rp_doc_words(const struct rp_doc *doc);
+
+/* Whether `word` occurs as a whole word in `words` (rp_doc_words()). */
+bool rp_words_mention(const char *words, const char *word);
 
 #endif

@@ -114,6 +114,28 @@ static void test_strings_are_copied(void **state)
     rp_arena_free(arena);
 }
 
+/* The words of a document, looked up as whole words: what an abbreviations annex lists. */
+static void test_words_mention(void **state)
+{
+    (void)state;
+    struct rp_arena *arena = rp_arena_new();
+    struct rp_doc *doc = rp_doc_new(arena);
+    struct rp_node *s = rp_doc_add_section(doc, &doc->body, 1, NULL, "Les IPSS et l'ONEM");
+    rp_doc_add_paragraph(doc, &s->u.section.children, RP_PARA_BODY, "Budget des SPFs.");
+    struct rp_node *t = rp_doc_add_table(doc, &s->u.section.children, 1, "Effectifs");
+    size_t row = rp_doc_table_row(doc, t, RP_DOC_ROW_LINE);
+    rp_doc_table_cell(doc, t, row, 0, "12 ETP", NULL, 0);
+    const char *words = rp_doc_words(doc);
+    assert_true(rp_words_mention(words, "IPSS"));
+    assert_true(rp_words_mention(words, "ONEM"));   /* after an apostrophe */
+    assert_true(rp_words_mention(words, "ETP"));    /* in a table cell */
+    assert_false(rp_words_mention(words, "SPF"));   /* only inside "SPFs" */
+    assert_false(rp_words_mention(words, "IPS"));   /* only inside "IPSS" */
+    assert_false(rp_words_mention(words, "CAPAC")); /* absent */
+    assert_false(rp_words_mention(words, ""));
+    rp_arena_free(arena);
+}
+
 static void test_many_rows_grow(void **state)
 {
     (void)state;
@@ -194,7 +216,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_build_and_roles), cmocka_unit_test(test_strings_are_copied),
         cmocka_unit_test(test_many_rows_grow),  cmocka_unit_test(test_walk_order),
-        cmocka_unit_test(test_text_backend),
+        cmocka_unit_test(test_text_backend),    cmocka_unit_test(test_words_mention),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,11 +1,12 @@
-/* The PDF backend over libharu 2.3.0: the only file that includes <hpdf.h>.
+/* The PDF backend over libharu 2.3.0 (with pdf_meta.c and pdf_tags.c, the only files that
+ * include <hpdf.h>).
  *
  * libharu draws; the layout engine decides where. This file implements the font metrics
- * the layout measures with, turns display lists into page content, and closes the gaps of
- * libharu 2.3.0 through its installed internal headers: a ToUnicode CMap that maps every
- * code used (poppler rejects libharu's own), /Lang and /ViewerPreferences in the catalog.
+ * the layout measures with and turns display lists into page content; the gaps of libharu
+ * 2.3.0 are closed through its installed internal headers in the files beside it.
  * Errors are recorded and returned, never longjmp'ed: the handler notes them, every later
  * step checks, the caller removes the partial file. */
+#include "render/pdf_internal.h"
 #include "render/render.h"
 
 #include "doc/doc.h"
@@ -26,28 +27,7 @@
 #include <strings.h>
 #include <unistd.h>
 
-#ifndef RAPPORT_VERSION
-#define RAPPORT_VERSION "0"
-#endif
 
-struct pdf {
-    HPDF_Doc doc;
-    struct rp_diags *diags;
-    const char *path;
-    int errors;
-    struct rp_font_files files;
-    HPDF_Font font[RP_FACE__MAX];           /* loaded on first use: an unused face costs nothing */
-    float *widths[RP_FACE__MAX][256];       /* advance cache per 256-code-point block */
-    unsigned char used[RP_FACE__MAX][8192]; /* code points drawn, for the ToUnicode map */
-    HPDF_Page *pages;
-    double *heights;
-    size_t page_count, page_cap;
-    char *buf; /* NUL-terminated copy of the text being shown */
-    size_t buf_cap;
-    const struct rp_theme *theme;
-    const char *image_path; /* the image loaded last (the theme's logo): drawn once, */
-    HPDF_Image image;       /* referenced from every page that shows it */
-};
 
 /* libharu's error codes in words: the operator reads the message, not hpdf_error.h. The
  * detail is errno for file operations. */
@@ -462,97 +442,6 @@ static void outline(struct pdf *p, const struct rp_layout_result *res)
     }
 }
 
-static void info(struct pdf *p, const struct rp_doc *doc)
-{
-    HPDF_SetInfoAttr(p->doc, HPDF_INFO_TITLE, doc->title ? doc->title : "");
-    HPDF_SetInfoAttr(p->doc, HPDF_INFO_AUTHOR, doc->organisation ? doc->organisation : "");
-    if (doc->subject && *doc->subject)
-        HPDF_SetInfoAttr(p->doc, HPDF_INFO_SUBJECT, doc->subject);
-    if (doc->keywords && *doc->keywords)
-        HPDF_SetInfoAttr(p->doc, HPDF_INFO_KEYWORDS, doc->keywords);
-    HPDF_SetInfoAttr(p->doc, HPDF_INFO_CREATOR, "rapport " RAPPORT_VERSION);
-    if (doc->year > 0) {
-        HPDF_Date d = {
-            doc->year, doc->month ? doc->month : 1, doc->day ? doc->day : 1, 0, 0, 0, 'Z', 0, 0};
-        HPDF_SetInfoDateAttr(p->doc, HPDF_INFO_CREATION_DATE, d);
-        HPDF_SetInfoDateAttr(p->doc, HPDF_INFO_MOD_DATE, d);
-    }
-}
-
-/* /Lang (WCAG 3.1.1) and /DisplayDocTitle: libharu 2.3.0 has no API for either. */
-static void catalog(struct pdf *p, const struct rp_doc *doc)
-{
-    HPDF_Doc d = p->doc;
-    char lang[16];
-    const char *code = doc->lang ? doc->lang : "";
-    /* Belgium's three official languages are tagged as spoken there; English is not. */
-    if (strcmp(code, "fr") == 0 || strcmp(code, "nl") == 0 || strcmp(code, "de") == 0)
-        snprintf(lang, sizeof lang, "%s-BE", code);
-    else
-        snprintf(lang, sizeof lang, "%.15s", code);
-    if (*lang)
-        HPDF_Dict_Add(d->catalog, "Lang", HPDF_String_New(d->mmgr, lang, NULL));
-    HPDF_Dict prefs = HPDF_Dict_New(d->mmgr);
-    if (prefs && HPDF_Dict_Add(d->catalog, "ViewerPreferences", prefs) == HPDF_OK)
-        HPDF_Dict_Add(prefs, "DisplayDocTitle", HPDF_Boolean_New(d->mmgr, HPDF_TRUE));
-}
-
-/* Writes a CMap mapping each code drawn with `face` to itself: the UTF-8 fonts use the
- * Unicode code point as character code. Ranges never cross a 256-code block, as the CMap
- * format requires, and blocks hold at most 100 ranges. */
-static void to_unicode(struct pdf *p, int face)
-{
-    HPDF_Doc d = p->doc;
-    HPDF_Dict font = p->font[face];
-    if (!font)
-        return; /* never used, never embedded */
-    HPDF_Dict cmap = HPDF_Dict_GetItem(font, "ToUnicode", HPDF_OCLASS_DICT);
-    if (cmap)
-        HPDF_MemStream_FreeData(cmap->stream);
-    else {
-        cmap = HPDF_DictStream_New(d->mmgr, d->xref);
-        if (!cmap || HPDF_Dict_Add(font, "ToUnicode", cmap) != HPDF_OK)
-            return;
-    }
-    cmap->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-    HPDF_Stream s = cmap->stream;
-    HPDF_Stream_WriteStr(
-        s, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
-           "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-           "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-           "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
-    /* Collect ranges first: the block header needs their count. */
-    size_t cap = 256, n = 0;
-    uint32_t(*ranges)[2] = rp_xmalloc(cap * sizeof *ranges);
-    const unsigned char *used = p->used[face];
-    for (uint32_t cp = 0; cp <= 0xFFFF; cp++) {
-        if (!(used[cp >> 3] & (1u << (cp & 7))))
-            continue;
-        if (n && ranges[n - 1][1] + 1 == cp && (cp & 0xFF) != 0) {
-            ranges[n - 1][1] = cp;
-            continue;
-        }
-        if (n == cap)
-            ranges = rp_xrealloc(ranges, (cap *= 2) * sizeof *ranges);
-        ranges[n][0] = ranges[n][1] = cp;
-        n++;
-    }
-    char line[64];
-    for (size_t i = 0; i < n; i += 100) {
-        size_t k = n - i < 100 ? n - i : 100;
-        snprintf(line, sizeof line, "%zu beginbfrange\n", k);
-        HPDF_Stream_WriteStr(s, line);
-        for (size_t j = i; j < i + k; j++) {
-            snprintf(line, sizeof line, "<%04X> <%04X> <%04X>\n", (unsigned)ranges[j][0],
-                     (unsigned)ranges[j][1], (unsigned)ranges[j][0]);
-            HPDF_Stream_WriteStr(s, line);
-        }
-        HPDF_Stream_WriteStr(s, "endbfrange\n");
-    }
-    free(ranges);
-    HPDF_Stream_WriteStr(s, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
-}
-
 /* Writes the finished document to `fd`: libharu saves into its memory stream, and the bytes
  * go to a descriptor the caller opened itself (HPDF_SaveToFile would fopen() a path,
  * following links and truncating). */
@@ -617,10 +506,10 @@ int rp_render_pdf(const struct rp_doc *doc, const struct rp_theme *theme, int fd
     HPDF_AddPageLabel(p->doc, (HPDF_UINT)res.front_count, HPDF_PAGE_NUM_STYLE_DECIMAL, 1, NULL);
     if (res.outline_count)
         HPDF_SetPageMode(p->doc, HPDF_PAGE_MODE_USE_OUTLINE);
-    info(p, doc);
-    catalog(p, doc);
+    rp_pdf_info(p, doc);
+    rp_pdf_catalog(p, doc);
     for (int f = 0; f < RP_FACE__MAX; f++)
-        to_unicode(p, f);
+        rp_pdf_to_unicode(p, f);
     if (p->errors)
         goto done;
     /* A failure was reported where it happened (on_error(), or save() for the write). */

@@ -1,9 +1,19 @@
 #!/usr/bin/env bash
-# The whole test suite: a build with warnings as errors, then the same suite under the
-# address and undefined-behaviour sanitizers. Run from the repository root.
+# The whole test suite: tests/js's npm packages, a build with warnings as errors, then the
+# same suite under the address and undefined-behaviour sanitizers. Run from the repository root.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc 2>/dev/null || echo 2)
+
+# tests/js's npm packages, as its lock file pins them (pdf.js, for script.pdfjs_struct), with
+# Debian's nodejs and npm first where npm is missing.
+if ! command -v npm >/dev/null; then
+  if [ "$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi
+  $sudo apt-get update -qq
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+    nodejs npm >/dev/null
+fi
+npm ci --prefix tests/js --no-audit --no-fund --loglevel=error >/dev/null
 
 cmake -S . -B build-ci -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRAPPORT_WERROR=ON >/dev/null
 cmake --build build-ci -j "$jobs"

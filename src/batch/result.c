@@ -2,46 +2,30 @@
 #include "batch/result.h"
 
 #include "util/arena.h"
+#include "util/buf.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-struct buf {
-    char *data;
-    size_t size, cap;
-};
-
-static void put(struct buf *b, const char *s, size_t n)
-{
-    if (b->size + n + 1 > b->cap) {
-        while (b->size + n + 1 > b->cap)
-            b->cap = b->cap ? b->cap * 2 : 1024;
-        b->data = rp_xrealloc(b->data, b->cap);
-    }
-    memcpy(b->data + b->size, s, n);
-    b->size += n;
-    b->data[b->size] = '\0';
-}
-
-static void field(struct buf *b, const char *key, const char *value)
+static void field(struct rp_buf *b, const char *key, const char *value)
 {
     if (!value)
         return;
-    put(b, key, strlen(key));
-    put(b, " ", 1);
+    rp_buf_add(b, key, strlen(key));
+    rp_buf_add(b, " ", 1);
     for (const char *p = value; *p; p++) {
         if (*p == '\\')
-            put(b, "\\\\", 2);
+            rp_buf_add(b, "\\\\", 2);
         else if (*p == '\n')
-            put(b, "\\n", 2);
+            rp_buf_add(b, "\\n", 2);
         else
-            put(b, p, 1);
+            rp_buf_add(b, p, 1);
     }
-    put(b, "\n", 1);
+    rp_buf_add(b, "\n", 1);
 }
 
-static void fieldf(struct buf *b, const char *key, const char *fmt, long long v)
+static void fieldf(struct rp_buf *b, const char *key, const char *fmt, long long v)
 {
     char tmp[32];
     snprintf(tmp, sizeof tmp, fmt, v);
@@ -50,7 +34,7 @@ static void fieldf(struct buf *b, const char *key, const char *fmt, long long v)
 
 char *rp_result_encode(const struct rp_result *r, size_t *size)
 {
-    struct buf b = {0};
+    struct rp_buf b = {0};
     const struct rp_entry *e = &r->entry;
     fieldf(&b, "outcome", "%lld", (long long)r->outcome);
     fieldf(&b, "errors", "%lld", (long long)r->errors);
@@ -83,7 +67,7 @@ char *rp_result_encode(const struct rp_result *r, size_t *size)
     field(&b, "warn_log", r->warn_log);
     field(&b, "notice", r->notice);
     field(&b, "end", "");
-    *size = b.size;
+    *size = b.len;
     return b.data;
 }
 

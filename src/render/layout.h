@@ -22,6 +22,75 @@
 struct rp_arena;
 struct rp_hyphenator;
 
+/* ---------------------------------------------------------------- structure */
+
+/* The logical structure of the laid-out document, for tagged output: standard structure
+ * types (PDF 1.7, 14.8.4), chosen by the layout, which knows what it draws (a heading's
+ * depth, a table's header cells, a chart's figures). */
+enum rp_struct_type {
+    RP_ST_NONE, /* index 0 of the element array: no element (an artifact) */
+    RP_ST_DOCUMENT,
+    RP_ST_SECT,
+    RP_ST_DIV,
+    RP_ST_H1,
+    RP_ST_H2,
+    RP_ST_H3,
+    RP_ST_H4,
+    RP_ST_H5,
+    RP_ST_H6,
+    RP_ST_P,
+    RP_ST_L,
+    RP_ST_LI,
+    RP_ST_LBL,
+    RP_ST_LBODY,
+    RP_ST_TABLE,
+    RP_ST_THEAD,
+    RP_ST_TBODY,
+    RP_ST_TR,
+    RP_ST_TH,
+    RP_ST_TD,
+    RP_ST_CAPTION,
+    RP_ST_FIGURE,
+    RP_ST_NOTE,
+    RP_ST_TOC,
+    RP_ST_TOCI,
+    RP_ST_REFERENCE,
+    RP_ST_LINK,
+    RP_ST_SPAN,
+    RP_ST__MAX
+};
+
+/* "Document", "Sect", "H1", ... (NULL for RP_ST_NONE). */
+const char *rp_struct_type_name(enum rp_struct_type type);
+
+/* Whom a header cell heads. */
+enum rp_scope { RP_SCOPE_NONE, RP_SCOPE_ROW, RP_SCOPE_COLUMN };
+
+/* What an item that belongs to no element is (PDF 1.7, 14.8.2.2): a running header or
+ * footer, a watermark (the sample and draft marks), the repetition of a table's caption and
+ * header on the pages it continues on, or layout (rules, fills, bullets' boxes). */
+enum rp_artifact {
+    RP_ART_LAYOUT,
+    RP_ART_HEADER,
+    RP_ART_FOOTER,
+    RP_ART_WATERMARK,
+    RP_ART_PAGINATION
+};
+
+/* One element. Elements are numbered from 1 (the Document) in the order the layout creates
+ * them, which is reading order; `seq` places an element among the content and the other
+ * elements of its parent (see struct rp_item). Strings live in the layout's arena. */
+struct rp_struct_elem {
+    enum rp_struct_type type;
+    uint32_t parent; /* 0 for the Document */
+    uint32_t seq;
+    enum rp_scope scope; /* TH */
+    uint32_t col_span;   /* TH, TD: columns covered when more than one */
+    const char *alt;     /* Figure: its alternative text; Link: a description */
+    const char *lang;    /* a language code other than the document's, or NULL */
+    const char *id;      /* Note: an identifier unique in the document */
+};
+
 /* ---------------------------------------------------------------- display list */
 
 enum rp_item_kind {
@@ -61,6 +130,12 @@ struct rp_item {
     const struct rp_seg *segs; /* PATH: filled with `color`, outlined in white when
                                   line_width > 0 (to part adjacent chart segments) */
     size_t seg_count;
+    /* Structure: the element whose content the item is (0: an artifact of kind `artifact`),
+     * and its place in reading order, counted with the elements' `seq`. RECT and LINE items
+     * are artifacts (rules, fills) except inside a Figure. A LINK item's element is the Link
+     * that its annotation belongs to. */
+    uint32_t elem, seq;
+    enum rp_artifact artifact;
 };
 
 enum rp_page_kind { RP_PAGE_COVER, RP_PAGE_FRONT, RP_PAGE_BODY };
@@ -71,6 +146,7 @@ struct rp_page {
     double width, height;
     const struct rp_item *items;
     size_t count;
+    const struct rp_struct_elem *elems; /* the elements so far, which the items name */
 };
 
 /* Where pages go. `page` is called once per page in order with `overlay` false, then once
@@ -93,6 +169,8 @@ struct rp_layout_result {
     size_t front_count; /* pages before the body (cover, contents): labelled i, ii, ... */
     struct rp_outline_entry *outline; /* in the layout's arena */
     size_t outline_count;
+    struct rp_struct_elem *elems; /* [1, elem_count): heap-owned, the caller free()s it */
+    size_t elem_count;
 };
 
 /* The hyphenator of the language `lang` ("fr"), or NULL for none. */

@@ -63,9 +63,14 @@ static void place_lines(struct rp_flow *f, double x, double w, double size,
         }
         for (size_t k = 0; k < take; k++, i++) {
             double base = baseline(f->y, lh, size);
-            if (i == 0 && bullet)
+            if (i == 0 && bullet) {
+                /* A list's bullet is its item's label; a note's mark is part of the note. */
+                struct rp_tagging tagging =
+                    rp_flow_enter(f, f->label_elem ? f->label_elem : f->elem);
                 rp_flow_text(f, bullet_x, base, RP_FACE_REGULAR, size, color, bullet,
                              strlen(bullet));
+                rp_flow_untag(f, tagging);
+            }
             rp_flow_draw_line(f, &f->atoms, &f->lines.items[i], x, base, w, align, color);
             f->y += lh;
         }
@@ -88,8 +93,10 @@ static void paragraph(struct rp_flow *f, const struct rp_node *node)
     f->atoms.count = 0;
     rp_atoms_add_spans(&f->atoms, f->m, &node->u.paragraph.text, face, size);
     rp_break_lines(&f->atoms, w, f->env, &f->lines);
+    struct rp_tagging tagging = rp_flow_tag(f, RP_ST_P);
     place_lines(f, x, w, size, t->justify && !boxed ? RP_TEXT_JUSTIFY : RP_TEXT_LEFT, t->text, NULL,
                 0, boxed);
+    rp_flow_untag(f, tagging);
     f->y += rp_flow_gap(f, t->paragraph_gap);
 }
 
@@ -99,7 +106,11 @@ static void list(struct rp_flow *f, const struct rp_node *node)
     const struct rp_doc_list *l = &node->u.list;
     rp_flow_need(f, 0); /* first: the width is the page's, and there may be no page yet */
     double indent = l->ordered ? 18 : 13, w = f->right - f->left - indent;
+    struct rp_tagging list_tagging = rp_flow_tag(f, RP_ST_L);
     for (size_t i = 0; i < l->count && !f->status; i++) {
+        struct rp_tagging item_tagging = rp_flow_tag(f, RP_ST_LI);
+        f->label_elem = f->elem ? rp_flow_elem(f, f->elem, RP_ST_LBL) : 0;
+        struct rp_tagging body_tagging = rp_flow_tag(f, RP_ST_LBODY);
         /* Bullets outlive the page they start on (an item may move to the next page). */
         const char *bullet = l->ordered ? rp_arena_printf(f->env->arena, "%zu.", i + 1)
                                         : "\xe2\x80\xa2"; /* U+2022 */
@@ -108,8 +119,12 @@ static void list(struct rp_flow *f, const struct rp_node *node)
         rp_break_lines(&f->atoms, w, f->env, &f->lines);
         place_lines(f, f->left + indent, w, t->body_size, RP_TEXT_LEFT, t->text, bullet,
                     f->left + (l->ordered ? 0 : 3), false);
+        f->label_elem = 0;
+        rp_flow_untag(f, body_tagging);
+        rp_flow_untag(f, item_tagging);
         f->y += 2;
     }
+    rp_flow_untag(f, list_tagging);
     f->y += rp_flow_gap(f, t->paragraph_gap);
 }
 
@@ -130,8 +145,13 @@ static void note(struct rp_flow *f, const struct rp_doc_note *n)
     const struct rp_theme *t = f->theme;
     double indent, w = note_lines(f, n, &indent);
     rp_flow_need(f, t->note_size * t->leading * 2);
+    struct rp_tagging tagging = rp_flow_tag(f, RP_ST_NOTE);
+    if (f->elem) /* PDF/UA asks every note for an identifier unique in the document */
+        rp_flow_elem_at(f, f->elem)->id =
+            rp_arena_printf(f->env->arena, "note-%06u", ++f->note_count);
     place_lines(f, f->left + indent, w, t->note_size, RP_TEXT_LEFT, t->muted,
                 indent > 0 ? n->mark : NULL, f->left, false);
+    rp_flow_untag(f, tagging);
 }
 
 /* ------------------------------------------------------------------ short tails */
@@ -237,6 +257,8 @@ static void section(struct rp_flow *f, const struct rp_node *node)
     if (lv == 1 && t->chapter_new_page && !f->trial)
         f->squeeze = chapter_squeeze(f, node);
     rp_flow_need(f, 0); /* the title is broken at the width of the page it goes on */
+    struct rp_tagging sect_tagging = rp_flow_tag(f, RP_ST_SECT);
+    int depth = f->heading_depth;
     f->atoms.count = 0;
     if (s->number && *s->number) {
         rp_atoms_add_text(&f->atoms, f->m, s->number, strlen(s->number), RP_FACE_BOLD, size,
@@ -275,11 +297,19 @@ static void section(struct rp_flow *f, const struct rp_node *node)
         f->outline[f->outline_count++] = (struct rp_outline_entry){
             s->level, plain_title(f, s->number, &s->title), f->page_count - 1, f->y};
     }
+    /* Headings nest by the depth of titled sections, whatever levels the builder gave:
+     * H1 to H6 never skip a level. */
+    struct rp_tagging heading_tagging = {f->elem, f->artifact};
+    if (f->lines.count) {
+        heading_tagging = rp_flow_tag(f, rp_flow_heading_type(f));
+        f->heading_depth++;
+    }
     for (size_t i = 0; i < f->lines.count; i++) {
         rp_flow_draw_line(f, &f->atoms, &f->lines.items[i], f->left, baseline(f->y, lh, size),
                           f->right - f->left, RP_TEXT_LEFT, t->primary);
         f->y += lh;
     }
+    rp_flow_untag(f, heading_tagging);
     if (lv == 1) {
         f->y += 3;
         rp_flow_hline(f, f->left, f->left + 48, f->y, 2.2, t->accent);
@@ -287,6 +317,8 @@ static void section(struct rp_flow *f, const struct rp_node *node)
     f->y += after;
     f->fresh = false;
     rp_flow_nodes(f, &s->children);
+    f->heading_depth = depth;
+    rp_flow_untag(f, sect_tagging);
     f->squeeze = squeeze;
 }
 
@@ -296,12 +328,15 @@ static void key_figures(struct rp_flow *f, const struct rp_node *node)
     const struct rp_doc_key_figures *kf = &node->u.figures;
     double label_size = 8.5, comment_size = 7.5, value_size = 19, pad = 8, gap = 10;
     rp_flow_need(f, 0);
+    struct rp_tagging block_tagging = rp_flow_tag(f, RP_ST_DIV);
     if (kf->title.count) {
         f->atoms.count = 0;
         rp_atoms_add_spans(&f->atoms, f->m, &kf->title, RP_FACE_BOLD, t->caption_size);
         rp_break_lines(&f->atoms, f->right - f->left, f->env, &f->lines);
+        struct rp_tagging title_tagging = rp_flow_tag(f, RP_ST_P);
         place_lines(f, f->left, f->right - f->left, t->caption_size, RP_TEXT_LEFT, t->primary, NULL,
                     0, false);
+        rp_flow_untag(f, title_tagging);
         f->y += 4;
     }
     size_t per_row = kf->count < 3 ? (kf->count ? kf->count : 1) : 3;
@@ -319,9 +354,20 @@ static void key_figures(struct rp_flow *f, const struct rp_node *node)
             for (size_t i = first; i < last; i++) {
                 const struct rp_doc_figure *fig = &kf->items[i];
                 double x = f->left + (double)(i - first) * (bw + gap) + pad, y = f->y + pad;
+                /* Value, label and comment read as one sentence. */
+                struct rp_tagging figure_tagging = {f->elem, f->artifact};
                 if (pass == 1)
+                    figure_tagging = rp_flow_tag(f, RP_ST_P);
+                if (pass == 1) {
+                    /* A space after the value, invisible, so that it reads apart from its
+                     * label. */
+                    size_t len = strlen(fig->value);
+                    char *value = rp_arena_alloc(f->page_arena, len + 2);
+                    memcpy(value, fig->value, len);
+                    memcpy(value + len, " ", 2);
                     rp_flow_text(f, x, y + value_size * 0.8, RP_FACE_BOLD, value_size, t->primary,
-                                 fig->value, strlen(fig->value));
+                                 value, len + 1);
+                }
                 y += value_size * 1.15;
                 for (int part = 0; part < 2; part++) {
                     const struct rp_spans *sp = part == 0 ? &fig->label : &fig->comment;
@@ -335,10 +381,16 @@ static void key_figures(struct rp_flow *f, const struct rp_node *node)
                             rp_flow_draw_line(f, &f->atoms, &f->lines.items[k], x,
                                               baseline(y, size * 1.25, size), bw - 2 * pad,
                                               RP_TEXT_LEFT, part ? t->muted : t->text);
+                        /* The label reads apart from the comment after it. */
+                        if (pass == 1 && part == 0 && k + 1 == f->lines.count && fig->comment.count)
+                            rp_flow_text(f, x + f->lines.items[k].width,
+                                         baseline(y, size * 1.25, size), RP_FACE_REGULAR, size,
+                                         t->text, " ", 1);
                         y += size * 1.25;
                     }
                     y += 2;
                 }
+                rp_flow_untag(f, figure_tagging);
                 if (pass == 0 && y + pad - f->y > h)
                     h = y + pad - f->y;
             }
@@ -346,6 +398,7 @@ static void key_figures(struct rp_flow *f, const struct rp_node *node)
         f->y += h + gap;
         f->fresh = false;
     }
+    rp_flow_untag(f, block_tagging);
     f->y += rp_flow_gap(f, t->paragraph_gap - gap / 2);
 }
 
@@ -379,8 +432,14 @@ static void toc_entries(struct rp_flow *f, const struct rp_nodes *nodes, size_t 
             rp_flow_need(f, before + f->lines.count * lh);
             if (!f->fresh)
                 f->y += before;
+            /* An entry refers to its section (a TOCI holds a Reference, not a Link). */
+            struct rp_tagging entry_tagging = rp_flow_tag(f, RP_ST_TOCI);
+            struct rp_tagging reference_tagging = rp_flow_tag(f, RP_ST_REFERENCE);
+            struct rp_tagging link_tagging = rp_flow_tag(f, RP_ST_LINK);
+            if (f->elem)
+                rp_flow_elem_at(f, f->elem)->alt = text;
             struct rp_toc_slot slot = {
-                f->page_count - 1, target, f->left + indent, 0, f->y, 0, right};
+                f->page_count - 1, target, f->elem, f->left + indent, 0, f->y, 0, right};
             for (size_t k = 0; k < f->lines.count; k++) {
                 slot.y_base = baseline(f->y, lh, size);
                 slot.x_end = f->left + indent + f->lines.items[k].width;
@@ -388,6 +447,9 @@ static void toc_entries(struct rp_flow *f, const struct rp_nodes *nodes, size_t 
                                   w, RP_TEXT_LEFT, t->text);
                 f->y += lh;
             }
+            rp_flow_untag(f, link_tagging);
+            rp_flow_untag(f, reference_tagging);
+            rp_flow_untag(f, entry_tagging);
             f->fresh = false;
             if (f->toc_count == f->toc_cap) {
                 f->toc_cap = f->toc_cap ? f->toc_cap * 2 : 32;
@@ -408,14 +470,20 @@ static void toc(struct rp_flow *f, const struct rp_node *unused)
     rp_flow_need(f, 0);
     const char *title = f->doc->labels.contents ? f->doc->labels.contents : "";
     double size = t->heading_size[0], lh = size * 1.22;
+    struct rp_tagging sect_tagging = rp_flow_tag(f, RP_ST_SECT);
+    struct rp_tagging heading_tagging = rp_flow_tag(f, rp_flow_heading_type(f));
     rp_flow_text(f, f->left, baseline(f->y, lh, size), RP_FACE_BOLD, size, t->primary, title,
                  strlen(title));
+    rp_flow_untag(f, heading_tagging);
     f->y += lh + 3;
     rp_flow_hline(f, f->left, f->left + 48, f->y, 2.2, t->accent);
     f->y += 16;
     f->fresh = false;
     size_t index = 0;
+    struct rp_tagging toc_tagging = rp_flow_tag(f, RP_ST_TOC);
     toc_entries(f, &f->doc->body, &index);
+    rp_flow_untag(f, toc_tagging);
+    rp_flow_untag(f, sect_tagging);
     f->want_kind = RP_PAGE_BODY;
 }
 
@@ -441,39 +509,56 @@ void rp_flow_cover(struct rp_flow *f)
     rp_flow_rect(f, 0, 0, f->width, band, t->primary);
     rp_flow_rect(f, 0, band, f->width, 5, t->accent);
     const char *org = doc->organisation ? doc->organisation : "";
+    struct rp_tagging cover_tagging = rp_flow_tag(f, RP_ST_SECT);
     f->y = 96;
     rp_flow_break_text(f, org, RP_FACE_BOLD, 13, w);
+    struct rp_tagging tagging = rp_flow_tag(f, RP_ST_P);
+    rp_flow_atoms_lang(f, doc->organisation_lang);
     place_lines(f, f->left, w, 13, RP_TEXT_LEFT, white, NULL, 0, false);
+    rp_flow_untag(f, tagging);
     f->y = 170;
     rp_flow_break_text(f, doc->title, RP_FACE_BOLD, 28, w);
+    tagging = rp_flow_tag(f, rp_flow_heading_type(f));
     for (size_t i = 0; i < f->lines.count; i++, f->y += 33)
         rp_flow_draw_line(f, &f->atoms, &f->lines.items[i], f->left, f->y + 26, w, RP_TEXT_LEFT,
                           white);
+    rp_flow_untag(f, tagging);
     if (doc->subtitle && *doc->subtitle) {
         f->y += 8;
         rp_flow_break_text(f, doc->subtitle, RP_FACE_REGULAR, 15, w);
+        rp_flow_atoms_lang(f, doc->subtitle_lang);
+        tagging = rp_flow_tag(f, RP_ST_P);
         for (size_t i = 0; i < f->lines.count; i++, f->y += 19)
             rp_flow_draw_line(f, &f->atoms, &f->lines.items[i], f->left, f->y + 14, w, RP_TEXT_LEFT,
                               white);
+        rp_flow_untag(f, tagging);
     }
     f->y = band + 50;
     if (doc->labels.edition && *doc->labels.edition) {
+        tagging = rp_flow_tag(f, RP_ST_P);
         rp_flow_text(f, f->left, f->y, RP_FACE_REGULAR, 11, t->muted, doc->labels.edition,
                      strlen(doc->labels.edition));
+        rp_flow_untag(f, tagging);
         f->y += 18;
     }
     if (doc->year > 0) {
         char date[64];
         rp_fmt_date(date, sizeof date, doc->year, doc->month, doc->day, f->lang);
+        tagging = rp_flow_tag(f, RP_ST_P);
         rp_flow_text(f, f->left, f->y, RP_FACE_BOLD, 12, t->text,
                      rp_flow_str(f, date, strlen(date)), strlen(date));
+        rp_flow_untag(f, tagging);
         f->y += 18;
     }
+    rp_flow_untag(f, cover_tagging);
+    /* The sample mark and the logo are the page's decoration: the text says both. */
+    tagging = rp_flow_artifact(f, RP_ART_WATERMARK);
     if (doc->sample && doc->labels.sample) {
         f->y += 24;
         rp_flow_text(f, f->left, f->y, RP_FACE_BOLD, 20, t->accent, doc->labels.sample,
                      strlen(doc->labels.sample));
     }
+    f->artifact = RP_ART_LAYOUT;
     if (t->logo && t->logo_width > 0 && t->logo_height > 0) {
         /* At the foot of the cover, on white: logos are drawn for a light ground. */
         struct rp_item *logo = rp_flow_item(f, RP_ITEM_IMAGE);
@@ -483,6 +568,7 @@ void rp_flow_cover(struct rp_flow *f)
         logo->h = (float)t->logo_height;
         logo->text = t->logo;
     }
+    rp_flow_untag(f, tagging);
     f->fresh = false;
     f->want_kind = RP_PAGE_BODY;
 }

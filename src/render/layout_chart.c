@@ -335,11 +335,17 @@ void rp_flow_chart(struct rp_flow *f, const struct rp_node *node)
     if (!c->category_count || !c->series_count)
         return;
     rp_flow_need(f, 0); /* labels are formatted into the page's arena */
+    /* One Figure: its title, bars, slices, labels and legend read as its alternative text,
+     * which says what it shows and gives its figures. */
+    struct rp_tagging tagging = rp_flow_tag(f, RP_ST_FIGURE);
+    if (f->elem && !f->trial)
+        rp_flow_elem_at(f, f->elem)->alt = rp_chart_alt(f, c);
     if (c->kind == RP_CHART_DONUT)
         donut(f, c);
     else if (c->kind == RP_CHART_TIMELINE)
         rp_flow_timeline(f, c);
     else
         bars(f, c);
+    rp_flow_untag(f, tagging);
     f->y += rp_flow_gap(f, f->theme->paragraph_gap);
 }

@@ -11,6 +11,7 @@ enum rp_text_align { RP_TEXT_LEFT, RP_TEXT_CENTER, RP_TEXT_RIGHT, RP_TEXT_JUSTIF
 /* Where a table-of-contents entry was set, to receive its page number and link later. */
 struct rp_toc_slot {
     size_t page, target;
+    uint32_t link; /* the entry's Link element, which its page number and annotation join */
     double x0, x_end, y_top, y_base, right;
 };
 
@@ -68,6 +69,18 @@ struct rp_flow {
     /* The vertical space between blocks is the theme's times this: 1, or less in a chapter
      * tightened so that its last lines do not stand alone on a page (see section()). */
     double squeeze;
+    /* Structure (layout_tags.c): the elements so far, the one that items go to (0: they are
+     * artifacts of kind `artifact`), the counter of reading order, the element a list's
+     * bullet or a note's mark goes to, the depth of the current heading, notes numbered. */
+    struct rp_struct_elem *elems;
+    size_t elem_count, elem_cap;
+    uint32_t elem;
+    enum rp_artifact artifact;
+    uint32_t seq;
+    uint32_t label_elem;
+    int heading_depth;
+    unsigned note_count;
+
     /* A trial layout of one chapter (layout_blocks.c): pages are counted, not emitted, and
      * headings are not recorded for the contents and the bookmarks. */
     bool trial;
@@ -78,6 +91,28 @@ static inline double rp_flow_gap(const struct rp_flow *f, double gap)
 {
     return gap * f->squeeze;
 }
+
+/* ---- structure (layout_tags.c) */
+/* Where items go: saved before tagging a part, restored after it. */
+struct rp_tagging {
+    uint32_t elem;
+    enum rp_artifact artifact;
+};
+/* Adds an element of `type` under `parent` (reading order: now) and returns its number;
+ * items still go where they went. */
+uint32_t rp_flow_elem(struct rp_flow *f, uint32_t parent, enum rp_struct_type type);
+/* Adds an element of `type` under the current one and sends items to it; returns where
+ * they went before, for rp_flow_untag(). */
+struct rp_tagging rp_flow_tag(struct rp_flow *f, enum rp_struct_type type);
+/* Sends items to element `elem` (0: artifacts of the current kind). */
+struct rp_tagging rp_flow_enter(struct rp_flow *f, uint32_t elem);
+/* Makes items artifacts of `kind`. */
+struct rp_tagging rp_flow_artifact(struct rp_flow *f, enum rp_artifact kind);
+void rp_flow_untag(struct rp_flow *f, struct rp_tagging saved);
+/* Element `elem`, to set its attributes; valid until the next element is added. */
+struct rp_struct_elem *rp_flow_elem_at(struct rp_flow *f, uint32_t elem);
+/* The heading type for the next heading one level down (H1..H6). */
+enum rp_struct_type rp_flow_heading_type(const struct rp_flow *f);
 
 /* ---- items (layout_page.c) */
 struct rp_item *rp_flow_item(struct rp_flow *f, enum rp_item_kind kind);
@@ -130,6 +165,8 @@ void rp_flow_table(struct rp_flow *f, const struct rp_node *node);
 /* Whether the table goes on landscape pages (too wide for portrait). */
 bool rp_flow_table_landscape(struct rp_flow *f, const struct rp_node *node);
 void rp_flow_chart(struct rp_flow *f, const struct rp_node *node);
+/* The alternative text of chart `c` (layout_chart_alt.c), in the layout's arena. */
+const char *rp_chart_alt(struct rp_flow *f, const struct rp_doc_chart *c);
 /* A timeline chart (layout_timeline.c), called by rp_flow_chart. */
 void rp_flow_timeline(struct rp_flow *f, const struct rp_doc_chart *c);
 

@@ -17,6 +17,13 @@ struct rp_item *rp_flow_item(struct rp_flow *f, enum rp_item_kind kind)
     memset(it, 0, sizeof *it);
     it->kind = kind;
     it->target_page = -1;
+    it->seq = ++f->seq;
+    it->artifact = f->artifact;
+    /* Rules and fills are decoration, except in a chart, where they are the figure. */
+    bool graphic = kind == RP_ITEM_RECT || kind == RP_ITEM_LINE;
+    it->elem = graphic && f->elem && f->elems[f->elem].type != RP_ST_FIGURE ? 0 : f->elem;
+    if (graphic && !it->elem && f->elem)
+        it->artifact = RP_ART_LAYOUT;
     return it;
 }
 
@@ -74,7 +81,8 @@ static void emit_page(struct rp_flow *f)
 {
     if (!f->open)
         return;
-    struct rp_page page = {f->page_count - 1, f->kind, f->width, f->height, f->items, f->count};
+    struct rp_page page = {f->page_count - 1, f->kind,  f->width, f->height,
+                           f->items,          f->count, f->elems};
     if (!f->status)
         f->status = f->sink->page(f->sink->ctx, &page, false);
     f->count = 0;
@@ -96,6 +104,7 @@ static void running_header(struct rp_flow *f)
         rp_flow_text(f, f->width / 2 - w * 0.3536, f->height / 2 + w * 0.3536, RP_FACE_BOLD, size,
                      light, mark, strlen(mark));
         f->items[f->count - 1].angle = 45;
+        f->items[f->count - 1].artifact = RP_ART_WATERMARK;
     }
     if (f->kind == RP_PAGE_COVER)
         return;
@@ -139,12 +148,14 @@ void rp_flow_new_page(struct rp_flow *f, enum rp_page_kind kind, bool landscape)
     f->y = f->top;
     f->fresh = true;
     f->page_arena = rp_arena_new();
+    struct rp_tagging tagging = rp_flow_artifact(f, RP_ART_HEADER);
     if (f->page_count == f->page_cap) {
         f->page_cap = f->page_cap ? f->page_cap * 2 : 64;
         f->pages = rp_xrealloc(f->pages, f->page_cap * sizeof *f->pages);
     }
     f->pages[f->page_count++] = (struct rp_page_rec){kind, landscape};
     running_header(f);
+    rp_flow_untag(f, tagging);
 }
 
 void rp_flow_need(struct rp_flow *f, double h)
@@ -199,13 +210,16 @@ static void draft_mark(struct rp_flow *f)
     double cx = f->width / 2, cy = f->height / 2, cap = size * 0.35;
     double x = cx - cos(a) * w / 2 + sin(a) * cap, y = cy + sin(a) * w / 2 + cos(a) * cap;
     struct rp_rgb light = {0.72f, 0.74f, 0.77f};
+    struct rp_tagging tagging = rp_flow_artifact(f, RP_ART_WATERMARK);
     rp_flow_text(f, x, y, RP_FACE_BOLD, size, light, mark, len);
     f->items[f->count - 1].angle = (float)(a * 180 / 3.14159265358979323846);
     f->items[f->count - 1].line_width = 0.9f;
     double small = 7.5, base = f->height - f->theme->margin_bottom + 36;
     double mw = rp_text_width(f->m, RP_FACE_BOLD, small, mark, len);
+    f->artifact = RP_ART_FOOTER;
     rp_flow_text(f, (f->left + f->right - mw) / 2, base, RP_FACE_BOLD, small, f->theme->muted, mark,
                  len);
+    rp_flow_untag(f, tagging);
 }
 
 /* The printed number of physical page `page`: roman in the front matter, else from 1. */
@@ -228,6 +242,7 @@ static void overlay_page(struct rp_flow *f, size_t p, size_t front)
     f->left = t->margin_left;
     f->right = f->width - t->margin_right;
     char num[48], text[160];
+    struct rp_tagging tagging = rp_flow_artifact(f, RP_ART_FOOTER);
     if (rec->kind != RP_PAGE_COVER) {
         double size = 7.5, base = f->height - t->margin_bottom + 36;
         rp_flow_hline(f, f->left, f->right, base - 11, 0.4, t->rule);
@@ -251,6 +266,7 @@ static void overlay_page(struct rp_flow *f, size_t p, size_t front)
         if (s->page != p || s->target >= f->target_count)
             continue;
         const struct rp_target *tg = &f->targets[s->target];
+        f->elem = s->link; /* the number is part of the entry, read with its title */
         page_number(front, tg->page, num, sizeof num);
         double size = t->body_size;
         double w = rp_text_width(f->m, RP_FACE_REGULAR, size, num, strlen(num));
@@ -273,8 +289,9 @@ static void overlay_page(struct rp_flow *f, size_t p, size_t front)
         link->target_page = (long)tg->page;
         link->target_y = (float)tg->y;
     }
+    rp_flow_untag(f, tagging);
     draft_mark(f);
-    struct rp_page page = {p, rec->kind, f->width, f->height, f->items, f->count};
+    struct rp_page page = {p, rec->kind, f->width, f->height, f->items, f->count, f->elems};
     if (!f->status)
         f->status = f->sink->page(f->sink->ctx, &page, true);
     rp_arena_free(f->page_arena);
@@ -295,6 +312,10 @@ void rp_flow_close(struct rp_flow *f, struct rp_layout_result *result)
     result->front_count = front;
     result->outline = f->outline;
     result->outline_count = f->outline_count;
+    result->elems = f->elems;
+    result->elem_count = f->elem_count;
+    f->elems = NULL;
+    f->elem_count = f->elem_cap = 0;
 }
 
 /* ------------------------------------------------------------------ text lines */
@@ -374,6 +395,17 @@ void rp_flow_draw_line(struct rp_flow *f, const struct rp_atoms *atoms, const st
         }
         const struct rp_atom *s = &a[k];
         struct rp_rgb c = s->kind == RP_SPAN_LINK ? f->theme->primary : color;
+        /* A link is a Link element (its annotation joins it), text in another language a
+         * Span with its language: one per run, under the element being drawn. */
+        bool is_link = s->kind == RP_SPAN_LINK && s->href,
+             foreign = rp_doc_foreign(f->doc, s->lang);
+        struct rp_tagging tagging = {f->elem, f->artifact};
+        if (f->elem && (is_link || foreign)) {
+            tagging = rp_flow_tag(f, is_link ? RP_ST_LINK : RP_ST_SPAN);
+            struct rp_struct_elem *e = rp_flow_elem_at(f, f->elem);
+            e->lang = foreign ? s->lang : NULL;
+            e->alt = is_link ? s->href : NULL;
+        }
         if (rp_flow_marks(f, s->kind, s->lang)) {
             /* Across the space to the next word when it is marked alike: one band. */
             double mw = rw;
@@ -382,7 +414,24 @@ void rp_flow_draw_line(struct rp_flow *f, const struct rp_atoms *atoms, const st
                 mw += a[r].space + add;
             mark_run(f, s, cx, y, mw);
         }
-        rp_flow_text(f, cx, y - s->rise, s->face, s->size, c, s->text, rlen);
+        /* The space after the run is drawn with it, invisible: where spaces are stretched
+         * or a line ends, text read from the content (a screen reader, a copy) would
+         * otherwise run the words together. */
+        const char *text = s->text;
+        size_t drawn = rlen;
+        bool more = r + 1 < ln->end || ln->end < atoms->count;
+        if (more && (a[r].brk == RP_BRK_SPACE || a[r].brk == RP_BRK_NEWLINE)) {
+            if (a[r].brk == RP_BRK_SPACE && s->text + rlen == a[r].text + a[r].len &&
+                a[r].text[a[r].len] == ' ')
+                drawn++;
+            else { /* the space is not in the source (two spans, a number and its title) */
+                char *copy = rp_arena_alloc(f->page_arena, rlen + 1);
+                memcpy(copy, s->text, rlen);
+                copy[drawn++] = ' ';
+                text = copy;
+            }
+        }
+        rp_flow_text(f, cx, y - s->rise, s->face, s->size, c, text, drawn);
         if (s->kind == RP_SPAN_LINK && s->href) {
             /* A link of several words is one underline and one clickable strip, across the
              * (possibly stretched) spaces between its words. */
@@ -398,6 +447,7 @@ void rp_flow_draw_line(struct rp_flow *f, const struct rp_atoms *atoms, const st
             link->h = (float)(s->size * 1.1);
             link->text = s->href;
         }
+        rp_flow_untag(f, tagging);
         cx += rw;
         if (a[r].brk == RP_BRK_SPACE && r + 1 < ln->end)
             cx += a[r].space + add;
@@ -433,6 +483,7 @@ void rp_flow_init(struct rp_flow *f, const struct rp_doc *doc, const struct rp_l
     f->decimal_sep = f->lang == RP_LANG_EN ? '.' : ',';
     f->want_kind = RP_PAGE_BODY;
     f->squeeze = 1;
+    f->elem = rp_flow_elem(f, 0, RP_ST_DOCUMENT);
 }
 
 void rp_flow_release(struct rp_flow *f)
@@ -441,6 +492,7 @@ void rp_flow_release(struct rp_flow *f)
     free(f->pages);
     free(f->toc);
     free(f->targets);
+    free(f->elems);
     rp_atoms_free(&f->atoms);
     rp_lines_free(&f->lines);
     rp_arena_free(f->page_arena);

@@ -30,6 +30,9 @@ struct table {
     double size, lh, width;
     struct cell_box *cells;
     double *header_h;
+    /* Structure: the body's element, and the elements of the row being drawn (0 when the
+     * table is an artifact) */
+    uint32_t body, *cell_elem;
 };
 
 static double line_base(double top, double lh, double size)
@@ -56,6 +59,15 @@ static double header_row(struct table *tb, size_t h, bool draw, double top)
         const struct rp_doc_hcell *hc = &hr->cells[i];
         size_t end = c + hc->span > tb->t->column_count ? tb->t->column_count : c + hc->span;
         double x = tb->x[c], w = tb->x[end] - x;
+        struct rp_tagging tagging = {f->elem, f->artifact};
+        if (draw) {
+            tagging = rp_flow_tag(f, RP_ST_TH);
+            if (f->elem) {
+                struct rp_struct_elem *e = rp_flow_elem_at(f, f->elem);
+                e->scope = RP_SCOPE_COLUMN;
+                e->col_span = (uint32_t)(end - c);
+            }
+        }
         f->atoms.count = 0;
         rp_atoms_add_text(&f->atoms, f->m, hc->text, strlen(hc->text), RP_FACE_BOLD, tb->size,
                           RP_SPAN_TEXT, NULL);
@@ -75,6 +87,7 @@ static double header_row(struct table *tb, size_t h, bool draw, double top)
             if (hc->span > 1 && h + 1 < tb->t->header_count && !empty(hc->text))
                 rp_flow_hline(f, x + 3, x + w - 3, top + row_h - 1, 0.5, f->theme->header_text);
         }
+        rp_flow_untag(f, tagging);
         c = end;
     }
     return height;
@@ -89,10 +102,14 @@ static void draw_header(struct table *tb)
     if (total > 0) {
         rp_flow_rect(f, tb->x[0], f->y, tb->width, total, f->theme->header_fill);
         double y = f->y;
+        struct rp_tagging head_tagging = rp_flow_tag(f, RP_ST_THEAD);
         for (size_t h = 0; h < tb->t->header_count; h++) {
+            struct rp_tagging row_tagging = rp_flow_tag(f, RP_ST_TR);
             header_row(tb, h, true, y);
+            rp_flow_untag(f, row_tagging);
             y += tb->header_h[h];
         }
+        rp_flow_untag(f, head_tagging);
         f->y = y;
     }
     rp_flow_hline(f, tb->x[0], tb->x[0] + tb->width, f->y, 0.9, f->theme->primary);
@@ -116,11 +133,13 @@ static double caption_height(struct table *tb, bool continued, bool draw)
                           NULL);
     }
     rp_break_lines(&f->atoms, tb->width, f->env, &f->lines);
+    struct rp_tagging tagging = draw ? rp_flow_tag(f, RP_ST_CAPTION) : rp_flow_enter(f, f->elem);
     if (draw)
         for (size_t k = 0; k < f->lines.count; k++)
             rp_flow_draw_line(f, &f->atoms, &f->lines.items[k], tb->x[0],
                               line_base(f->y + (double)k * lh, lh, size), tb->width, RP_TEXT_LEFT,
                               th->primary);
+    rp_flow_untag(f, tagging);
     return (double)f->lines.count * lh + 5;
 }
 
@@ -136,9 +155,36 @@ static double header_height(const struct table *tb)
 static void table_top(struct table *tb, bool continued)
 {
     struct rp_flow *f = tb->f;
+    /* Repeated on the pages the table continues on, they are read once, at its start. */
+    struct rp_tagging tagging =
+        continued ? rp_flow_artifact(f, RP_ART_PAGINATION) : rp_flow_enter(f, f->elem);
     f->y += caption_height(tb, continued, true);
     draw_header(tb);
+    rp_flow_untag(f, tagging);
     f->fresh = false;
+}
+
+/* The elements of row r: a TR in the body, a TH (the row's label) or TD per cell drawn. */
+static void tag_row(struct table *tb, size_t r)
+{
+    struct rp_flow *f = tb->f;
+    const struct rp_doc_table *t = tb->t;
+    if (!tb->body)
+        return;
+    uint32_t tr = rp_flow_elem(f, tb->body, RP_ST_TR);
+    bool spans = rp_row_label_spans(t, &t->rows[r]);
+    for (size_t c = 0; c < t->column_count; c++) {
+        tb->cell_elem[c] = 0;
+        if (spans && c > 0)
+            continue;
+        bool header = t->columns[c].is_header || spans;
+        uint32_t e = rp_flow_elem(f, tr, header ? RP_ST_TH : RP_ST_TD);
+        struct rp_struct_elem *el = rp_flow_elem_at(f, e);
+        el->scope = header ? RP_SCOPE_ROW : RP_SCOPE_NONE;
+        el->col_span = spans ? (uint32_t)t->column_count : 1;
+        el->lang = t->rows[r].cells[c].lang;
+        tb->cell_elem[c] = e;
+    }
 }
 
 /* Lays out the cells of row r; returns the number of visual lines. */
@@ -223,6 +269,7 @@ static void draw_row(struct table *tb, size_t r, size_t a, size_t b)
                                                             : th->text;
         enum rp_face cf = cell->flags & RP_CELL_DIFFERS ? rp_face_with(face, 1, 0) : face;
         double cx = tb->x[c], cw = tb->plan[c].width;
+        struct rp_tagging tagging = rp_flow_enter(f, tb->cell_elem[c]);
         if (t->columns[c].align == RP_ALIGN_DECIMAL) {
             /* Integer parts end at the same x, so decimal commas line up. */
             double sep_x = cx + cw - PAD_X - tb->plan[c].frac_width;
@@ -243,6 +290,7 @@ static void draw_row(struct table *tb, size_t r, size_t a, size_t b)
                 }
                 line++;
             }
+            rp_flow_untag(f, tagging);
             continue;
         }
         double indent = rp_row_indent(row, c);
@@ -254,6 +302,7 @@ static void draw_row(struct table *tb, size_t r, size_t a, size_t b)
                               line_base(top + (double)(k - a) * tb->lh, tb->lh, size), w,
                               text_align(t->columns[c].align), color);
         }
+        rp_flow_untag(f, tagging);
     }
     if (row->kind == RP_DOC_ROW_TOTAL)
         rp_flow_hline(f, x0, x0 + tb->width, y0 + h, 0.9, th->primary);
@@ -329,11 +378,13 @@ void rp_flow_table(struct rp_flow *f, const struct rp_node *node)
     tb.x = calloc(n + 1, sizeof *tb.x);
     tb.cells = calloc(n, sizeof *tb.cells);
     tb.header_h = calloc(t->header_count + 1, sizeof *tb.header_h);
-    if (!tb.plan || !tb.x || !tb.cells || !tb.header_h) {
+    tb.cell_elem = calloc(n, sizeof *tb.cell_elem);
+    if (!tb.plan || !tb.x || !tb.cells || !tb.header_h || !tb.cell_elem) {
         free(tb.plan);
         free(tb.x);
         free(tb.cells);
         free(tb.header_h);
+        free(tb.cell_elem);
         f->status = -1;
         return;
     }
@@ -356,7 +407,9 @@ void rp_flow_table(struct rp_flow *f, const struct rp_node *node)
     for (size_t r = 0; r < t->row_count && r < 2; r++)
         start += row_height(&tb, r, layout_row(&tb, r));
     rp_flow_need(f, start);
+    struct rp_tagging table_tagging = rp_flow_tag(f, RP_ST_TABLE);
     table_top(&tb, false);
+    tb.body = f->elem ? rp_flow_elem(f, f->elem, RP_ST_TBODY) : 0;
 
     size_t on_page = 0;
     double room_new_page =
@@ -375,6 +428,7 @@ void rp_flow_table(struct rp_flow *f, const struct rp_node *node)
             keep = row_height(&tb, r + 1, layout_row(&tb, r + 1)) + notes_h;
         size_t lines = layout_row(&tb, r);
         double h = row_height(&tb, r, lines);
+        tag_row(&tb, r);
         bool with_next = f->y + h + keep > f->bottom && h + keep <= room_new_page;
         bool alone = f->y + h > f->bottom && h <= room_new_page;
         if (on_page > 0 && (with_next || alone)) {
@@ -406,6 +460,7 @@ void rp_flow_table(struct rp_flow *f, const struct rp_node *node)
         }
         on_page++;
     }
+    rp_flow_untag(f, table_tagging);
     if (t->note_count) {
         f->y += NOTES_GAP;
         for (size_t i = 0; i < t->note_count && !f->status; i++)
@@ -421,4 +476,5 @@ void rp_flow_table(struct rp_flow *f, const struct rp_node *node)
     free(tb.x);
     free(tb.cells);
     free(tb.header_h);
+    free(tb.cell_elem);
 }

@@ -27,8 +27,6 @@
 #include <strings.h>
 #include <unistd.h>
 
-
-
 /* libharu's error codes in words: the operator reads the message, not hpdf_error.h. The
  * detail is errno for file operations. */
 static void describe_error(HPDF_STATUS error, HPDF_STATUS detail, char *out, size_t size)
@@ -169,15 +167,14 @@ static const char *cstring(struct pdf *p, int face, const char *s, size_t len)
     return p->buf;
 }
 
-/* Opens (or closes) a decoration: an artifact (screen readers skip it) whose replacement
- * text is empty (text extraction skips it too: the diagonal draft mark would otherwise come
- * out as stray letters among the page's text). libharu 2.3.0 has no marked-content API: the
+/* Opens (or closes) a decoration, inside its artifact: its replacement text is empty, so
+ * that text extraction skips it too (the diagonal draft mark would otherwise come out as
+ * stray letters among the page's text). libharu 2.3.0 has no marked-content API: the
  * operators go straight into the page's content stream, outside any text object. */
 static void decoration(HPDF_Page page, bool open)
 {
     HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
-    HPDF_Stream_WriteStr(attr->stream,
-                         open ? "/Artifact BMC /Span <</ActualText ()>> BDC\n" : "EMC EMC\n");
+    HPDF_Stream_WriteStr(attr->stream, open ? "/Span <</ActualText ()>> BDC\n" : "EMC\n");
 }
 
 static void text(struct pdf *p, HPDF_Page page, struct state *st, const struct rp_item *it,
@@ -275,7 +272,8 @@ static void path(HPDF_Page page, struct state *st, const struct rp_item *it, dou
         HPDF_Page_Fill(page);
 }
 
-static void add_link(struct pdf *p, HPDF_Page page, const struct rp_item *it, double height)
+static void add_link(struct pdf *p, HPDF_Page page, const struct rp_page *pg,
+                     const struct rp_item *it, double height)
 {
     HPDF_Rect r = {it->x, (HPDF_REAL)(height - it->y - it->h), it->x + it->w,
                    (HPDF_REAL)(height - it->y)};
@@ -290,8 +288,10 @@ static void add_link(struct pdf *p, HPDF_Page page, const struct rp_item *it, do
         HPDF_Destination_SetFitH(dest, (HPDF_REAL)(p->heights[t] - it->target_y + 6));
         annot = HPDF_Page_CreateLinkAnnot(page, r, dest);
     }
-    if (annot)
+    if (annot) {
         HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);
+        rp_pdf_tags_annot(p, annot, pg, it);
+    }
 }
 
 /* Draws the file `it->text` fitted into the item's box with its proportions kept, against
@@ -382,10 +382,15 @@ static int on_page(void *ctx, const struct rp_page *pg, bool overlay)
         return -1;
     HPDF_Page page = p->pages[pg->index];
     struct state st = {false, -1, 0, {0, 0, 0}, false};
+    struct rp_pdf_mark mark = {false, 0, 0};
     for (size_t i = 0; i < pg->count; i++) {
         const struct rp_item *it = &pg->items[i];
-        if (it->kind != RP_ITEM_TEXT && it->kind != RP_ITEM_LINK)
+        bool drawn = it->kind != RP_ITEM_LINK;
+        /* A marked-content sequence holds whole text objects. */
+        if ((it->kind != RP_ITEM_TEXT && drawn) || (drawn && rp_pdf_tags_changes(it, &mark)))
             end_text(page, &st);
+        if (drawn)
+            rp_pdf_tags_mark(p, page, pg, it, &mark);
         switch (it->kind) {
         case RP_ITEM_TEXT:
             text(p, page, &st, it, pg->height);
@@ -402,7 +407,7 @@ static int on_page(void *ctx, const struct rp_page *pg, bool overlay)
             path(page, &st, it, pg->height);
             break;
         case RP_ITEM_LINK:
-            add_link(p, page, it, pg->height);
+            add_link(p, page, pg, it, pg->height);
             break;
         case RP_ITEM_IMAGE:
             image(p, page, it, pg->height);
@@ -412,6 +417,7 @@ static int on_page(void *ctx, const struct rp_page *pg, bool overlay)
         }
     }
     end_text(page, &st);
+    rp_pdf_tags_end_page(page, &mark);
     return p->errors ? -1 : 0;
 }
 
@@ -480,6 +486,7 @@ int rp_render_pdf(const struct rp_doc *doc, const struct rp_theme *theme, int fd
     p->path = path;
     p->theme = theme;
     int rc = -1;
+    struct rp_layout_result res = {0};
     struct rp_arena *arena = rp_arena_new();
     struct hyphenators hyphs = {0};
     const struct rp_hyphenator *hyph = hyphenator_of(&hyphs, doc->lang);
@@ -497,9 +504,10 @@ int rp_render_pdf(const struct rp_doc *doc, const struct rp_theme *theme, int fd
                                  HPDF_Font_GetDescent(p->font[RP_FACE_REGULAR])};
     struct rp_layout_env env = {theme, &metrics, hyph, arena, hyphenator_of, &hyphs};
     struct rp_layout_sink sink = {p, on_page};
-    struct rp_layout_result res;
-    if (rp_layout_document(doc, &env, &sink, &res) != 0 || p->errors)
+    if (rp_pdf_tags_new(p) != 0 || rp_layout_document(doc, &env, &sink, &res) != 0 || p->errors)
         goto done;
+    /* The structure is written as libharu saves: the elements live until then. */
+    rp_pdf_tags_write(p, res.elems, res.elem_count);
     outline(p, &res);
     if (res.front_count > 0)
         HPDF_AddPageLabel(p->doc, 0, HPDF_PAGE_NUM_STYLE_LOWER_ROMAN, 1, NULL);
@@ -508,6 +516,7 @@ int rp_render_pdf(const struct rp_doc *doc, const struct rp_theme *theme, int fd
         HPDF_SetPageMode(p->doc, HPDF_PAGE_MODE_USE_OUTLINE);
     rp_pdf_info(p, doc);
     rp_pdf_catalog(p, doc);
+    rp_pdf_identify(p, doc, res.page_count);
     for (int f = 0; f < RP_FACE__MAX; f++)
         rp_pdf_to_unicode(p, f);
     if (p->errors)
@@ -530,6 +539,8 @@ done:
     free(p->pages);
     free(p->heights);
     free(p->buf);
+    free(res.elems);
+    rp_pdf_tags_free(p);
     free(p);
     hyphenators_close(&hyphs);
     rp_arena_free(arena);

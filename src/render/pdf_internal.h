@@ -9,9 +9,14 @@
 #include "templates/theme.h"
 
 #include <hpdf.h>
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 struct rp_diags;
+struct rp_page;
+struct rp_item;
+struct rp_struct_elem;
 
 struct pdf {
     HPDF_Doc doc;
@@ -28,12 +33,13 @@ struct pdf {
     char *buf; /* NUL-terminated copy of the text being shown */
     size_t buf_cap;
     const struct rp_theme *theme;
-    const char *image_path; /* the image loaded last (the theme's logo): drawn once, */
-    HPDF_Image image;       /* referenced from every page that shows it */
+    const char *image_path;   /* the image loaded last (the theme's logo): drawn once, */
+    HPDF_Image image;         /* referenced from every page that shows it */
+    struct rp_pdf_tags *tags; /* the structure: content and annotations drawn per element */
 };
 
-/* The Info dictionary: title, author, subject, keywords, creator and the document's date
- * (from the model, never the clock). */
+/* The Info dictionary: title, author, subject, keywords, creator, producer and the
+ * document's date (from the model, never the clock). */
 void rp_pdf_info(struct pdf *p, const struct rp_doc *doc);
 
 /* The catalog's /Lang (WCAG 3.1.1) and /ViewerPreferences /DisplayDocTitle. */
@@ -42,5 +48,45 @@ void rp_pdf_catalog(struct pdf *p, const struct rp_doc *doc);
 /* Replaces libharu's ToUnicode CMap of `face` (which poppler rejects) by one that maps every
  * code drawn with it. */
 void rp_pdf_to_unicode(struct pdf *p, int face);
+
+/* The file's PDF/A-2 (level A) and PDF/UA-1 identification, after rp_pdf_info() and
+ * rp_pdf_catalog(): the XMP metadata (the Info dictionary's values), the sRGB output intent
+ * (without a profile on the machine: neither it nor the PDF/A claim), the trailer's /ID
+ * (from the document and its `page_count`) and the header's version 1.7. */
+void rp_pdf_identify(struct pdf *p, const struct rp_doc *doc, size_t page_count);
+
+/* ---- structure (pdf_tags.c) */
+
+/* A BCP 47 tag for a language code of the model: Belgium's official languages as spoken
+ * there ("fr" gives "fr-BE"), others as given. */
+void rp_pdf_lang_tag(const char *code, char *out, size_t size);
+
+/* Starts recording the structure of a document (p->tags). Returns 0, or -1 out of memory. */
+int rp_pdf_tags_new(struct pdf *p);
+void rp_pdf_tags_free(struct pdf *p);
+
+/* Marks item `it` of page `pg` as content of its element or as an artifact, opening a marked-
+ * content sequence when it changes (the caller has ended any text object). `open` tracks
+ * the sequence open on the page; rp_pdf_tags_end_page() closes it. */
+struct rp_pdf_mark {
+    bool open;
+    uint32_t elem;
+    int artifact;
+};
+void rp_pdf_tags_mark(struct pdf *p, HPDF_Page page, const struct rp_page *pg,
+                      const struct rp_item *it, struct rp_pdf_mark *open);
+void rp_pdf_tags_end_page(HPDF_Page page, struct rp_pdf_mark *open);
+
+/* Whether item `it` would open a new marked-content sequence after `open`. */
+bool rp_pdf_tags_changes(const struct rp_item *it, const struct rp_pdf_mark *open);
+
+/* Records link annotation `annot`, drawn for item `it` of page `pg`, in its element, with
+ * its description (/Contents) and print flag. */
+void rp_pdf_tags_annot(struct pdf *p, HPDF_Annotation annot, const struct rp_page *pg,
+                       const struct rp_item *it);
+
+/* Writes the structure tree of the finished document: the elements of the layout (`elems`,
+ * [1, count)), the parent tree, /MarkInfo, /StructParents and /Tabs of every page. */
+void rp_pdf_tags_write(struct pdf *p, const struct rp_struct_elem *elems, size_t count);
 
 #endif

@@ -24,11 +24,18 @@ void rp_sha256_str(struct rp_sha256 *h, const char *s)
     sha256_update(&h->ctx, n, (const uint8_t *)s);
 }
 
+_Static_assert(RP_SHA256_SIZE == SHA256_DIGEST_SIZE, "RP_SHA256_SIZE is nettle's digest size");
+
+void rp_sha256_digest(struct rp_sha256 *h, unsigned char out[RP_SHA256_SIZE])
+{
+    sha256_digest(&h->ctx, RP_SHA256_SIZE, out);
+}
+
 void rp_sha256_hex(struct rp_sha256 *h, char hex[RP_SHA256_HEX])
 {
     static const char digits[] = "0123456789abcdef";
-    uint8_t d[SHA256_DIGEST_SIZE];
-    sha256_digest(&h->ctx, sizeof d, d);
+    unsigned char d[RP_SHA256_SIZE];
+    rp_sha256_digest(h, d);
     for (size_t i = 0; i < sizeof d; i++) {
         hex[2 * i] = digits[d[i] >> 4];
         hex[2 * i + 1] = digits[d[i] & 15];

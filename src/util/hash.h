@@ -1,4 +1,4 @@
-/* SHA-256 of files and strings (libnettle), as lower-case hexadecimal. */
+/* SHA-256 of files and strings (libnettle), as lower-case hexadecimal or as bytes. */
 #ifndef RP_UTIL_HASH_H
 #define RP_UTIL_HASH_H
 
@@ -7,6 +7,8 @@
 
 /* 64 hexadecimal digits and a NUL. */
 #define RP_SHA256_HEX 65
+/* The digest's bytes. */
+#define RP_SHA256_SIZE 32
 
 /* An incremental SHA-256 (on the caller's stack). */
 struct rp_sha256 {
@@ -20,6 +22,8 @@ void rp_sha256_str(struct rp_sha256 *h, const char *s);
 /* Writes the digest as hex into `hex` (RP_SHA256_HEX bytes); `h` must be re-initialised
  * before further use. */
 void rp_sha256_hex(struct rp_sha256 *h, char hex[RP_SHA256_HEX]);
+/* Writes the digest's bytes into `out`; `h` must be re-initialised before further use. */
+void rp_sha256_digest(struct rp_sha256 *h, unsigned char out[RP_SHA256_SIZE]);
 
 /* The digest of the file at `path` into `hex`, its size into *bytes when not NULL. Returns 0,
  * or -1 with errno set when the file cannot be read. */

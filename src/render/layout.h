@@ -169,7 +169,7 @@ struct rp_layout_result {
     size_t front_count; /* pages before the body (cover, contents): labelled i, ii, ... */
     struct rp_outline_entry *outline; /* in the layout's arena */
     size_t outline_count;
-    struct rp_struct_elem *elems; /* [1, elem_count): heap-owned, the caller free()s it */
+    struct rp_struct_elem *elems; /* [1, elem_count): see rp_layout_result_free() */
     size_t elem_count;
 };
 
@@ -197,7 +197,11 @@ struct rp_layout_env rp_env_plain(const struct rp_layout_env *env);
 /* The hyphenator for text in `lang` (NULL: the document's language), or NULL. */
 const struct rp_hyphenator *rp_env_hyphenator(const struct rp_layout_env *env, const char *lang);
 
-/* Lays `doc` out page by page into `sink`. Returns 0, or the sink's non-zero result. */
+/* Frees what `result` holds on the heap (its elements). */
+void rp_layout_result_free(struct rp_layout_result *result);
+
+/* Lays `doc` out page by page into `sink`. Returns 0, or the sink's non-zero result; either
+ * way, `result` is filled and must be freed with rp_layout_result_free(). */
 int rp_layout_document(const struct rp_doc *doc, const struct rp_layout_env *env,
                        const struct rp_layout_sink *sink, struct rp_layout_result *result);
 

@@ -101,3 +101,10 @@ enum rp_struct_type rp_flow_heading_type(const struct rp_flow *f)
            : depth >= 6 ? RP_ST_H6
                         : (enum rp_struct_type)(RP_ST_H1 + depth - 1);
 }
+
+void rp_layout_result_free(struct rp_layout_result *result)
+{
+    free(result->elems);
+    result->elems = NULL;
+    result->elem_count = 0;
+}

@@ -15,6 +15,7 @@
 #include "render/layout.h"
 #include "templates/theme.h"
 #include "util/arena.h"
+#include "util/buf.h"
 #include "util/diag.h"
 #include "util/utf8.h"
 
@@ -448,32 +449,48 @@ static void outline(struct pdf *p, const struct rp_layout_result *res)
     }
 }
 
+static int write_all(struct pdf *p, int fd, const void *data, size_t len)
+{
+    const char *b = data;
+    for (size_t off = 0; off < len;) {
+        ssize_t n = write(fd, b + off, len - off);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            rp_diag_add(p->diags, RP_ERROR, p->path, 0, 0, "cannot write: %s", strerror(errno));
+            return -1;
+        }
+        off += (size_t)n;
+    }
+    return 0;
+}
+
 /* Writes the finished document to `fd`: libharu saves into its memory stream, and the bytes
  * go to a descriptor the caller opened itself (HPDF_SaveToFile would fopen() a path,
- * following links and truncating). */
+ * following links and truncating); the structure tree follows as an update (pdf_tags.c). */
 static int save(struct pdf *p, int fd)
 {
     if (HPDF_SaveToStream(p->doc) != HPDF_OK || HPDF_ResetStream(p->doc) != HPDF_OK)
         return -1;
-    static HPDF_BYTE buf[65536];
+    HPDF_BYTE buf[16384];
+    size_t total = 0;
     for (;;) {
         HPDF_UINT32 len = sizeof buf;
         HPDF_STATUS st = HPDF_ReadFromStream(p->doc, buf, &len);
-        for (HPDF_UINT32 off = 0; off < len;) {
-            ssize_t n = write(fd, buf + off, len - off);
-            if (n < 0 && errno == EINTR)
-                continue;
-            if (n < 0) {
-                rp_diag_add(p->diags, RP_ERROR, p->path, 0, 0, "cannot write: %s", strerror(errno));
-                return -1;
-            }
-            off += (HPDF_UINT32)n;
-        }
+        if (write_all(p, fd, buf, len) != 0)
+            return -1;
+        total += len;
         if (st == HPDF_STREAM_EOF)
-            return 0;
+            break;
         if (st != HPDF_OK)
             return -1;
     }
+    struct rp_buf update = {0};
+    int rc = rp_pdf_tags_update(p, total, p->doc->xref->addr, &update);
+    if (rc == 0 && update.len)
+        rc = write_all(p, fd, update.data, update.len);
+    free(update.data);
+    return rc;
 }
 
 int rp_render_pdf(const struct rp_doc *doc, const struct rp_theme *theme, int fd, const char *path,
@@ -539,7 +556,7 @@ done:
     free(p->pages);
     free(p->heights);
     free(p->buf);
-    free(res.elems);
+    rp_layout_result_free(&res);
     rp_pdf_tags_free(p);
     free(p);
     hyphenators_close(&hyphs);

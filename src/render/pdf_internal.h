@@ -17,6 +17,7 @@ struct rp_diags;
 struct rp_page;
 struct rp_item;
 struct rp_struct_elem;
+struct rp_buf;
 
 struct pdf {
     HPDF_Doc doc;
@@ -85,8 +86,14 @@ bool rp_pdf_tags_changes(const struct rp_item *it, const struct rp_pdf_mark *ope
 void rp_pdf_tags_annot(struct pdf *p, HPDF_Annotation annot, const struct rp_page *pg,
                        const struct rp_item *it);
 
-/* Writes the structure tree of the finished document: the elements of the layout (`elems`,
- * [1, count)), the parent tree, /MarkInfo, /StructParents and /Tabs of every page. */
+/* Prepares the structure of the finished document from the elements of the layout
+ * (`elems`, [1, count), which must live until rp_pdf_tags_update()): /MarkInfo, the
+ * /StructParents and /Tabs of every page, the /StructParent of every annotation. */
 void rp_pdf_tags_write(struct pdf *p, const struct rp_struct_elem *elems, size_t count);
+
+/* Appends to `out` the incremental update that holds the structure tree, for a file whose
+ * part written by libharu is `base` bytes long with its cross-reference table at `xref_at`.
+ * Returns 0 (also when there is no structure), or -1 out of memory. */
+int rp_pdf_tags_update(struct pdf *p, size_t base, size_t xref_at, struct rp_buf *out);
 
 #endif

@@ -259,6 +259,7 @@ static void test_pagination_repeats_header(void **state)
     struct rp_layout_sink sink = {&cap, on_page};
     struct rp_layout_result res;
     assert_int_equal(rp_layout_document(doc, &fx->env, &sink, &res), 0);
+    rp_layout_result_free(&res);
     assert_int_equal(cap.next_row, ROWS); /* every row, once, in order */
     assert_true(cap.order_ok);
     assert_true(cap.inside_ok);       /* nothing below the bottom margin */
@@ -322,6 +323,7 @@ static void test_notes_stay_with_last_row(void **state)
         struct rp_layout_sink sink = {&np, find_note};
         struct rp_layout_result res;
         assert_int_equal(rp_layout_document(doc, &fx->env, &sink, &res), 0);
+        rp_layout_result_free(&res);
         assert_true(np.row_page >= 0 && np.note_page >= 0);
         if (np.note_page != np.row_page)
             fail_msg("%d rows: last row on page %ld, notes on page %ld", rows, np.row_page + 1,
@@ -370,6 +372,7 @@ static void test_link_words_join(void **state)
     struct rp_layout_sink sink = {&l, collect_links};
     struct rp_layout_result res;
     assert_int_equal(rp_layout_document(doc, &fx->env, &sink, &res), 0);
+    rp_layout_result_free(&res);
     assert_true(l.count >= 2); /* justified: the words are set one by one */
     size_t joined = 0;
     for (size_t i = 0; i + 1 < l.count; i++)
@@ -424,6 +427,7 @@ static void test_no_widows_or_orphans(void **state)
     struct rp_layout_sink sink = {&lp, count_lines};
     struct rp_layout_result res;
     assert_int_equal(rp_layout_document(doc, &fx->env, &sink, &res), 0);
+    rp_layout_result_free(&res);
     assert_true(lp.pages >= 2);
     int split = 0;
     for (size_t p = 0; p + 1 < lp.pages; p++)
@@ -481,6 +485,7 @@ static void test_no_short_chapter_tail(void **state)
         struct rp_layout_sink sink = {&tl, count_tail_lines};
         struct rp_layout_result res;
         assert_int_equal(rp_layout_document(doc, &fx->env, &sink, &res), 0);
+        rp_layout_result_free(&res);
         int total = 0;
         for (size_t p = 0; p < tl.pages; p++)
             total += tl.lines[p];
@@ -541,6 +546,7 @@ static void test_timeline(void **state)
     struct rp_layout_sink sink = {&m, collect_marks};
     struct rp_layout_result res;
     assert_int_equal(rp_layout_document(doc, &fx->env, &sink, &res), 0);
+    rp_layout_result_free(&res);
     assert_int_equal(m.dots, 6);
     assert_int_equal(m.labels, 6);
     for (size_t i = 0; i + 1 < m.dots; i++)
@@ -589,6 +595,7 @@ static void test_no_short_contents_tail(void **state)
         struct rp_layout_sink sink = {&tl, count_entries};
         struct rp_layout_result res;
         assert_int_equal(rp_layout_document(doc, &fx->env, &sink, &res), 0);
+        rp_layout_result_free(&res);
         int total = 0;
         for (size_t p = 0; p < tl.pages; p++)
             total += tl.lines[p];
@@ -619,6 +626,7 @@ static void test_toc_and_outline(void **state)
     struct rp_layout_sink sink = {&cap, on_page};
     struct rp_layout_result res;
     assert_int_equal(rp_layout_document(doc, &fx->env, &sink, &res), 0);
+    rp_layout_result_free(&res);
     /* Cover, contents, then one page per chapter. */
     assert_int_equal(res.front_count, 2);
     assert_int_equal(res.page_count, 5);
@@ -628,6 +636,144 @@ static void test_toc_and_outline(void **state)
     assert_int_equal(res.outline[1].level, 2);
     assert_int_equal(res.outline[2].page, 3);
     assert_int_equal(res.outline[4].page, 4);
+}
+
+/* What the structure test sees of the pages: text items by element type and artifact kind. */
+struct tags_seen {
+    bool body_tagged;     /* every text item but the running header's belongs to an element */
+    bool header_artifact; /* the running header's text is an artifact */
+    bool footer_artifact; /* the page number is an artifact */
+    size_t span_text, link_items;
+};
+
+static int see_tags(void *ctx, const struct rp_page *page, bool overlay)
+{
+    struct tags_seen *seen = ctx;
+    for (size_t i = 0; i < page->count; i++) {
+        const struct rp_item *it = &page->items[i];
+        if (it->kind == RP_ITEM_LINK) {
+            if (it->elem && page->elems[it->elem].type == RP_ST_LINK)
+                seen->link_items++;
+            continue;
+        }
+        if (it->kind != RP_ITEM_TEXT)
+            continue;
+        char text[80];
+        snprintf(text, sizeof text, "%.*s", (int)it->len, it->text);
+        if (strncmp(text, "Page ", 5) == 0 && overlay)
+            seen->footer_artifact = it->elem == 0 && it->artifact == RP_ART_FOOTER;
+        else if (strcmp(text, "Org") == 0)
+            seen->header_artifact = it->elem == 0 && it->artifact == RP_ART_HEADER;
+        else if (!overlay && !it->elem && it->artifact != RP_ART_HEADER)
+            seen->body_tagged = false; /* untagged, and not the running header's title */
+        if (it->elem && page->elems[it->elem].type == RP_ST_SPAN)
+            seen->span_text++;
+    }
+    return 0;
+}
+
+static size_t count_type(const struct rp_layout_result *res, enum rp_struct_type type)
+{
+    size_t n = 0;
+    for (size_t e = 1; e < res->elem_count; e++)
+        n += res->elems[e].type == type;
+    return n;
+}
+
+static void test_structure(void **state)
+{
+    struct fixture *fx = *state;
+    struct rp_doc *doc = rp_doc_new(fx->arena);
+    doc->title = "Test";
+    doc->organisation = "Org";
+    doc->lang = "fr";
+    doc->labels.page = "Page";
+    doc->cover = false;
+    struct rp_node *ch = rp_doc_add_section(doc, &doc->body, 1, NULL, "Chapitre");
+    struct rp_nodes *in = &ch->u.section.children;
+    /* A level-3 section right under a chapter: its heading must still be H2. */
+    struct rp_node *sub = rp_doc_add_section(doc, in, 3, NULL, "Partie");
+    struct rp_node *para =
+        rp_doc_add_paragraph(doc, &sub->u.section.children, RP_PARA_BODY, "Voir ");
+    rp_spans_add(doc, &para->u.paragraph.text, RP_SPAN_LINK, 0, "le site", "https://example.be");
+    rp_spans_add(doc, &para->u.paragraph.text, RP_SPAN_TEXT, 0, " et ", NULL);
+    rp_spans_add(doc, &para->u.paragraph.text, RP_SPAN_TEXT, 0, "Nederlandse tekst", NULL);
+    rp_spans_lang(doc, &para->u.paragraph.text, para->u.paragraph.text.count - 1, "nl");
+    struct rp_node *list = rp_doc_add_list(doc, in, false);
+    rp_doc_list_add(doc, list, "Un");
+    rp_doc_list_add(doc, list, "Deux");
+    struct rp_node *t = rp_doc_add_table(doc, in, 2, "Tableau");
+    rp_doc_table_column(t, 0, RP_ALIGN_LEFT, true);
+    rp_doc_table_column(t, 1, RP_ALIGN_DECIMAL, false);
+    struct rp_doc_header_row *h = rp_doc_table_header_row(doc, t);
+    rp_doc_header_cell(doc, h, "Poste", 1, RP_ALIGN_LEFT);
+    rp_doc_header_cell(doc, h, "Montant", 1, RP_ALIGN_DECIMAL);
+    for (int i = 0; i < 2; i++) {
+        size_t r = rp_doc_table_row(doc, t, RP_DOC_ROW_LINE);
+        rp_doc_table_cell(doc, t, r, 0, i ? "B" : "A", NULL, 0);
+        rp_doc_table_cell(doc, t, r, 1, i ? "2,5" : "1,5", NULL, 0);
+    }
+    struct rp_node *c = rp_doc_add_chart(doc, in, RP_CHART_BAR_GROUPED, "Montants", 2, 1);
+    c->u.chart.decimals = 1;
+    rp_doc_chart_category(doc, c, 0, "A");
+    rp_doc_chart_category(doc, c, 1, "B");
+    rp_doc_chart_series(doc, c, 0, "Montant");
+    rp_doc_chart_value(c, 0, 0, 1.5);
+    rp_doc_chart_value(c, 0, 1, 2.5);
+    rp_doc_add_note(doc, in, "1", "Une note.");
+
+    struct tags_seen seen = {true, false, false, 0, 0};
+    struct rp_layout_sink sink = {&seen, see_tags};
+    struct rp_layout_result res;
+    assert_int_equal(rp_layout_document(doc, &fx->env, &sink, &res), 0);
+    assert_true(res.elem_count > 20);
+    assert_int_equal(res.elems[1].type, RP_ST_DOCUMENT);
+    assert_int_equal(res.elems[1].parent, 0);
+    /* Parents come before their children in reading order. */
+    for (size_t e = 2; e < res.elem_count; e++) {
+        assert_true(res.elems[e].parent > 0 && res.elems[e].parent < e);
+        assert_true(res.elems[res.elems[e].parent].seq < res.elems[e].seq);
+    }
+    assert_int_equal(count_type(&res, RP_ST_H1), 1);
+    assert_int_equal(count_type(&res, RP_ST_H2), 1);
+    assert_int_equal(count_type(&res, RP_ST_H3), 0);
+    assert_int_equal(count_type(&res, RP_ST_L), 1);
+    assert_int_equal(count_type(&res, RP_ST_LI), 2);
+    assert_int_equal(count_type(&res, RP_ST_LBL), 2);
+    assert_int_equal(count_type(&res, RP_ST_LBODY), 2);
+    assert_int_equal(count_type(&res, RP_ST_TABLE), 1);
+    assert_int_equal(count_type(&res, RP_ST_CAPTION), 1);
+    assert_int_equal(count_type(&res, RP_ST_TD), 2);
+    size_t columns = 0, rows = 0, span = 0;
+    const struct rp_struct_elem *figure = NULL, *note = NULL, *link = NULL;
+    for (size_t e = 1; e < res.elem_count; e++) {
+        const struct rp_struct_elem *el = &res.elems[e];
+        columns += el->type == RP_ST_TH && el->scope == RP_SCOPE_COLUMN;
+        rows += el->type == RP_ST_TH && el->scope == RP_SCOPE_ROW;
+        span += el->type == RP_ST_SPAN && el->lang && strcmp(el->lang, "nl") == 0;
+        figure = el->type == RP_ST_FIGURE ? el : figure;
+        note = el->type == RP_ST_NOTE ? el : note;
+        link = el->type == RP_ST_LINK ? el : link;
+    }
+    assert_int_equal(columns, 2); /* the header row */
+    assert_int_equal(rows, 2);    /* the row labels */
+    assert_int_equal(span, 1);
+    /* The figure says what it shows and gives its figures. */
+    assert_non_null(figure);
+    assert_non_null(strstr(figure->alt, "Montants"));
+    assert_non_null(strstr(figure->alt, "A" RP_NBSP ": 1,5"));
+    assert_non_null(strstr(figure->alt, "B" RP_NBSP ": 2,5"));
+    assert_non_null(note);
+    assert_non_null(note->id);
+    assert_non_null(link);
+    assert_string_equal(link->alt, "https://example.be");
+    /* Content is tagged, the running header and the page number are artifacts. */
+    assert_true(seen.body_tagged);
+    assert_true(seen.header_artifact);
+    assert_true(seen.footer_artifact);
+    assert_true(seen.span_text > 0);
+    assert_int_equal(seen.link_items, 1);
+    rp_layout_result_free(&res);
 }
 
 int main(void)
@@ -649,6 +795,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_timeline, setup, teardown),
         cmocka_unit_test_setup_teardown(test_no_short_contents_tail, setup, teardown),
         cmocka_unit_test_setup_teardown(test_toc_and_outline, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_structure, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

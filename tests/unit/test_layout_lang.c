@@ -211,6 +211,7 @@ static void layout(enum rp_edition edition, struct capture *c)
     struct rp_layout_sink sink = {c, on_page};
     struct rp_layout_result res;
     assert_int_equal(rp_layout_document(dutch_document(arena, edition), &env, &sink, &res), 0);
+    rp_layout_result_free(&res);
     assert_int_equal((size_t)c->pages, res.page_count);
     rp_arena_free(arena);
 }

@@ -133,10 +133,15 @@ struct state {
     float size;
     struct rp_rgb fill;
     bool fill_known;
+    struct rp_pdf_mark *mark; /* the marked-content sequence open on the page */
 };
 
+/* Ends the text object, and first the marked-content sequence opened inside it: a
+ * sequence lies within one text object or holds whole ones. */
 static void end_text(HPDF_Page page, struct state *st)
 {
+    if (st->in_text && st->mark && st->mark->open && st->mark->in_text)
+        rp_pdf_tags_end_page(page, st->mark);
     if (st->in_text)
         HPDF_Page_EndText(page);
     st->in_text = false;
@@ -382,16 +387,27 @@ static int on_page(void *ctx, const struct rp_page *pg, bool overlay)
     if (pg->index >= p->page_count)
         return -1;
     HPDF_Page page = p->pages[pg->index];
-    struct state st = {false, -1, 0, {0, 0, 0}, false};
-    struct rp_pdf_mark mark = {false, 0, 0};
+    struct rp_pdf_mark mark = {false, false, 0, 0};
+    struct state st = {false, -1, 0, {0, 0, 0}, false, &mark};
     for (size_t i = 0; i < pg->count; i++) {
         const struct rp_item *it = &pg->items[i];
         bool drawn = it->kind != RP_ITEM_LINK;
-        /* A marked-content sequence holds whole text objects. */
-        if ((it->kind != RP_ITEM_TEXT && drawn) || (drawn && rp_pdf_tags_changes(it, &mark)))
+        /* Consecutive lines of text stay in one text object, each element's part of it a
+         * marked-content sequence inside it (a table's cells: one BT, many MCIDs). Other
+         * items, rotated and outlined text end the text object. */
+        bool plain = it->kind == RP_ITEM_TEXT && it->angle == 0 && it->line_width <= 0;
+        if (drawn && !plain)
             end_text(page, &st);
+        if (plain && mark.open && !mark.in_text && rp_pdf_tags_changes(it, &mark)) {
+            end_text(page, &st); /* a sequence opened outside this text object ends after it */
+            rp_pdf_tags_end_page(page, &mark);
+        }
+        if (plain && !st.in_text) {
+            HPDF_Page_BeginText(page);
+            st.in_text = true;
+        }
         if (drawn)
-            rp_pdf_tags_mark(p, page, pg, it, &mark);
+            rp_pdf_tags_mark(p, page, pg, it, &mark, st.in_text);
         switch (it->kind) {
         case RP_ITEM_TEXT:
             text(p, page, &st, it, pg->height);

@@ -67,15 +67,17 @@ int rp_pdf_tags_new(struct pdf *p);
 void rp_pdf_tags_free(struct pdf *p);
 
 /* Marks item `it` of page `pg` as content of its element or as an artifact, opening a marked-
- * content sequence when it changes (the caller has ended any text object). `open` tracks
- * the sequence open on the page; rp_pdf_tags_end_page() closes it. */
+ * content sequence when it changes, inside the text object open when `in_text` (the caller
+ * keeps sequences and text objects nested). `open` tracks the sequence open on the page. */
 struct rp_pdf_mark {
     bool open;
+    bool in_text; /* opened inside a text object, so it must end before ET */
     uint32_t elem;
     int artifact;
 };
 void rp_pdf_tags_mark(struct pdf *p, HPDF_Page page, const struct rp_page *pg,
-                      const struct rp_item *it, struct rp_pdf_mark *open);
+                      const struct rp_item *it, struct rp_pdf_mark *open, bool in_text);
+/* Ends the open sequence, if any (at the end of a page, or before its text object ends). */
 void rp_pdf_tags_end_page(HPDF_Page page, struct rp_pdf_mark *open);
 
 /* Whether item `it` would open a new marked-content sequence after `open`. */

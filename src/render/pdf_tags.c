@@ -118,7 +118,7 @@ static const char *artifact_open(enum rp_artifact kind)
 }
 
 void rp_pdf_tags_mark(struct pdf *p, HPDF_Page page, const struct rp_page *pg,
-                      const struct rp_item *it, struct rp_pdf_mark *open)
+                      const struct rp_item *it, struct rp_pdf_mark *open, bool in_text)
 {
     if (!rp_pdf_tags_changes(it, open))
         return;
@@ -126,7 +126,7 @@ void rp_pdf_tags_mark(struct pdf *p, HPDF_Page page, const struct rp_page *pg,
     HPDF_Stream s = ((HPDF_PageAttr)page->attr)->stream;
     if (open->open)
         HPDF_Stream_WriteStr(s, "EMC\n");
-    *open = (struct rp_pdf_mark){true, it->elem, (int)it->artifact};
+    *open = (struct rp_pdf_mark){true, in_text, it->elem, (int)it->artifact};
     if (!it->elem) {
         HPDF_Stream_WriteStr(s, artifact_open(it->artifact));
         return;

@@ -141,7 +141,7 @@ struct state {
 static void end_text(HPDF_Page page, struct state *st)
 {
     if (st->in_text && st->mark && st->mark->open && st->mark->in_text)
-        rp_pdf_tags_end_page(page, st->mark);
+        rp_pdf_tags_close_mark(page, st->mark);
     if (st->in_text)
         HPDF_Page_EndText(page);
     st->in_text = false;
@@ -400,7 +400,7 @@ static int on_page(void *ctx, const struct rp_page *pg, bool overlay)
             end_text(page, &st);
         if (plain && mark.open && !mark.in_text && rp_pdf_tags_changes(it, &mark)) {
             end_text(page, &st); /* a sequence opened outside this text object ends after it */
-            rp_pdf_tags_end_page(page, &mark);
+            rp_pdf_tags_close_mark(page, &mark);
         }
         if (plain && !st.in_text) {
             HPDF_Page_BeginText(page);
@@ -434,7 +434,7 @@ static int on_page(void *ctx, const struct rp_page *pg, bool overlay)
         }
     }
     end_text(page, &st);
-    rp_pdf_tags_end_page(page, &mark);
+    rp_pdf_tags_close_mark(page, &mark);
     return p->errors ? -1 : 0;
 }
 

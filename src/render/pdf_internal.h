@@ -78,7 +78,7 @@ struct rp_pdf_mark {
 void rp_pdf_tags_mark(struct pdf *p, HPDF_Page page, const struct rp_page *pg,
                       const struct rp_item *it, struct rp_pdf_mark *open, bool in_text);
 /* Ends the open sequence, if any (at the end of a page, or before its text object ends). */
-void rp_pdf_tags_end_page(HPDF_Page page, struct rp_pdf_mark *open);
+void rp_pdf_tags_close_mark(HPDF_Page page, struct rp_pdf_mark *open);
 
 /* Whether item `it` would open a new marked-content sequence after `open`. */
 bool rp_pdf_tags_changes(const struct rp_item *it, const struct rp_pdf_mark *open);

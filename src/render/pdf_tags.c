@@ -49,6 +49,7 @@ struct rp_pdf_tags {
     size_t *kid_start; /* elem_count + 1 offsets into kids */
     kid *kids;
     unsigned first; /* the object number of element 1; the others follow */
+    bool ids;       /* some element (a Note) has an /ID: the root gets an IDTree */
     char buf[256];
 };
 
@@ -148,7 +149,7 @@ void rp_pdf_tags_mark(struct pdf *p, HPDF_Page page, const struct rp_page *pg,
     HPDF_Stream_WriteStr(s, t->buf);
 }
 
-void rp_pdf_tags_end_page(HPDF_Page page, struct rp_pdf_mark *open)
+void rp_pdf_tags_close_mark(HPDF_Page page, struct rp_pdf_mark *open)
 {
     if (open->open)
         HPDF_Stream_WriteStr(((HPDF_PageAttr)page->attr)->stream, "EMC\n");
@@ -384,14 +385,6 @@ static void write_id_tree(struct rp_pdf_tags *t, struct rp_buf *b)
     rp_buf_adds(b, "]>>");
 }
 
-static bool has_ids(const struct rp_pdf_tags *t)
-{
-    for (size_t e = 1; e < t->elem_count; e++)
-        if (t->elems[e].id)
-            return true;
-    return false;
-}
-
 /* The tree root and what the document's own objects need of the structure. */
 static void write_root(struct rp_pdf_tags *t, struct pdf *p, struct rp_buf *b)
 {
@@ -400,7 +393,7 @@ static void write_root(struct rp_pdf_tags *t, struct pdf *p, struct rp_buf *b)
               elem_number(t, 1), root + 1);
     printf_to(b, t->buf, sizeof t->buf, " /ParentTreeNextKey %u",
               (unsigned)(p->page_count + t->annot_count), 0);
-    if (has_ids(t))
+    if (t->ids)
         printf_to(b, t->buf, sizeof t->buf, " /IDTree %u 0 R", root + 2, 0);
     rp_buf_adds(b, ">>");
 }
@@ -413,6 +406,8 @@ void rp_pdf_tags_write(struct pdf *p, const struct rp_struct_elem *elems, size_t
         return;
     t->elems = elems;
     t->elem_count = count;
+    for (size_t e = 1; e < count && !t->ids; e++)
+        t->ids = elems[e].id != NULL;
     order_kids(t);
     HPDF_Dict mark = HPDF_Dict_New(d->mmgr);
     if (mark && HPDF_Dict_Add(d->catalog, "MarkInfo", mark) == HPDF_OK)
@@ -514,7 +509,7 @@ int rp_pdf_tags_update(struct pdf *p, size_t base, size_t xref_at, struct rp_buf
         return 0;
     t->first = (unsigned)(d->xref->start_offset + d->xref->entries->count);
     /* The compressed objects: the elements, the root, the parent tree, the identifiers. */
-    size_t compressed = t->elem_count - 1 + 2 + (has_ids(t) ? 1 : 0);
+    size_t compressed = t->elem_count - 1 + 2 + (t->ids ? 1 : 0);
     size_t streams = (compressed + OBJECTS_PER_STREAM - 1) / OBJECTS_PER_STREAM;
     unsigned first_stream = t->first + (unsigned)compressed;
     unsigned xref = first_stream + (unsigned)streams, size = xref + 1;

@@ -5,7 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc 2>/dev/null || echo 2)
 
-# tests/js's npm packages, as its lock file pins them (pdf.js, for script.pdfjs_struct), with
+# tests/js's npm packages, as its lock file pins them (pdf.js, for script.pdfjs_struct;
+# axe-core and puppeteer-core, for script.html_axe), with
 # Debian's nodejs and npm first where npm is missing.
 if ! command -v npm >/dev/null; then
   if [ "$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi

@@ -15,6 +15,7 @@
 #define RP_BATCH_H
 
 #include "doc/doc.h"
+#include "render/render.h"
 #include "util/exit.h"
 
 #include <stdbool.h>
@@ -26,14 +27,16 @@
 /* -q: failures only; default: one line per document; -v: timings and warnings too. */
 enum rp_verbosity { RP_QUIET = -1, RP_NORMAL = 0, RP_VERBOSE = 1 };
 
-struct rp_backend;
 struct rp_templates;
 
 struct rp_batch_options {
     const char *input_dir;
     const char *output_dir;
-    const char *templates_dir;            /* NULL: ./templates when it exists */
-    const struct rp_backend *backend;     /* the format of the documents (render/render.h) */
+    const char *templates_dir; /* NULL: ./templates when it exists */
+    /* The formats of the documents (render/render.h), each document written in every one
+     * from one document tree: PDF and HTML by default. */
+    const struct rp_backend *formats[RP_BACKENDS_MAX];
+    size_t format_count;
     const struct rp_templates *templates; /* set by rp_batch_run(): loaded once, before the
                                              workers start (they inherit them) */
     int jobs;                             /* worker processes, >= 1 */

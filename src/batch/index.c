@@ -82,8 +82,9 @@ static const char CSS[] =
     "header{background:var(--navy);color:#fff;padding:2rem 1.5rem 1.5rem}"
     ".wrap,footer p{max-width:68rem;margin:0 auto}"
     "h1{margin:0 0 .25rem;font-size:1.9rem;line-height:1.2}"
-    "h1 span,h2 span{display:block;font-weight:normal;opacity:.85}"
-    "h1 span{font-size:1.35rem}"
+    "h1 span,h2 span{display:block;font-weight:normal}"
+    /* Lighter on the dark band only: over white, muted text must keep its 4.5:1 contrast. */
+    "h1 span{font-size:1.35rem;opacity:.85}"
     "header p{margin:.75rem 0 0;max-width:52rem;color:#e4e9f2}"
     "header p span{display:block}"
     "nav ul{list-style:none;margin:1rem 0 0;padding:0;display:flex;flex-wrap:wrap;gap:.5rem}"
@@ -134,7 +135,7 @@ static size_t languages(const struct rp_manifest *m, enum rp_lang *out)
     return n;
 }
 
-/* "12 pages · 84 Ko" in `lang`. */
+/* "12 pages · 84 Ko" in `lang`; "52 Ko" for a format without pages. */
 static void meta_text(char *buf, size_t size, const struct rp_entry *e, const struct words *w)
 {
     enum rp_lang lang = w->lang;
@@ -147,8 +148,25 @@ static void meta_text(char *buf, size_t size, const struct rp_entry *e, const st
         rp_fmt_number(num, sizeof num, (double)((e->bytes + 1023) / 1024), 0, lang);
         snprintf(sz, sizeof sz, "%s" RP_NBSP "%s", num, w->kb);
     }
-    snprintf(buf, size, "%ld" RP_NBSP "%s · %s", e->pages,
-             e->pages == 1 ? w->pages_one : w->pages_many, sz);
+    if (e->pages == 0)
+        snprintf(buf, size, "%s", sz);
+    else
+        snprintf(buf, size, "%ld" RP_NBSP "%s · %s", e->pages,
+                 e->pages == 1 ? w->pages_one : w->pages_many, sz);
+}
+
+/* The files of the document whose entries begin at `first` (the manifest keeps a
+ * document's formats together), in the order of the backends' table: PDF, then HTML. */
+static size_t document_files(const struct rp_entry *first, const struct rp_entry *end,
+                             const struct rp_entry **out)
+{
+    size_t count, n = 0;
+    const struct rp_backend *all = rp_backends(&count);
+    for (size_t b = 0; b < count; b++)
+        for (const struct rp_entry *e = first; e < end && rp_entry_cmp_document(e, first) == 0; e++)
+            if (e->file && rp_backend_of_file(e->file) == &all[b])
+                out[n++] = e;
+    return n;
 }
 
 /* Text in French, then the Dutch in a span of its own (when it differs). */
@@ -254,8 +272,9 @@ static void org_table(struct rp_xml_writer *w, const struct words *W, const stru
             k++;
         if (k == gr->kind_count)
             gr->kinds[gr->kind_count++] = e->kind;
+        /* The first entry of the document stands for all its formats. */
         for (size_t l = 0; l < nlang; l++)
-            if (rp_lang_from_code(e->lang) == langs[l])
+            if (rp_lang_from_code(e->lang) == langs[l] && !gr->cells[k * nlang + l])
                 gr->cells[k * nlang + l] = e;
     }
     qsort(groups, ng, sizeof *groups, cmp_groups);
@@ -327,22 +346,27 @@ static void org_table(struct rp_xml_writer *w, const struct words *W, const stru
                     continue;
                 }
                 const char *when = e->period ? e->period : rp_arena_printf(a, "%d", e->year);
-                rp_xml_start(w, "a");
-                rp_xml_attr(w, "href", e->file);
-                rp_xml_attr(w, "hreflang", rp_lang_code(lang));
-                /* The manifest only holds files of a known backend. */
-                const struct rp_backend *be = rp_backend_of_file(e->file);
-                rp_xml_attr(w, "type", be->media_type);
-                /* The link says which document, which edition, and in which format. */
-                rp_xml_text(w, rp_arena_printf(a, "%s %s (%s, %s)", kind_name(&W[lang], e->kind),
-                                               when, be->label, W[lang].language));
-                rp_xml_end(w);
-                char meta[128];
-                meta_text(meta, sizeof meta, e, &W[lang]);
-                rp_xml_start(w, "span");
-                rp_xml_attr(w, "class", "meta");
-                rp_xml_text(w, meta);
-                rp_xml_end(w);
+                const struct rp_entry *files[RP_BACKENDS_MAX];
+                size_t nfiles = document_files(e, m->items + to, files);
+                for (size_t f = 0; f < nfiles; f++) {
+                    rp_xml_start(w, "a");
+                    rp_xml_attr(w, "href", files[f]->file);
+                    rp_xml_attr(w, "hreflang", rp_lang_code(lang));
+                    /* The manifest only holds files of a known backend. */
+                    const struct rp_backend *be = rp_backend_of_file(files[f]->file);
+                    rp_xml_attr(w, "type", be->media_type);
+                    /* The link says which document, which edition, and in which format. */
+                    rp_xml_text(w,
+                                rp_arena_printf(a, "%s %s (%s, %s)", kind_name(&W[lang], e->kind),
+                                                when, be->label, W[lang].language));
+                    rp_xml_end(w);
+                    char meta[128];
+                    meta_text(meta, sizeof meta, files[f], &W[lang]);
+                    rp_xml_start(w, "span");
+                    rp_xml_attr(w, "class", "meta");
+                    rp_xml_text(w, meta);
+                    rp_xml_end(w);
+                }
                 rp_xml_end(w);
             }
             rp_xml_end(w);
@@ -369,10 +393,16 @@ int rp_index_serialize(const struct rp_manifest *all, const struct rp_templates 
         words_init(&W[l], t, (enum rp_lang)l);
     enum rp_lang langs[RP_LANG__MAX];
     size_t nlang = languages(m, langs);
+    /* Documents, not files: the formats of a document count once. */
     size_t norgs = 0, ndocs = 0;
+    const struct rp_entry *counted = NULL;
     for (size_t i = 0; i < m->count; i++) {
-        norgs += i == 0 || strcmp(m->items[i].org, m->items[i - 1].org) != 0;
-        ndocs += m->items[i].file != NULL;
+        const struct rp_entry *e = &m->items[i];
+        norgs += i == 0 || strcmp(e->org, m->items[i - 1].org) != 0;
+        if (e->file && (!counted || rp_entry_cmp_document(counted, e) != 0)) {
+            ndocs++;
+            counted = e;
+        }
     }
 
     struct rp_xml_writer *w = rp_xml_writer_new(RP_XML_FLAVOUR_HTML);

@@ -139,21 +139,48 @@ static void add_job(struct growing *g, const struct rp_org *org, const struct rp
     struct rp_job *job = push(g);
     job->org = org;
     job->kind = kind;
-    job->backend = opt->backend;
     job->year = year;
     job->lang = lang;
     job->edition = edition;
     bool reads_unreadable = job_digest(job, opt->allow_fallback, renderer, arena);
-    job->old = rp_manifest_find(old, org->id, kind->name, year, rp_lang_code(lang), edition);
+    /* Up to date only when every format is: the formats of a document come from one tree,
+     * so a missing one renders them all again. */
+    bool current = !opt->force;
+    for (size_t f = 0; f < opt->format_count; f++) {
+        const struct rp_entry *e = rp_manifest_find(
+            old, org->id, kind->name, year, rp_lang_code(lang), edition, opt->formats[f]->name);
+        job->old[f] = e;
+        current = current && e && strcmp(e->inputs, job->inputs) == 0 && output_intact(opt, e);
+    }
     if (kind->scope == RP_SCOPE_YEAR && opt->year && year != opt->year)
         job->state = RP_JOB_FILTERED;
     else if (reads_unreadable)
         job->state = RP_JOB_HELD;
-    else if (!opt->force && job->old && strcmp(job->old->inputs, job->inputs) == 0 &&
-             output_intact(opt, job->old))
+    else if (current)
         job->state = RP_JOB_UP_TO_DATE;
     else
         job->state = RP_JOB_RUN;
+}
+
+void rp_job_entry(const struct rp_job *job, const struct rp_batch_options *opt, size_t f,
+                  struct rp_entry *out)
+{
+    *out = job->result.entry;
+    const struct rp_result_file *file = &job->result.files[f];
+    out->format = opt->formats[f]->name;
+    bool built = job->result.outcome == RP_OUTCOME_BUILT;
+    out->file = built ? file->file : NULL;
+    out->pages = built ? file->pages : 0;
+    out->bytes = built ? file->bytes : 0;
+    out->sha256 = built ? file->sha256 : NULL;
+}
+
+const struct rp_entry *rp_job_any_old(const struct rp_job *job)
+{
+    for (size_t f = 0; f < RP_BACKENDS_MAX; f++)
+        if (job->old[f])
+            return job->old[f];
+    return NULL;
 }
 
 void rp_jobs_plan(struct rp_jobs *out, const struct rp_inputs *in,

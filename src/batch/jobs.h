@@ -42,11 +42,22 @@ static inline bool rp_outcome_not_produced(enum rp_outcome o)
     return o == RP_OUTCOME_NOT_APPLICABLE || o == RP_OUTCOME_INCOMPLETE;
 }
 
+/* One file of a document as a worker wrote it. */
+struct rp_result_file {
+    const char *file; /* relative to OUTPUT_DIR; FAILED: may name it, or NULL */
+    long pages;
+    long long bytes;
+    const char *sha256;
+};
+
 struct rp_result {
     enum rp_outcome outcome;
-    /* BUILT: the new manifest entry; NOT_APPLICABLE, INCOMPLETE: the entry without a file,
-     * with its reason; FAILED: file may name the document. */
+    /* What the manifest says of the document in every format: names, dates, sources and
+     * (NOT_APPLICABLE, INCOMPLETE) why it is not produced. Its file, format, pages, bytes
+     * and sha256 are not set: rp_job_entry() takes them from `files`. */
     struct rp_entry entry;
+    /* BUILT: one per format of the build, in the order of the options' formats. */
+    struct rp_result_file files[RP_BACKENDS_MAX];
     const char *log;      /* errors to print with the document's line ("" when none) */
     const char *warn_log; /* warnings and notes, printed with -v ("" when none) */
     /* A warning about the organisation rather than the document (its plan names another
@@ -59,12 +70,13 @@ struct rp_result {
 struct rp_job {
     const struct rp_org *org;
     const struct rp_kind *kind;
-    const struct rp_backend *backend;
     int year; /* RP_SCOPE_YEAR: the evaluation's year; RP_SCOPE_PLAN: 0 */
     enum rp_lang lang;
     enum rp_edition edition;
     char inputs[RP_SHA256_HEX];
-    const struct rp_entry *old; /* the previous document with this identity, or NULL */
+    /* Per format of the build (the options' order): the previous document with this
+     * identity in that format, or NULL. */
+    const struct rp_entry *old[RP_BACKENDS_MAX];
     enum rp_job_state state;
     struct rp_result result;
 };
@@ -91,6 +103,14 @@ __attribute__((warn_unused_result)) int rp_jobs_renderer_digest(const char *temp
 void rp_jobs_plan(struct rp_jobs *out, const struct rp_inputs *in,
                   const struct rp_batch_options *opt, const char *renderer,
                   const struct rp_manifest *old, struct rp_arena *arena);
+
+/* The manifest entry of what `job` ran to in format `f` (an index into the options'
+ * formats): its result's entry with that format's file (none when not produced). */
+void rp_job_entry(const struct rp_job *job, const struct rp_batch_options *opt, size_t f,
+                  struct rp_entry *out);
+
+/* The first previous document of `job` in any format, or NULL. */
+const struct rp_entry *rp_job_any_old(const struct rp_job *job);
 
 /* Whether organisation `org` belongs to the options' shard (always without sharding). */
 bool rp_jobs_in_shard(const struct rp_batch_options *opt, const char *org);

@@ -66,7 +66,7 @@ void rp_log_text(struct rp_log *log, bool failure, const char *text)
 /* The entry that says what became of a job: its result, or the previous one it kept. */
 static const struct rp_entry *job_entry(const struct rp_job *job)
 {
-    return job->state == RP_JOB_RUN ? &job->result.entry : job->old;
+    return job->state == RP_JOB_RUN ? &job->result.entry : rp_job_any_old(job);
 }
 
 /* Whether the job leaves its publication not produced (this run decided so, or an earlier
@@ -75,22 +75,44 @@ static bool not_produced(const struct rp_job *job)
 {
     if (job->state == RP_JOB_RUN)
         return rp_outcome_not_produced(job->result.outcome);
-    return job->state == RP_JOB_UP_TO_DATE && job->old && !job->old->file;
+    const struct rp_entry *old = rp_job_any_old(job);
+    return job->state == RP_JOB_UP_TO_DATE && old && !old->file;
+}
+
+/* The files of the job, the first in full and the others by their suffix
+ * ("capac/budget-2022-2025.fr.pdf, .html"), as this run named them or the previous run
+ * did; false when none is known. */
+static bool files_label(const struct rp_job *job, char *buf, size_t size)
+{
+    const char *first = NULL;
+    size_t n = 0;
+    for (size_t f = 0; f < RP_BACKENDS_MAX && n < size; f++) {
+        const char *file = job->result.files[f].file;
+        if (!file && job->old[f])
+            file = job->old[f]->file;
+        if (!file)
+            continue;
+        if (!first) {
+            first = file;
+            n += (size_t)snprintf(buf + n, size - n, "%s", file);
+            continue;
+        }
+        const char *dot = strrchr(file, '.');
+        n += (size_t)snprintf(buf + n, size - n, ", %s", dot ? dot : file);
+    }
+    return first != NULL;
 }
 
 const char *rp_job_label(const struct rp_job *job, char *buf, size_t size)
 {
     if (not_produced(job))
         return rp_entry_label(job_entry(job), buf, size);
-    const char *file = job->result.entry.file;
-    if (!file && job->old)
-        file = job->old->file;
     const char *tree = job->edition == RP_EDITION_REVIEW ? RP_REVIEW_DIR "/" : "";
-    if (file)
-        snprintf(buf, size, "%s", file);
-    else if (job->year)
-        snprintf(buf, size, "%s%s/%s-%d.%s%s", tree, job->org->id, job->kind->name, job->year,
-                 rp_lang_code(job->lang), job->backend->suffix);
+    if (files_label(job, buf, size))
+        return buf;
+    if (job->year)
+        snprintf(buf, size, "%s%s/%s-%d.%s", tree, job->org->id, job->kind->name, job->year,
+                 rp_lang_code(job->lang));
     else /* a plan that did not load: its period, hence the file name, is unknown */
         snprintf(buf, size, "%s%s/%s (%s, plan period unknown)", tree, job->org->id,
                  job->kind->name, rp_lang_code(job->lang));
@@ -134,15 +156,33 @@ static void log_not_produced(struct rp_log *log, const struct rp_job *job, const
     rp_log_line(log, false, "omitted", line);
 }
 
-/* "12 pages, 84 kB" */
-static void describe_pdf(char *buf, size_t size, const struct rp_entry *e)
+/* "84 kB", "1.2 MB" */
+static void describe_size(char *buf, size_t size, long long bytes)
 {
-    if (e->bytes >= 1024 * 1024)
-        snprintf(buf, size, "%ld page%s, %.1f MB", e->pages, e->pages == 1 ? "" : "s",
-                 (double)e->bytes / (1024.0 * 1024.0));
+    if (bytes >= 1024 * 1024)
+        snprintf(buf, size, "%.1f MB", (double)bytes / (1024.0 * 1024.0));
     else
-        snprintf(buf, size, "%ld page%s, %lld kB", e->pages, e->pages == 1 ? "" : "s",
-                 (e->bytes + 1023) / 1024);
+        snprintf(buf, size, "%lld kB", (bytes + 1023) / 1024);
+}
+
+/* "12 pages, 84 kB; .html 31 kB": the first file in full, the others by suffix and size. */
+static void describe_files(char *buf, size_t size, const struct rp_result *r)
+{
+    size_t n = 0;
+    char sz[32];
+    for (size_t f = 0; f < RP_BACKENDS_MAX && n < size; f++) {
+        const struct rp_result_file *file = &r->files[f];
+        if (!file->file)
+            continue;
+        describe_size(sz, sizeof sz, file->bytes);
+        if (n == 0) {
+            n += (size_t)snprintf(buf, size, "%ld page%s, %s", file->pages,
+                                  file->pages == 1 ? "" : "s", sz);
+            continue;
+        }
+        const char *dot = strrchr(file->file, '.');
+        n += (size_t)snprintf(buf + n, size - n, "; %s %s", dot ? dot : file->file, sz);
+    }
 }
 
 /* The document under which `text` was printed already, or NULL (then it is remembered
@@ -164,13 +204,13 @@ static const char *printed_under(struct rp_log *log, const char *text, const cha
 
 void rp_log_job(struct rp_log *log, const struct rp_job *job)
 {
-    char label[512], line[1024], pdf[64];
+    char label[512], line[1024], pdf[160];
     const struct rp_result *r = &job->result;
     rp_job_label(job, label, sizeof label);
     bool verbose = log->verbosity == RP_VERBOSE;
     switch (job->state == RP_JOB_RUN ? r->outcome : RP_OUTCOME_NONE) {
     case RP_OUTCOME_BUILT:
-        describe_pdf(pdf, sizeof pdf, &r->entry);
+        describe_files(pdf, sizeof pdf, r);
         if (verbose)
             snprintf(line, sizeof line, "%s (%s; %.2f s)", label, pdf, r->seconds);
         else
@@ -205,7 +245,7 @@ void rp_log_job(struct rp_log *log, const struct rp_job *job)
             rp_log_line(log, false, "unchanged", label);
         if (job->state == RP_JOB_HELD) {
             snprintf(line, sizeof line, "%s (a source cannot be read: %s)", label,
-                     job->old ? "the published version stays" : "not rendered");
+                     rp_job_any_old(job) ? "the published version stays" : "not rendered");
             rp_log_line(log, true, "KEPT", line);
         }
         break;

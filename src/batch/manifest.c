@@ -61,6 +61,7 @@ struct rp_entry *rp_manifest_add(struct rp_manifest *m, const struct rp_entry *e
     c->kind = dup(m, e->kind);
     c->period = dup(m, e->period);
     c->lang = dup(m, e->lang);
+    c->format = dup(m, e->format);
     c->file = dup(m, e->file);
     c->reason = dup(m, e->reason);
     c->sha256 = dup(m, e->sha256);
@@ -100,8 +101,14 @@ void rp_manifest_sort(struct rp_manifest *m)
         qsort(m->items, m->count, sizeof *m->items, cmp_entries);
 }
 
-/* The canonical order without the file name: the identity of a document. */
+/* The canonical order without the file name: the identity of a file. */
 static int cmp_identity(const struct rp_entry *a, const struct rp_entry *b)
+{
+    int c = rp_entry_cmp_document(a, b);
+    return c ? c : cmp_str(a->format, b->format);
+}
+
+int rp_entry_cmp_document(const struct rp_entry *a, const struct rp_entry *b)
 {
     int c = cmp_str(a->org, b->org);
     if (c == 0)
@@ -147,12 +154,12 @@ static int cmp_key(const void *key, const void *item)
 
 const struct rp_entry *rp_manifest_find(const struct rp_manifest *m, const char *org,
                                         const char *kind, int year, const char *lang,
-                                        enum rp_edition edition)
+                                        enum rp_edition edition, const char *format)
 {
     if (m->count == 0)
         return NULL;
     struct rp_entry key = {
-        .org = org, .kind = kind, .year = year, .lang = lang, .edition = edition};
+        .org = org, .kind = kind, .year = year, .lang = lang, .edition = edition, .format = format};
     return bsearch(&key, m->items, m->count, sizeof *m->items, cmp_key);
 }
 
@@ -248,8 +255,11 @@ static bool is_percent(const char *s, int *out)
  * produced) no file and a reason. */
 static bool document_ok(const struct rp_entry *e)
 {
+    const struct rp_backend *be = e->format ? rp_backend_find(e->format) : NULL;
+    if (!be)
+        return false;
     if (e->file)
-        return !e->reason && rp_manifest_safe_file(e->file) &&
+        return !e->reason && rp_manifest_safe_file(e->file) && rp_backend_of_file(e->file) == be &&
                rp_manifest_file_fits(e->file, e->org, e->edition) && is_hex64(e->sha256);
     return e->reason && *e->reason && e->edition == RP_EDITION_PUBLICATION;
 }
@@ -262,6 +272,10 @@ static bool read_entry(struct rp_manifest *m, const struct rp_xnode *n, struct r
     e->kind = attr(n, "kind");
     e->lang = attr(n, "lang");
     e->file = attr(n, "file");
+    /* Manifests from before formats list PDF files only. */
+    e->format = attr(n, "format");
+    if (!e->format)
+        e->format = "pdf";
     e->reason = attr(n, "reason");
     e->period = attr(n, "period");
     e->sha256 = attr(n, "sha256");
@@ -366,12 +380,22 @@ int rp_manifest_read(struct rp_manifest *m, const char *path, struct rp_diags *d
 
 /* ---------------------------------------------------------------- writing */
 
+/* The backend of an entry: its format's, else its file's, else PDF's (the only format
+ * before there were several). */
+static const struct rp_backend *entry_backend(const struct rp_entry *e)
+{
+    const struct rp_backend *be = e->format ? rp_backend_find(e->format) : NULL;
+    if (!be && e->file)
+        be = rp_backend_of_file(e->file);
+    return be ? be : rp_backend_find("pdf");
+}
+
 int rp_manifest_serialize(const struct rp_manifest *m, char **data, size_t *size)
 {
     struct rp_xml_writer *w = rp_xml_writer_new(RP_XML_FLAVOUR_XML);
     rp_xml_start(w, "manifest");
-    /* 2: editions, and publications not produced (entries without a file). */
-    rp_xml_attr(w, "format", "2");
+    /* 2: editions, and publications not produced (entries without a file); 3: formats. */
+    rp_xml_attr(w, "format", "3");
     for (size_t i = 0; i < m->count; i++) {
         const struct rp_entry *e = &m->items[i];
         rp_xml_start(w, "document");
@@ -383,6 +407,11 @@ int rp_manifest_serialize(const struct rp_manifest *m, char **data, size_t *size
             rp_xml_attr(w, "period", e->period);
         rp_xml_attr(w, "lang", e->lang);
         rp_xml_attr(w, "edition", rp_batch_edition_name(e->edition));
+        /* Every entry names its format, produced or not; the manifest only holds entries
+         * of a known backend. */
+        const struct rp_backend *be = entry_backend(e);
+        rp_xml_attr(w, "format", be->name);
+        rp_xml_attr(w, "media-type", be->media_type);
         if (e->file) {
             rp_xml_attr(w, "file", e->file);
             rp_xml_attrf(w, "pages", "%ld", e->pages);

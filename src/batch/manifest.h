@@ -1,13 +1,13 @@
 /* The manifest: OUTPUT_DIR/manifest.xml, what the output directory holds and why.
  *
- * One entry per document: organisation, kind, period or year, language, edition, file,
- * pages, bytes, SHA-256, the sources it was built from with their SHA-256, rapport's
- * version, the model's date (never the clock), and the digest of everything that went into
- * it (`inputs`), which is how a later run knows the document is up to date. A publication
- * that was not produced (its sources call for no such document, or its translation is
- * incomplete) has an entry too, without a file, saying why: the index page tells readers,
- * and a later run knows it is up to date. Entries are kept in one canonical order so that
- * the file depends only on the documents, never on the run that wrote it.
+ * One entry per file: organisation, kind, period or year, language, edition, format (with
+ * its media type), file, pages, bytes, SHA-256, the sources it was built from with their SHA-256,
+ * rapport's version, the model's date (never the clock), and the digest of everything that went
+ * into it (`inputs`), which is how a later run knows the document is up to date. A publication that
+ * was not produced (its sources call for no such document, or its translation is incomplete) has an
+ * entry too, without a file, saying why: the index page tells readers, and a later run knows it is
+ * up to date. Entries are kept in one canonical order so that the file depends only on the
+ * documents, never on the run that wrote it.
  *
  * Ownership: entries and their strings belong to the manifest's arena. */
 #ifndef RP_BATCH_MANIFEST_H
@@ -38,6 +38,7 @@ struct rp_entry {
     const char *period;   /* a plan's documents: "2022-2024"; else NULL */
     const char *lang;     /* "fr", "nl" */
     enum rp_edition edition;
+    const char *format; /* the backend that wrote it: "pdf", "html" (render/render.h) */
     /* Relative to OUTPUT_DIR: "capac/budget-2022-2025.fr.pdf", a review edition under
      * "review/": "review/capac/budget-2022-2025.fr.pdf". NULL: not produced (see reason). */
     const char *file;
@@ -78,7 +79,7 @@ struct rp_entry *rp_manifest_add(struct rp_manifest *m, const struct rp_entry *e
 /* The entry with this identity in the sorted `m`, or NULL (binary search). */
 const struct rp_entry *rp_manifest_find(const struct rp_manifest *m, const char *org,
                                         const char *kind, int year, const char *lang,
-                                        enum rp_edition edition);
+                                        enum rp_edition edition, const char *format);
 
 /* The file names of `m` (entries without a file have none), sorted, for many membership
  * tests (rp_files_contain()): a malloc'd array of *count pointers into m, which the caller
@@ -89,15 +90,18 @@ const char **rp_manifest_files(const struct rp_manifest *m, size_t *count);
 bool rp_files_contain(const char *const *files, size_t count, const char *file);
 
 /* Sorts entries by organisation, kind, year (a plan's documents first), language, edition
- * (the publication first). */
+ * (the publication first), format: the formats of one document are neighbours. */
 void rp_manifest_sort(struct rp_manifest *m);
 
 /* Canonical order of two entries (<0, 0, >0), as rp_manifest_sort() uses. */
 int rp_entry_cmp(const struct rp_entry *a, const struct rp_entry *b);
 
 /* The canonical order of the identities of two entries (organisation, kind, year, language,
- * edition), whatever their files: 0 when both are about the same document. */
+ * edition, format), whatever their files: 0 when both are the same file of a document. */
 int rp_entry_cmp_identity(const struct rp_entry *a, const struct rp_entry *b);
+
+/* The same without the format: 0 when both are about the same document. */
+int rp_entry_cmp_document(const struct rp_entry *a, const struct rp_entry *b);
 
 /* The entry's document for messages: its file, or for a publication not produced its name
  * without suffix ("capac/communication-2022-2025.fr"). */
@@ -112,7 +116,7 @@ __attribute__((warn_unused_result)) int rp_manifest_serialize(const struct rp_ma
                                                               char **data, size_t *size);
 
 /* Whether `file` is a safe relative document path: "<safe name>/<safe name><suffix>", the
- * suffix of a backend (".pdf"), or the same under "review/" (a review edition). */
+ * suffix of a backend (".pdf", ".html"), or the same under "review/" (a review edition). */
 bool rp_manifest_safe_file(const char *file);
 
 /* Whether `file` lies where documents of this organisation and edition go:

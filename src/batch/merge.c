@@ -247,9 +247,9 @@ int rp_batch_merge(const char *out_dir, const char *const *manifests, size_t cou
         bool *keep = rp_xmalloc((old.count + 1) * sizeof *keep);
         for (size_t i = 0; i < old.count; i++) {
             const struct rp_entry *e = &old.items[i];
-            keep[i] =
-                e->file ? !rp_files_contain(files, nfiles, e->file)
-                        : !rp_manifest_find(&merged, e->org, e->kind, e->year, e->lang, e->edition);
+            keep[i] = e->file ? !rp_files_contain(files, nfiles, e->file)
+                              : !rp_manifest_find(&merged, e->org, e->kind, e->year, e->lang,
+                                                  e->edition, e->format);
         }
         for (size_t i = 0; i < old.count; i++)
             if (keep[i])

@@ -40,8 +40,6 @@ char *rp_result_encode(const struct rp_result *r, size_t *size)
     fieldf(&b, "errors", "%lld", (long long)r->errors);
     fieldf(&b, "warnings", "%lld", (long long)r->warnings);
     fieldf(&b, "year", "%lld", e->year);
-    fieldf(&b, "pages", "%lld", e->pages);
-    fieldf(&b, "bytes", "%lld", e->bytes);
     fieldf(&b, "edition", "%lld", (long long)e->edition);
     if (e->incomplete)
         fieldf(&b, "coverage", "%lld", e->coverage);
@@ -53,9 +51,18 @@ char *rp_result_encode(const struct rp_result *r, size_t *size)
     field(&b, "kind", e->kind);
     field(&b, "period", e->period);
     field(&b, "lang", e->lang);
-    field(&b, "file", e->file);
     field(&b, "reason", e->reason);
-    field(&b, "sha256", e->sha256);
+    /* The files, one group per format: "file.N" opens format N's. */
+    for (size_t f = 0; f < RP_BACKENDS_MAX; f++) {
+        const struct rp_result_file *rf = &r->files[f];
+        if (!rf->file)
+            continue;
+        fieldf(&b, "file.N", "%lld", (long long)f);
+        field(&b, "file", rf->file);
+        fieldf(&b, "pages", "%lld", rf->pages);
+        fieldf(&b, "bytes", "%lld", rf->bytes);
+        field(&b, "sha256", rf->sha256);
+    }
     field(&b, "version", e->version);
     field(&b, "date", e->date);
     field(&b, "inputs", e->inputs);
@@ -97,6 +104,7 @@ bool rp_result_decode(const char *data, size_t size, struct rp_arena *arena, str
         nsrc += memcmp(data + i, "\nsource_path", 12) == 0;
     e->sources = rp_arena_array(arena, nsrc + 1, sizeof *e->sources);
     bool complete = false;
+    struct rp_result_file *file = NULL; /* the format whose fields follow */
     size_t pos = 0;
     while (pos < size) {
         const char *line = data + pos;
@@ -118,10 +126,13 @@ bool rp_result_decode(const char *data, size_t size, struct rp_arena *arena, str
             r->warnings = (size_t)strtoull(v, NULL, 10);
         else if (KEY("year"))
             e->year = atoi(v);
-        else if (KEY("pages"))
-            e->pages = atol(v);
-        else if (KEY("bytes"))
-            e->bytes = atoll(v);
+        else if (KEY("file.N")) {
+            long f = atol(v);
+            file = f >= 0 && f < RP_BACKENDS_MAX ? &r->files[f] : NULL;
+        } else if (KEY("pages") && file)
+            file->pages = atol(v);
+        else if (KEY("bytes") && file)
+            file->bytes = atoll(v);
         else if (KEY("edition"))
             e->edition = atoi(v) == RP_EDITION_REVIEW ? RP_EDITION_REVIEW : RP_EDITION_PUBLICATION;
         else if (KEY("coverage")) {
@@ -139,12 +150,12 @@ bool rp_result_decode(const char *data, size_t size, struct rp_arena *arena, str
             e->period = v;
         else if (KEY("lang"))
             e->lang = v;
-        else if (KEY("file"))
-            e->file = v;
+        else if (KEY("file") && file)
+            file->file = v;
         else if (KEY("reason"))
             e->reason = v;
-        else if (KEY("sha256"))
-            e->sha256 = v;
+        else if (KEY("sha256") && file)
+            file->sha256 = v;
         else if (KEY("version"))
             e->version = v;
         else if (KEY("date"))

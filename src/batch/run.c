@@ -57,16 +57,23 @@ static void compose(const struct run *run, bool final, struct rp_manifest *out)
     /* The job that decides about each previous entry (NULL: none of this run does). */
     const struct rp_job **job_of = rp_xmalloc((run->old.count + 1) * sizeof *job_of);
     memset(job_of, 0, (run->old.count + 1) * sizeof *job_of);
+    const struct rp_batch_options *opt = run->opt;
     for (size_t i = 0; i < run->jobs.count; i++) {
         const struct rp_job *job = &run->jobs.items[i];
-        if (job->old)
-            job_of[job->old - run->old.items] = job;
-        if (job->state != RP_JOB_RUN)
-            continue;
-        enum rp_outcome o = job->result.outcome;
-        if (o == RP_OUTCOME_BUILT ||
-            (rp_outcome_not_produced(o) && (final || !job->old || !job->old->file)))
-            rp_manifest_add(out, &job->result.entry);
+        for (size_t f = 0; f < opt->format_count; f++) {
+            const struct rp_entry *old = job->old[f];
+            if (old)
+                job_of[old - run->old.items] = job;
+            if (job->state != RP_JOB_RUN)
+                continue;
+            enum rp_outcome o = job->result.outcome;
+            if (o == RP_OUTCOME_BUILT ||
+                (rp_outcome_not_produced(o) && (final || !old || !old->file))) {
+                struct rp_entry e;
+                rp_job_entry(job, opt, f, &e);
+                rp_manifest_add(out, &e);
+            }
+        }
     }
     for (size_t i = 0; i < run->old.count; i++) {
         const struct rp_entry *e = &run->old.items[i];
@@ -294,7 +301,8 @@ static int execute(struct run *run, const char *renderer)
         const struct rp_job *job = &run->jobs.items[i];
         /* A publication still not produced from the same inputs is counted as such, not as
          * an unchanged document: it has no file. */
-        bool withheld = job->state == RP_JOB_UP_TO_DATE && job->old && !job->old->file;
+        const struct rp_entry *old = rp_job_any_old(job);
+        bool withheld = job->state == RP_JOB_UP_TO_DATE && old && !old->file;
         run->not_produced += withheld;
         run->unchanged += job->state == RP_JOB_UP_TO_DATE && !withheld;
         run->held += job->state == RP_JOB_HELD;

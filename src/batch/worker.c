@@ -24,6 +24,7 @@ struct work {
     const struct rp_source **used;      /* sources the document is built from */
     size_t used_count;
     const char *ignore_file; /* a plan whose problems do not concern this document */
+    const char *stem;        /* the files' names without suffix, once known */
 };
 
 static double now(void)
@@ -184,14 +185,22 @@ static const char *iso_date(struct rp_arena *arena, struct rp_date d)
     return rp_arena_printf(arena, "%04d-%02d-%02d", d.year, d.month, d.day);
 }
 
-/* OUTPUT_DIR-relative name of the document: <org>/<kind>-<period or year>.<lang><suffix>,
- * under review/ for a review edition. */
-static const char *file_name(struct work *w, const char *when)
+/* OUTPUT_DIR-relative name of the document without its suffix:
+ * <org>/<kind>-<period or year>.<lang>, under review/ for a review edition. */
+static const char *stem(struct work *w, const char *when)
 {
-    return rp_arena_printf(w->arena, "%s%s/%s-%s.%s%s",
+    return rp_arena_printf(w->arena, "%s%s/%s-%s.%s",
                            w->job->edition == RP_EDITION_REVIEW ? RP_REVIEW_DIR "/" : "",
-                           w->job->org->id, w->job->kind->name, when, rp_lang_code(w->job->lang),
-                           w->opt->backend->suffix);
+                           w->job->org->id, w->job->kind->name, when, rp_lang_code(w->job->lang));
+}
+
+/* Names the document's file in every format of the build, from its stem. */
+static void name_files(struct work *w, const char *when)
+{
+    w->stem = stem(w, when);
+    for (size_t f = 0; f < w->opt->format_count; f++)
+        w->r->files[f].file =
+            rp_arena_printf(w->arena, "%s%s", w->stem, w->opt->formats[f]->suffix);
 }
 
 /* Names, dates and sources of the manifest entry, from the loaded models. */
@@ -217,7 +226,7 @@ static void describe(struct work *w, const struct rp_kind_input *in)
     e->year = job->year;
     /* The date of the newest model the document shows: never the clock. */
     e->date = iso_date(a, last ? last->date : in->plan->date);
-    e->file = file_name(w, e->period ? e->period : rp_arena_printf(a, "%d", job->year));
+    name_files(w, e->period ? e->period : rp_arena_printf(a, "%d", job->year));
     e->sources = rp_arena_array(a, w->used_count ? w->used_count : 1, sizeof *e->sources);
     e->source_count = w->used_count;
     for (size_t i = 0; i < w->used_count; i++) {
@@ -237,8 +246,7 @@ static enum rp_pick pick(void *ctx, struct rp_session *s, struct rp_kind_input *
         /* The plan loaded, so the document has its name although another source it reads
          * failed (an evaluation outside the plan's period): the log names it. */
         if (w->plan && w->job->kind->scope == RP_SCOPE_PLAN)
-            w->r->entry.file =
-                file_name(w, rp_arena_printf(w->arena, "%d-%d", w->plan->start, w->plan->end));
+            name_files(w, rp_arena_printf(w->arena, "%d-%d", w->plan->start, w->plan->end));
         return RP_PICK_FAILED;
     }
     describe(w, in);
@@ -246,7 +254,7 @@ static enum rp_pick pick(void *ctx, struct rp_session *s, struct rp_kind_input *
     if (w->job->kind->scope == RP_SCOPE_PLAN && w->opt->year &&
         (w->opt->year < plan->start || w->opt->year > plan->end))
         return RP_PICK_SKIPPED;
-    *path = rp_arena_printf(w->s.arena, "%s/%s", w->opt->output_dir, w->r->entry.file);
+    *path = rp_arena_printf(w->s.arena, "%s/%s", w->opt->output_dir, w->stem);
     return RP_PICKED;
 }
 
@@ -317,17 +325,22 @@ void rp_worker_job(const struct rp_job *job, const struct rp_batch_options *opt,
                                      .lang = job->lang,
                                      .edition = job->edition,
                                      .allow_fallback = opt->allow_fallback,
-                                     .backend = opt->backend,
+                                     .backend_count = opt->format_count,
+                                     .path_is_stem = true,
                                      .sources = {pick, &w},
                                      .make_parent = true,
                                      .digest = true};
+    for (size_t f = 0; f < opt->format_count; f++)
+        req.backends[f] = opt->formats[f];
     struct rp_produce_info info;
     switch (rp_produce(&req, &w.s, &info)) {
     case RP_PRODUCED:
         r->outcome = RP_OUTCOME_BUILT;
-        e->pages = info.pages;
-        e->bytes = info.bytes;
-        e->sha256 = rp_arena_strdup(arena, info.sha256);
+        for (size_t f = 0; f < opt->format_count; f++) {
+            r->files[f].pages = info.out[f].pages;
+            r->files[f].bytes = info.out[f].bytes;
+            r->files[f].sha256 = rp_arena_strdup(arena, info.out[f].sha256);
+        }
         break;
     case RP_PRODUCE_SKIPPED:
         r->outcome = RP_OUTCOME_SKIPPED;
@@ -335,12 +348,10 @@ void rp_worker_job(const struct rp_job *job, const struct rp_batch_options *opt,
     /* Not produced: the entry keeps its names and sources, without a file, and says why. */
     case RP_PRODUCE_NOT_APPLICABLE:
         r->outcome = RP_OUTCOME_NOT_APPLICABLE;
-        e->file = NULL;
         e->reason = info.why_not ? info.why_not : "its sources call for no such document";
         break;
     case RP_PRODUCE_INCOMPLETE:
         r->outcome = RP_OUTCOME_INCOMPLETE;
-        e->file = NULL;
         e->reason = RP_REASON_INCOMPLETE;
         e->incomplete = true;
         e->coverage = rp_produce_coverage_percent(&info);

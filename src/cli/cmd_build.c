@@ -23,10 +23,11 @@ static void usage(FILE *out)
           "\n"
           "Renders every document of every organisation under INPUT_DIR (one directory per\n"
           "organisation holding plan.xml and evaluation-YYYY.xml) into\n"
-          "OUTPUT_DIR/<organisation>/<kind>-<period or year>.<lang>.pdf (the publication\n"
-          "edition, for readers) and OUTPUT_DIR/review/<organisation>/ (the same names: the\n"
-          "review edition, for the authors), with OUTPUT_DIR/manifest.xml and\n"
-          "OUTPUT_DIR/index.html, which links the publications only. Only documents whose\n"
+          "OUTPUT_DIR/<organisation>/<kind>-<period or year>.<lang>.pdf and .html (the\n"
+          "publication edition, for readers, as a PDF and as an accessible web page saying\n"
+          "the same) and OUTPUT_DIR/review/<organisation>/ (the same names: the review\n"
+          "edition, for the authors), with OUTPUT_DIR/manifest.xml and OUTPUT_DIR/index.html,\n"
+          "which links the publications only, in every format. Only documents whose\n"
           "sources, templates or rapport version changed are rendered again; documents whose\n"
           "sources no longer exist are removed (a source that exists but cannot be read keeps\n"
           "its documents). Files appear complete or not at all; an interrupted run is\n"
@@ -46,6 +47,8 @@ static void usage(FILE *out)
           "      --year Y           only the evaluations of year Y and the plans covering Y\n"
           "      --edition E,...    editions among publication, review (default: both); an\n"
           "                         edition left out keeps what it published before\n"
+          "      --format F,...     formats among pdf, html (default: both); a format left\n"
+          "                         out keeps what it published before\n"
           "      --allow-fallback   produce publications whose texts are not all in their\n"
           "                         language, those texts in the model's language\n"
           "      --force            render everything, up to date or not\n"
@@ -118,6 +121,29 @@ static int parse_editions(struct rp_batch_options *o, const char *list)
                        : rp_cli_bad_usage("build", "%s", "--edition needs at least one edition");
 }
 
+/* The formats named in `list`, kept in the backends' order whatever the list's, so that
+ * every run names a document's files alike. */
+static int parse_formats(struct rp_batch_options *o, const char *list)
+{
+    bool wanted[RP_BACKENDS_MAX] = {false};
+    size_t count;
+    const struct rp_backend *all = rp_backends(&count);
+    char buf[256];
+    snprintf(buf, sizeof buf, "%s", list);
+    for (char *save = NULL, *t = strtok_r(buf, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
+        const struct rp_backend *be = rp_backend_find(t);
+        /* The text backend writes the document tree, for tests: not something to publish. */
+        if (!be || strcmp(t, "text") == 0)
+            return rp_cli_bad_usage("build", "unknown format '%s' (pdf or html)", t);
+        wanted[be - all] = true;
+    }
+    o->format_count = 0;
+    for (size_t i = 0; i < count; i++)
+        if (wanted[i])
+            o->formats[o->format_count++] = &all[i];
+    return o->format_count ? 0 : rp_cli_bad_usage("build", "%s", "--format needs a format");
+}
+
 static int parse_kinds(struct rp_batch_options *o, char *list)
 {
     size_t n = 0;
@@ -158,7 +184,9 @@ int rp_cmd_build(int argc, char **argv)
     o.langs = 1u << RP_LANG_FR | 1u << RP_LANG_NL;
     o.editions = 1u << RP_EDITION_PUBLICATION | 1u << RP_EDITION_REVIEW;
     o.verbosity = RP_NORMAL;
-    o.backend = rp_backend_find("pdf");
+    o.formats[0] = rp_backend_find("pdf");
+    o.formats[1] = rp_backend_find("html");
+    o.format_count = 2;
     const char *input = NULL;
     bool quiet = false, verbose = false;
 
@@ -192,6 +220,8 @@ int rp_cmd_build(int argc, char **argv)
             rc = parse_langs(&o, v);
         } else if ((v = rp_cli_value(argc, argv, &i, "--edition", NULL))) {
             rc = parse_editions(&o, v);
+        } else if ((v = rp_cli_value(argc, argv, &i, "--format", NULL))) {
+            rc = parse_formats(&o, v);
         } else if (strcmp(a, "--allow-fallback") == 0) {
             o.allow_fallback = true;
         } else if ((v = rp_cli_value(argc, argv, &i, "--kind", NULL))) {

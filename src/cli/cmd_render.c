@@ -18,7 +18,7 @@
 static void usage(FILE *out)
 {
     fputs("usage: rapport render --kind KIND --lang LANG [--year YEAR] [--edition EDITION]\n"
-          "                      [--allow-fallback] FILE... -o OUTPUT [--text]\n"
+          "                      [--allow-fallback] [--format FORMAT] FILE... -o OUTPUT\n"
           "\n"
           "Renders one document from a plan and, for the kinds that use them, its evaluations.\n"
           "\n"
@@ -36,9 +36,11 @@ static void usage(FILE *out)
           "  --allow-fallback\n"
           "                  produce a publication edition even when some of its texts have\n"
           "                  no variant in LANG (they are shown in the model's language)\n"
-          "  -o OUTPUT       the file to write (PDF, or text with --text; '-' with --text\n"
-          "                  writes to standard output)\n"
-          "  --text          write the document tree as plain text instead of a PDF\n"
+          "  -o OUTPUT       the file to write; '-' writes HTML or text to standard output\n"
+          "  --format FORMAT pdf (the default, unless OUTPUT ends in .html or .txt), html\n"
+          "                  (one self-contained, accessible page: the same content, charts\n"
+          "                  as SVG) or text (the document tree, for tests)\n"
+          "  --text          the same as --format text\n"
           "  --templates DIR the templates to use (theme.xml, documents.xml, labels/);\n"
           "                  default: the built-in copy of templates/default\n"
           "  -h, --help      show this help\n"
@@ -63,7 +65,8 @@ struct options {
     const char *kind, *lang, *output, *templates;
     long year;
     enum rp_edition edition;
-    bool text, allow_fallback;
+    const char *format; /* a backend's name; NULL: from OUTPUT's suffix, else pdf */
+    bool allow_fallback;
     const char **inputs;
     size_t input_count;
 };
@@ -104,8 +107,12 @@ static int parse(int argc, char **argv, struct options *o)
         } else if (strcmp(argv[i], "--allow-fallback") == 0)
             o->allow_fallback = true;
         else if (strcmp(argv[i], "--text") == 0)
-            o->text = true;
-        else if (argv[i][0] == '-' && argv[i][1])
+            o->format = "text";
+        else if ((v = rp_cli_value(argc, argv, &i, "--format", NULL))) {
+            if (!rp_backend_find(v))
+                return rp_cli_bad_usage("render", "unknown format '%s' (pdf, html or text)", v);
+            o->format = v;
+        } else if (argv[i][0] == '-' && argv[i][1])
             return rp_cli_bad_usage("render", "unknown option '%s'", argv[i]);
         else
             o->inputs[o->input_count++] = argv[i];
@@ -121,9 +128,14 @@ static int parse(int argc, char **argv, struct options *o)
         return rp_cli_bad_usage("render", "unknown language '%s' (fr, nl, en or de)", o->lang);
     if (!o->output || !*o->output)
         return rp_cli_bad_usage("render", "%s", "-o OUTPUT is required");
-    if (strcmp(o->output, "-") == 0 && !o->text)
+    if (!o->format) {
+        const struct rp_backend *by_suffix = rp_backend_of_file(o->output);
+        o->format = by_suffix ? by_suffix->name : "pdf";
+    }
+    if (strcmp(o->output, "-") == 0 && strcmp(o->format, "pdf") == 0)
         return rp_cli_bad_usage("render", "%s",
-                                "a PDF cannot go to standard output ('-' needs --text)");
+                                "a PDF cannot go to standard output ('-' needs --format html "
+                                "or text)");
     if (o->input_count == 0)
         return rp_cli_bad_usage("render", "%s", "no input file");
     return 0;
@@ -263,7 +275,8 @@ int rp_cmd_render(int argc, char **argv)
                                          .lang = rp_lang_from_code(o.lang),
                                          .edition = o.edition,
                                          .allow_fallback = o.allow_fallback,
-                                         .backend = rp_backend_find(o.text ? "text" : "pdf"),
+                                         .backends = {rp_backend_find(o.format)},
+                                         .backend_count = 1,
                                          .sources = {pick, &ctx}};
         struct rp_produce_info info;
         enum rp_produced done = rp_produce(&req, &s, &info);

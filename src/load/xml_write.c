@@ -47,6 +47,12 @@ struct rp_xml_writer *rp_xml_writer_new(enum rp_xml_flavour flavour)
     return w;
 }
 
+void rp_xml_writer_set_indent(struct rp_xml_writer *w, bool indent)
+{
+    if (xmlTextWriterSetIndent(w->tw, indent ? 1 : 0) < 0)
+        w->failed = true;
+}
+
 void rp_xml_writer_free(struct rp_xml_writer *w)
 {
     if (!w)

@@ -12,6 +12,7 @@
 #include "load/xml.h"
 #include "util/diag.h"
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct rp_arena;
@@ -25,6 +26,12 @@ enum rp_xml_flavour { RP_XML_FLAVOUR_XML, RP_XML_FLAVOUR_HTML };
 /* A new writer with an empty document; indents elements by two spaces. Aborts on
  * out-of-memory like every allocation wrapper of rapport. */
 struct rp_xml_writer *rp_xml_writer_new(enum rp_xml_flavour flavour);
+
+/* Indentation on (the default) or off. Indenting puts a newline and spaces before every
+ * start tag that follows another tag, even inside mixed content: `<p>a<em>b</em></p>` would
+ * gain a space before `<em>` that a browser renders. Documents with inline markup are
+ * written unindented (call before the first element). */
+void rp_xml_writer_set_indent(struct rp_xml_writer *w, bool indent);
 
 /* Releases the writer and its buffer. NULL is allowed. */
 void rp_xml_writer_free(struct rp_xml_writer *w);
@@ -52,8 +59,7 @@ void rp_xml_element(struct rp_xml_writer *w, const char *name, const char *text)
  * the caller frees it) and *size. Returns 0, or -1 when libxml2 reported an error at any
  * point (invalid UTF-8 in a string, for example); *data is then NULL. The writer cannot be
  * used afterwards except to be freed. */
-__attribute__((warn_unused_result)) int rp_xml_writer_finish(struct rp_xml_writer *w,
-                                                             char **data, size_t *size);
-
+__attribute__((warn_unused_result)) int rp_xml_writer_finish(struct rp_xml_writer *w, char **data,
+                                                             size_t *size);
 
 #endif

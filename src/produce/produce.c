@@ -13,30 +13,33 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* The temporary file being written, for the signal handler: a ^C, a kill or a closed
- * terminal must not leave it behind. */
-static char pending_temp[PATH_MAX];
+/* The temporary files being written, for the signal handler: a ^C, a kill or a closed
+ * terminal must not leave them behind. */
+static char pending_temp[RP_BACKENDS_MAX][PATH_MAX];
 static const int guarded[] = {SIGINT, SIGTERM, SIGHUP};
 
 static void on_signal(int sig)
 {
-    if (pending_temp[0])
-        unlink(pending_temp); /* async-signal-safe */
+    for (size_t i = 0; i < RP_BACKENDS_MAX; i++)
+        if (pending_temp[i][0])
+            unlink(pending_temp[i]); /* async-signal-safe */
     signal(sig, SIG_DFL);
     raise(sig);
 }
 
-/* Installs the handler for the time `temp` exists (previous handlers saved in `old`), or
- * restores them (temp NULL). */
-static void guard_temp(const char *temp, struct sigaction old[3])
+/* Installs the handler for the time the `count` temporary files of `out` exist (previous
+ * handlers saved in `old`), or restores them (out NULL). */
+static void guard_temps(const struct rp_atomic *out, size_t count, struct sigaction old[3])
 {
-    if (!temp) {
+    if (!out) {
         for (size_t i = 0; i < 3; i++)
             sigaction(guarded[i], &old[i], NULL);
-        pending_temp[0] = '\0';
+        for (size_t i = 0; i < RP_BACKENDS_MAX; i++)
+            pending_temp[i][0] = '\0';
         return;
     }
-    snprintf(pending_temp, sizeof pending_temp, "%s", temp);
+    for (size_t i = 0; i < count; i++)
+        snprintf(pending_temp[i], sizeof pending_temp[i], "%s", out[i].temp);
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_signal;
@@ -56,31 +59,69 @@ static int make_parent(const char *path)
     return rp_mkdir_p(dir);
 }
 
-/* Renders into the open temporary file and commits it; false with a diagnostic. */
-static bool write_into(const struct rp_produce_request *req, const struct rp_doc *doc,
-                       struct rp_atomic *out, struct rp_session *s, struct rp_produce_info *info)
+/* Renders into the open temporary file and measures what was written; false with a
+ * diagnostic (the temporary file stays for the caller to abort). */
+static bool write_into(const struct rp_produce_request *req, const struct rp_backend *backend,
+                       const struct rp_doc *doc, struct rp_atomic *out, struct rp_session *s,
+                       struct rp_produce_output *o)
 {
     const char *path = out->final;
     size_t errors = s->diags.errors;
-    if (req->backend->render(doc, req->templates, out->fd, path, &s->diags, &info->pages) != 0) {
+    if (backend->render(doc, req->templates, out->fd, path, &s->diags, &o->pages) != 0) {
         if (s->diags.errors == errors)
-            rp_diag_add(&s->diags, RP_ERROR, path, 0, 0, "the %s backend failed",
-                        req->backend->name);
-        rp_atomic_abort(out);
+            rp_diag_add(&s->diags, RP_ERROR, path, 0, 0, "the %s backend failed", backend->name);
         return false;
     }
     /* Size and digest of what was written, read back before the commit makes it visible. */
     struct stat st;
-    bool measured = req->digest ? rp_sha256_file(out->temp, info->sha256, &info->bytes) == 0
+    bool measured = req->digest ? rp_sha256_file(out->temp, o->sha256, &o->bytes) == 0
                                 : fstat(out->fd, &st) == 0;
     if (measured && !req->digest)
-        info->bytes = (long long)st.st_size;
-    if (!measured || rp_atomic_commit(out) != 0) {
+        o->bytes = (long long)st.st_size;
+    if (!measured)
         rp_diag_add(&s->diags, RP_ERROR, path, 0, 0, "cannot write: %s", rp_atomic_strerror(errno));
-        rp_atomic_abort(out);
-        return false;
+    return measured;
+}
+
+/* Writes every format into its temporary file, then commits them all; on any failure the
+ * temporary files go and the final names keep what they held. */
+static bool write_all(const struct rp_produce_request *req, const struct rp_doc *doc,
+                      const char *path, struct rp_session *s, struct rp_produce_info *info)
+{
+    struct rp_atomic out[RP_BACKENDS_MAX];
+    size_t n = req->backend_count, opened = 0;
+    bool ok = true;
+    for (; ok && opened < n; opened++) {
+        const struct rp_backend *be = req->backends[opened];
+        const char *file =
+            req->path_is_stem ? rp_arena_printf(s->arena, "%s%s", path, be->suffix) : path;
+        info->out[opened].path = file;
+        if ((req->make_parent && make_parent(file) != 0) ||
+            rp_atomic_open(&out[opened], file) != 0) {
+            rp_diag_add(&s->diags, RP_ERROR, file, 0, 0, "cannot write: %s",
+                        rp_atomic_strerror(errno));
+            ok = false;
+            break;
+        }
     }
-    return true;
+    struct sigaction old[3];
+    guard_temps(out, opened, old);
+    for (size_t i = 0; ok && i < n; i++)
+        ok = write_into(req, req->backends[i], doc, &out[i], s, &info->out[i]);
+    /* Files before `done` are committed, or (the one whose commit failed) already gone. A
+     * commit that fails after others leaves those in place: each is whole, and the document
+     * is reported failed, so the next run writes them all again. */
+    size_t done = 0;
+    while (ok && done < n)
+        if (rp_atomic_commit(&out[done++]) != 0) {
+            rp_diag_add(&s->diags, RP_ERROR, out[done - 1].final, 0, 0, "cannot write: %s",
+                        rp_atomic_strerror(errno));
+            ok = false;
+        }
+    for (size_t i = done; i < opened; i++)
+        rp_atomic_abort(&out[i]);
+    guard_temps(NULL, 0, old);
+    return ok;
 }
 
 /* Standard output: no temporary file, nothing to commit. */
@@ -88,8 +129,9 @@ static bool write_stdout(const struct rp_produce_request *req, const struct rp_d
                          struct rp_session *s, struct rp_produce_info *info)
 {
     fflush(stdout);
-    return req->backend->render(doc, req->templates, STDOUT_FILENO, "-", &s->diags, &info->pages) ==
-           0;
+    info->out[0].path = "-";
+    return req->backends[0]->render(doc, req->templates, STDOUT_FILENO, "-", &s->diags,
+                                    &info->out[0].pages) == 0;
 }
 
 int rp_produce_coverage_percent(const struct rp_produce_info *info)
@@ -129,16 +171,7 @@ enum rp_produced rp_produce(const struct rp_produce_request *req, struct rp_sess
     info->texts_missing = doc->coverage.fallback;
     if (publication && !req->allow_fallback && info->texts_missing > 0)
         return RP_PRODUCE_INCOMPLETE;
-    if (strcmp(path, "-") == 0)
+    if (strcmp(path, "-") == 0 && !req->path_is_stem)
         return write_stdout(req, doc, s, info) ? RP_PRODUCED : RP_PRODUCE_FAILED;
-    struct rp_atomic out;
-    if ((req->make_parent && make_parent(path) != 0) || rp_atomic_open(&out, path) != 0) {
-        rp_diag_add(&s->diags, RP_ERROR, path, 0, 0, "cannot write: %s", rp_atomic_strerror(errno));
-        return RP_PRODUCE_FAILED;
-    }
-    struct sigaction old[3];
-    guard_temp(out.temp, old);
-    bool ok = write_into(req, doc, &out, s, info);
-    guard_temp(NULL, old);
-    return ok ? RP_PRODUCED : RP_PRODUCE_FAILED;
+    return write_all(req, doc, path, s, info) ? RP_PRODUCED : RP_PRODUCE_FAILED;
 }

@@ -33,9 +33,16 @@ struct rp_produce_request {
     const struct rp_templates *templates; /* wording, parts and look; outlives the call */
     const struct rp_kind *kind;
     enum rp_lang lang;
-    enum rp_edition edition;  /* publication (for readers) or review (for the authors) */
-    bool allow_fallback;      /* produce a publication edition whose texts are not all in `lang` */
-    const struct rp_backend *backend;
+    enum rp_edition edition; /* publication (for readers) or review (for the authors) */
+    bool allow_fallback;     /* produce a publication edition whose texts are not all in `lang` */
+    /* The formats to write, each from the one document tree into its own file: every file is
+     * written before any is committed, so a backend that fails leaves all of them as they
+     * were. With `path_is_stem`, the picker's path is completed by each backend's suffix
+     * ("out/capac/budget-2022-2025.fr" + ".pdf", + ".html"); without it there is one backend
+     * and the path is the file's. */
+    const struct rp_backend *backends[RP_BACKENDS_MAX];
+    size_t backend_count;
+    bool path_is_stem;
     struct rp_picker sources;
     bool make_parent; /* create the final file's directory (and its parents) when missing */
     bool digest;      /* fill info.sha256 (the batch's manifest needs it; render does not) */
@@ -55,23 +62,30 @@ enum rp_produced {
     RP_PRODUCE_INCOMPLETE
 };
 
-struct rp_produce_info {
-    const char *path;        /* the file named by the picker (NULL when none was) */
-    struct rp_kind_input in; /* what the document was built from (when picked) */
-    const char *why_not;     /* NOT_APPLICABLE: the kind's reason */
-    size_t texts_shown;      /* model texts the document shows (once built) */
-    size_t texts_missing;    /* of which not in the edition's language */
-    long pages;              /* as the backend laid them out (0: a format without pages) */
+/* One file written: its name and what the manifest says of it. */
+struct rp_produce_output {
+    const char *path; /* in the session's arena */
+    long pages;       /* as the backend laid them out (0: a format without pages) */
     long long bytes;
     char sha256[RP_SHA256_HEX]; /* when the request asked for it */
 };
 
-/* Produces the document `req` describes, loading through `s` (the caller's session: it keeps
- * every diagnostic, and `info` points into it). */
+struct rp_produce_info {
+    const char *path;        /* the file or stem named by the picker (NULL when none was) */
+    struct rp_kind_input in; /* what the document was built from (when picked) */
+    const char *why_not;     /* NOT_APPLICABLE: the kind's reason */
+    size_t texts_shown;      /* model texts the document shows (once built) */
+    size_t texts_missing;    /* of which not in the edition's language */
+    /* PRODUCED: one per backend of the request, in its order. */
+    struct rp_produce_output out[RP_BACKENDS_MAX];
+};
+
 /* The share of a document's texts in its own language, in whole percent rounded down (so
  * 100 only when complete; a document without model texts is complete). */
 int rp_produce_coverage_percent(const struct rp_produce_info *info);
 
+/* Produces the document `req` describes, loading through `s` (the caller's session: it keeps
+ * every diagnostic, and `info` points into it). */
 __attribute__((warn_unused_result)) enum rp_produced
 rp_produce(const struct rp_produce_request *req, struct rp_session *s,
            struct rp_produce_info *info);

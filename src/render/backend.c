@@ -15,6 +15,13 @@ static int render_pdf(const struct rp_doc *doc, const struct rp_templates *t, in
     return rp_render_pdf(doc, &t->theme, fd, path, diags, pages);
 }
 
+static int render_html(const struct rp_doc *doc, const struct rp_templates *t, int fd,
+                       const char *path, struct rp_diags *diags, long *pages)
+{
+    *pages = 0; /* one scrolling page */
+    return rp_render_html(doc, t, fd, path, diags);
+}
+
 /* The text tree through stdio, on a duplicate: the caller keeps its descriptor. */
 static int render_text(const struct rp_doc *doc, const struct rp_templates *t, int fd,
                        const char *path, struct rp_diags *diags, long *pages)
@@ -43,6 +50,7 @@ static int render_text(const struct rp_doc *doc, const struct rp_templates *t, i
 
 static const struct rp_backend backends[] = {
     {"pdf", ".pdf", "application/pdf", "PDF", render_pdf},
+    {"html", ".html", "text/html; charset=utf-8", "HTML", render_html},
     {"text", ".txt", "text/plain; charset=utf-8", "text", render_text},
 };
 

@@ -1,21 +1,31 @@
 /* Vector charts: grouped and stacked bars, donut. Everything is drawn with rectangles and
  * Bézier paths; labels are formatted in the edition's conventions. */
+#include "render/chart.h"
 #include "render/layout_flow.h"
 #include "util/arena.h"
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define PI 3.14159265358979323846
 
-static const char *format_value(struct rp_flow *f, double v, int decimals, const char *unit)
+/* A value label (a number without its unit, which the axis states) in the page's arena. */
+static const char *format_value(struct rp_flow *f, double v, int decimals)
 {
     char buf[64];
-    size_t n = rp_fmt_number(buf, sizeof buf, v, decimals, f->lang);
-    if (unit && *unit && n + strlen(unit) + 2 < sizeof buf)
-        snprintf(buf + n, sizeof buf - n, "%s%s", RP_NBSP, unit);
+    rp_fmt_number(buf, sizeof buf, v, decimals, f->lang);
     return rp_flow_str(f, buf, strlen(buf));
+}
+
+const char *rp_chart_alt(struct rp_flow *f, const struct rp_doc_chart *c)
+{
+    struct rp_buf t = {0};
+    rp_chart_alt_text(&t, c, f->lang);
+    const char *out = rp_arena_strndup(f->env->arena, t.data ? t.data : "", t.len);
+    free(t.data);
+    return out;
 }
 
 struct rp_rgb rp_chart_color(const struct rp_flow *f, size_t i)
@@ -80,47 +90,19 @@ double rp_chart_legend(struct rp_flow *f, const char *const *names, const char *
     return y + lh - top;
 }
 
-static double nice_step(double range)
-{
-    if (range <= 0)
-        return 1;
-    double raw = range / 5, mag = pow(10, floor(log10(raw))), norm = raw / mag;
-    double k = norm <= 1 ? 1 : norm <= 2 ? 2 : norm <= 2.5 ? 2.5 : norm <= 5 ? 5 : 10;
-    return k * mag;
-}
-
 static void bars(struct rp_flow *f, const struct rp_doc_chart *c)
 {
     const struct rp_theme *th = f->theme;
     bool stacked = c->kind == RP_CHART_BAR_STACKED;
     size_t nc = c->category_count, ns = c->series_count;
-    double lo = 0, hi = 0;
-    for (size_t i = 0; i < nc; i++) {
-        double pos = 0, neg = 0;
-        for (size_t s = 0; s < ns; s++) {
-            if (!c->series[s].present[i])
-                continue;
-            double v = c->series[s].values[i];
-            if (stacked)
-                *(v >= 0 ? &pos : &neg) += v;
-            else {
-                pos = v > pos ? v : pos;
-                neg = v < neg ? v : neg;
-            }
-        }
-        hi = pos > hi ? pos : hi;
-        lo = neg < lo ? neg : lo;
-    }
-    double step = nice_step(hi - lo);
-    double top = ceil(hi / step - 1e-9) * step, bottom = floor(lo / step + 1e-9) * step;
-    if (top <= bottom)
-        top = bottom + step;
-    int tick_decimals = step < 1 ? (step < 0.1 ? 2 : 1) : 0;
+    struct rp_chart_scale scale = rp_chart_scale(c);
+    double step = scale.step, top = scale.top, bottom = scale.bottom;
+    int tick_decimals = scale.tick_decimals;
 
     /* Room for the axis labels, the category labels (up to three lines) and the legend. */
     double axis_w = 0;
     for (double v = bottom; v <= top + step / 2; v += step) {
-        const char *s = format_value(f, v, tick_decimals, NULL);
+        const char *s = format_value(f, v, tick_decimals);
         double w = rp_text_width(f->m, RP_FACE_REGULAR, RP_CHART_AXIS_SIZE, s, strlen(s));
         axis_w = w > axis_w ? w : axis_w;
     }
@@ -164,7 +146,7 @@ static void bars(struct rp_flow *f, const struct rp_doc_chart *c)
         rp_flow_hline(f, px, px + pw, y, fabs(v) < step / 2 ? 0.8 : 0.4,
                       fabs(v) < step / 2 ? th->muted : th->grid);
         rp_chart_text(f, px - 5, y + RP_CHART_AXIS_SIZE * 0.35, RP_FACE_REGULAR, RP_CHART_AXIS_SIZE,
-                      th->muted, format_value(f, fabs(v) < step / 2 ? 0 : v, tick_decimals, NULL),
+                      th->muted, format_value(f, fabs(v) < step / 2 ? 0 : v, tick_decimals),
                       RP_TEXT_RIGHT);
     }
     /* Value labels only when every one of them fits over its bar. */
@@ -173,7 +155,7 @@ static void bars(struct rp_flow *f, const struct rp_doc_chart *c)
     for (size_t s = 0; s < ns && labels; s++)
         for (size_t i = 0; i < nc && labels; i++)
             if (c->series[s].present[i]) {
-                const char *lab = format_value(f, c->series[s].values[i], c->decimals, NULL);
+                const char *lab = format_value(f, c->series[s].values[i], c->decimals);
                 labels =
                     rp_text_width(f->m, RP_FACE_REGULAR, RP_CHART_LABEL_SIZE, lab, strlen(lab)) <=
                     (stacked ? gw - 4 : bw + gw * 0.26 / (double)(ns ? ns : 1));
@@ -198,7 +180,7 @@ static void bars(struct rp_flow *f, const struct rp_doc_chart *c)
             rp_flow_rect(f, x, y1, bw, y2 - y1, rp_chart_color(f, s));
             if (!labels)
                 continue;
-            const char *lab = format_value(f, v, c->decimals, NULL);
+            const char *lab = format_value(f, v, c->decimals);
             if (!stacked)
                 rp_chart_text(f, x + bw / 2, v >= 0 ? y1 - 2.5 : y2 + RP_CHART_LABEL_SIZE + 1,
                               RP_FACE_REGULAR, RP_CHART_LABEL_SIZE, th->text, lab, RP_TEXT_CENTER);
@@ -213,7 +195,7 @@ static void bars(struct rp_flow *f, const struct rp_doc_chart *c)
             }
         }
         if (stacked && labels && ns > 1) {
-            const char *lab = format_value(f, pos + neg, c->decimals, NULL);
+            const char *lab = format_value(f, pos + neg, c->decimals);
             rp_chart_text(f, gx + gw / 2, YV(pos) - 2.5, RP_FACE_BOLD, RP_CHART_LABEL_SIZE,
                           th->text, lab, RP_TEXT_CENTER);
         }
@@ -300,7 +282,7 @@ static void donut(struct rp_flow *f, const struct rp_doc_chart *c)
         it->line_width = 1; /* a white outline parts adjacent segments */
         a = a1;
     }
-    const char *sum = format_value(f, total, c->decimals, NULL);
+    const char *sum = format_value(f, total, c->decimals);
     rp_chart_text(f, cx, cy + 3, RP_FACE_BOLD, 11, th->primary, sum, RP_TEXT_CENTER);
     if (c->unit && *c->unit)
         rp_chart_text(f, cx, cy + 13, RP_FACE_REGULAR, RP_CHART_AXIS_SIZE, th->muted,
@@ -319,7 +301,7 @@ static void donut(struct rp_flow *f, const struct rp_doc_chart *c)
             rp_fmt_percent(share, sizeof share, total > 0 ? s->values[i] / total * 100 : 0, 1,
                            f->lang);
             rp_chart_text(f, f->right - 46, y + size * 0.95, RP_FACE_BOLD, size, th->text,
-                          format_value(f, s->values[i], c->decimals, NULL), RP_TEXT_RIGHT);
+                          format_value(f, s->values[i], c->decimals), RP_TEXT_RIGHT);
             rp_chart_text(f, f->right, y + size * 0.95, RP_FACE_REGULAR, size, th->muted,
                           rp_flow_str(f, share, strlen(share)), RP_TEXT_RIGHT);
         }

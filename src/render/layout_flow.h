@@ -165,7 +165,7 @@ void rp_flow_table(struct rp_flow *f, const struct rp_node *node);
 /* Whether the table goes on landscape pages (too wide for portrait). */
 bool rp_flow_table_landscape(struct rp_flow *f, const struct rp_node *node);
 void rp_flow_chart(struct rp_flow *f, const struct rp_node *node);
-/* The alternative text of chart `c` (layout_chart_alt.c), in the layout's arena. */
+/* The alternative text of chart `c` (chart.h), in the layout's arena. */
 const char *rp_chart_alt(struct rp_flow *f, const struct rp_doc_chart *c);
 /* A timeline chart (layout_timeline.c), called by rp_flow_chart. */
 void rp_flow_timeline(struct rp_flow *f, const struct rp_doc_chart *c);

@@ -1,5 +1,6 @@
 /* Timeline chart: events placed on a time axis by their day, with month ticks below and
  * labels above, stacked in lanes so that none overlaps its neighbour. */
+#include "render/chart.h"
 #include "render/layout_flow.h"
 #include "util/arena.h"
 
@@ -43,35 +44,13 @@ static void dot(struct rp_flow *f, double cx, double cy, double r, struct rp_rgb
     it->seg_count = n;
 }
 
-/* Month index (year * 12 + month - 1) of a day number. */
-static long month_of(long day)
-{
-    int y, m, d;
-    rp_date_from_days(day, &y, &m, &d);
-    return (long)y * 12 + m - 1;
-}
-
-static long first_day(long month_index)
-{
-    return rp_days_from_date((int)(month_index / 12), (int)(month_index % 12) + 1, 1);
-}
-
 /* Greedy lanes: each label goes to the lowest lane where it clears the label before it. */
 static int assign_lanes(struct event *ev, size_t n)
 {
     double end[MAX_LANES];
     int lanes = 0;
-    for (size_t i = 0; i < n; i++) {
-        int l = 0;
-        while (l < lanes && end[l] + 4 > ev[i].left)
-            l++;
-        if (l == MAX_LANES)
-            l = MAX_LANES - 1; /* crowded beyond reason: overlap in the top lane */
-        if (l == lanes)
-            lanes++;
-        ev[i].lane = l;
-        end[l] = ev[i].left + ev[i].width;
-    }
+    for (size_t i = 0; i < n; i++)
+        ev[i].lane = rp_chart_lane(end, &lanes, MAX_LANES, ev[i].left, ev[i].width, 4);
     return lanes;
 }
 
@@ -93,8 +72,8 @@ void rp_flow_timeline(struct rp_flow *f, const struct rp_doc_chart *c)
             }
     if (n == 0)
         return;
-    long m0 = month_of(lo), m1 = month_of(hi) + 1; /* whole months, m1 excluded */
-    long start = first_day(m0), days = first_day(m1) - start;
+    long m0 = rp_chart_month_of(lo), m1 = rp_chart_month_of(hi) + 1; /* whole months, m1 excluded */
+    long start = rp_chart_month_start(m0), days = rp_chart_month_start(m1) - start;
     double x0 = f->left + 6, x1 = f->right - 6, per_day = (x1 - x0) / (double)days;
     double size = RP_CHART_LABEL_SIZE;
     for (size_t i = 0; i < n; i++) {
@@ -138,8 +117,8 @@ void rp_flow_timeline(struct rp_flow *f, const struct rp_doc_chart *c)
     /* Months: a light gridline and a tick at each start, names centred; the year under
      * January and under the first month. */
     for (long m = m0; m < m1; m++) {
-        double a = x0 + (double)(first_day(m) - start) * per_day;
-        double b = x0 + (double)(first_day(m + 1) - start) * per_day;
+        double a = x0 + (double)(rp_chart_month_start(m) - start) * per_day;
+        double b = x0 + (double)(rp_chart_month_start(m + 1) - start) * per_day;
         rp_flow_line(f, a, top + title_h, a, axis_y, 0.4, th->grid);
         rp_flow_line(f, a, axis_y, a, axis_y + 4, 0.6, th->rule);
         if ((m - m0) % every == 0) {

@@ -1,4 +1,4 @@
-/* Backends: the document tree rendered as PDF or as plain text, behind one table.
+/* Backends: the document tree rendered as PDF, HTML or plain text, behind one table.
  *
  * A backend writes a whole document to a descriptor its caller opened (the produce layer
  * handles temporary names and the commit). Adding a format is one file and one line of the
@@ -13,19 +13,22 @@ struct rp_diags;
 struct rp_templates;
 struct rp_theme;
 
+/* How many backends the table holds at most (render/backend.c). */
+#define RP_BACKENDS_MAX 4
+
 struct rp_backend {
-    const char *name;       /* as --format names it: "pdf", "text" */
+    const char *name;       /* as --format names it: "pdf", "html", "text" */
     const char *suffix;     /* of the files it writes, dot included: ".pdf" */
     const char *media_type; /* "application/pdf" */
     const char *label;      /* how a link names the format to a reader: "PDF" */
     /* Writes `doc` to `fd` in the look of the templates `t`; `path` names the output in
      * diagnostics. Returns 0 with the number of pages in *pages (0 for a format without
      * pages), or -1 with the reasons in `diags` (the caller discards what was written). */
-    int (*render)(const struct rp_doc *doc, const struct rp_templates *t, int fd,
-                  const char *path, struct rp_diags *diags, long *pages);
+    int (*render)(const struct rp_doc *doc, const struct rp_templates *t, int fd, const char *path,
+                  struct rp_diags *diags, long *pages);
 };
 
-/* The backend called `name` ("pdf", "text"), or NULL. */
+/* The backend called `name` ("pdf", "html", "text"), or NULL. */
 const struct rp_backend *rp_backend_find(const char *name);
 
 /* The backend whose files end with the suffix of `file`, or NULL. */
@@ -41,6 +44,13 @@ __attribute__((warn_unused_result)) int rp_render_pdf(const struct rp_doc *doc,
                                                       const struct rp_theme *theme, int fd,
                                                       const char *path, struct rp_diags *diags,
                                                       long *pages);
+
+/* Writes `doc` as one self-contained, accessible HTML5 file in the look of `t` (its theme;
+ * its labels for the words the page itself adds) to the descriptor `fd`. The same document
+ * gives the same bytes. Returns 0, or -1 with the reasons in `diags`. */
+__attribute__((warn_unused_result)) int rp_render_html(const struct rp_doc *doc,
+                                                       const struct rp_templates *t, int fd,
+                                                       const char *path, struct rp_diags *diags);
 
 /* Writes a deterministic plain-text rendering of the tree to `out` (golden tests). */
 void rp_render_text(const struct rp_doc *doc, FILE *out);

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # rapport build, end to end over input/: every document produced (a publication, or the
-# reason it is not, and a review edition), the manifest and the index list each one; a second
-# run rewrites nothing; --force rewrites everything.
+# reason it is not, and a review edition) as a PDF and as an HTML page, the manifest lists
+# each file with its media type and the index links both; a second run rewrites nothing;
+# --force rewrites everything.
 set -u
 rapport=$1 src=$2
 tmp=$(mktemp -d)
@@ -22,16 +23,24 @@ done
 pdfs=$(cd out && find . -name '*.pdf' | sed 's|^\./||' | sort)
 count=$(echo "$pdfs" | grep -c .)
 [ "$count" -ge 12 ] || fail "only $count PDFs"
+htmls=$(cd out && find . -name '*.html' ! -name index.html | sed 's|^\./||' | sort)
+[ "$htmls" = "$(echo "$pdfs" | sed 's/\.pdf$/.html/')" ] || fail "not one .html beside every .pdf"
 listed=$(grep -c '<document [^>]*file=' out/manifest.xml)
-[ "$listed" -eq "$count" ] || fail "manifest lists $listed documents, output has $count PDFs"
-withheld=$(grep -c '<document [^>]*reason=' out/manifest.xml)
+[ "$listed" -eq $((2 * count)) ] || fail "manifest lists $listed files, output has $count PDFs and as many pages"
+# A publication not produced has an entry per format, each with the reason.
+withheld=$(($(grep -c '<document [^>]*reason=' out/manifest.xml) / 2))
 for p in $pdfs; do
-  grep -q "file=\"$p\"" out/manifest.xml || fail "$p not in the manifest"
+  h=${p%.pdf}.html
+  grep -q "media-type=\"application/pdf\" file=\"$p\"" out/manifest.xml ||
+    fail "$p not in the manifest as application/pdf"
+  grep -q "media-type=\"text/html; charset=utf-8\" file=\"$h\"" out/manifest.xml ||
+    fail "$h not in the manifest as text/html"
   case "$p" in
-    review/*) grep -q "href=\"$p\"" out/index.html && fail "$p (a review edition) linked" ;;
-    *) grep -q "href=\"$p\"" out/index.html || fail "$p not linked from index.html" ;;
+    review/*) grep -q "href=\"$p\"\|href=\"$h\"" out/index.html && fail "$p (a review edition) linked" ;;
+    *) grep -q "href=\"$p\"" out/index.html || fail "$p not linked from index.html"
+       grep -q "href=\"$h\"" out/index.html || fail "$h not linked from index.html" ;;
   esac
-  grep -q "^built *$p " log || fail "no log line for $p"
+  grep -q "^built *$p, \.html " log || fail "no log line for $p and its .html"
 done
 qpdf --check "out/chancellerie/budget-2022-2024.fr.pdf" >/dev/null 2>&1 || fail "qpdf --check"
 [ -z "$(find out -name '.rapport-tmp.*')" ] || fail "temporary files left"

@@ -33,16 +33,27 @@ for i in $(seq "$n"); do
     [ -z "$(get sha256)$(get pages)$(get bytes)" ] || fail "$org/$kind.$lang: file fields"
     continue
   fi
+  format=$(get format)
+  case "$format" in
+    pdf) media="application/pdf" ;;
+    html) media="text/html; charset=utf-8" ;;
+    *) fail "$file: format '$format'" ;;
+  esac
+  [ "$(get media-type)" = "$media" ] || fail "$file: media type '$(get media-type)'"
   case "$edition/$file" in
-    "publication/$org/$kind-"*".$lang.pdf" | "review/review/$org/$kind-"*".$lang.pdf") ;;
-    *) fail "$file ($edition): name does not follow [review/]org/kind-period.lang.pdf" ;;
+    "publication/$org/$kind-"*".$lang.$format" | "review/review/$org/$kind-"*".$lang.$format") ;;
+    *) fail "$file ($edition): name does not follow [review/]org/kind-period.lang.$format" ;;
   esac
   [ -f "out/$file" ] || fail "$file listed but missing"
   [ -z "$(get reason)" ] || fail "$file: a reason although produced"
   [ "$(get bytes)" = "$(stat -c %s "out/$file")" ] || fail "$file: bytes"
   [ "$(get sha256)" = "$(sha256sum "out/$file" | cut -d' ' -f1)" ] || fail "$file: sha256"
-  pages=$(pdfinfo "out/$file" 2>/dev/null | awk '/^Pages:/{print $2}')
-  [ "$(get pages)" = "$pages" ] || fail "$file: pages $(get pages) vs pdfinfo $pages"
+  if [ "$format" = pdf ]; then
+    pages=$(pdfinfo "out/$file" 2>/dev/null | awk '/^Pages:/{print $2}')
+  else
+    pages=0 # a web page has no pages
+  fi
+  [ "$(get pages)" = "$pages" ] || fail "$file: pages $(get pages) vs $pages"
   date=$(get date)
   [ -n "$date" ] && [ "$date" != "$today" ] || fail "$file: date '$date' (the model's, not today)"
   [ -n "$(get period)$(get year)" ] || fail "$file: neither period nor year"
@@ -65,8 +76,11 @@ grep -q '<th scope="col"' "$h" && grep -q '<th scope="row"' "$h" || fail "table 
 grep -q '<caption>' "$h" || fail "table captions"
 grep -qi '<script' "$h" && fail "index.html has a script"
 grep -q '<td></td>\|<td/>' "$h" && fail "empty or self-closed cells"
-npub=$(xmllint --xpath 'count(/manifest/document[@edition="publication" and @file])' "$m")
-[ "$(grep -c '<a href="[^"#]*\.pdf"' "$h")" -eq "$npub" ] || fail "not one link per publication"
+for format in pdf html; do
+  npub=$(xmllint --xpath "count(/manifest/document[@edition='publication' and @file and @format='$format'])" "$m")
+  [ "$npub" -gt 0 ] || fail "no $format publication"
+  [ "$(grep -c "<a href=\"[^\"#]*\.$format\"" "$h")" -eq "$npub" ] || fail "not one $format link per publication"
+done
 grep -q 'href="review/' "$h" && fail "a link into the review tree"
 # capac's plan has no communication plan: the page says so, in both languages.
 grep -q 'le plan ne comporte pas de plan de communication' "$h" || fail "no French reason"

@@ -102,15 +102,14 @@ static void test_result_round_trip(void **state)
                                 .kind = "communication",
                                 .period = "2022-2025",
                                 .lang = "nl",
-                                .file = "capac/communication-2022-2025.nl.pdf",
-                                .pages = 3,
-                                .bytes = 171867,
-                                .sha256 = "cd",
                                 .version = "0.1.0",
                                 .date = "2024-03-31",
                                 .inputs = "ef",
                                 .sources = sources,
                                 .source_count = 2};
+    /* Two formats, each file with its own figures. */
+    r.files[0] = (struct rp_result_file){"capac/communication-2022-2025.nl.pdf", 3, 171867, "cd"};
+    r.files[1] = (struct rp_result_file){"capac/communication-2022-2025.nl.html", 0, 52011, "ce"};
     size_t size;
     char *data = rp_result_encode(&r, &size);
     struct rp_arena *arena = rp_arena_new();
@@ -120,8 +119,15 @@ static void test_result_round_trip(void **state)
     assert_int_equal(back.warnings, 3);
     assert_string_equal(back.log, r.log);
     assert_string_equal(back.entry.org_name, r.entry.org_name);
-    assert_string_equal(back.entry.file, r.entry.file);
-    assert_int_equal(back.entry.bytes, 171867);
+    assert_string_equal(back.files[0].file, r.files[0].file);
+    assert_int_equal(back.files[0].pages, 3);
+    assert_int_equal(back.files[0].bytes, 171867);
+    assert_string_equal(back.files[0].sha256, "cd");
+    assert_string_equal(back.files[1].file, r.files[1].file);
+    assert_int_equal(back.files[1].pages, 0);
+    assert_int_equal(back.files[1].bytes, 52011);
+    assert_string_equal(back.files[1].sha256, "ce");
+    assert_null(back.files[2].file);
     assert_int_equal(back.entry.source_count, 2);
     assert_string_equal(back.entry.sources[1].path, "capac/evaluation-2023.xml");
     assert_string_equal(back.entry.sources[1].sha256, "bb");
@@ -132,15 +138,14 @@ static void test_result_round_trip(void **state)
 
     /* A publication not produced: no file, its reason and coverage cross intact. */
     r.outcome = RP_OUTCOME_INCOMPLETE;
-    r.entry.file = NULL;
-    r.entry.sha256 = NULL;
+    memset(r.files, 0, sizeof r.files);
     r.entry.reason = "translation incomplete";
     r.entry.incomplete = true;
     r.entry.coverage = 41;
     data = rp_result_encode(&r, &size);
     assert_true(rp_result_decode(data, size, arena, &back));
     assert_int_equal(back.outcome, RP_OUTCOME_INCOMPLETE);
-    assert_null(back.entry.file);
+    assert_null(back.files[0].file);
     assert_string_equal(back.entry.reason, "translation incomplete");
     assert_true(back.entry.incomplete);
     assert_int_equal(back.entry.coverage, 41);
@@ -151,7 +156,7 @@ static void test_result_round_trip(void **state)
     free(data);
     /* A review edition. */
     r.outcome = RP_OUTCOME_BUILT;
-    r.entry.file = "review/capac/communication-2022-2025.nl.pdf";
+    r.files[0] = (struct rp_result_file){"review/capac/communication-2022-2025.nl.pdf", 3, 9, "cd"};
     r.entry.reason = NULL;
     r.entry.incomplete = false;
     r.entry.edition = RP_EDITION_REVIEW;

@@ -197,8 +197,9 @@ static void test_manifest_round_trip(void **state)
     assert_int_equal(rp_manifest_read(&back, path, &d), 0);
     assert_int_equal(back.count, 3);
     assert_non_null(
-        rp_manifest_find(&back, "capac", "evaluation", 2023, "nl", RP_EDITION_PUBLICATION));
-    assert_null(rp_manifest_find(&back, "capac", "evaluation", 2023, "fr", RP_EDITION_PUBLICATION));
+        rp_manifest_find(&back, "capac", "evaluation", 2023, "nl", RP_EDITION_PUBLICATION, "pdf"));
+    assert_null(
+        rp_manifest_find(&back, "capac", "evaluation", 2023, "fr", RP_EDITION_PUBLICATION, "pdf"));
     char *again;
     size_t again_size;
     assert_int_equal(rp_manifest_serialize(&back, &again, &again_size), 0);
@@ -295,9 +296,11 @@ static void test_manifest_editions(void **state)
     char *data;
     size_t size;
     assert_int_equal(rp_manifest_serialize(&m, &data, &size), 0);
-    assert_non_null(
-        strstr(data, "edition=\"review\" file=\"review/capac/budget-2022-2025.fr.pdf\""));
-    assert_non_null(strstr(data, "lang=\"fr\" edition=\"publication\" reason=\"the plan has no "
+    /* Every entry names its format and media type, whether it has a file or not. */
+    assert_non_null(strstr(data, "edition=\"review\" format=\"pdf\" media-type=\"application/pdf\" "
+                                 "file=\"review/capac/budget-2022-2025.fr.pdf\""));
+    assert_non_null(strstr(data, "lang=\"fr\" edition=\"publication\" format=\"pdf\" "
+                                 "media-type=\"application/pdf\" reason=\"the plan has no "
                                  "communication plan\" rapport="));
     assert_non_null(strstr(data, "reason=\"translation incomplete\" coverage=\"41\""));
     char path[128];
@@ -311,10 +314,10 @@ static void test_manifest_editions(void **state)
     assert_int_equal(d.warnings, 0);
     assert_int_equal(back.count, 4);
     const struct rp_entry *e =
-        rp_manifest_find(&back, "capac", "budget", 0, "fr", RP_EDITION_REVIEW);
+        rp_manifest_find(&back, "capac", "budget", 0, "fr", RP_EDITION_REVIEW, "pdf");
     assert_non_null(e);
     assert_string_equal(e->file, "review/capac/budget-2022-2025.fr.pdf");
-    e = rp_manifest_find(&back, "capac", "evaluation", 2022, "nl", RP_EDITION_PUBLICATION);
+    e = rp_manifest_find(&back, "capac", "evaluation", 2022, "nl", RP_EDITION_PUBLICATION, "pdf");
     assert_non_null(e);
     assert_null(e->file);
     assert_true(e->incomplete);
@@ -322,11 +325,12 @@ static void test_manifest_editions(void **state)
     char label[128], why[128];
     assert_string_equal(rp_entry_label(e, label, sizeof label), "capac/evaluation-2022.nl");
     assert_string_equal(rp_entry_why(e, why, sizeof why), "translation incomplete: 41 %");
-    e = rp_manifest_find(&back, "capac", "communication", 0, "fr", RP_EDITION_PUBLICATION);
+    e = rp_manifest_find(&back, "capac", "communication", 0, "fr", RP_EDITION_PUBLICATION, "pdf");
     assert_non_null(e);
     assert_false(e->incomplete);
     assert_string_equal(rp_entry_label(e, label, sizeof label), "capac/communication-2022-2025.fr");
-    assert_null(rp_manifest_find(&back, "capac", "communication", 0, "fr", RP_EDITION_REVIEW));
+    assert_null(
+        rp_manifest_find(&back, "capac", "communication", 0, "fr", RP_EDITION_REVIEW, "pdf"));
     size_t nfiles;
     const char **files = rp_manifest_files(&back, &nfiles);
     assert_int_equal(nfiles, 2);
@@ -351,7 +355,8 @@ static void test_manifest_editions(void **state)
                                &back, &d),
                      0);
     assert_int_equal(back.count, 1);
-    assert_non_null(rp_manifest_find(&back, "capac", "budget", 0, "fr", RP_EDITION_PUBLICATION));
+    assert_non_null(
+        rp_manifest_find(&back, "capac", "budget", 0, "fr", RP_EDITION_PUBLICATION, "pdf"));
     rp_manifest_free(&back);
 
     /* Entries that do not hold together are dropped with a warning each: a file outside

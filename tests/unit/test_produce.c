@@ -108,7 +108,8 @@ static enum rp_produced produce_edition(const char *backend, const char *source,
                                      .lang = e->lang,
                                      .edition = e->edition,
                                      .allow_fallback = e->allow_fallback,
-                                     .backend = rp_backend_find(backend),
+                                     .backends = {rp_backend_find(backend)},
+                                     .backend_count = 1,
                                      .sources = {pick_plan, &ctx},
                                      .digest = true};
     struct rp_session s;
@@ -156,23 +157,77 @@ static void test_produce_pdf_and_text(void **state)
     snprintf(out, sizeof out, "%s/budget.pdf", dir);
     assert_int_equal(produce("pdf", plan_path, out, &info, &errors), RP_PRODUCED);
     assert_int_equal(errors, 0);
-    assert_true(info.pages >= 1);
-    assert_int_equal(info.bytes, file_size(out));
-    assert_int_equal(strlen(info.sha256), 64);
+    assert_true(info.out[0].pages >= 1);
+    assert_int_equal(info.out[0].bytes, file_size(out));
+    assert_int_equal(strlen(info.out[0].sha256), 64);
     char hex[RP_SHA256_HEX];
     long long bytes;
     assert_int_equal(rp_sha256_file(out, hex, &bytes), 0);
-    assert_string_equal(hex, info.sha256);
+    assert_string_equal(hex, info.out[0].sha256);
 
     snprintf(out, sizeof out, "%s/budget.txt", dir);
     assert_int_equal(produce("text", plan_path, out, &info, &errors), RP_PRODUCED);
-    assert_int_equal(info.pages, 0);
+    assert_int_equal(info.out[0].pages, 0);
     FILE *f = fopen(out, "r");
     assert_non_null(f);
     char line[256];
     assert_non_null(fgets(line, sizeof line, f));
     fclose(f);
     assert_memory_equal(line, "document: ", 10);
+}
+
+/* Two formats from one tree: both files named from the stem, or neither when one cannot be
+ * written. */
+static enum rp_produced produce_stem(const char *stem, struct rp_produce_info *info)
+{
+    struct pick_ctx ctx = {plan_path, stem};
+    struct rp_produce_request req = {.templates = default_templates(),
+                                     .kind = rp_kind_find("budget"),
+                                     .lang = RP_LANG_FR,
+                                     .backends = {rp_backend_find("pdf"), rp_backend_find("text")},
+                                     .backend_count = 2,
+                                     .path_is_stem = true,
+                                     .sources = {pick_plan, &ctx},
+                                     .digest = true};
+    struct rp_session s;
+    rp_session_init(&s);
+    enum rp_produced r = rp_produce(&req, &s, info);
+    rp_session_free(&s);
+    return r;
+}
+
+static void test_produce_formats_all_or_none(void **state)
+{
+    (void)state;
+    char stem[256], pdf[300], txt[300];
+    struct rp_produce_info info;
+    snprintf(stem, sizeof stem, "%s/both", dir);
+    snprintf(pdf, sizeof pdf, "%s.pdf", stem);
+    snprintf(txt, sizeof txt, "%s.txt", stem);
+    assert_int_equal(produce_stem(stem, &info), RP_PRODUCED);
+    assert_true(info.out[0].pages >= 1);
+    assert_int_equal(info.out[0].bytes, file_size(pdf));
+    assert_int_equal(info.out[1].pages, 0);
+    assert_int_equal(info.out[1].bytes, file_size(txt));
+    assert_int_equal(strlen(info.out[1].sha256), 64);
+    assert_string_not_equal(info.out[0].sha256, info.out[1].sha256);
+    assert_true(file_holds(txt, "document: "));
+    unlink(pdf);
+    unlink(txt);
+
+    /* The second format's name is a directory: the first file is not committed either. */
+    snprintf(stem, sizeof stem, "%s/half", dir);
+    snprintf(pdf, sizeof pdf, "%s.pdf", stem);
+    snprintf(txt, sizeof txt, "%s.txt", stem);
+    assert_int_equal(mkdir(txt, 0700), 0);
+    assert_int_equal(produce_stem(stem, &info), RP_PRODUCE_FAILED);
+    assert_int_equal(file_size(pdf), -1);
+    rmdir(txt);
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL)
+        assert_null(strstr(e->d_name, "rapport-tmp"));
+    closedir(d);
 }
 
 static void test_produce_failures_leave_nothing(void **state)
@@ -265,6 +320,7 @@ int main(void)
         cmocka_unit_test(test_backend_table),
         cmocka_unit_test(test_produce_pdf_and_text),
         cmocka_unit_test(test_produce_failures_leave_nothing),
+        cmocka_unit_test(test_produce_formats_all_or_none),
         cmocka_unit_test(test_incomplete_publication_is_not_written),
         cmocka_unit_test(test_publication_without_content_is_not_written),
     };

@@ -132,8 +132,9 @@ static int parse_formats(struct rp_batch_options *o, const char *list)
     snprintf(buf, sizeof buf, "%s", list);
     for (char *save = NULL, *t = strtok_r(buf, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
         const struct rp_backend *be = rp_backend_find(t);
-        /* The text backend writes the document tree, for tests: not something to publish. */
-        if (!be || strcmp(t, "text") == 0)
+        /* The text tree and the layout record are for tests and checks: not something to
+         * publish. */
+        if (!be || strcmp(t, "text") == 0 || strcmp(t, "layout") == 0)
             return rp_cli_bad_usage("build", "unknown format '%s' (pdf or html)", t);
         wanted[be - all] = true;
     }

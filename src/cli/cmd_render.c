@@ -37,9 +37,11 @@ static void usage(FILE *out)
           "                  produce a publication edition even when some of its texts have\n"
           "                  no variant in LANG (they are shown in the model's language)\n"
           "  -o OUTPUT       the file to write; '-' writes HTML or text to standard output\n"
-          "  --format FORMAT pdf (the default, unless OUTPUT ends in .html or .txt), html\n"
-          "                  (one self-contained, accessible page: the same content, charts\n"
-          "                  as SVG) or text (the document tree, for tests)\n"
+          "  --format FORMAT pdf (the default, unless OUTPUT ends in .html, .txt or\n"
+          "                  .layout), html (one self-contained, accessible page: the same\n"
+          "                  content, charts as SVG), text (the document tree, for tests)\n"
+          "                  or layout (where the PDF places what, page by page, for\n"
+          "                  checking the layout: tests/scripts/lib/layoutcheck.py)\n"
           "  --text          the same as --format text\n"
           "  --templates DIR the templates to use (theme.xml, documents.xml, labels/);\n"
           "                  default: the built-in copy of templates/default\n"
@@ -110,7 +112,8 @@ static int parse(int argc, char **argv, struct options *o)
             o->format = "text";
         else if ((v = rp_cli_value(argc, argv, &i, "--format", NULL))) {
             if (!rp_backend_find(v))
-                return rp_cli_bad_usage("render", "unknown format '%s' (pdf, html or text)", v);
+                return rp_cli_bad_usage("render", "unknown format '%s' (pdf, html, text or layout)",
+                                        v);
             o->format = v;
         } else if (argv[i][0] == '-' && argv[i][1])
             return rp_cli_bad_usage("render", "unknown option '%s'", argv[i]);

@@ -6,6 +6,7 @@
 #include "util/diag.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -22,36 +23,64 @@ static int render_html(const struct rp_doc *doc, const struct rp_templates *t, i
     return rp_render_html(doc, t, fd, path, diags);
 }
 
-/* The text tree through stdio, on a duplicate: the caller keeps its descriptor. */
-static int render_text(const struct rp_doc *doc, const struct rp_templates *t, int fd,
-                       const char *path, struct rp_diags *diags, long *pages)
+/* A stdio stream on a duplicate of `fd`: the caller keeps its descriptor. */
+static FILE *open_stream(int fd, const char *path, struct rp_diags *diags)
 {
-    (void)t; /* the text tree has no look */
-    *pages = 0;
     int copy = dup(fd);
     FILE *f = copy >= 0 ? fdopen(copy, "w") : NULL;
     if (!f) {
         if (copy >= 0)
             close(copy);
         rp_diag_add(diags, RP_ERROR, path, 0, 0, "cannot write: %s", strerror(errno));
-        return -1;
     }
-    rp_render_text(doc, f);
-    int rc = fflush(f) == 0 && !ferror(f) ? 0 : -1;
+    return f;
+}
+
+/* Closes a stream of open_stream(); `rc` is the writer's result, kept when it failed. */
+static int close_stream(FILE *f, int rc, const char *path, struct rp_diags *diags)
+{
+    bool written = fflush(f) == 0 && !ferror(f);
     int saved = errno;
-    if (fclose(f) != 0 && rc == 0) {
-        rc = -1;
+    if (fclose(f) != 0 && written) {
+        written = false;
         saved = errno;
     }
-    if (rc != 0)
+    if (!written && rc == 0) {
         rp_diag_add(diags, RP_ERROR, path, 0, 0, "cannot write: %s", strerror(saved));
+        rc = -1;
+    }
     return rc;
+}
+
+static int render_text(const struct rp_doc *doc, const struct rp_templates *t, int fd,
+                       const char *path, struct rp_diags *diags, long *pages)
+{
+    (void)t; /* the text tree has no look */
+    *pages = 0;
+    FILE *f = open_stream(fd, path, diags);
+    if (!f)
+        return -1;
+    rp_render_text(doc, f);
+    return close_stream(f, 0, path, diags);
+}
+
+/* The pages the PDF would have, as a record for checking the layout (not for readers). */
+static int render_layout(const struct rp_doc *doc, const struct rp_templates *t, int fd,
+                         const char *path, struct rp_diags *diags, long *pages)
+{
+    *pages = 0;
+    FILE *f = open_stream(fd, path, diags);
+    if (!f)
+        return -1;
+    int rc = rp_render_layout(doc, &t->theme, f, path, diags, pages);
+    return close_stream(f, rc, path, diags);
 }
 
 static const struct rp_backend backends[] = {
     {"pdf", ".pdf", "application/pdf", "PDF", render_pdf},
     {"html", ".html", "text/html; charset=utf-8", "HTML", render_html},
     {"text", ".txt", "text/plain; charset=utf-8", "text", render_text},
+    {"layout", ".layout", "text/plain; charset=utf-8", "layout record", render_layout},
 };
 
 const struct rp_backend *rp_backends(size_t *count)

@@ -205,6 +205,18 @@ void rp_layout_result_free(struct rp_layout_result *result);
 int rp_layout_document(const struct rp_doc *doc, const struct rp_layout_env *env,
                        const struct rp_layout_sink *sink, struct rp_layout_result *result);
 
+struct rp_diags;
+
+/* Lays `doc` out exactly as the PDF backend does (the theme's fonts as the PDF library
+ * measures them, the same hyphenation), its pages going to `sink`: what a sink records is
+ * what the PDF draws. Implemented in pdf.c, which owns the fonts. `measured`, when not NULL,
+ * points at the metrics while the layout runs (for a sink that measures the text it gets),
+ * then at NULL. Strings of `res` live in `arena`. Returns 0, or -1 with the reasons in
+ * `diags`; either way `res` must be freed with rp_layout_result_free(). */
+int rp_layout_as_pdf(const struct rp_doc *doc, const struct rp_theme *theme, struct rp_arena *arena,
+                     const struct rp_layout_sink *sink, const struct rp_metrics **measured,
+                     struct rp_layout_result *res, const char *path, struct rp_diags *diags);
+
 /* ---------------------------------------------------------------- line breaking */
 
 /* How an atom ends. */

@@ -509,6 +509,82 @@ static int save(struct pdf *p, int fd)
     return rc;
 }
 
+/* ------------------------------------------------------------------ the layout */
+
+/* Opens the PDF document and the theme's regular font: every measure of the layout needs
+ * them. Returns 0, or -1 with the reason recorded. */
+static int open_document(struct pdf *p)
+{
+    p->doc = HPDF_New(on_error, p);
+    if (!p->doc)
+        return -1;
+    /* Compression must be on before fonts load: their streams take the mode they are
+     * created with. */
+    HPDF_SetCompressionMode(p->doc, HPDF_COMP_ALL);
+    HPDF_UseUTFEncodings(p->doc);
+    HPDF_SetCurrentEncoder(p->doc, "UTF-8");
+    if (rp_fonts_find(p->theme->font_family, &p->files, p->diags) != 0 ||
+        !font_of(p, RP_FACE_REGULAR))
+        return -1;
+    return 0;
+}
+
+/* The one layout of a document: measured with the fonts of `p`, hyphenated by the language
+ * of each text, its pages going to `sink`. The PDF backend and the layout record
+ * (layout_record.c) both come through here, so that the record describes exactly the pages
+ * the PDF draws. `measured`, when not NULL, points at the metrics while the layout runs. */
+static int lay_out(struct pdf *p, const struct rp_doc *doc, struct rp_arena *arena,
+                   const struct rp_layout_sink *sink, const struct rp_metrics **measured,
+                   struct rp_layout_result *res)
+{
+    struct hyphenators hyphs = {0};
+    const struct rp_hyphenator *hyph = hyphenator_of(&hyphs, doc->lang);
+    struct rp_metrics metrics = {p, advance, HPDF_Font_GetAscent(p->font[RP_FACE_REGULAR]),
+                                 HPDF_Font_GetDescent(p->font[RP_FACE_REGULAR])};
+    struct rp_layout_env env = {p->theme, &metrics, hyph, arena, hyphenator_of, &hyphs};
+    if (measured)
+        *measured = &metrics;
+    int rc = rp_layout_document(doc, &env, sink, res);
+    if (measured)
+        *measured = NULL;
+    hyphenators_close(&hyphs);
+    return rc != 0 || p->errors ? -1 : 0;
+}
+
+/* Frees `p` and everything it holds but its structure (rp_pdf_tags_free()). */
+static void pdf_free(struct pdf *p)
+{
+    if (p->doc)
+        HPDF_Free(p->doc);
+    for (int f = 0; f < RP_FACE__MAX; f++)
+        for (int b = 0; b < 256; b++)
+            free(p->widths[f][b]);
+    rp_font_files_free(&p->files);
+    free(p->pages);
+    free(p->heights);
+    free(p->buf);
+    free(p);
+}
+
+int rp_layout_as_pdf(const struct rp_doc *doc, const struct rp_theme *theme, struct rp_arena *arena,
+                     const struct rp_layout_sink *sink, const struct rp_metrics **measured,
+                     struct rp_layout_result *res, const char *path, struct rp_diags *diags)
+{
+    struct pdf *p = calloc(1, sizeof *p);
+    if (!p)
+        return -1;
+    p->diags = diags;
+    p->path = path;
+    p->theme = theme;
+    int rc = open_document(p) == 0 ? lay_out(p, doc, arena, sink, measured, res) : -1;
+    if (rc && !diags->errors)
+        rp_diag_add(diags, RP_ERROR, path, 0, 0, "layout failed");
+    pdf_free(p);
+    return rc;
+}
+
+/* ------------------------------------------------------------------ the document */
+
 int rp_render_pdf(const struct rp_doc *doc, const struct rp_theme *theme, int fd, const char *path,
                   struct rp_diags *diags, long *pages)
 {
@@ -521,23 +597,10 @@ int rp_render_pdf(const struct rp_doc *doc, const struct rp_theme *theme, int fd
     int rc = -1;
     struct rp_layout_result res = {0};
     struct rp_arena *arena = rp_arena_new();
-    struct hyphenators hyphs = {0};
-    const struct rp_hyphenator *hyph = hyphenator_of(&hyphs, doc->lang);
-    p->doc = HPDF_New(on_error, p);
-    if (!p->doc)
+    if (open_document(p) != 0)
         goto done;
-    /* Compression must be on before fonts load: their streams take the mode they are
-     * created with. */
-    HPDF_SetCompressionMode(p->doc, HPDF_COMP_ALL);
-    HPDF_UseUTFEncodings(p->doc);
-    HPDF_SetCurrentEncoder(p->doc, "UTF-8");
-    if (rp_fonts_find(theme->font_family, &p->files, diags) != 0 || !font_of(p, RP_FACE_REGULAR))
-        goto done;
-    struct rp_metrics metrics = {p, advance, HPDF_Font_GetAscent(p->font[RP_FACE_REGULAR]),
-                                 HPDF_Font_GetDescent(p->font[RP_FACE_REGULAR])};
-    struct rp_layout_env env = {theme, &metrics, hyph, arena, hyphenator_of, &hyphs};
     struct rp_layout_sink sink = {p, on_page};
-    if (rp_pdf_tags_new(p) != 0 || rp_layout_document(doc, &env, &sink, &res) != 0 || p->errors)
+    if (rp_pdf_tags_new(p) != 0 || lay_out(p, doc, arena, &sink, NULL, &res) != 0)
         goto done;
     /* The structure is written as libharu saves: the elements live until then. */
     rp_pdf_tags_write(p, res.elems, res.elem_count);
@@ -563,19 +626,9 @@ int rp_render_pdf(const struct rp_doc *doc, const struct rp_theme *theme, int fd
 done:
     if (rc && !diags->errors)
         rp_diag_add(diags, RP_ERROR, path, 0, 0, "PDF rendering failed");
-    if (p->doc)
-        HPDF_Free(p->doc);
-    for (int f = 0; f < RP_FACE__MAX; f++)
-        for (int b = 0; b < 256; b++)
-            free(p->widths[f][b]);
-    rp_font_files_free(&p->files);
-    free(p->pages);
-    free(p->heights);
-    free(p->buf);
     rp_layout_result_free(&res);
     rp_pdf_tags_free(p);
-    free(p);
-    hyphenators_close(&hyphs);
+    pdf_free(p);
     rp_arena_free(arena);
     return rc;
 }

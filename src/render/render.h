@@ -1,4 +1,5 @@
-/* Backends: the document tree rendered as PDF, HTML or plain text, behind one table.
+/* Backends: the document tree rendered as PDF, HTML, plain text or a layout record, behind one
+ * table.
  *
  * A backend writes a whole document to a descriptor its caller opened (the produce layer
  * handles temporary names and the commit). Adding a format is one file and one line of the
@@ -17,7 +18,7 @@ struct rp_theme;
 #define RP_BACKENDS_MAX 4
 
 struct rp_backend {
-    const char *name;       /* as --format names it: "pdf", "html", "text" */
+    const char *name;       /* as --format names it: "pdf", "html", "text", "layout" */
     const char *suffix;     /* of the files it writes, dot included: ".pdf" */
     const char *media_type; /* "application/pdf" */
     const char *label;      /* how a link names the format to a reader: "PDF" */
@@ -28,7 +29,7 @@ struct rp_backend {
                   struct rp_diags *diags, long *pages);
 };
 
-/* The backend called `name` ("pdf", "html", "text"), or NULL. */
+/* The backend called `name` ("pdf", "html", "text", "layout"), or NULL. */
 const struct rp_backend *rp_backend_find(const char *name);
 
 /* The backend whose files end with the suffix of `file`, or NULL. */
@@ -51,6 +52,12 @@ __attribute__((warn_unused_result)) int rp_render_pdf(const struct rp_doc *doc,
 __attribute__((warn_unused_result)) int rp_render_html(const struct rp_doc *doc,
                                                        const struct rp_templates *t, int fd,
                                                        const char *path, struct rp_diags *diags);
+
+/* Writes the layout record of `doc` (render/layout_record.h): the pages rp_render_pdf() would
+ * draw, as text a checker reads. Deterministic. Returns 0 with the page count in *pages, or
+ * -1 with the reasons in `diags`. */
+int rp_render_layout(const struct rp_doc *doc, const struct rp_theme *theme, FILE *out,
+                     const char *path, struct rp_diags *diags, long *pages);
 
 /* Writes a deterministic plain-text rendering of the tree to `out` (golden tests). */
 void rp_render_text(const struct rp_doc *doc, FILE *out);

@@ -1,18 +1,19 @@
 /* Charts of a budget or staffing table, where they say something: the distribution of the
  * first year over the table's lines (three lines at least), and the evolution of its total
- * over the years (two years at least). Totals are sums of the line rows, so that a wrong
- * stated total is never drawn; the title says so when a stated total differs. A table
+ * over the years (two years at least). Bars stack the line rows, so that a wrong stated
+ * total is never drawn as a bar; the title says so when a stated total differs. A table
  * whose rows form a tree is drawn by its top-level rows; only columns in the table's unit
- * are drawn (a chart has one unit). */
+ * are drawn (a chart has one unit). A line keeps one colour in every chart of its table,
+ * and a donut's hole shows the table's stated total, as the table beside it does. */
 #include "compose/budget.h"
 #include "model/table.h"
+#include "templates/theme.h"
 #include "util/arena.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_SLICES 8 /* the theme has eight distinguishable colours */
-#define MAX_LABEL 72 /* characters of a row label in a legend */
+#define MAX_SLICES RP_THEME_SERIES /* one colour each, "others" included */
 
 struct slice {
     size_t row;
@@ -25,21 +26,6 @@ static int by_value(const void *a, const void *b)
     if (x->value != y->value)
         return x->value < y->value ? 1 : -1;
     return x->row < y->row ? -1 : x->row > y->row;
-}
-
-/* A legend label: long row labels are cut at a word boundary with an ellipsis. */
-static const char *short_label(struct rp_report *b, const char *s)
-{
-    size_t chars = 0, cut = 0, len = strlen(s);
-    for (size_t i = 0; i < len; i++) {
-        if (((unsigned char)s[i] & 0xC0) == 0x80)
-            continue;
-        if (++chars > MAX_LABEL)
-            return rp_doc_printf(b->doc, "%.*s…", (int)(cut ? cut : i), s);
-        if (s[i] == ' ')
-            cut = i;
-    }
-    return s;
 }
 
 static bool is_tree(const struct rp_table *t)
@@ -60,6 +46,60 @@ static bool chart_row(const struct rp_table *t, size_t r, bool tree)
         return rp_table_row_level(t, r) == 0 &&
                (row->kind == RP_ROW_LINE || row->kind == RP_ROW_SUBTOTAL);
     return row->kind == RP_ROW_LINE;
+}
+
+/* A chart row's colour, by its place among the table's chart rows: the same line has the
+ * same colour in the distribution and in the evolution, whatever their order or which
+ * lines each shows. Only a table of few lines draws them in both; one of more lines draws
+ * them in its distribution only, where distribution_colors() keeps them apart. */
+static int line_color(const struct rp_table *t, size_t r, bool tree)
+{
+    int ordinal = 0;
+    for (size_t k = 0; k < r; k++)
+        ordinal += chart_row(t, k, tree);
+    return ordinal;
+}
+
+static size_t chart_row_count(const struct rp_table *t, bool tree)
+{
+    size_t n = 0;
+    for (size_t r = 0; r < t->row_count; r++)
+        n += chart_row(t, r, tree);
+    return n;
+}
+
+/* The colours of the `shown` largest slices `s` (sorted by value): by line when the table
+ * has no more lines than colours; else by their order in the table among the lines shown,
+ * since lines further down would take colours again (two slices of one colour). */
+static void distribution_colors(struct rp_node *c, const struct rp_table *t, bool tree,
+                                const struct slice *s, size_t shown)
+{
+    bool few = chart_row_count(t, tree) <= RP_THEME_SERIES;
+    for (size_t i = 0; i < shown; i++) {
+        int rank = 0;
+        for (size_t k = 0; k < shown; k++)
+            rank += s[k].row < s[i].row;
+        rp_doc_chart_category_color(c, i, few ? line_color(t, s[i].row, tree) : rank);
+    }
+}
+
+/* The total the table states in column `col`: its one total row's value there. */
+static bool stated_total(const struct rp_table *t, size_t col, double *total)
+{
+    const struct rp_row *found = NULL;
+    for (size_t r = 0; r < t->row_count; r++) {
+        const struct rp_row *row = &t->rows[r];
+        if (row->kind != RP_ROW_TOTAL || !row->values || col >= row->value_count ||
+            row->values[col].nil)
+            continue;
+        if (found)
+            return false; /* several totals: none of them is the whole */
+        found = row;
+    }
+    if (!found)
+        return false;
+    *total = found->values[col].value;
+    return true;
 }
 
 static bool line_value(const struct rp_table *t, size_t r, bool tree, size_t col, double *v)
@@ -121,14 +161,20 @@ static void distribution(struct rp_report *b, struct rp_nodes *into, const struc
         for (size_t i = 0; i < shown; i++) {
             const char *lang;
             const char *label = rp_budget_row_label_in(b, &t->rows[s[i].row], &lang);
-            rp_doc_chart_category(b->doc, c, i, short_label(b, label));
+            rp_doc_chart_category(b->doc, c, i, label);
             rp_doc_chart_category_lang(b->doc, c, i, lang);
             rp_doc_chart_value(c, 0, i, s[i].value);
         }
+        distribution_colors(c, t, tree, s, shown);
         if (n > shown) {
             rp_doc_chart_category(b->doc, c, shown, rp_report_l(b, "chart.others"));
             rp_doc_chart_value(c, 0, shown, others);
+            rp_doc_chart_category_color(c, shown, RP_DOC_COLOR_OTHERS);
         }
+        /* The hole says what the table's total row says, not a sum that might differ. */
+        double total;
+        if (stated_total(t, col, &total))
+            rp_doc_chart_stated_total(c, total);
         rp_doc_chart_series(b->doc, c, 0, column);
     }
     free(s);
@@ -203,8 +249,9 @@ static void evolution(struct rp_report *b, struct rp_nodes *into, const struct r
                 continue;
             const char *lang;
             const char *label = rp_budget_row_label_in(b, &t->rows[r], &lang);
-            rp_doc_chart_series(b->doc, c, s, short_label(b, label));
+            rp_doc_chart_series(b->doc, c, s, label);
             rp_doc_chart_series_lang(b->doc, c, s, lang);
+            rp_doc_chart_series_color(c, s, line_color(t, r, tree));
             for (size_t y = 0; y < g->years; y++) {
                 double v;
                 if (line_value(t, r, tree, g->col[y], &v))

@@ -127,8 +127,11 @@ static void progress_part(struct rp_report *r, struct rp_nodes *into,
     }
     size_t se = 0;
     for (int s = 0; s < RP_PROGRESS_SLOTS; s++)
-        if (used[s])
+        if (used[s]) {
+            /* Pinned: the series list skips unused statuses, which shifts the positions. */
+            rp_doc_chart_series_color(ch, se, rp_progress_color(s));
             rp_doc_chart_series(r->doc, ch, se++, rp_report_progress_word(r, s));
+        }
     ch->u.chart.description = desc;
     ch->u.chart.decimals = 0;
 }
@@ -151,6 +154,7 @@ static void indicators_part(struct rp_report *r, struct rp_nodes *into,
             continue;
         rp_doc_chart_category(r->doc, ch, cat, rp_report_status_label(r, s));
         rp_doc_chart_value(ch, 0, cat, (double)c->indicators[s]);
+        rp_doc_chart_category_color(ch, cat, rp_indicator_status_color(s));
         desc = rp_doc_printf(r->doc, "%s%s%s%s%zu", desc, cat ? rp_report_semicolon(r) : "",
                              rp_report_status_word(r, s), rp_report_colon(r), c->indicators[s]);
         cat++;

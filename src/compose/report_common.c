@@ -491,17 +491,19 @@ const char *rp_report_progress_word(const struct rp_report *r, int status)
 
 const char *rp_report_status_symbol(enum rp_indicator_status status)
 {
-    /* Glyphs the default font (Liberation Sans) draws well: filled for achieved, empty for
-     * failed, one of each for partial (its half-circle glyphs lack their outline), a dash for
-     * no value, a dotted circle for no norm. */
+    /* Shapes that differ in outline, not only in fill, so that they stay apart in grey and
+     * at small sizes, all in the default font (Liberation Sans): a filled circle for met, a
+     * filled and an empty one for partly met (half-circle glyphs lack their outline), a
+     * falling triangle for not met, squares for deliverables, a dash for no value, a lozenge
+     * for no norm. */
     static const char *const symbols[RP_IND_STATUS__MAX] = {
         "\xe2\x97\x8f",             /* ● met */
         "\xe2\x97\x8f\xe2\x97\x8b", /* ●○ partially met */
-        "\xe2\x97\x8b",             /* ○ not met */
+        "\xe2\x96\xbc",             /* ▼ not met */
         "\xe2\x96\xa0",             /* ■ delivered */
         "\xe2\x96\xa1",             /* □ not delivered */
         "\xe2\x80\x93",             /* – not measured */
-        "\xe2\x97\x8c",             /* ◌ norm not yet defined */
+        "\xe2\x97\x8a",             /* ◊ norm not yet defined */
     };
     return (unsigned)status < RP_IND_STATUS__MAX ? symbols[status] : "?";
 }

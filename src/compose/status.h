@@ -75,6 +75,11 @@ struct rp_status_counts {
     size_t processes[RP_PROGRESS_SLOTS], process_total; /* processes inside objectives */
 };
 
+/* The chart colour of an indicator status and of a progress slot (an RP_DOC_COLOR_STATUS
+ * palette index, doc.h): one per status, the same in every chart (status_colors.c). */
+int rp_indicator_status_color(enum rp_indicator_status status);
+int rp_progress_color(int slot);
+
 /* Counts every indicator and action of `plan` as `eval` reports it; `out` is overwritten. */
 void rp_status_count(const struct rp_plan *plan, const struct rp_evaluation *eval,
                      struct rp_status_counts *out);

@@ -298,12 +298,17 @@ struct rp_node *rp_doc_add_chart(struct rp_doc *doc, struct rp_nodes *into, enum
     c->categories = rp_arena_array(doc->arena, categories ? categories : 1, sizeof *c->categories);
     c->category_langs =
         rp_arena_array(doc->arena, categories ? categories : 1, sizeof *c->category_langs);
-    for (size_t i = 0; i < categories; i++)
+    c->category_colors =
+        rp_arena_array(doc->arena, categories ? categories : 1, sizeof *c->category_colors);
+    for (size_t i = 0; i < categories; i++) {
         c->categories[i] = "";
+        c->category_colors[i] = RP_DOC_COLOR_AUTO;
+    }
     c->series_count = series;
     c->series = rp_arena_array(doc->arena, series ? series : 1, sizeof *c->series);
     for (size_t s = 0; s < series; s++) {
         c->series[s].name = "";
+        c->series[s].color = RP_DOC_COLOR_AUTO;
         c->series[s].values =
             rp_arena_array(doc->arena, categories ? categories : 1, sizeof(double));
         c->series[s].present =
@@ -331,6 +336,29 @@ void rp_doc_chart_value(struct rp_node *chart, size_t s, size_t i, double value)
         return;
     c->series[s].values[i] = value;
     c->series[s].present[i] = true;
+}
+
+void rp_doc_chart_series_color(struct rp_node *chart, size_t s, int color)
+{
+    if (s < chart->u.chart.series_count)
+        chart->u.chart.series[s].color = color;
+}
+
+void rp_doc_chart_category_color(struct rp_node *chart, size_t i, int color)
+{
+    if (i < chart->u.chart.category_count)
+        chart->u.chart.category_colors[i] = color;
+}
+
+void rp_doc_chart_others(struct rp_doc *doc, struct rp_node *chart, const char *name)
+{
+    chart->u.chart.others = name ? rp_doc_str(doc, name) : NULL;
+}
+
+void rp_doc_chart_stated_total(struct rp_node *chart, double total)
+{
+    chart->u.chart.has_stated_total = true;
+    chart->u.chart.stated_total = total;
 }
 
 void rp_doc_chart_category_lang(struct rp_doc *doc, struct rp_node *chart, size_t i,

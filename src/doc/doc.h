@@ -172,12 +172,23 @@ enum rp_chart_kind {
     RP_CHART__MAX
 };
 
+/* Colours a builder pins so that one meaning keeps one colour in every chart of every
+ * document, whatever else the chart shows: an index into the theme's chart palette, its
+ * series colours first (0 .. RP_THEME_SERIES - 1), then its status colours from
+ * RP_DOC_COLOR_STATUS on. RP_DOC_COLOR_AUTO leaves the colour to the position, which shifts
+ * as soon as a neighbour is missing; RP_DOC_COLOR_OTHERS is the neutral colour of a slice
+ * that groups what is too small to draw alone. */
+#define RP_DOC_COLOR_AUTO (-1)
+#define RP_DOC_COLOR_OTHERS (-2)
+#define RP_DOC_COLOR_STATUS 100
+
 /* One series of values, one per category; present[i] false is a missing value. */
 struct rp_doc_series {
     const char *name;
     double *values;
     bool *present;
     const char *lang; /* of `name`; NULL: the document's language */
+    int color;        /* RP_DOC_COLOR_AUTO or a pinned palette index (see above) */
 };
 
 /* A chart. Values are plain numbers; backends format them with the document's language
@@ -196,6 +207,16 @@ struct rp_doc_chart {
     size_t category_count;
     struct rp_doc_series *series;
     size_t series_count;
+    /* A donut's slices take their colour from their category, pinned here (parallel to
+     * categories; RP_DOC_COLOR_AUTO: by position). */
+    int *category_colors;
+    /* The name of the slice that groups a donut's slices too thin to see ("Autres"); NULL
+     * draws them thin. */
+    const char *others;
+    /* The total the source states, which a donut shows in its hole so that it agrees with
+     * the table beside it; without one the hole shows the sum of the slices. */
+    bool has_stated_total;
+    double stated_total;
 };
 
 /* ---------------------------------------------------------------- nodes */
@@ -396,6 +417,15 @@ struct rp_node *rp_doc_add_chart(struct rp_doc *doc, struct rp_nodes *into, enum
 void rp_doc_chart_category(struct rp_doc *doc, struct rp_node *chart, size_t i, const char *name);
 void rp_doc_chart_series(struct rp_doc *doc, struct rp_node *chart, size_t s, const char *name);
 void rp_doc_chart_value(struct rp_node *chart, size_t s, size_t i, double value);
+
+/* Pins the colour of series `s` (bars, timelines) or of category `i` (donut slices) to
+ * palette index `color` (see RP_DOC_COLOR_AUTO). */
+void rp_doc_chart_series_color(struct rp_node *chart, size_t s, int color);
+void rp_doc_chart_category_color(struct rp_node *chart, size_t i, int color);
+
+/* The name of a donut's grouped small slices, and the total its source states. */
+void rp_doc_chart_others(struct rp_doc *doc, struct rp_node *chart, const char *name);
+void rp_doc_chart_stated_total(struct rp_node *chart, double total);
 
 /* The language of a category's or a series' name (see rp_doc_lang). */
 void rp_doc_chart_category_lang(struct rp_doc *doc, struct rp_node *chart, size_t i,

@@ -182,6 +182,12 @@ static void read_theme(struct rp_reader *r, const struct rp_xnode *root, const c
         t->series[given++] = parse_colour(hash);
     for (int i = given; i < RP_THEME_SERIES && given > 0; i++)
         t->series[i] = t->series[i % given]; /* fewer than 8 given: repeat them */
+    const struct rp_xnode *status = rp_xchild(root, "status-series");
+    const char *statuses = status ? rp_read_text(r, status).plain : "";
+    int k = 0; /* the schema asks for all seven */
+    for (const char *hash; k < RP_THEME_STATUS && (hash = strchr(statuses, '#'));
+         statuses = hash + 1)
+        t->status_series[k++] = parse_colour(hash);
 }
 
 static int by_key(const void *a, const void *b)

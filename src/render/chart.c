@@ -163,3 +163,57 @@ int rp_chart_lane(double *end, int *lanes, int max, double left, double width, d
     end[l] = left + width;
     return l;
 }
+
+/* ---------------------------------------------------------------- thin slices */
+
+#define PI 3.14159265358979323846
+
+void rp_chart_spread(double *at, size_t n, double gap, double top)
+{
+    /* From the top down, each one at least `gap` below the one before: the thin slices of a
+     * stack or a ring are neighbours, and their labels would otherwise overprint. */
+    for (size_t k = 0; k < n; k++) {
+        double lowest_free = k ? at[k - 1] + gap : top;
+        if (at[k] < lowest_free)
+            at[k] = lowest_free;
+    }
+}
+
+/* Spreads the labels of tags[0 .. n) (on one side, in the ring's clockwise order): on the
+ * right side clockwise runs down the page, on the left side up. */
+static void spread_side(struct rp_chart_tag *tags, size_t n, double gap, bool upwards)
+{
+    double *at = malloc((n ? n : 1) * sizeof *at);
+    if (!at)
+        return;
+    for (size_t k = 0; k < n; k++)
+        at[k] = tags[upwards ? n - 1 - k : k].y;
+    rp_chart_spread(at, n, gap, -1e9);
+    for (size_t k = 0; k < n; k++)
+        tags[upwards ? n - 1 - k : k].y = at[k];
+    free(at);
+}
+
+size_t rp_chart_donut_tags(const struct rp_doc_chart *c, double total, double cx, double cy,
+                           double r, double gap, struct rp_chart_tag *out)
+{
+    const struct rp_doc_series *s = c->series_count ? &c->series[0] : NULL;
+    size_t n = 0, right = 0;
+    double a = 0;
+    for (size_t i = 0; s && total > 0 && i < c->category_count; i++) {
+        if (!s->present[i] || s->values[i] <= 0)
+            continue;
+        double sweep = s->values[i] / total * 2 * PI, mid = a + sweep / 2;
+        a += sweep;
+        if (s->values[i] / total >= RP_CHART_THIN_SHARE)
+            continue;
+        int side = sin(mid) >= 0 ? 1 : -1;
+        out[n++] =
+            (struct rp_chart_tag){i, cx + r * sin(mid), cy - r * cos(mid), cy - r * cos(mid), side};
+        right += side > 0;
+    }
+    /* Clockwise from twelve o'clock: the right side's tags come first. */
+    spread_side(out, right, gap, false);
+    spread_side(out + right, n - right, gap, true);
+    return n;
+}

@@ -1,11 +1,13 @@
 /* What every drawing of a chart shares, whatever the output: the value axis's scale, the
- * wording of a value, and the alternative text. The PDF layout (layout_chart.c) and the
- * HTML edition's SVG (html_chart*.c) both use these, so that a chart reads and scales the
- * same in both. Pure functions: no layout, no state. */
+ * wording of a value, the alternative text, the colours (chart_colors.c) and the places of
+ * thin slices' labels. The PDF layout (layout_chart.c) and the HTML edition's SVG
+ * (html_chart*.c) both use these, so that a chart reads, scales and colours the same in
+ * both. Pure functions: no layout, no state. */
 #ifndef RP_RENDER_CHART_H
 #define RP_RENDER_CHART_H
 
 #include "doc/doc.h"
+#include "templates/theme.h"
 #include "util/buf.h"
 #include "util/fmt.h"
 
@@ -42,5 +44,48 @@ long rp_chart_month_start(long month);
  * one, overlapping: crowded beyond reason). `end` (room for `max`) holds where each lane's
  * last label ends; the label of `width` is recorded there. Returns its lane. */
 int rp_chart_lane(double *end, int *lanes, int max, double left, double width, double gap);
+
+/* ---------------------------------------------------------------- colours */
+
+/* The colour of palette index `color` (RP_DOC_COLOR_*, doc.h); RP_DOC_COLOR_AUTO takes the
+ * theme's series colour of `position`. */
+struct rp_rgb rp_chart_palette(const struct rp_theme *t, int color, size_t position);
+
+/* The colour of series `s` (bars, timeline events) and of category `i` (donut slices):
+ * pinned by the builder, else by position. */
+struct rp_rgb rp_chart_series_color(const struct rp_theme *t, const struct rp_doc_chart *c,
+                                    size_t s);
+struct rp_rgb rp_chart_category_color(const struct rp_theme *t, const struct rp_doc_chart *c,
+                                      size_t i);
+
+/* ---------------------------------------------------------------- donuts */
+
+/* What a donut's hole shows: the total its source states when there is one, so that the
+ * chart and its table agree, else `sum`, the sum of its slices. */
+double rp_chart_donut_centre(const struct rp_doc_chart *c, double sum);
+
+/* A slice thinner than this share of the whole is too thin to see or to label inside: its
+ * value is written outside the ring, joined to it by a leader line. */
+#define RP_CHART_THIN_SHARE 0.03
+
+/* Labels beside thin slices or segments: `at[k]` (ascending, y growing downwards) is where
+ * each would like its middle; each is moved down, when needed, to lie at least `gap` below
+ * the one before and not above `top`. */
+void rp_chart_spread(double *at, size_t n, double gap, double top);
+
+/* The label of a thin slice outside the ring: a leader line from (x0, y0), the middle of the
+ * slice's outer edge, across to the label's middle at height y, on the right (side +1) or
+ * the left (side -1) of the ring. */
+struct rp_chart_tag {
+    size_t category;
+    double x0, y0, y;
+    int side;
+};
+
+/* The tags of donut `c`'s thin slices (RP_CHART_THIN_SHARE of `total`, the sum of its
+ * positive values), its ring centred at (cx, cy) with outer radius r, labels at least `gap`
+ * apart. `out` has room for every category; returns how many it filled. */
+size_t rp_chart_donut_tags(const struct rp_doc_chart *c, double total, double cx, double cy,
+                           double r, double gap, struct rp_chart_tag *out);
 
 #endif

@@ -32,6 +32,29 @@ static bool labels_fit(const struct rp_svg *g, const struct rp_doc_chart *c, dou
     return true;
 }
 
+/* The values of a stack's thin segments right of the bar whose right edge is `x`, each
+ * joined by a leader line to the middle of its segment (`from`), as the PDF writes them;
+ * `at` are where the labels would like to be, from the lowest segment up. */
+static void thin_labels(struct rp_svg *g, const struct rp_doc_chart *c, double x,
+                        const double *from, double *at, const double *value, size_t n)
+{
+    /* Stacked from the bottom up: reversed, they run down the page. */
+    for (size_t k = 0; k < n / 2; k++) {
+        double t = at[k];
+        at[k] = at[n - 1 - k];
+        at[n - 1 - k] = t;
+    }
+    rp_chart_spread(at, n, RP_SVG_LABEL_SIZE + 2, -1e9);
+    char buf[64];
+    for (size_t k = 0; k < n; k++) {
+        double y = at[n - 1 - k];
+        rp_svg_line(g, x, from[k], x + 6, y, 0.6, g->theme->muted);
+        number(buf, sizeof buf, value[k], c->decimals, g->lang);
+        rp_svg_text(g, x + 8, y + RP_SVG_LABEL_SIZE * 0.35, RP_SVG_LABEL_SIZE, 0, RP_SVG_START,
+                    g->theme->text, buf, strlen(buf), NULL);
+    }
+}
+
 void rp_svg_bars(struct rp_svg *g, const struct rp_doc_chart *c)
 {
     const struct rp_theme *th = g->theme;
@@ -60,18 +83,12 @@ void rp_svg_bars(struct rp_svg *g, const struct rp_doc_chart *c)
     }
 
     bool show_legend = ns > 1 || stacked;
-    const char **names = rp_arena_array(g->scratch, ns, sizeof *names);
-    const char **langs = rp_arena_array(g->scratch, ns, sizeof *langs);
-    for (size_t s = 0; s < ns; s++) {
-        names[s] = c->series[s].name;
-        langs[s] = c->series[s].lang;
-    }
     /* The unit above the axis, then room for a label over the highest bar. */
     double unit_h = c->unit && *c->unit ? axis * 1.6 : 0, py = unit_h + label + 6;
     /* Category labels below the plot, lower when a label hangs under a negative bar. */
     double cats_y = py + PLOT_HEIGHT + 6 + (sc.bottom < 0 ? label + 2 : 0),
            legend_y = cats_y + (double)cat_lines * axis * 1.25 + 8;
-    double legend_h = show_legend ? rp_svg_legend(g, names, langs, ns, legend_y, false) : 0;
+    double legend_h = show_legend ? rp_svg_legend(g, c, legend_y, false) : 0;
     rp_svg_begin(g, legend_y + legend_h + 2);
 
     if (unit_h > 0)
@@ -90,8 +107,13 @@ void rp_svg_bars(struct rp_svg *g, const struct rp_doc_chart *c)
 
     double bw = stacked ? gw * 0.56 : gw * 0.74 / (double)ns;
     bool labels = labels_fit(g, c, stacked ? gw - 4 : bw + gw * 0.26 / (double)ns);
+    /* Segments too thin for their value inside: written beside the bar (see thin_labels). */
+    double *thin_from = rp_arena_array(g->scratch, ns, sizeof *thin_from);
+    double *thin_at = rp_arena_array(g->scratch, ns, sizeof *thin_at);
+    double *thin_value = rp_arena_array(g->scratch, ns, sizeof *thin_value);
     for (size_t i = 0; i < nc; i++) {
         double gx = px + (double)i * gw, pos = 0, neg = 0;
+        size_t thin = 0;
         for (size_t s = 0; s < ns; s++) {
             if (!c->series[s].present[i])
                 continue;
@@ -104,7 +126,7 @@ void rp_svg_bars(struct rp_svg *g, const struct rp_doc_chart *c)
             } else
                 x = gx + gw * 0.13 + (double)s * bw;
             double y1 = YV(fmax(from, to)), y2 = YV(fmin(from, to));
-            struct rp_rgb color = rp_svg_series_color(g, s);
+            struct rp_rgb color = rp_chart_series_color(th, c, s);
             rp_svg_rect(g, x, y1, bw, y2 - y1, color);
             if (!labels)
                 continue;
@@ -113,10 +135,17 @@ void rp_svg_bars(struct rp_svg *g, const struct rp_doc_chart *c)
             if (!stacked)
                 rp_svg_text(g, x + bw / 2, v >= 0 ? y1 - 3 : y2 + label + 1, label, 0,
                             RP_SVG_MIDDLE, th->text, buf, len, NULL);
-            else if (y2 - y1 >= label + 3 && rp_svg_text_width(buf, len, label, 0) <= bw - 2)
+            else if (y2 - y1 < label + 3 || rp_svg_text_width(buf, len, label, 0) > bw - 2) {
+                if (v != 0) {
+                    thin_from[thin] = thin_at[thin] = (y1 + y2) / 2;
+                    thin_value[thin++] = v;
+                }
+            } else
                 rp_svg_text(g, x + bw / 2, (y1 + y2) / 2 + label * 0.35, label, 0, RP_SVG_MIDDLE,
                             rp_svg_ink_on(g, color), buf, len, NULL);
         }
+        if (thin)
+            thin_labels(g, c, gx + (gw + bw) / 2, thin_from, thin_at, thin_value, thin);
         /* A stack's total over it. */
         if (stacked && labels && ns > 1) {
             number(buf, sizeof buf, pos + neg, c->decimals, g->lang);
@@ -129,5 +158,5 @@ void rp_svg_bars(struct rp_svg *g, const struct rp_doc_chart *c)
     }
 #undef YV
     if (show_legend)
-        rp_svg_legend(g, names, langs, ns, legend_y, true);
+        rp_svg_legend(g, c, legend_y, true);
 }

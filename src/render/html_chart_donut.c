@@ -1,6 +1,7 @@
 /* A donut in SVG, as the PDF draws it (layout_chart.c): the first series' positive values
- * as slices clockwise from twelve o'clock, the total in the hole, and a legend beside it
- * giving each category's value and share. */
+ * as slices clockwise from twelve o'clock, the stated total (else the sum) in the hole, the
+ * values of slices too thin to see beside the ring, and a legend beside it giving each
+ * category's value and share. */
 #include "render/chart.h"
 #include "render/html_svg.h"
 #include "util/arena.h"
@@ -14,8 +15,9 @@
 #define PI 3.14159265358979323846
 #define OUTER 80.0 /* radii of the ring */
 #define INNER 48.0
-#define VALUES_W 118.0 /* the legend's value and share columns */
-#define MAX_NAME_LINES 4
+#define SIDE 30.0         /* beside the ring, for the values of thin slices */
+#define VALUES_W 118.0    /* the legend's value and share columns */
+#define MAX_NAME_LINES 12 /* names wrap, never cut: far more than any needs */
 
 /* Appends "<cmd>x y" to a path, one decimal, never "-0.0". */
 static void point(struct rp_buf *d, const char *cmd, double x, double y)
@@ -55,7 +57,9 @@ void rp_svg_donut(struct rp_svg *g, const struct rp_doc_chart *c)
 
     /* The legend right of the ring: names wrapped before the value and share columns. */
     double size = RP_SVG_AXIS_SIZE + 0.5, lh = size * 1.3, right = RP_SVG_WIDTH - RP_SVG_PAD;
-    double cx = RP_SVG_PAD + OUTER + 4, lx = cx + OUTER + 24, name_w = right - lx - 16 - VALUES_W;
+    /* Room left and right of the ring for the labels of thin slices. */
+    double cx = RP_SVG_PAD + SIDE + OUTER + 4, lx = cx + OUTER + SIDE + 12,
+           name_w = right - lx - 16 - VALUES_W;
     struct rp_svg_line *lines = rp_arena_array(g->scratch, nc * MAX_NAME_LINES, sizeof *lines);
     size_t *counts = rp_arena_array(g->scratch, nc, sizeof *counts);
     double legend_h = 0;
@@ -78,12 +82,22 @@ void rp_svg_donut(struct rp_svg *g, const struct rp_doc_chart *c)
         point(&d, " L", cx + INNER * sin(a1), cy - INNER * cos(a1));
         arc(&d, cx, cy, INNER, a1, a);
         rp_buf_adds(&d, " Z");
-        rp_svg_path(g, d.data, rp_svg_series_color(g, i), 1.5); /* white parts the slices */
+        rp_svg_path(g, d.data, rp_chart_category_color(th, c, i), 1.5); /* white parts the slices */
         free(d.data);
         a = a1;
     }
     char buf[96];
-    rp_fmt_number(buf, sizeof buf, total, c->decimals, g->lang);
+    struct rp_chart_tag *tags = rp_arena_array(g->scratch, nc, sizeof *tags);
+    size_t thin = rp_chart_donut_tags(c, total, cx, cy, OUTER, RP_SVG_LABEL_SIZE + 2, tags);
+    for (size_t k = 0; k < thin; k++) {
+        const struct rp_chart_tag *t = &tags[k];
+        double end = cx + t->side * (OUTER + 9);
+        rp_svg_line(g, t->x0, t->y0, end, t->y, 0.6, th->muted);
+        rp_fmt_number(buf, sizeof buf, s->values[t->category], c->decimals, g->lang);
+        rp_svg_text(g, end + t->side * 2, t->y + RP_SVG_LABEL_SIZE * 0.35, RP_SVG_LABEL_SIZE, 0,
+                    t->side > 0 ? RP_SVG_START : RP_SVG_END, th->text, buf, strlen(buf), NULL);
+    }
+    rp_fmt_number(buf, sizeof buf, rp_chart_donut_centre(c, total), c->decimals, g->lang);
     rp_svg_text(g, cx, cy + 5, 16, RP_SVG_BOLD, RP_SVG_MIDDLE, th->primary, buf, strlen(buf), NULL);
     if (c->unit && *c->unit)
         rp_svg_text(g, cx, cy + 20, RP_SVG_AXIS_SIZE, 0, RP_SVG_MIDDLE, th->muted, c->unit,
@@ -91,7 +105,7 @@ void rp_svg_donut(struct rp_svg *g, const struct rp_doc_chart *c)
 
     double y = (body - legend_h) / 2;
     for (size_t i = 0; i < nc; i++) {
-        rp_svg_rect(g, lx, y + 2, size * 0.8, size * 0.8, rp_svg_series_color(g, i));
+        rp_svg_rect(g, lx, y + 2, size * 0.8, size * 0.8, rp_chart_category_color(th, c, i));
         rp_svg_lines(g, lx + 16, y + size * 0.95, lh, size, 0, RP_SVG_START, th->text,
                      c->categories[i], lines + i * MAX_NAME_LINES, counts[i],
                      c->category_langs ? c->category_langs[i] : NULL);

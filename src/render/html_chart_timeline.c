@@ -101,15 +101,9 @@ void rp_svg_timeline(struct rp_svg *g, const struct rp_doc_chart *c)
     long every = (long)ceil((widest + 6) / (30.44 * per_day));
     every = every < 1 ? 1 : every;
 
-    const char **names = rp_arena_array(g->scratch, c->series_count, sizeof *names);
-    const char **langs = rp_arena_array(g->scratch, c->series_count, sizeof *langs);
-    for (size_t s = 0; s < c->series_count; s++) {
-        names[s] = c->series[s].name;
-        langs[s] = c->series[s].lang;
-    }
     double top = 4, axis_y = top + lanes * LANE_H + 12, axis_h = 2 * axis * 1.35 + 8;
     bool legend = c->series_count > 1;
-    double legend_h = legend ? rp_svg_legend(g, names, langs, c->series_count, 0, false) : 0;
+    double legend_h = legend ? rp_svg_legend(g, c, 0, false) : 0;
     rp_svg_begin(g, axis_y + axis_h + legend_h + 2);
 
     /* Months: a light gridline and a tick at each start, names centred (kept inside the
@@ -153,7 +147,8 @@ void rp_svg_timeline(struct rp_svg *g, const struct rp_doc_chart *c)
                     strlen(ev[i].label), ev[i].lang);
     }
     for (size_t i = 0; i < n; i++)
-        rp_svg_circle(g, ev[i].x, axis_y, MARKER_R, rp_svg_series_color(g, ev[i].series));
+        rp_svg_circle(g, ev[i].x, axis_y, MARKER_R,
+                      rp_chart_series_color(g->theme, c, ev[i].series));
     if (legend)
-        rp_svg_legend(g, names, langs, c->series_count, axis_y + axis_h, true);
+        rp_svg_legend(g, c, axis_y + axis_h, true);
 }

@@ -1,6 +1,8 @@
 /* SVG shapes, text and legends for the HTML edition's charts (see html_svg.h). */
 #include "render/html_svg.h"
 
+#include "render/chart.h"
+
 #include "load/xml_write.h"
 #include "util/buf.h"
 #include "util/utf8.h"
@@ -46,11 +48,6 @@ static int channel(float v)
 void rp_svg_color(char out[8], struct rp_rgb c)
 {
     snprintf(out, 8, "#%02x%02x%02x", channel(c.r), channel(c.g), channel(c.b));
-}
-
-struct rp_rgb rp_svg_series_color(const struct rp_svg *g, size_t i)
-{
-    return g->theme->series[i % RP_THEME_SERIES];
 }
 
 /* Relative luminance (WCAG 2.1) of an sRGB colour. */
@@ -247,27 +244,45 @@ void rp_svg_lines(struct rp_svg *g, double x, double y, double step, double size
 
 /* ---------------------------------------------------------------- legend */
 
-double rp_svg_legend(struct rp_svg *g, const char *const *names, const char *const *langs, size_t n,
-                     double top, bool draw)
+/* The most lines a legend name takes: far more than any name needs. */
+#define LEGEND_MAX_LINES 12
+
+double rp_svg_legend(struct rp_svg *g, const struct rp_doc_chart *c, double top, bool draw)
 {
-    double size = RP_SVG_AXIS_SIZE, lh = size * 1.6, left = RP_SVG_PAD;
+    double size = RP_SVG_AXIS_SIZE, lh = size * 1.6, step = size * 1.25, left = RP_SVG_PAD;
     double right = RP_SVG_WIDTH - RP_SVG_PAD, x = left, y = top;
-    for (size_t i = 0; i < n; i++) {
-        const char *name = names[i] ? names[i] : "";
+    double room = right - left - (size + 4);
+    for (size_t i = 0; i < c->series_count; i++) {
+        const struct rp_doc_series *se = &c->series[i];
+        const char *name = se->name ? se->name : "";
+        struct rp_rgb swatch = rp_chart_series_color(g->theme, c, i);
         double tw = rp_svg_text_width(name, strlen(name), size, 0);
-        /* A name wider than the drawing keeps its line and runs past the swatch's row:
-         * the data table below says it whole. */
+        if (tw > room) {
+            /* Too long for one line: a row of its own, wrapped, so that it is read whole. */
+            struct rp_svg_line lines[LEGEND_MAX_LINES];
+            size_t n = rp_svg_wrap(name, room, size, 0, lines, LEGEND_MAX_LINES);
+            if (x > left)
+                y += lh;
+            if (draw) {
+                rp_svg_rect(g, left, y + 2, size * 0.8, size * 0.8, swatch);
+                rp_svg_lines(g, left + size + 4, y + size * 0.85 + 1, step, size, 0, RP_SVG_START,
+                             g->theme->text, name, lines, n, se->lang);
+            }
+            y += (double)(n - 1) * step + lh;
+            x = left;
+            continue;
+        }
         double w = size + 4 + tw + 14;
         if (x + w > right && x > left) {
             x = left;
             y += lh;
         }
         if (draw) {
-            rp_svg_rect(g, x, y + 2, size * 0.8, size * 0.8, rp_svg_series_color(g, i));
+            rp_svg_rect(g, x, y + 2, size * 0.8, size * 0.8, swatch);
             rp_svg_text(g, x + size + 4, y + size * 0.85 + 1, size, 0, RP_SVG_START, g->theme->text,
-                        name, strlen(name), langs ? langs[i] : NULL);
+                        name, strlen(name), se->lang);
         }
         x += w;
     }
-    return n ? y + lh - top : 0;
+    return (x > left ? y + lh : y) - top;
 }

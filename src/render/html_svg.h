@@ -50,9 +50,6 @@ void rp_svg_begin(struct rp_svg *g, double height);
 /* "#1f3a5f". `out` has room for 8 bytes. */
 void rp_svg_color(char out[8], struct rp_rgb c);
 
-/* The theme's colour of series (or category) i; the palette repeats as in the PDF. */
-struct rp_rgb rp_svg_series_color(const struct rp_svg *g, size_t i);
-
 /* Of the theme's text colour and white, the one that reads best on `ground` (WCAG
  * contrast ratio). */
 struct rp_rgb rp_svg_ink_on(const struct rp_svg *g, struct rp_rgb ground);
@@ -95,11 +92,10 @@ void rp_svg_lines(struct rp_svg *g, double x, double y, double step, double size
                   enum rp_svg_anchor anchor, struct rp_rgb fill, const char *s,
                   const struct rp_svg_line *lines, size_t count, const char *lang);
 
-/* A legend: a swatch of colour i and names[i] per entry, flowing left to right across the
- * drawing from `top`; returns its height, writing it only when `draw`. `langs` (optional)
- * gives each name's language. */
-double rp_svg_legend(struct rp_svg *g, const char *const *names, const char *const *langs, size_t n,
-                     double top, bool draw);
+/* A legend: a swatch of its colour and the name of each series of `c`, flowing left to
+ * right across the drawing from `top`; a name too long for one line wraps onto more, never
+ * cut. Returns its height, writing it only when `draw`. */
+double rp_svg_legend(struct rp_svg *g, const struct rp_doc_chart *c, double top, bool draw);
 
 /* ---- the drawings: each measures itself, calls rp_svg_begin, then draws */
 void rp_svg_bars(struct rp_svg *g, const struct rp_doc_chart *c);

@@ -130,7 +130,7 @@ static const char *status_class(unsigned flags)
 #define SYMBOL_LED_MAX 48
 
 /* Whether `text` is a short statement led by a symbol and a space: a neutral status
- * ("◌ Norme à définir"), a progress bar ("■■■■□□□□□□ 40 %"). The symbol must not be left
+ * ("◊ Norme à définir"), a progress bar ("■■■■□□□□□□ 40 %"). The symbol must not be left
  * alone at the end of a line, as a toned status's is not. */
 static bool symbol_led(const char *text)
 {

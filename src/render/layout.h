@@ -116,11 +116,12 @@ struct rp_item {
     float x, y, w, h;    /* TEXT: origin on the baseline; RECT, LINK, IMAGE: box (y at its top);
                             LINE: (x,y) to (x+w,y+h) */
     struct rp_rgb color; /* text or fill colour; stroke colour of a LINE */
-    float line_width;    /* LINE; the outline of a PATH when > 0; TEXT: > 0 strokes the glyphs'
-                            outlines in `color` instead of filling them, a decoration that
-                            text extraction skips (the draft mark) */
+    float line_width;    /* LINE; the outline of a PATH when > 0 */
     float dash;          /* LINE: dash length (0 = solid) */
     float size, angle;   /* TEXT: size in points, rotation in degrees */
+    float alpha;         /* TEXT: between 0 and 1, the glyphs are see-through at that opacity,
+                            a decoration that text extraction skips (the sample and draft
+                            marks); 0, as items are made, means opaque */
     enum rp_face face;   /* TEXT */
     const char *text;    /* TEXT: UTF-8 bytes (not NUL-terminated); LINK: URI or NULL;
                             IMAGE: the file, fitted into the box keeping its proportions */

@@ -1,10 +1,8 @@
-/* Block layout: cover, contents, headings, paragraphs, lists, notes, key figures. */
+/* Block layout: contents, headings, paragraphs, lists, notes, key figures. */
 #include "render/layout_flow.h"
 #include "util/arena.h"
 
 #include <string.h>
-
-static const struct rp_rgb white = {1, 1, 1};
 
 /* Baseline of a line whose box starts at `top` and is `lh` high. */
 static double baseline(double top, double lh, double size)
@@ -494,83 +492,6 @@ void rp_flow_toc(struct rp_flow *f)
         f->squeeze = tail_squeeze(f, toc, NULL, SHORT_CONTENTS_TAIL);
     toc(f, NULL);
     f->squeeze = squeeze;
-}
-
-/* ------------------------------------------------------------------ cover */
-
-void rp_flow_cover(struct rp_flow *f)
-{
-    const struct rp_theme *t = f->theme;
-    const struct rp_doc *doc = f->doc;
-    f->want_kind = RP_PAGE_COVER;
-    f->want_landscape = false;
-    rp_flow_new_page(f, RP_PAGE_COVER, false);
-    double band = 330, w = f->right - f->left;
-    rp_flow_rect(f, 0, 0, f->width, band, t->primary);
-    rp_flow_rect(f, 0, band, f->width, 5, t->accent);
-    const char *org = doc->organisation ? doc->organisation : "";
-    struct rp_tagging cover_tagging = rp_flow_tag(f, RP_ST_SECT);
-    f->y = 96;
-    rp_flow_break_text(f, org, RP_FACE_BOLD, 13, w);
-    struct rp_tagging tagging = rp_flow_tag(f, RP_ST_P);
-    rp_flow_atoms_lang(f, doc->organisation_lang);
-    place_lines(f, f->left, w, 13, RP_TEXT_LEFT, white, NULL, 0, false);
-    rp_flow_untag(f, tagging);
-    f->y = 170;
-    rp_flow_break_text(f, doc->title, RP_FACE_BOLD, 28, w);
-    tagging = rp_flow_tag(f, rp_flow_heading_type(f));
-    for (size_t i = 0; i < f->lines.count; i++, f->y += 33)
-        rp_flow_draw_line(f, &f->atoms, &f->lines.items[i], f->left, f->y + 26, w, RP_TEXT_LEFT,
-                          white);
-    rp_flow_untag(f, tagging);
-    if (doc->subtitle && *doc->subtitle) {
-        f->y += 8;
-        rp_flow_break_text(f, doc->subtitle, RP_FACE_REGULAR, 15, w);
-        rp_flow_atoms_lang(f, doc->subtitle_lang);
-        tagging = rp_flow_tag(f, RP_ST_P);
-        for (size_t i = 0; i < f->lines.count; i++, f->y += 19)
-            rp_flow_draw_line(f, &f->atoms, &f->lines.items[i], f->left, f->y + 14, w, RP_TEXT_LEFT,
-                              white);
-        rp_flow_untag(f, tagging);
-    }
-    f->y = band + 50;
-    if (doc->labels.edition && *doc->labels.edition) {
-        tagging = rp_flow_tag(f, RP_ST_P);
-        rp_flow_text(f, f->left, f->y, RP_FACE_REGULAR, 11, t->muted, doc->labels.edition,
-                     strlen(doc->labels.edition));
-        rp_flow_untag(f, tagging);
-        f->y += 18;
-    }
-    if (doc->year > 0) {
-        char date[64];
-        rp_fmt_date(date, sizeof date, doc->year, doc->month, doc->day, f->lang);
-        tagging = rp_flow_tag(f, RP_ST_P);
-        rp_flow_text(f, f->left, f->y, RP_FACE_BOLD, 12, t->text,
-                     rp_flow_str(f, date, strlen(date)), strlen(date));
-        rp_flow_untag(f, tagging);
-        f->y += 18;
-    }
-    rp_flow_untag(f, cover_tagging);
-    /* The sample mark and the logo are the page's decoration: the text says both. */
-    tagging = rp_flow_artifact(f, RP_ART_WATERMARK);
-    if (doc->sample && doc->labels.sample) {
-        f->y += 24;
-        rp_flow_text(f, f->left, f->y, RP_FACE_BOLD, 20, t->accent, doc->labels.sample,
-                     strlen(doc->labels.sample));
-    }
-    f->artifact = RP_ART_LAYOUT;
-    if (t->logo && t->logo_width > 0 && t->logo_height > 0) {
-        /* At the foot of the cover, on white: logos are drawn for a light ground. */
-        struct rp_item *logo = rp_flow_item(f, RP_ITEM_IMAGE);
-        logo->x = (float)f->left;
-        logo->y = (float)(f->bottom - t->logo_height);
-        logo->w = (float)t->logo_width;
-        logo->h = (float)t->logo_height;
-        logo->text = t->logo;
-    }
-    rp_flow_untag(f, tagging);
-    f->fresh = false;
-    f->want_kind = RP_PAGE_BODY;
 }
 
 /* ------------------------------------------------------------------ dispatch */

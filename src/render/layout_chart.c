@@ -1,5 +1,7 @@
 /* Vector charts: grouped and stacked bars, donut. Everything is drawn with rectangles and
- * Bézier paths; labels are formatted in the edition's conventions. */
+ * Bézier paths; labels are formatted in the edition's conventions. Colours come from the
+ * chart's pinned meanings (chart_colors.c), as in the HTML edition; a slice or segment too
+ * thin for its value has it written beside, joined by a leader line. */
 #include "render/chart.h"
 #include "render/layout_flow.h"
 #include "util/arena.h"
@@ -26,11 +28,6 @@ const char *rp_chart_alt(struct rp_flow *f, const struct rp_doc_chart *c)
     const char *out = rp_arena_strndup(f->env->arena, t.data ? t.data : "", t.len);
     free(t.data);
     return out;
-}
-
-struct rp_rgb rp_chart_color(const struct rp_flow *f, size_t i)
-{
-    return f->theme->series[i % RP_THEME_SERIES];
 }
 
 void rp_chart_text(struct rp_flow *f, double x, double base, enum rp_face face, double size,
@@ -66,28 +63,69 @@ const char *rp_chart_category_lang(const struct rp_doc_chart *c, size_t i)
     return c->category_langs && i < c->category_count ? c->category_langs[i] : NULL;
 }
 
-/* Legend: swatch and name per entry, flowing left to right. Returns its height. */
-double rp_chart_legend(struct rp_flow *f, const char *const *names, const char *const *langs,
-                       size_t n, bool draw, double top)
+/* Legend: swatch and name per series, flowing left to right. A name wider than the line
+ * wraps onto as many lines as it needs, in a row of its own: a legend names in full what
+ * the colours mean. Returns its height. */
+double rp_chart_legend(struct rp_flow *f, const struct rp_doc_chart *c, bool draw, double top)
 {
     double size = RP_CHART_AXIS_SIZE, x = f->left, y = top, lh = size * 1.6;
-    for (size_t i = 0; i < n; i++) {
-        double tw = rp_text_width(f->m, RP_FACE_REGULAR, size, names[i], strlen(names[i]));
+    double line_step = size * 1.25, room = f->right - f->left - 12;
+    for (size_t i = 0; i < c->series_count; i++) {
+        const char *name = c->series[i].name, *lang = c->series[i].lang;
+        struct rp_rgb swatch = rp_chart_series_color(f->theme, c, i);
+        double tw = rp_text_width(f->m, RP_FACE_REGULAR, size, name, strlen(name));
+        if (tw > room) {
+            if (x > f->left)
+                y += lh;
+            size_t n = rp_flow_break_text(f, name, RP_FACE_REGULAR, size, room);
+            if (draw) {
+                rp_flow_atoms_lang(f, lang);
+                rp_flow_rect(f, f->left, y + 1.5, 8, 8, swatch);
+                for (size_t k = 0; k < n; k++)
+                    rp_flow_draw_line(f, &f->atoms, &f->lines.items[k], f->left + 12,
+                                      y + 8.5 + (double)k * line_step, room, RP_TEXT_LEFT,
+                                      f->theme->text);
+            }
+            y += (double)(n ? n - 1 : 0) * line_step + lh;
+            x = f->left;
+            continue;
+        }
         double w = 12 + tw + 14;
         if (x + w > f->right && x > f->left) {
             x = f->left;
             y += lh;
         }
         if (draw) {
-            if (langs && rp_flow_marks(f, RP_SPAN_TEXT, langs[i]))
+            if (rp_flow_marks(f, RP_SPAN_TEXT, lang))
                 rp_flow_rect(f, x + 11, y + 1, tw + 2, size * 1.3, f->theme->placeholder_fill);
-            rp_flow_rect(f, x, y + 1.5, 8, 8, rp_chart_color(f, i));
-            rp_flow_text(f, x + 12, y + 8.5, RP_FACE_REGULAR, size, f->theme->text, names[i],
-                         strlen(names[i]));
+            rp_flow_rect(f, x, y + 1.5, 8, 8, swatch);
+            rp_flow_text(f, x + 12, y + 8.5, RP_FACE_REGULAR, size, f->theme->text, name,
+                         strlen(name));
         }
         x += w;
     }
-    return y + lh - top;
+    return (x > f->left ? y + lh : y) - top;
+}
+
+/* The values of a stack's thin segments right of the bar whose right edge is `x`, each
+ * joined by a leader line to the middle of its segment (`from`); `at` are where the labels
+ * would like to be, from the lowest segment up, spread apart as needed. */
+static void thin_labels(struct rp_flow *f, double x, const double *from, double *at,
+                        const char **text, size_t n)
+{
+    /* Stacked from the bottom up: reverse them so that they run down the page. */
+    for (size_t k = 0; k < n / 2; k++) {
+        double t = at[k];
+        at[k] = at[n - 1 - k];
+        at[n - 1 - k] = t;
+    }
+    rp_chart_spread(at, n, RP_CHART_LABEL_SIZE + 1.5, -1e9);
+    for (size_t k = 0; k < n; k++) {
+        double y = at[n - 1 - k];
+        rp_flow_line(f, x, from[k], x + 5, y, 0.5, f->theme->muted);
+        rp_chart_text(f, x + 7, y + RP_CHART_LABEL_SIZE * 0.35, RP_FACE_REGULAR,
+                      RP_CHART_LABEL_SIZE, f->theme->text, text[k], RP_TEXT_LEFT);
+    }
 }
 
 static void bars(struct rp_flow *f, const struct rp_doc_chart *c)
@@ -117,17 +155,7 @@ static void bars(struct rp_flow *f, const struct rp_doc_chart *c)
     if (cat_lines > 3)
         cat_lines = 3;
     bool show_legend = ns > 1 || stacked;
-    double legend_h = 0;
-    const char **names = NULL, **langs = NULL;
-    if (show_legend) {
-        names = rp_arena_array(f->env->arena, ns, sizeof *names);
-        langs = rp_arena_array(f->env->arena, ns, sizeof *langs);
-        for (size_t s = 0; s < ns; s++) {
-            names[s] = c->series[s].name;
-            langs[s] = c->series[s].lang;
-        }
-        legend_h = rp_chart_legend(f, names, langs, ns, false, 0);
-    }
+    double legend_h = show_legend ? rp_chart_legend(f, c, false, 0) : 0;
     double title_h = rp_chart_title(f, c, false);
     double unit_h = c->unit ? RP_CHART_AXIS_SIZE * 1.8 : 4;
     double total =
@@ -160,8 +188,13 @@ static void bars(struct rp_flow *f, const struct rp_doc_chart *c)
                     rp_text_width(f->m, RP_FACE_REGULAR, RP_CHART_LABEL_SIZE, lab, strlen(lab)) <=
                     (stacked ? gw - 4 : bw + gw * 0.26 / (double)(ns ? ns : 1));
             }
+    /* Segments too thin for their value inside: written beside the bar (see thin_labels). */
+    double *thin_at = rp_arena_array(f->page_arena, ns ? ns : 1, sizeof *thin_at);
+    const char **thin_text = rp_arena_array(f->page_arena, ns ? ns : 1, sizeof *thin_text);
+    double *thin_from = rp_arena_array(f->page_arena, ns ? ns : 1, sizeof *thin_from);
     for (size_t i = 0; i < nc; i++) {
         double gx = px + (double)i * gw, pos = 0, neg = 0;
+        size_t thin = 0;
         for (size_t s = 0; s < ns; s++) {
             if (!c->series[s].present[i])
                 continue;
@@ -177,23 +210,31 @@ static void bars(struct rp_flow *f, const struct rp_doc_chart *c)
                 x = gx + gw * 0.13 + (double)s * bw;
             }
             double y1 = YV(from > to ? from : to), y2 = YV(from > to ? to : from);
-            rp_flow_rect(f, x, y1, bw, y2 - y1, rp_chart_color(f, s));
+            rp_flow_rect(f, x, y1, bw, y2 - y1, rp_chart_series_color(th, c, s));
             if (!labels)
                 continue;
             const char *lab = format_value(f, v, c->decimals);
             if (!stacked)
                 rp_chart_text(f, x + bw / 2, v >= 0 ? y1 - 2.5 : y2 + RP_CHART_LABEL_SIZE + 1,
                               RP_FACE_REGULAR, RP_CHART_LABEL_SIZE, th->text, lab, RP_TEXT_CENTER);
-            else if (y2 - y1 >= RP_CHART_LABEL_SIZE + 3 &&
-                     rp_text_width(f->m, RP_FACE_REGULAR, RP_CHART_LABEL_SIZE, lab, strlen(lab)) <=
+            else if (y2 - y1 < RP_CHART_LABEL_SIZE + 3 ||
+                     rp_text_width(f->m, RP_FACE_REGULAR, RP_CHART_LABEL_SIZE, lab, strlen(lab)) >
                          bw - 2) {
-                struct rp_rgb sc = rp_chart_color(f, s);
+                if (v != 0) {
+                    thin_from[thin] = (y1 + y2) / 2;
+                    thin_at[thin] = thin_from[thin];
+                    thin_text[thin++] = lab;
+                }
+            } else {
+                struct rp_rgb sc = rp_chart_series_color(th, c, s);
                 bool dark = 0.2126 * sc.r + 0.7152 * sc.g + 0.0722 * sc.b < 0.5;
                 rp_chart_text(f, x + bw / 2, (y1 + y2) / 2 + RP_CHART_LABEL_SIZE * 0.35,
                               RP_FACE_REGULAR, RP_CHART_LABEL_SIZE,
                               dark ? (struct rp_rgb){1, 1, 1} : th->text, lab, RP_TEXT_CENTER);
             }
         }
+        if (thin)
+            thin_labels(f, gx + (gw + bw) / 2, thin_from, thin_at, thin_text, thin);
         if (stacked && labels && ns > 1) {
             const char *lab = format_value(f, pos + neg, c->decimals);
             rp_chart_text(f, gx + gw / 2, YV(pos) - 2.5, RP_FACE_BOLD, RP_CHART_LABEL_SIZE,
@@ -211,7 +252,7 @@ static void bars(struct rp_flow *f, const struct rp_doc_chart *c)
 #undef YV
     f->y = py + ph + 6 + (double)cat_lines * RP_CHART_AXIS_SIZE * 1.25 + 8;
     if (show_legend)
-        f->y += rp_chart_legend(f, names, langs, ns, true, f->y);
+        f->y += rp_chart_legend(f, c, true, f->y);
     f->fresh = false;
 }
 
@@ -247,8 +288,9 @@ static void donut(struct rp_flow *f, const struct rp_doc_chart *c)
     for (size_t i = 0; s && i < nc; i++)
         if (s->present[i] && s->values[i] > 0)
             total += s->values[i];
-    double ro = 68, ri = 40, size = RP_CHART_AXIS_SIZE + 0.5, lh = size * 1.3;
-    double lx = f->left + 2 * ro + 36, lw = f->right - lx;
+    /* Room left and right of the ring for the labels of thin slices. */
+    double ro = 68, ri = 40, size = RP_CHART_AXIS_SIZE + 0.5, lh = size * 1.3, side = 26;
+    double lx = f->left + 2 * side + 2 * ro + 14, lw = f->right - lx;
     /* The legend: one entry per category with its value and share. */
     double legend_h = 0;
     for (size_t i = 0; i < nc; i++)
@@ -261,7 +303,7 @@ static void donut(struct rp_flow *f, const struct rp_doc_chart *c)
     rp_flow_need(f, title_h + body + 10);
     rp_chart_title(f, c, true);
     f->y += title_h;
-    double cx = f->left + ro + 4, cy = f->y + ro + 4, a = 0;
+    double cx = f->left + side + ro + 4, cy = f->y + ro + 4, a = 0;
     for (size_t i = 0; s && total > 0 && i < nc; i++) {
         if (!s->present[i] || s->values[i] <= 0)
             continue;
@@ -276,13 +318,24 @@ static void donut(struct rp_flow *f, const struct rp_doc_chart *c)
         n = rp_chart_arc(segs, n, cx, cy, ri, a1, a);
         segs[n++] = (struct rp_seg){RP_SEG_CLOSE, 0, 0, 0, 0, 0, 0};
         struct rp_item *it = rp_flow_item(f, RP_ITEM_PATH);
-        it->color = rp_chart_color(f, i);
+        it->color = rp_chart_category_color(th, c, i);
         it->segs = segs;
         it->seg_count = n;
         it->line_width = 1; /* a white outline parts adjacent segments */
         a = a1;
     }
-    const char *sum = format_value(f, total, c->decimals);
+    struct rp_chart_tag *tags = rp_arena_array(f->page_arena, nc, sizeof *tags);
+    size_t thin = rp_chart_donut_tags(c, total, cx, cy, ro, RP_CHART_LABEL_SIZE + 1.5, tags);
+    for (size_t k = 0; k < thin; k++) {
+        const struct rp_chart_tag *t = &tags[k];
+        double end = cx + t->side * (ro + 8);
+        rp_flow_line(f, t->x0, t->y0, end, t->y, 0.5, th->muted);
+        rp_chart_text(f, end + t->side * 2, t->y + RP_CHART_LABEL_SIZE * 0.35, RP_FACE_REGULAR,
+                      RP_CHART_LABEL_SIZE, th->text,
+                      format_value(f, s->values[t->category], c->decimals),
+                      t->side > 0 ? RP_TEXT_LEFT : RP_TEXT_RIGHT);
+    }
+    const char *sum = format_value(f, rp_chart_donut_centre(c, total), c->decimals);
     rp_chart_text(f, cx, cy + 3, RP_FACE_BOLD, 11, th->primary, sum, RP_TEXT_CENTER);
     if (c->unit && *c->unit)
         rp_chart_text(f, cx, cy + 13, RP_FACE_REGULAR, RP_CHART_AXIS_SIZE, th->muted,
@@ -291,7 +344,7 @@ static void donut(struct rp_flow *f, const struct rp_doc_chart *c)
     for (size_t i = 0; i < nc; i++) {
         size_t n = rp_flow_break_text(f, c->categories[i], RP_FACE_REGULAR, size, lw - 14 - 110);
         rp_flow_atoms_lang(f, rp_chart_category_lang(c, i));
-        rp_flow_rect(f, lx, y + 1.5, 8, 8, rp_chart_color(f, i));
+        rp_flow_rect(f, lx, y + 1.5, 8, 8, rp_chart_category_color(th, c, i));
         for (size_t k = 0; k < n; k++)
             rp_flow_draw_line(f, &f->atoms, &f->lines.items[k], lx + 14,
                               y + (double)k * lh + size * 0.95, lw - 14 - 110, RP_TEXT_LEFT,

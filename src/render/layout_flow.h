@@ -173,17 +173,14 @@ void rp_flow_timeline(struct rp_flow *f, const struct rp_doc_chart *c);
 /* ---- chart pieces shared by the chart layouts (layout_chart.c) */
 #define RP_CHART_LABEL_SIZE 6.8
 #define RP_CHART_AXIS_SIZE 7.0
-/* The theme's colour of series i (the palette repeats). */
-struct rp_rgb rp_chart_color(const struct rp_flow *f, size_t i);
 /* Text with its baseline at `base`, starting at, centred on or ending at x. */
 void rp_chart_text(struct rp_flow *f, double x, double base, enum rp_face face, double size,
                    struct rp_rgb color, const char *s, enum rp_text_align align);
 /* The chart's title above it at f->y; returns its height, drawing it only when `draw`. */
 double rp_chart_title(struct rp_flow *f, const struct rp_doc_chart *c, bool draw);
-/* Swatch and name per series, flowing left to right from `top`; returns the height. `langs`
- * (optional) gives each name's language. */
-double rp_chart_legend(struct rp_flow *f, const char *const *names, const char *const *langs,
-                       size_t n, bool draw, double top);
+/* Swatch and name per series of `c`, flowing left to right from `top`; a name too long for
+ * one line wraps onto more, never cut. Returns the height, drawing only when `draw`. */
+double rp_chart_legend(struct rp_flow *f, const struct rp_doc_chart *c, bool draw, double top);
 /* The language of category i's name (NULL: the document's). */
 const char *rp_chart_category_lang(const struct rp_doc_chart *c, size_t i);
 /* Appends to segs[n...] the Bézier pieces of an arc of radius r around (cx, cy), from angle

@@ -95,17 +95,6 @@ static void running_header(struct rp_flow *f)
 {
     const struct rp_theme *t = f->theme;
     const struct rp_doc *doc = f->doc;
-    if (doc->sample) {
-        /* A large diagonal mark under the content of every page. */
-        const char *mark = doc->labels.sample ? doc->labels.sample : "SPECIMEN";
-        double size = 72;
-        double w = rp_text_width(f->m, RP_FACE_BOLD, size, mark, strlen(mark));
-        struct rp_rgb light = {0.93f, 0.90f, 0.86f};
-        rp_flow_text(f, f->width / 2 - w * 0.3536, f->height / 2 + w * 0.3536, RP_FACE_BOLD, size,
-                     light, mark, strlen(mark));
-        f->items[f->count - 1].angle = 45;
-        f->items[f->count - 1].artifact = RP_ART_WATERMARK;
-    }
     if (f->kind == RP_PAGE_COVER)
         return;
     double size = 7.5, base = t->margin_top - 30;
@@ -185,40 +174,68 @@ static void roman(char *buf, size_t size, size_t n)
         }
 }
 
-/* A review edition's mark, above everything else on the page (the overlay is drawn last):
- * a large diagonal word in thin light outlines, which neither the cover's band covers nor
- * hides the text it crosses, and the same word in the footer, where it reads as text. */
-static void draft_mark(struct rp_flow *f)
+/* How see-through the marks are: enough to be seen at a glance, faint enough that the text
+ * and the table rules they cross read as if they were not there. */
+#define MARK_ALPHA 0.15f
+
+/* One word along the page's rising diagonal, centred on it, at most `share` of its length,
+ * its capitals straddling a line `offset` points below the diagonal (y grows downwards). */
+static void diagonal_word(struct rp_flow *f, const char *word, double size, double share,
+                          double offset, struct rp_rgb color)
 {
-    const char *mark = f->doc->labels.draft;
-    if (!mark || !*mark) {
-        if (f->doc->edition != RP_EDITION_REVIEW)
-            return;
-        mark = "DRAFT";
-    }
-    size_t len = strlen(mark);
-    /* Along the diagonal from the bottom left corner, two thirds of its length at most. */
+    size_t len = strlen(word);
     double diagonal = sqrt(f->width * f->width + f->height * f->height);
-    double a = atan2(f->height, f->width), size = 110;
-    double w = rp_text_width(f->m, RP_FACE_BOLD, size, mark, len);
-    if (w > diagonal * 0.66) {
-        size *= diagonal * 0.66 / w;
-        w = diagonal * 0.66;
+    double a = atan2(f->height, f->width);
+    double w = rp_text_width(f->m, RP_FACE_BOLD, size, word, len);
+    if (w > diagonal * share) {
+        size *= diagonal * share / w;
+        w = diagonal * share;
     }
     /* The baseline starts half the word's length before the centre, and a third of the type
-     * size below it so that the capitals straddle the centre (y grows downwards here). */
-    double cx = f->width / 2, cy = f->height / 2, cap = size * 0.35;
+     * size below the line so that the capitals straddle it. */
+    double cx = f->width / 2 + sin(a) * offset, cy = f->height / 2 + cos(a) * offset;
+    double cap = size * 0.35;
     double x = cx - cos(a) * w / 2 + sin(a) * cap, y = cy + sin(a) * w / 2 + cos(a) * cap;
-    struct rp_rgb light = {0.72f, 0.74f, 0.77f};
-    struct rp_tagging tagging = rp_flow_artifact(f, RP_ART_WATERMARK);
-    rp_flow_text(f, x, y, RP_FACE_BOLD, size, light, mark, len);
+    rp_flow_text(f, x, y, RP_FACE_BOLD, size, color, word, len);
     f->items[f->count - 1].angle = (float)(a * 180 / 3.14159265358979323846);
-    f->items[f->count - 1].line_width = 0.9f;
-    double small = 7.5, base = f->height - f->theme->margin_bottom + 36;
-    double mw = rp_text_width(f->m, RP_FACE_BOLD, small, mark, len);
-    f->artifact = RP_ART_FOOTER;
-    rp_flow_text(f, (f->left + f->right - mw) / 2, base, RP_FACE_BOLD, small, f->theme->muted, mark,
-                 len);
+    f->items[f->count - 1].alpha = MARK_ALPHA;
+}
+
+/* The marks that say a page is not the real thing: a review edition's draft mark and the
+ * sample data's mark. They are drawn last (the overlay follows all of a page's content) and
+ * see-through, so that nothing they cross is hidden, not even under the cover's band.
+ * Across the page's centre rather than in a margin: a mark in the margin is missed when a
+ * page is quoted or cut out, one across the content is not. The draft mark, the authors'
+ * concern, is the larger; the sample mark, for every reader, is modest and, with both, on a
+ * parallel line below. The draft word is repeated in the footer, where it reads as text. */
+static void page_marks(struct rp_flow *f)
+{
+    const struct rp_doc *doc = f->doc;
+    const char *draft = doc->labels.draft;
+    if ((!draft || !*draft) && doc->edition == RP_EDITION_REVIEW)
+        draft = "DRAFT";
+    if (draft && !*draft)
+        draft = NULL;
+    const char *sample = NULL;
+    if (doc->sample)
+        sample = doc->labels.sample && *doc->labels.sample ? doc->labels.sample : "SPECIMEN";
+    if (!draft && !sample)
+        return;
+    struct rp_tagging tagging = rp_flow_artifact(f, RP_ART_WATERMARK);
+    double draft_size = 110, sample_size = 64;
+    double gap = draft && sample ? (draft_size + sample_size) * 0.4 : 0;
+    if (draft)
+        diagonal_word(f, draft, draft_size, 0.66, -gap / 2, f->theme->primary);
+    if (sample)
+        diagonal_word(f, sample, sample_size, 0.5, gap / 2, f->theme->accent);
+    if (draft) {
+        size_t len = strlen(draft);
+        double small = 7.5, base = f->height - f->theme->margin_bottom + 36;
+        double mw = rp_text_width(f->m, RP_FACE_BOLD, small, draft, len);
+        f->artifact = RP_ART_FOOTER;
+        rp_flow_text(f, (f->left + f->right - mw) / 2, base, RP_FACE_BOLD, small, f->theme->muted,
+                     draft, len);
+    }
     rp_flow_untag(f, tagging);
 }
 
@@ -290,7 +307,7 @@ static void overlay_page(struct rp_flow *f, size_t p, size_t front)
         link->target_y = (float)tg->y;
     }
     rp_flow_untag(f, tagging);
-    draft_mark(f);
+    page_marks(f); /* last: above everything else on the page */
     struct rp_page page = {p, rec->kind, f->width, f->height, f->items, f->count, f->elems};
     if (!f->status)
         f->status = f->sink->page(f->sink->ctx, &page, true);

@@ -99,14 +99,7 @@ void rp_flow_timeline(struct rp_flow *f, const struct rp_doc_chart *c)
     long every = (long)ceil((widest + 4) / (30.44 * per_day));
     every = every < 1 ? 1 : every;
 
-    const char **names = rp_arena_array(f->env->arena, c->series_count + 1, sizeof *names);
-    const char **langs = rp_arena_array(f->env->arena, c->series_count + 1, sizeof *langs);
-    for (size_t s = 0; s < c->series_count; s++) {
-        names[s] = c->series[s].name;
-        langs[s] = c->series[s].lang;
-    }
-    double legend_h =
-        c->series_count > 1 ? rp_chart_legend(f, names, langs, c->series_count, false, 0) : 0;
+    double legend_h = c->series_count > 1 ? rp_chart_legend(f, c, false, 0) : 0;
     double title_h = rp_chart_title(f, c, false);
     double axis_y = title_h + lanes * LANE_H + 10, axis_h = 2 * RP_CHART_AXIS_SIZE * 1.35 + 6;
     rp_flow_need(f, axis_y + axis_h + legend_h + 8);
@@ -153,9 +146,9 @@ void rp_flow_timeline(struct rp_flow *f, const struct rp_doc_chart *c)
                       rp_flow_str(f, ev[i].label, strlen(ev[i].label)), RP_TEXT_LEFT);
     }
     for (size_t i = 0; i < n; i++)
-        dot(f, ev[i].x, axis_y, MARKER_R, rp_chart_color(f, ev[i].series));
+        dot(f, ev[i].x, axis_y, MARKER_R, rp_chart_series_color(f->theme, c, ev[i].series));
     f->y = axis_y + axis_h;
     if (legend_h > 0)
-        f->y += rp_chart_legend(f, names, langs, c->series_count, true, f->y);
+        f->y += rp_chart_legend(f, c, true, f->y);
     f->fresh = false;
 }

@@ -174,28 +174,83 @@ static const char *cstring(struct pdf *p, int face, const char *s, size_t len)
 }
 
 /* Opens (or closes) a decoration, inside its artifact: its replacement text is empty, so
- * that text extraction skips it too (the diagonal draft mark would otherwise come out as
- * stray letters among the page's text). libharu 2.3.0 has no marked-content API: the
- * operators go straight into the page's content stream, outside any text object. */
+ * that text extraction skips it too (the diagonal marks would otherwise come out as stray
+ * letters among the page's text). libharu 2.3.0 has no marked-content API: the operators go
+ * straight into the page's content stream, outside any text object. */
 static void decoration(HPDF_Page page, bool open)
 {
     HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
     HPDF_Stream_WriteStr(attr->stream, open ? "/Span <</ActualText ()>> BDC\n" : "EMC\n");
 }
 
+/* The graphics state that fills at opacity `alpha`, made once per opacity and shared by the
+ * pages (the marks use one). NULL after a libharu error, which the handler has recorded. */
+static HPDF_ExtGState see_through_state(struct pdf *p, float alpha)
+{
+    for (size_t i = 0; i < p->see_through_count; i++)
+        if (p->see_through[i].alpha == alpha)
+            return p->see_through[i].state;
+    HPDF_ExtGState state = HPDF_CreateExtGState(p->doc);
+    if (!state || HPDF_ExtGState_SetAlphaFill(state, alpha) != HPDF_OK)
+        return NULL;
+    size_t room = sizeof p->see_through / sizeof *p->see_through;
+    if (p->see_through_count < room) {
+        p->see_through[p->see_through_count].alpha = alpha;
+        p->see_through[p->see_through_count++].state = state;
+    }
+    return state;
+}
+
+/* A page that blends gets a transparency group that names the colour space to blend in, the
+ * DeviceRGB of all its colours: PDF/A-2 (6.2.10) requires it when the file has no output
+ * intent (rp_pdf_identify() leaves the intent out when the machine lacks the sRGB profile),
+ * and with the intent, viewers and printers blend in the space the page is shown in. */
+static void blending_group(struct pdf *p, HPDF_Page page)
+{
+    if (HPDF_Dict_GetItem(page, "Group", HPDF_OCLASS_DICT))
+        return;
+    HPDF_Dict group = HPDF_Dict_New(p->doc->mmgr);
+    if (!group)
+        return;
+    HPDF_Dict_AddName(group, "S", "Transparency");
+    HPDF_Dict_AddName(group, "CS", "DeviceRGB");
+    HPDF_Dict_Add(page, "Group", group);
+}
+
+static bool is_see_through(const struct rp_item *it)
+{
+    return it->alpha > 0 && it->alpha < 1;
+}
+
+/* Begins (or ends) see-through drawing, in a saved graphics state of its own. The restore
+ * also brings back the font and fill of before, so the cached ones are forgotten. */
+static void see_through(struct pdf *p, HPDF_Page page, struct state *st, float alpha, bool begin)
+{
+    if (begin) {
+        HPDF_ExtGState state = see_through_state(p, alpha);
+        HPDF_Page_GSave(page);
+        if (state)
+            HPDF_Page_SetExtGState(page, state);
+        blending_group(p, page);
+        decoration(page, true);
+    } else {
+        decoration(page, false);
+        HPDF_Page_GRestore(page);
+        st->face = -1;
+        st->fill_known = false;
+    }
+}
+
 static void text(struct pdf *p, HPDF_Page page, struct state *st, const struct rp_item *it,
                  double height)
 {
-    /* A rotated text matrix must not leak into the next text; outlined glyphs (a review
-     * edition's mark) need the stroke set outside a text object. Both end it first. */
-    bool outlined = it->line_width > 0;
-    if (it->angle != 0 || outlined)
+    /* A rotated text matrix must not leak into the next text; a see-through text (the
+     * marks) needs its graphics state set outside a text object. Both end it first. */
+    bool translucent = is_see_through(it);
+    if (it->angle != 0 || translucent)
         end_text(page, st);
-    if (outlined) {
-        HPDF_Page_SetRGBStroke(page, it->color.r, it->color.g, it->color.b);
-        HPDF_Page_SetLineWidth(page, it->line_width);
-        decoration(page, true);
-    }
+    if (translucent)
+        see_through(p, page, st, it->alpha, true);
     if (!st->in_text) {
         HPDF_Page_BeginText(page);
         st->in_text = true;
@@ -207,8 +262,6 @@ static void text(struct pdf *p, HPDF_Page page, struct state *st, const struct r
     }
     set_fill(page, st, it->color);
     const char *s = cstring(p, it->face, it->text, it->len);
-    if (outlined)
-        HPDF_Page_SetTextRenderingMode(page, HPDF_STROKE);
     if (it->angle != 0) {
         double a = it->angle * 3.14159265358979323846 / 180;
         HPDF_Page_SetTextMatrix(page, (HPDF_REAL)cos(a), (HPDF_REAL)sin(a), (HPDF_REAL)-sin(a),
@@ -216,12 +269,10 @@ static void text(struct pdf *p, HPDF_Page page, struct state *st, const struct r
         HPDF_Page_ShowText(page, s);
     } else
         HPDF_Page_TextOut(page, it->x, (HPDF_REAL)(height - it->y), s);
-    if (outlined)
-        HPDF_Page_SetTextRenderingMode(page, HPDF_FILL);
-    if (it->angle != 0 || outlined)
+    if (it->angle != 0 || translucent)
         end_text(page, st);
-    if (outlined)
-        decoration(page, false);
+    if (translucent)
+        see_through(p, page, st, it->alpha, false);
 }
 
 static void line(HPDF_Page page, const struct rp_item *it, double height)
@@ -394,8 +445,8 @@ static int on_page(void *ctx, const struct rp_page *pg, bool overlay)
         bool drawn = it->kind != RP_ITEM_LINK;
         /* Consecutive lines of text stay in one text object, each element's part of it a
          * marked-content sequence inside it (a table's cells: one BT, many MCIDs). Other
-         * items, rotated and outlined text end the text object. */
-        bool plain = it->kind == RP_ITEM_TEXT && it->angle == 0 && it->line_width <= 0;
+         * items, rotated and see-through text end the text object. */
+        bool plain = it->kind == RP_ITEM_TEXT && it->angle == 0 && !is_see_through(it);
         if (drawn && !plain)
             end_text(page, &st);
         if (plain && mark.open && !mark.in_text && rp_pdf_tags_changes(it, &mark)) {

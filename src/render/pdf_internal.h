@@ -37,6 +37,11 @@ struct pdf {
     const char *image_path;   /* the image loaded last (the theme's logo): drawn once, */
     HPDF_Image image;         /* referenced from every page that shows it */
     struct rp_pdf_tags *tags; /* the structure: content and annotations drawn per element */
+    struct {
+        float alpha;
+        HPDF_ExtGState state;
+    } see_through[4]; /* the graphics states of the opacities drawn so far (pdf.c) */
+    size_t see_through_count;
 };
 
 /* The Info dictionary: title, author, subject, keywords, creator, producer and the

@@ -64,4 +64,13 @@ void rp_theme_default(struct rp_theme *t)
     t->series[5] = hex(0x6a4c93);
     t->series[6] = hex(0xd690a8);
     t->series[7] = hex(0x7d8a96);
+
+    /* Okabe and Ito's colours, the grey darkened to stay visible on white. */
+    t->status_series[RP_STATUS_BLUE] = hex(0x0072b2);
+    t->status_series[RP_STATUS_SKY] = hex(0x56b4e9);
+    t->status_series[RP_STATUS_GREEN] = hex(0x009e73);
+    t->status_series[RP_STATUS_ORANGE] = hex(0xe69f00);
+    t->status_series[RP_STATUS_VERMILLION] = hex(0xd55e00);
+    t->status_series[RP_STATUS_PURPLE] = hex(0xcc79a7);
+    t->status_series[RP_STATUS_GREY] = hex(0x8c8c8c);
 }

@@ -13,6 +13,20 @@ struct rp_rgb {
 
 #define RP_THEME_SERIES 8
 
+/* The status colours of charts, by hue: each status has one of them for good (the
+ * dashboard's builder pins it), so that a colour means the same status in every chart,
+ * document, year and language. Okabe and Ito's palette, told apart with any colour vision. */
+enum rp_status_color {
+    RP_STATUS_BLUE,
+    RP_STATUS_SKY,
+    RP_STATUS_GREEN,
+    RP_STATUS_ORANGE,
+    RP_STATUS_VERMILLION,
+    RP_STATUS_PURPLE,
+    RP_STATUS_GREY,
+    RP_THEME_STATUS
+};
+
 struct rp_theme {
     /* Page (portrait; landscape pages swap width and height) and margins. */
     double page_width, page_height;
@@ -35,6 +49,7 @@ struct rp_theme {
     struct rp_rgb status_good, status_warn, status_bad;
     /* Chart series, ordered so that neighbours differ in lightness (readable in grey). */
     struct rp_rgb series[RP_THEME_SERIES];
+    struct rp_rgb status_series[RP_THEME_STATUS]; /* by enum rp_status_color */
 
     /* The organisation's logo on the cover: a PNG or JPEG file, scaled to fit logo_width ×
      * logo_height keeping its proportions; NULL for none. The templates loader read its

@@ -4,8 +4,9 @@
 # Matterhorn Protocol's failure conditions, ISO 19005-2's clauses; docs/accessibility.md lists
 # them) on each of them, and poppler's pdfinfo must call each one tagged. The checker is then
 # shown to fail: copies of one output with a defect made on purpose (no /MarkInfo, a glyph
-# mapped to .notdef, no /Lang, a Figure without /Alt when there is a Figure) must each fail
-# with the rule they break.
+# mapped to .notdef, no /Lang, a Figure without /Alt when there is a Figure, a see-through page
+# without a transparency group in a file without an output intent) must each fail with the rule
+# they break.
 # The checker runs under Debian's Python (/usr/bin/python3) with python3-pikepdf: the python3
 # on PATH may be another one without Debian's modules.
 set -u
@@ -99,13 +100,28 @@ def figure_alt(pdf):
             stack.append(e.K)
     return False
 
+def transparency_no_group(pdf):
+    # A see-through graphics state on the first page, which then lacks the transparency
+    # group that names its blending colour space, in a file without an output intent.
+    if '/OutputIntents' in pdf.Root:
+        del pdf.Root['/OutputIntents']
+    page = pdf.pages[0]
+    if '/Group' in page.obj:
+        del page.obj['/Group']
+    res = page.obj.Resources
+    if '/ExtGState' not in res:
+        res.ExtGState = pikepdf.Dictionary()
+    res.ExtGState.Faint = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.ExtGState, ca=0.5))
+
 copy('no-markinfo', no_markinfo)
 copy('no-lang', no_lang)
 copy('notdef', notdef)
 copy('figure-no-alt', figure_alt)
+copy('transparency-no-group', transparency_no_group)
 PY
 selftest=0
-for pair in "no-markinfo:A 6.7.2.2" "no-lang:UA 11-001" "notdef:A 6.2.11.8" "figure-no-alt:UA 13-004"; do
+for pair in "no-markinfo:A 6.7.2.2" "no-lang:UA 11-001" "notdef:A 6.2.11.8" "figure-no-alt:UA 13-004" \
+  "transparency-no-group:A 6.2.10"; do
   copy=${pair%%:*} rule=${pair#*:}
   if [ ! -f "$tmp/$copy.pdf" ]; then
     [ "$copy" = figure-no-alt ] && { echo "self-test: $copy skipped (no Figure in $(basename "$sample"))"; continue; }

@@ -302,7 +302,7 @@ static void test_indicator_statuses_and_history(void **state)
     assert_string_equal(cell_text(t, 2, 4), "Oui");
     assert_string_equal(cell_text(t, 2, 5), "\xe2\x96\xa0 Réalisé");
     assert_string_equal(cell_text(t, 3, 4), "4,5" NBSP "jours");
-    assert_string_equal(cell_text(t, 3, 5), "\xe2\x97\x8c Norme à définir");
+    assert_string_equal(cell_text(t, 3, 5), "\xe2\x97\x8a Norme à définir");
     assert_int_equal(t->u.table.note_count, 1);
     rp_arena_free(a);
 }

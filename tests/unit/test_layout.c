@@ -776,6 +776,83 @@ static void test_structure(void **state)
     rp_layout_result_free(&res);
 }
 
+/* What the marks test sees: per page, whether the see-through marks come last. */
+struct marks_seen {
+    size_t pages_marked;  /* overlays whose last items are the two marks */
+    bool content_clear;   /* no see-through item among a page's content */
+    bool marks_artifacts; /* every see-through item is a watermark artifact */
+};
+
+static int see_marks(void *ctx, const struct rp_page *page, bool overlay)
+{
+    struct marks_seen *seen = ctx;
+    size_t marks = 0;
+    bool content_after = false;
+    for (size_t i = 0; i < page->count; i++) {
+        const struct rp_item *it = &page->items[i];
+        if (it->alpha > 0 && it->alpha < 1) {
+            marks++;
+            if (it->elem != 0 || it->artifact != RP_ART_WATERMARK)
+                seen->marks_artifacts = false;
+        } else if (marks && !(it->artifact == RP_ART_FOOTER && it->elem == 0))
+            content_after = true; /* only the draft word in the footer may follow the marks */
+    }
+    if (!overlay)
+        seen->content_clear = seen->content_clear && marks == 0;
+    else if (marks == 2 && !content_after)
+        seen->pages_marked++;
+    return 0;
+}
+
+/* A review edition of sample data: the draft and sample marks are drawn on every page,
+ * cover included, after all of its content, see-through, as watermark artifacts; the cover
+ * keeps its structure (Sect > P, H1, P, P, P). */
+static void test_marks_on_top(void **state)
+{
+    struct fixture *fx = *state;
+    struct rp_doc *doc = rp_doc_new(fx->arena);
+    doc->title = "Rapport";
+    doc->subtitle = "Sous-titre";
+    doc->organisation = "Org";
+    doc->lang = "fr";
+    doc->labels.page = "Page";
+    doc->labels.sample = "EXEMPLE";
+    doc->labels.draft = "PROJET";
+    doc->labels.edition = "Édition française";
+    doc->year = 2024;
+    doc->month = 3;
+    doc->day = 31;
+    doc->sample = true;
+    doc->edition = RP_EDITION_REVIEW;
+    struct rp_node *t = rp_doc_add_table(doc, &doc->body, 2, "Tableau");
+    rp_doc_table_column(t, 1, RP_ALIGN_DECIMAL, false);
+    struct rp_doc_header_row *h = rp_doc_table_header_row(doc, t);
+    rp_doc_header_cell(doc, h, "Poste", 1, RP_ALIGN_LEFT);
+    rp_doc_header_cell(doc, h, "Montant", 1, RP_ALIGN_DECIMAL);
+    for (int i = 0; i < 120; i++) {
+        size_t r = rp_doc_table_row(doc, t, RP_DOC_ROW_LINE);
+        rp_doc_table_cell(doc, t, r, 0, "Ligne", NULL, 0);
+        rp_doc_table_cell(doc, t, r, 1, "1,5", NULL, 0);
+    }
+    struct marks_seen seen = {0, true, true};
+    struct rp_layout_sink sink = {&seen, see_marks};
+    struct rp_layout_result res;
+    assert_int_equal(rp_layout_document(doc, &fx->env, &sink, &res), 0);
+    assert_true(res.page_count > 2);
+    assert_int_equal(seen.pages_marked, res.page_count);
+    assert_true(seen.content_clear);
+    assert_true(seen.marks_artifacts);
+    /* The cover: the first element under the Document is a Sect holding, in this order,
+     * the organisation, the title, the subtitle, the edition and the date. */
+    const enum rp_struct_type cover[] = {RP_ST_SECT, RP_ST_P, RP_ST_H1, RP_ST_P, RP_ST_P, RP_ST_P};
+    assert_true(res.elem_count > 7);
+    for (size_t k = 0; k < sizeof cover / sizeof *cover; k++) {
+        assert_int_equal(res.elems[2 + k].type, cover[k]);
+        assert_int_equal(res.elems[2 + k].parent, k ? 2 : 1);
+    }
+    rp_layout_result_free(&res);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -796,6 +873,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_no_short_contents_tail, setup, teardown),
         cmocka_unit_test_setup_teardown(test_toc_and_outline, setup, teardown),
         cmocka_unit_test_setup_teardown(test_structure, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_marks_on_top, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -125,7 +125,7 @@ struct capture {
     int hyphen_fr, hyphen_nl; /* "informa-", "informati-" */
     int fills;                /* rectangles in the review colour */
     int pages, marked_pages;  /* pages, and pages whose overlay has the draft mark */
-    int outlined;             /* outlined diagonal marks */
+    int see_through;          /* see-through diagonal marks */
     struct rp_rgb fill;
     const char *mark;
 };
@@ -150,7 +150,7 @@ static int on_page(void *ctx, const struct rp_page *page, bool overlay)
         if (overlay) {
             if (c->mark && strcmp(text, c->mark) == 0) {
                 marked = true;
-                c->outlined += it->line_width > 0 && it->angle != 0;
+                c->see_through += it->alpha > 0 && it->alpha < 1 && it->angle != 0;
             }
             continue;
         }
@@ -243,7 +243,7 @@ static void test_review_marks(void **state)
     assert_int_equal(rev.pages, pub.pages);
     assert_true(rev.pages >= 2);
     assert_int_equal(rev.marked_pages, rev.pages);
-    assert_int_equal(rev.outlined, rev.pages);
+    assert_int_equal(rev.see_through, rev.pages);
     assert_int_equal(rev.text_count, pub.text_count);
     for (size_t i = 0; i < rev.text_count; i++)
         assert_string_equal(rev.texts[i], pub.texts[i]);

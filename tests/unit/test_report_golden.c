@@ -213,8 +213,8 @@ static void test_capac_2023(void **state)
     /* All 27 indicators, each with a computed status in its table and a definition. */
     static const char *const statuses[] = {
         "| \xe2\x97\x8f Atteint", "| \xe2\x97\x8f\xe2\x97\x8b Partiellement atteint",
-        "| \xe2\x97\x8b Non atteint", "| \xe2\x96\xa0 Réalisé", "| \xe2\x96\xa1 Non réalisé",
-        "| \xe2\x80\x93 Non mesuré", "| \xe2\x97\x8c Norme à définir"};
+        "| \xe2\x96\xbc Non atteint", "| \xe2\x96\xa0 Réalisé", "| \xe2\x96\xa1 Non réalisé",
+        "| \xe2\x80\x93 Non mesuré", "| \xe2\x97\x8a Norme à définir"};
     /* Table rows showing a status with its symbol: the legend sets symbol and word in
      * separate cells, and the dashboard donut is a chart, so only indicator rows count. */
     size_t shown = 0;

@@ -295,10 +295,12 @@ double rp_atoms_max_width(const struct rp_atoms *atoms);
 /* ---------------------------------------------------------------- table columns */
 
 /* Natural widths of a table's columns at `size` points and the widths they get within
- * `avail` points. For DECIMAL columns int_width/frac_width are the widest parts before and
- * from the decimal separator (`sep`). */
+ * `avail` points (see render/table_width.h for the rules). `min` keeps a date whole,
+ * `min_broken` lets it break between day, month and year. For DECIMAL columns
+ * int_width/frac_width are the widest parts of the values before and from the decimal
+ * separator (`sep`). */
 struct rp_column_plan {
-    double min, max, width;
+    double min, min_broken, max, width;
     double int_width, frac_width;
 };
 
@@ -307,14 +309,9 @@ struct rp_column_plan {
 double rp_table_measure(const struct rp_doc_table *table, const struct rp_metrics *m, double size,
                         double padding, char sep, struct rp_column_plan *plan);
 
-/* Distributes `avail` points over the columns measured by rp_table_measure(): natural
- * widths when they fit (the rest going to text columns), else between min and max. */
+/* Distributes `avail` points over the columns measured by rp_table_measure(), as CSS
+ * automatic table layout does (render/table_width.h). */
 void rp_table_fit(const struct rp_doc_table *table, struct rp_column_plan *plan, double avail);
-
-/* Whether measured columns sit well in `avail`: numbers whole and every text column at
- * least a third of the width (or all it needs). Decides portrait versus landscape. */
-bool rp_table_fits(const struct rp_doc_table *table, const struct rp_column_plan *plan,
-                   double avail);
 
 /* Table conventions shared by measuring and drawing: the face of a row kind (bold group,
  * subtotal and total rows, italic of-which rows), whether a group row's label runs across

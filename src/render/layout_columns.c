@@ -1,7 +1,9 @@
-/* Table columns: natural widths measured from every cell, and the widths they get within
- * the page (numbers and their headers whole, text columns wrapping in what is left). */
+/* Table columns: minimum and maximum widths measured from every cell, and the widths they
+ * get within the page (CSS automatic table layout: see table_width.h). */
 #include "render/layout.h"
+#include "render/table_width.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static bool empty(const char *s)
@@ -40,10 +42,30 @@ double rp_row_indent(const struct rp_doc_row *row, size_t col)
     return RP_TABLE_INDENT * (row->level + (row->kind == RP_DOC_ROW_OF_WHICH ? 1 : 0));
 }
 
+size_t rp_decimal_point(const char *text, size_t len, char sep)
+{
+    char thousands = sep == ',' ? '.' : ',';
+    size_t i = 0;
+    if (i < len && (text[i] == '-' || text[i] == '+'))
+        i++;
+    if (i >= len || text[i] < '0' || text[i] > '9')
+        return len;
+    for (; i < len; i++) {
+        bool digit_next = i + 1 < len && text[i + 1] >= '0' && text[i + 1] <= '9';
+        if (text[i] == sep && digit_next)
+            return i;
+        if (text[i] == thousands && digit_next)
+            continue;
+        if (text[i] < '0' || text[i] > '9')
+            return i;
+    }
+    return len;
+}
+
 static void measure_decimal(const struct rp_metrics *m, enum rp_face face, double size,
                             const char *text, char sep, struct rp_column_plan *p)
 {
-    size_t len = strlen(text), s = rp_decimal_split(text, len, sep);
+    size_t len = strlen(text), s = rp_decimal_point(text, len, sep);
     double wi = rp_text_width(m, face, size, text, s);
     double wf = rp_text_width(m, face, size, text + s, len - s);
     if (wi > p->int_width)
@@ -52,27 +74,72 @@ static void measure_decimal(const struct rp_metrics *m, enum rp_face face, doubl
         p->frac_width = wf;
 }
 
+/* A number as the documents write it: a digit first, or a sign and a digit ("-12,5 %",
+ * "4,5 jours", "72 % / 96 %"), or the nil dash alone. */
+static bool numeric(const char *s)
+{
+    if (!strcmp(s, "-") || !strcmp(s, "\xe2\x80\x93"))
+        return true;
+    if (*s == '-' || *s == '+')
+        s++;
+    else if (!strncmp(s, "\xe2\x88\x92", 3)) /* minus sign */
+        s += 3;
+    return *s >= '0' && *s <= '9';
+}
+
+bool rp_column_decimal(const struct rp_doc_table *t, size_t c)
+{
+    if (t->columns[c].align == RP_ALIGN_DECIMAL)
+        return true;
+    if (t->columns[c].align != RP_ALIGN_RIGHT)
+        return false;
+    bool any = false;
+    for (size_t r = 0; r < t->row_count; r++) {
+        const char *s = t->rows[r].cells[c].text;
+        if (empty(s))
+            continue;
+        if (!numeric(s))
+            return false;
+        any = true;
+    }
+    return any;
+}
+
+static void at_least(double *to, double v)
+{
+    if (v > *to)
+        *to = v;
+}
+
+/* A text cell: its widest unbreakable piece with dates whole (min) and with dates broken
+ * (min_broken), its width on one line (max); a status symbol stays with its word in both. */
 static void measure_text(struct rp_atoms *atoms, const struct rp_metrics *m, enum rp_face face,
                          double size, const char *text, double indent, bool min_only,
                          struct rp_column_plan *p)
 {
+    char *whole = rp_cell_bind(text, true), *broken = rp_cell_bind(text, false);
+    const char *w = whole ? whole : text, *b = broken ? broken : text;
     atoms->count = 0;
-    rp_atoms_add_text(atoms, m, text, strlen(text), face, size, RP_SPAN_TEXT, NULL);
-    double mn = rp_atoms_min_width(atoms) + indent;
-    if (mn > p->min)
-        p->min = mn;
-    if (min_only)
-        return;
-    double mx = rp_atoms_max_width(atoms) + indent;
-    if (mx > p->max)
-        p->max = mx;
+    rp_atoms_add_text(atoms, m, w, strlen(w), face, size, RP_SPAN_TEXT, NULL);
+    at_least(&p->min, rp_atoms_min_width(atoms) + indent);
+    if (!min_only)
+        at_least(&p->max, rp_atoms_max_width(atoms) + indent);
+    atoms->count = 0;
+    rp_atoms_add_text(atoms, m, b, strlen(b), face, size, RP_SPAN_TEXT, NULL);
+    at_least(&p->min_broken, rp_atoms_min_width(atoms) + indent);
+    free(whole);
+    free(broken);
 }
 
-double rp_table_measure(const struct rp_doc_table *t, const struct rp_metrics *m, double size,
-                        double padding, char sep, struct rp_column_plan *plan)
+/* Adds the cells of `t` to `plan`, before padding. */
+static void measure_cells(const struct rp_doc_table *t, const struct rp_metrics *m, double size,
+                          char sep, struct rp_atoms *atoms, struct rp_column_plan *plan)
 {
-    struct rp_atoms atoms = {0};
-    memset(plan, 0, t->column_count * sizeof *plan);
+    bool *decimal = calloc(t->column_count ? t->column_count : 1, sizeof *decimal);
+    if (!decimal)
+        return;
+    for (size_t c = 0; c < t->column_count; c++)
+        decimal[c] = rp_column_decimal(t, c);
     for (size_t r = 0; r < t->row_count; r++) {
         const struct rp_doc_row *row = &t->rows[r];
         enum rp_face face = rp_row_face(row->kind);
@@ -81,19 +148,21 @@ double rp_table_measure(const struct rp_doc_table *t, const struct rp_metrics *m
             const struct rp_doc_cell *cell = &row->cells[c];
             enum rp_face cf = cell->flags & RP_CELL_DIFFERS ? rp_face_with(face, 1, 0) : face;
             enum rp_face df = rp_face_with(cf, 0, 1);
-            if (t->columns[c].align == RP_ALIGN_DECIMAL) {
+            double indent = rp_row_indent(row, c);
+            if (decimal[c]) {
+                /* The value is one unit aligned on its separator; its detail line is words
+                 * that may wrap under it. */
                 if (!empty(cell->text))
                     measure_decimal(m, cf, size, cell->text, sep, &plan[c]);
                 if (!empty(cell->detail))
-                    measure_decimal(m, df, size * RP_TABLE_DETAIL_SCALE, cell->detail, sep,
-                                    &plan[c]);
+                    measure_text(atoms, m, df, size * RP_TABLE_DETAIL_SCALE, cell->detail, 0, false,
+                                 &plan[c]);
                 continue;
             }
-            double indent = rp_row_indent(row, c);
             if (!empty(cell->text))
-                measure_text(&atoms, m, cf, size, cell->text, indent, spans && c == 0, &plan[c]);
+                measure_text(atoms, m, cf, size, cell->text, indent, spans && c == 0, &plan[c]);
             if (!empty(cell->detail))
-                measure_text(&atoms, m, df, size * RP_TABLE_DETAIL_SCALE, cell->detail, indent,
+                measure_text(atoms, m, df, size * RP_TABLE_DETAIL_SCALE, cell->detail, indent,
                              false, &plan[c]);
         }
     }
@@ -102,85 +171,99 @@ double rp_table_measure(const struct rp_doc_table *t, const struct rp_metrics *m
         for (size_t i = 0; i < t->header[h].count && c < t->column_count; i++) {
             const struct rp_doc_hcell *hc = &t->header[h].cells[i];
             if (hc->span == 1 && !empty(hc->text))
-                measure_text(&atoms, m, RP_FACE_BOLD, size, hc->text, 0, false, &plan[c]);
+                measure_text(atoms, m, RP_FACE_BOLD, size, hc->text, 0, false, &plan[c]);
             c += hc->span;
         }
     }
+    free(decimal);
+}
+
+double rp_table_measure_union(const struct rp_doc_table *const *tables, size_t n,
+                              const struct rp_metrics *m, double size, double padding, char sep,
+                              struct rp_column_plan *plan)
+{
+    if (!n)
+        return 0;
+    size_t cols = tables[0]->column_count;
+    struct rp_atoms atoms = {0};
+    memset(plan, 0, cols * sizeof *plan);
+    for (size_t i = 0; i < n; i++)
+        if (tables[i]->column_count == cols)
+            measure_cells(tables[i], m, size, sep, &atoms, plan);
     rp_atoms_free(&atoms);
     double total = 0;
-    for (size_t c = 0; c < t->column_count; c++) {
+    for (size_t c = 0; c < cols; c++) {
         struct rp_column_plan *p = &plan[c];
-        if (t->columns[c].align == RP_ALIGN_DECIMAL) {
-            double w = p->int_width + p->frac_width;
-            if (w > p->min)
-                p->min = w;
-            if (w > p->max)
-                p->max = w;
-        }
+        /* A value is one unit (zero unless a table measured the column as numbers). */
+        double w = p->int_width + p->frac_width;
+        at_least(&p->min, w);
+        at_least(&p->min_broken, w);
+        at_least(&p->max, w);
         p->min += 2 * padding;
+        p->min_broken += 2 * padding;
         p->max += 2 * padding;
-        if (p->max < p->min)
-            p->max = p->min;
+        at_least(&p->max, p->min);
+        if (p->min_broken > p->min)
+            p->min_broken = p->min;
         total += p->min;
     }
     return total;
 }
 
-static bool flexible(const struct rp_doc_table *t, size_t c)
+double rp_table_measure(const struct rp_doc_table *t, const struct rp_metrics *m, double size,
+                        double padding, char sep, struct rp_column_plan *plan)
 {
-    return t->columns[c].align == RP_ALIGN_LEFT || t->columns[c].align == RP_ALIGN_CENTER;
+    return rp_table_measure_union(&t, 1, m, size, padding, sep, plan);
+}
+
+/* Widths between the minimums `lo` (min or min_broken) and max, in proportion to what each
+ * column lacks to be on one line. */
+static void fit_between(size_t n, struct rp_column_plan *plan, bool broken, double avail)
+{
+    double sum_lo = 0, sum_max = 0;
+    for (size_t c = 0; c < n; c++) {
+        sum_lo += broken ? plan[c].min_broken : plan[c].min;
+        sum_max += plan[c].max;
+    }
+    double k = sum_max > sum_lo ? (avail - sum_lo) / (sum_max - sum_lo) : 0;
+    for (size_t c = 0; c < n; c++) {
+        double lo = broken ? plan[c].min_broken : plan[c].min;
+        plan[c].width = lo + (plan[c].max - lo) * k;
+    }
 }
 
 void rp_table_fit(const struct rp_doc_table *t, struct rp_column_plan *plan, double avail)
 {
-    double fixed = 0, flex_min = 0, flex_max = 0, sum_min = 0, sum_max = 0;
-    size_t n = t->column_count, nflex = 0;
+    size_t n = t->column_count;
+    double sum_min = 0, sum_broken = 0, sum_max = 0;
     for (size_t c = 0; c < n; c++) {
         sum_min += plan[c].min;
+        sum_broken += plan[c].min_broken;
         sum_max += plan[c].max;
-        if (flexible(t, c)) {
-            flex_min += plan[c].min;
-            flex_max += plan[c].max;
-            nflex++;
-        } else
-            fixed += plan[c].max;
     }
     if (sum_max <= avail) {
-        /* Everything on one line: the room left goes to the text columns. */
+        /* Every cell on one line; the table spans the text width, the room left shared in
+         * proportion to max so that the columns keep the proportions of their content. */
         double extra = avail - sum_max;
-        for (size_t c = 0; c < n; c++) {
-            plan[c].width = plan[c].max;
-            if (nflex && flexible(t, c))
-                plan[c].width += flex_max > 0 ? extra * plan[c].max / flex_max : extra / nflex;
-            else if (!nflex)
-                plan[c].width += extra / (double)n;
-        }
-    } else if (fixed + flex_min <= avail) {
-        /* Numbers and their headers whole; the text columns wrap in what is left. */
-        double k = flex_max > flex_min ? (avail - fixed - flex_min) / (flex_max - flex_min) : 0;
         for (size_t c = 0; c < n; c++)
             plan[c].width =
-                flexible(t, c) ? plan[c].min + (plan[c].max - plan[c].min) * k : plan[c].max;
+                plan[c].max + (sum_max > 0 ? extra * plan[c].max / sum_max : extra / (double)n);
     } else if (sum_min <= avail) {
-        double k = (avail - sum_min) / (sum_max - sum_min);
-        for (size_t c = 0; c < n; c++)
-            plan[c].width = plan[c].min + (plan[c].max - plan[c].min) * k;
+        fit_between(n, plan, false, avail);
+    } else if (sum_broken <= avail) {
+        fit_between(n, plan, true, avail);
     } else {
+        /* Does not fit: the caller was told (rp_table_fits); scale the minimums so that the
+         * table at least stays within the page. */
         for (size_t c = 0; c < n; c++)
-            plan[c].width = plan[c].min * avail / sum_min;
+            plan[c].width = sum_broken > 0 ? plan[c].min_broken * avail / sum_broken : 0;
     }
 }
 
 bool rp_table_fits(const struct rp_doc_table *t, const struct rp_column_plan *plan, double avail)
 {
     double need = 0;
-    for (size_t c = 0; c < t->column_count; c++) {
-        if (!flexible(t, c)) {
-            need += plan[c].max;
-            continue;
-        }
-        double want = avail / 3 > plan[c].min ? avail / 3 : plan[c].min;
-        need += want < plan[c].max ? want : plan[c].max;
-    }
-    return need <= avail;
+    for (size_t c = 0; c < t->column_count; c++)
+        need += plan[c].min_broken;
+    return need <= avail + 0.01;
 }

@@ -2,6 +2,8 @@
  * kept whole unless taller than a page, decimal alignment, subtotal and total rows set
  * apart, of-which rows indented, flagged cells tinted with their explanation beneath. */
 #include "render/layout_flow.h"
+#include "render/table_width.h"
+#include "util/arena.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -29,6 +31,7 @@ struct table {
     double *x; /* column_count + 1 edges */
     double size, lh, width;
     struct cell_box *cells;
+    bool *decimal; /* per column: set as numbers (rp_column_decimal) */
     double *header_h;
     /* Structure: the body's element, and the elements of the row being drawn (0 when the
      * table is an artifact) */
@@ -202,17 +205,40 @@ static size_t layout_row(struct table *tb, size_t r)
         cb->nlines = 0;
         if (spans && c > 0)
             continue;
-        if (t->columns[c].align == RP_ALIGN_DECIMAL) {
-            cb->nlines = (size_t)!empty(cell->text) + (size_t)!empty(cell->detail);
-        } else {
-            enum rp_face cf = cell->flags & RP_CELL_DIFFERS ? rp_face_with(face, 1, 0) : face;
-            double w = (spans ? tb->width : tb->plan[c].width) - 2 * PAD_X - rp_row_indent(row, c);
+        enum rp_face cf = cell->flags & RP_CELL_DIFFERS ? rp_face_with(face, 1, 0) : face;
+        double w = (spans ? tb->width : tb->plan[c].width) - 2 * PAD_X - rp_row_indent(row, c);
+        if (tb->decimal[c]) {
+            /* The value on its line; its detail in words beneath, wrapping if it must. */
             cb->atoms.count = 0;
+            cb->nlines = (size_t)!empty(cell->text);
+            if (!empty(cell->detail)) {
+                rp_atoms_add_text(&cb->atoms, f->m, cell->detail, strlen(cell->detail),
+                                  rp_face_with(cf, 0, 1), tb->size * RP_TABLE_DETAIL_SCALE,
+                                  RP_SPAN_TEXT, NULL);
+                cb->nlines += rp_break_lines(&cb->atoms, w, &tb->env, &cb->lines);
+            }
+        } else {
+            cb->atoms.count = 0;
+            /* A status symbol stays with its word; a date stays whole where it fits, else
+             * breaks between its words. */
+            const char *text = cell->text;
+            char *bound = empty(text) ? NULL : rp_cell_bind(text, true);
+            if (bound && rp_text_is_date(text) &&
+                rp_text_width(f->m, cf, tb->size, bound, strlen(bound)) > w) {
+                free(bound);
+                bound = rp_cell_bind(text, false);
+            }
+            /* Drawn items point at their text until the page is emitted: the bound copy
+             * lives in the layout's arena, like the document's own strings. */
+            if (bound) {
+                text = rp_arena_strdup(f->env->arena, bound);
+                free(bound);
+            }
             /* The cell's text as a span of its own kind and language (its detail line is the
              * document's words): a review edition marks it when drawn. */
-            if (!empty(cell->text)) {
+            if (!empty(text)) {
                 rp_atoms_add_text(
-                    &cb->atoms, f->m, cell->text, strlen(cell->text), cf, tb->size,
+                    &cb->atoms, f->m, text, strlen(text), cf, tb->size,
                     cell->flags & RP_CELL_PLACEHOLDER ? RP_SPAN_PLACEHOLDER : RP_SPAN_TEXT, NULL);
                 for (size_t k = 0; k < cb->atoms.count; k++)
                     cb->atoms.items[k].lang = cell->lang;
@@ -270,25 +296,29 @@ static void draw_row(struct table *tb, size_t r, size_t a, size_t b)
         enum rp_face cf = cell->flags & RP_CELL_DIFFERS ? rp_face_with(face, 1, 0) : face;
         double cx = tb->x[c], cw = tb->plan[c].width;
         struct rp_tagging tagging = rp_flow_enter(f, tb->cell_elem[c]);
-        if (t->columns[c].align == RP_ALIGN_DECIMAL) {
+        if (tb->decimal[c]) {
             /* Integer parts end at the same x, so decimal commas line up. */
             double sep_x = cx + cw - PAD_X - tb->plan[c].frac_width;
-            const char *texts[2] = {cell->text, cell->detail};
             size_t line = 0;
-            for (int k = 0; k < 2; k++) {
-                if (empty(texts[k]))
-                    continue;
-                if (line >= a && line < b) {
-                    double size = k ? tb->size * RP_TABLE_DETAIL_SCALE : tb->size;
-                    enum rp_face tf = k ? rp_face_with(cf, 0, 1) : cf;
-                    size_t len = strlen(texts[k]),
-                           s = rp_decimal_split(texts[k], len, f->decimal_sep);
-                    double wi = rp_text_width(f->m, tf, size, texts[k], s);
-                    rp_flow_text(f, sep_x - wi,
-                                 line_base(top + (double)(line - a) * tb->lh, tb->lh, size), tf,
-                                 size, color, texts[k], len);
+            if (!empty(cell->text)) {
+                if (a == 0) {
+                    size_t len = strlen(cell->text),
+                           s = rp_decimal_point(cell->text, len, f->decimal_sep);
+                    double wi = rp_text_width(f->m, cf, tb->size, cell->text, s);
+                    rp_flow_text(f, sep_x - wi, line_base(top, tb->lh, tb->size), cf, tb->size,
+                                 color, cell->text, len);
                 }
-                line++;
+                line = 1;
+            }
+            /* The detail's lines, right-aligned under the value. */
+            for (size_t k = 0; k < cb->lines.count && !empty(cell->detail); k++, line++) {
+                if (line < a || line >= b)
+                    continue;
+                const struct rp_line *ln = &cb->lines.items[k];
+                double size = cb->atoms.items[ln->first].size;
+                rp_flow_draw_line(f, &cb->atoms, ln, cx + PAD_X,
+                                  line_base(top + (double)(line - a) * tb->lh, tb->lh, size),
+                                  cw - 2 * PAD_X, RP_TEXT_RIGHT, color);
             }
             rp_flow_untag(f, tagging);
             continue;
@@ -316,41 +346,44 @@ static double row_height(const struct table *tb, size_t r, size_t lines)
     return (double)lines * tb->lh + 2 * PAD_Y + row_extra(&tb->t->rows[r]);
 }
 
-/* Rows up to which a table that fits portrait only with wrapped cells stays portrait: a page
- * turned for a short table costs more than a few wrapped cells. */
-#define SHORT_TABLE_ROWS 8
-
-/* Picks the type size and orientation: portrait if the table sits well at up to one point
- * smaller than the theme's size (or merely fits, for a short table), else landscape,
- * shrinking down to the theme's minimum; failing that, the smallest size that merely fits,
- * or the minimum. */
-static void choose_size(struct table *tb, bool *landscape)
+/* The table's size, orientation and widths (table_width.h), its columns measured over
+ * every table of the document that shares its grid, so that such tables line up; a table
+ * that the others would push onto landscape pages (or to a smaller size) is set alone. */
+static bool decide(struct table *tb, bool *landscape)
 {
     struct rp_flow *f = tb->f;
     const struct rp_theme *th = f->theme;
-    double widths[2] = {th->page_width - th->margin_left - th->margin_right,
-                        th->page_height - th->margin_left - th->margin_right};
-    double floors[2] = {th->table_size - 1 > th->min_table_size ? th->table_size - 1
-                                                                : th->min_table_size,
-                        th->min_table_size};
-    /* Tries (pass, orientation) in order; pass 0 asks that the table sit well, pass 1 only
-     * that its narrowest layout fit. */
-    static const int tries[2][4][2] = {{{0, 0}, {0, 1}, {1, 0}, {1, 1}},
-                                       {{0, 0}, {1, 0}, {0, 1}, {1, 1}}};
-    int order = tb->t->row_count <= SHORT_TABLE_ROWS;
-    for (int k = 0; k < 4; k++) {
-        int pass = tries[order][k][0], o = tries[order][k][1];
-        for (double s = th->table_size; s >= floors[o] - 0.01; s -= 0.5) {
-            double min = rp_table_measure(tb->t, f->m, s, PAD_X, f->decimal_sep, tb->plan);
-            if (pass == 0 ? rp_table_fits(tb->t, tb->plan, widths[o]) : min <= widths[o]) {
-                tb->size = s;
-                *landscape = o == 1;
-                return;
-            }
-        }
+    const struct rp_doc_table *t = tb->t;
+    struct rp_table_geometry g = {
+        .portrait = th->page_width - th->margin_left - th->margin_right,
+        .landscape = th->page_height - th->margin_left - th->margin_right,
+        .size = th->table_size,
+        .min_size = th->min_table_size,
+        .padding = PAD_X,
+        .sep = f->decimal_sep,
+    };
+    size_t n = rp_table_grid(f->doc, t, NULL, 0);
+    const struct rp_doc_table **grid = calloc(n, sizeof *grid);
+    struct rp_column_plan *alone = calloc(t->column_count, sizeof *alone);
+    if (!grid || !alone) {
+        free(grid);
+        free(alone);
+        return false;
     }
-    tb->size = th->min_table_size;
-    *landscape = true;
+    rp_table_grid(f->doc, t, grid, n);
+    struct rp_table_decision d = {0}, da = {0};
+    bool ok = rp_table_decide(grid, n, f->m, &g, tb->plan, &d);
+    if (ok && n > 1 && (d.landscape || d.size < g.size) &&
+        rp_table_decide(&t, 1, f->m, &g, alone, &da) &&
+        ((d.landscape && !da.landscape) || da.size > d.size)) {
+        memcpy(tb->plan, alone, t->column_count * sizeof *alone);
+        d = da;
+    }
+    free(grid);
+    free(alone);
+    tb->size = ok ? d.size : th->table_size;
+    *landscape = ok && d.landscape;
+    return ok;
 }
 
 bool rp_flow_table_landscape(struct rp_flow *f, const struct rp_node *node)
@@ -362,7 +395,7 @@ bool rp_flow_table_landscape(struct rp_flow *f, const struct rp_node *node)
     tb.plan = calloc(t->column_count, sizeof *tb.plan);
     bool landscape = false;
     if (tb.plan)
-        choose_size(&tb, &landscape);
+        decide(&tb, &landscape);
     free(tb.plan);
     return landscape;
 }
@@ -377,10 +410,12 @@ void rp_flow_table(struct rp_flow *f, const struct rp_node *node)
     tb.plan = calloc(n, sizeof *tb.plan);
     tb.x = calloc(n + 1, sizeof *tb.x);
     tb.cells = calloc(n, sizeof *tb.cells);
+    tb.decimal = calloc(n, sizeof *tb.decimal);
     tb.header_h = calloc(t->header_count + 1, sizeof *tb.header_h);
     tb.cell_elem = calloc(n, sizeof *tb.cell_elem);
-    if (!tb.plan || !tb.x || !tb.cells || !tb.header_h || !tb.cell_elem) {
+    if (!tb.plan || !tb.x || !tb.cells || !tb.decimal || !tb.header_h || !tb.cell_elem) {
         free(tb.plan);
+        free(tb.decimal);
         free(tb.x);
         free(tb.cells);
         free(tb.header_h);
@@ -388,12 +423,22 @@ void rp_flow_table(struct rp_flow *f, const struct rp_node *node)
         f->status = -1;
         return;
     }
+    for (size_t c = 0; c < n; c++)
+        tb.decimal[c] = rp_column_decimal(t, c);
     bool landscape = false;
-    choose_size(&tb, &landscape);
+    if (!decide(&tb, &landscape))
+        f->status = -1;
     f->want_landscape = landscape;
     rp_flow_need(f, 0);
-    rp_table_measure(t, f->m, tb.size, PAD_X, f->decimal_sep, tb.plan);
-    rp_table_fit(t, tb.plan, f->right - f->left);
+    /* The decision's widths are for the page's full text width; a narrower box takes them
+     * down in proportion. */
+    if (tb.plan[0].width > 0) {
+        double sum = 0;
+        for (size_t c = 0; c < n; c++)
+            sum += tb.plan[c].width;
+        if (sum > f->right - f->left + 0.01)
+            rp_table_fit(t, tb.plan, f->right - f->left);
+    }
     tb.lh = tb.size * 1.28;
     tb.x[0] = f->left;
     for (size_t c = 0; c < n; c++)
@@ -475,6 +520,7 @@ void rp_flow_table(struct rp_flow *f, const struct rp_node *node)
     free(tb.plan);
     free(tb.x);
     free(tb.cells);
+    free(tb.decimal);
     free(tb.header_h);
     free(tb.cell_elem);
 }

@@ -19,38 +19,8 @@ else
   out=$(mktemp -d)
   trap 'rm -rf "$out"' EXIT
 fi
-mkdir -p "$out/input" "$out/stress"
-
-# record DIR NAME KIND LANG [--year Y] FILE...: one document's record, DIR/NAME-LANG.layout;
-# a document its sources do not call for (no communication plan) is skipped.
-record() {
-  local dir=$1 name=$2 kind=$3 lang=$4
-  shift 4
-  "$rapport" render --kind "$kind" --lang "$lang" --allow-fallback --format layout "$@" \
-    -o "$dir/$name-$lang.layout" 2>/dev/null || rm -f "$dir/$name-$lang.layout"
-}
-
-for org in input/*/; do
-  org=${org%/}
-  name=$(basename "$org")
-  files=("$org"/*.xml)
-  for lang in fr nl; do
-    for kind in plan budget communication; do
-      record "$out/input" "$name-$kind" "$kind" "$lang" "${files[@]}"
-    done
-    for evaluation in "$org"/evaluation-*.xml; do
-      [ -e "$evaluation" ] || continue
-      year=${evaluation##*/evaluation-}
-      year=${year%.xml}
-      record "$out/input" "$name-evaluation-$year" evaluation "$lang" --year "$year" "${files[@]}"
-    done
-  done
-done
-for lang in fr nl; do
-  for kind in plan budget; do
-    record "$out/stress" "stress-$kind" "$kind" "$lang" tests/stress/stress-plan.xml
-  done
-done
+. tests/scripts/lib/layout_records.sh
+layout_records "$rapport" . "$out"
 
 for set in input stress; do
   records=("$out/$set"/*.layout)

@@ -597,6 +597,7 @@ void rp_report_note_slot(struct rp_report *r, struct rp_nodes *into)
 void rp_report_finish(struct rp_report *r)
 {
     rp_report_footnotes(r, &r->doc->body); /* notes no section placed: none is lost */
+    rp_doc_merge_notes(r->doc);
     if (!r->lang_note)
         return;
     if (r->fell_back) {

@@ -437,6 +437,11 @@ void rp_doc_chart_series_lang(struct rp_doc *doc, struct rp_node *chart, size_t 
 struct rp_node *rp_doc_add_note(struct rp_doc *doc, struct rp_nodes *into, const char *mark,
                                 const char *text);
 
+/* Identical notes printed once (notes.c): within each table, and within each run of note
+ * nodes, notes of the same text become the first of them, its mark listing all their marks
+ * ("1–3, 5"). */
+void rp_doc_merge_notes(struct rp_doc *doc);
+
 /* ---------------------------------------------------------------- names */
 
 const char *rp_node_kind_name(enum rp_node_kind kind);

@@ -130,7 +130,14 @@ static void list(struct rp_flow *f, const struct rp_node *node)
 static double note_lines(struct rp_flow *f, const struct rp_doc_note *n, double *indent)
 {
     const struct rp_theme *t = f->theme;
-    *indent = n->mark && *n->mark ? 12 : 0;
+    *indent = 0;
+    if (n->mark && *n->mark) {
+        /* A mark that lists several ("1–3, 5": notes merged, doc/notes.c) hangs wider. */
+        double w = rp_text_width(f->m, RP_FACE_REGULAR, t->note_size, n->mark, strlen(n->mark));
+        *indent = w + 4 > 12 ? w + 4 : 12;
+        /* The notes of one table align on the widest of their marks. */
+        *indent = f->note_indent > *indent ? f->note_indent : *indent;
+    }
     double w = f->right - f->left - *indent;
     f->atoms.count = 0;
     rp_atoms_add_spans(&f->atoms, f->m, &n->text, RP_FACE_REGULAR, t->note_size);
@@ -237,26 +244,14 @@ static double chapter_squeeze(const struct rp_flow *f, const struct rp_node *nod
     return tail_squeeze(f, section, node, SHORT_TAIL);
 }
 
-static void section(struct rp_flow *f, const struct rp_node *node)
+/* Breaks the heading of section `node` into f->lines and sets the spaces before and
+ * after it, as tightened in this chapter. */
+static void heading_lines(struct rp_flow *f, const struct rp_node *node, double *before,
+                          double *after)
 {
-    const struct rp_theme *t = f->theme;
     const struct rp_doc_section *s = &node->u.section;
     int lv = s->level < 1 ? 1 : s->level > 3 ? 3 : s->level;
-    double size = t->heading_size[lv - 1], lh = size * 1.22;
-    /* A heading goes on the page of what follows it, landscape for a wide table. */
-    const struct rp_node *first = node;
-    while (first->kind == RP_NODE_SECTION && first->u.section.children.count)
-        first = first->u.section.children.items[0];
-    if (first->kind == RP_NODE_TABLE)
-        f->want_landscape = rp_flow_table_landscape(f, first);
-    if (lv == 1 && t->chapter_new_page && f->open && !f->fresh)
-        rp_flow_new_page(f, f->want_kind, f->want_landscape);
-    double squeeze = f->squeeze;
-    if (lv == 1 && t->chapter_new_page && !f->trial)
-        f->squeeze = chapter_squeeze(f, node);
-    rp_flow_need(f, 0); /* the title is broken at the width of the page it goes on */
-    struct rp_tagging sect_tagging = rp_flow_tag(f, RP_ST_SECT);
-    int depth = f->heading_depth;
+    double size = f->theme->heading_size[lv - 1];
     f->atoms.count = 0;
     if (s->number && *s->number) {
         rp_atoms_add_text(&f->atoms, f->m, s->number, strlen(s->number), RP_FACE_BOLD, size,
@@ -272,10 +267,48 @@ static void section(struct rp_flow *f, const struct rp_node *node)
     rp_break_lines(&f->atoms, f->right - f->left, &plain, &f->lines);
     /* A heading keeps at least half its space above: it must still read as a heading. */
     double keep = f->squeeze < 0.5 ? 0.5 / f->squeeze : 1;
-    double before = rp_flow_gap(f, keep * (lv == 1 ? 20 : lv == 2 ? 14 : 9));
-    double after = rp_flow_gap(f, lv == 1 ? 12 : 5);
-    /* Keep the heading with the start of what follows it. */
-    rp_flow_need(f, before + f->lines.count * lh + after + 60);
+    *before = rp_flow_gap(f, keep * (lv == 1 ? 20 : lv == 2 ? 14 : 9));
+    *after = rp_flow_gap(f, lv == 1 ? 12 : 5);
+}
+
+double rp_flow_heading_height(struct rp_flow *f, const struct rp_node *node, bool first)
+{
+    int lv = node->u.section.level;
+    double size = f->theme->heading_size[(lv < 1 ? 1 : lv > 3 ? 3 : lv) - 1];
+    double before, after;
+    heading_lines(f, node, &before, &after);
+    return (first ? 0 : before) + (double)f->lines.count * size * 1.22 + after + (lv <= 1 ? 3 : 0);
+}
+
+static void section(struct rp_flow *f, const struct rp_node *node)
+{
+    const struct rp_theme *t = f->theme;
+    const struct rp_doc_section *s = &node->u.section;
+    int lv = s->level < 1 ? 1 : s->level > 3 ? 3 : s->level;
+    double size = t->heading_size[lv - 1], lh = size * 1.22;
+    /* A heading goes on the page of what follows it, landscape for a wide table. */
+    const struct rp_node *first = node;
+    while (first->kind == RP_NODE_SECTION && first->u.section.children.count)
+        first = first->u.section.children.items[0];
+    if (first->kind == RP_NODE_TABLE)
+        f->want_landscape = rp_flow_table_landscape(f, first);
+    else if (lv == 1 && t->chapter_new_page && rp_flow_chapter_landscape(f, node))
+        f->want_landscape = true; /* all of a chapter that is mostly its last table */
+    if (lv == 1 && t->chapter_new_page && f->open && !f->fresh)
+        rp_flow_new_page(f, f->want_kind, f->want_landscape);
+    double squeeze = f->squeeze;
+    if (lv == 1 && t->chapter_new_page && !f->trial)
+        f->squeeze = chapter_squeeze(f, node);
+    rp_flow_need(f, 0); /* the title is broken at the width of the page it goes on */
+    /* Keep the heading with the start of what follows it (layout_keep.c): measured first,
+     * as the measure uses the flow's line buffers. */
+    struct rp_flow_next inside = {&s->children, 0, f->next};
+    double next = rp_flow_keep_from(f, &inside);
+    struct rp_tagging sect_tagging = rp_flow_tag(f, RP_ST_SECT);
+    int depth = f->heading_depth;
+    double before, after;
+    heading_lines(f, node, &before, &after);
+    rp_flow_need(f, before + f->lines.count * lh + after + (lv == 1 ? 3 : 0) + next);
     if (!f->fresh)
         f->y += before;
     if (s->in_toc && !f->trial) {
@@ -315,10 +348,15 @@ static void section(struct rp_flow *f, const struct rp_node *node)
     f->y += after;
     f->fresh = false;
     rp_flow_nodes(f, &s->children);
+    if (lv == 1)
+        rp_flow_float_flush(f); /* a table floats no further than its chapter's end */
     f->heading_depth = depth;
     rp_flow_untag(f, sect_tagging);
     f->squeeze = squeeze;
 }
+
+/* The smallest type a key figure's value is set in to fit its box. */
+#define MIN_VALUE_SIZE 12.0
 
 static void key_figures(struct rp_flow *f, const struct rp_node *node)
 {
@@ -326,6 +364,13 @@ static void key_figures(struct rp_flow *f, const struct rp_node *node)
     const struct rp_doc_key_figures *kf = &node->u.figures;
     double label_size = 8.5, comment_size = 7.5, value_size = 19, pad = 8, gap = 10;
     rp_flow_need(f, 0);
+    size_t per_row = kf->count < 3 ? (kf->count ? kf->count : 1) : 3;
+    if (kf->title.count && kf->count && !f->measuring) {
+        /* The title is the figures' caption: it keeps with their first row. */
+        struct rp_node head = *node;
+        head.u.figures.count = per_row;
+        rp_flow_need(f, rp_flow_trial_height(f, &head, 0));
+    }
     struct rp_tagging block_tagging = rp_flow_tag(f, RP_ST_DIV);
     if (kf->title.count) {
         f->atoms.count = 0;
@@ -337,11 +382,22 @@ static void key_figures(struct rp_flow *f, const struct rp_node *node)
         rp_flow_untag(f, title_tagging);
         f->y += 4;
     }
-    size_t per_row = kf->count < 3 ? (kf->count ? kf->count : 1) : 3;
     double bw = (f->right - f->left - gap * (double)(per_row - 1)) / (double)per_row;
     for (size_t first = 0; first < kf->count && !f->status; first += per_row) {
         size_t last = first + per_row < kf->count ? first + per_row : kf->count;
         double h = 0;
+        /* A value too wide for its box ("326,515 millions d'euros") is set smaller, the same
+         * size for the whole row, and wraps if it must: it never runs into its neighbour. */
+        double vsize = value_size, avail = bw - 2 * pad;
+        for (size_t i = first; i < last; i++) {
+            const char *v = kf->items[i].value;
+            double w = rp_text_width(f->m, RP_FACE_BOLD, value_size, v, strlen(v));
+            if (w > avail) {
+                double s = value_size * avail / w;
+                s = s < MIN_VALUE_SIZE ? MIN_VALUE_SIZE : s;
+                vsize = s < vsize ? s : vsize;
+            }
+        }
         for (int pass = 0; pass < 2; pass++) {
             if (pass == 1) {
                 rp_flow_need(f, h + gap);
@@ -356,17 +412,20 @@ static void key_figures(struct rp_flow *f, const struct rp_node *node)
                 struct rp_tagging figure_tagging = {f->elem, f->artifact};
                 if (pass == 1)
                     figure_tagging = rp_flow_tag(f, RP_ST_P);
-                if (pass == 1) {
+                size_t n = rp_flow_break_text(f, fig->value, RP_FACE_BOLD, vsize, avail);
+                for (size_t k = 0; k < n; k++) {
+                    if (pass == 1)
+                        rp_flow_draw_line(f, &f->atoms, &f->lines.items[k], x, y + vsize * 0.8,
+                                          avail, RP_TEXT_LEFT, t->primary);
                     /* A space after the value, invisible, so that it reads apart from its
                      * label. */
-                    size_t len = strlen(fig->value);
-                    char *value = rp_arena_alloc(f->page_arena, len + 2);
-                    memcpy(value, fig->value, len);
-                    memcpy(value + len, " ", 2);
-                    rp_flow_text(f, x, y + value_size * 0.8, RP_FACE_BOLD, value_size, t->primary,
-                                 value, len + 1);
+                    if (pass == 1 && k + 1 == n)
+                        rp_flow_text(f, x + f->lines.items[k].width, y + vsize * 0.8, RP_FACE_BOLD,
+                                     vsize, t->primary, " ", 1);
+                    y += vsize * 1.15;
                 }
-                y += value_size * 1.15;
+                if (n == 0)
+                    y += vsize * 1.15;
                 for (int part = 0; part < 2; part++) {
                     const struct rp_spans *sp = part == 0 ? &fig->label : &fig->comment;
                     double size = part == 0 ? label_size : comment_size;
@@ -498,8 +557,12 @@ void rp_flow_toc(struct rp_flow *f)
 
 void rp_flow_nodes(struct rp_flow *f, const struct rp_nodes *nodes)
 {
+    const struct rp_flow_next *up = f->next;
+    struct rp_flow_next next = {nodes, 0, up};
     for (size_t i = 0; i < nodes->count && !f->status; i++) {
         const struct rp_node *node = nodes->items[i];
+        next.i = i + 1;
+        f->next = &next;
         switch (node->kind) {
         case RP_NODE_SECTION:
             section(f, node);
@@ -511,7 +574,8 @@ void rp_flow_nodes(struct rp_flow *f, const struct rp_nodes *nodes)
             list(f, node);
             break;
         case RP_NODE_TABLE:
-            rp_flow_table(f, node);
+            if (!rp_flow_float(f, node))
+                rp_flow_table(f, node);
             break;
         case RP_NODE_KEY_FIGURES:
             key_figures(f, node);
@@ -535,11 +599,19 @@ void rp_flow_nodes(struct rp_flow *f, const struct rp_nodes *nodes)
             break;
         }
     }
+    f->next = up;
 }
 
 void rp_flow_note(struct rp_flow *f, const struct rp_doc_note *n)
 {
     note(f, n);
+}
+
+double rp_flow_note_indent(struct rp_flow *f, const struct rp_doc_note *n)
+{
+    double indent;
+    note_lines(f, n, &indent);
+    return indent;
 }
 
 double rp_flow_note_height(struct rp_flow *f, const struct rp_doc_note *n)

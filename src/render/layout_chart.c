@@ -128,6 +128,24 @@ static void thin_labels(struct rp_flow *f, double x, const double *from, double 
     }
 }
 
+/* What a stacked chart `pw` wide gives up on its right so that the values of thin segments
+ * beside its last bar (thin_labels: 7 points out, then the text) stay inside the margin: the
+ * last bar's right edge is 0.22 of a group's width from the plot's, and the group narrows
+ * with the plot. */
+static double thin_room(struct rp_flow *f, const struct rp_doc_chart *c, double pw)
+{
+    size_t nc = c->category_count;
+    double widest = 0;
+    for (size_t s = 0; s < c->series_count; s++)
+        if (c->series[s].present[nc - 1]) {
+            const char *lab = format_value(f, c->series[s].values[nc - 1], c->decimals);
+            double w = rp_text_width(f->m, RP_FACE_REGULAR, RP_CHART_LABEL_SIZE, lab, strlen(lab));
+            widest = w > widest ? w : widest;
+        }
+    double share = 0.22 / (double)nc, d = (7 + widest - share * pw) / (1 - share);
+    return d > 0 ? d : 0;
+}
+
 static void bars(struct rp_flow *f, const struct rp_doc_chart *c)
 {
     const struct rp_theme *th = f->theme;
@@ -145,6 +163,8 @@ static void bars(struct rp_flow *f, const struct rp_doc_chart *c)
         axis_w = w > axis_w ? w : axis_w;
     }
     double px = f->left + axis_w + 8, pw = f->right - px, ph = 150;
+    if (stacked && nc)
+        pw -= thin_room(f, c, pw);
     double gw = pw / (double)(nc ? nc : 1);
     size_t cat_lines = 1;
     for (size_t i = 0; i < nc; i++) {

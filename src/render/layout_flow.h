@@ -26,6 +26,15 @@ struct rp_page_rec {
     bool landscape;
 };
 
+/* A place in the document tree: nodes->items[i], or when i is past the end, `up`'s place
+ * (NULL: the end of the document). What a heading keeps with can lie beyond its section:
+ * an empty section's heading keeps with what follows the section. */
+struct rp_flow_next {
+    const struct rp_nodes *nodes;
+    size_t i;
+    const struct rp_flow_next *up;
+};
+
 struct rp_flow {
     const struct rp_doc *doc;
     const struct rp_layout_env *env;
@@ -84,6 +93,20 @@ struct rp_flow {
     /* A trial layout of one chapter (layout_blocks.c): pages are counted, not emitted, and
      * headings are not recorded for the contents and the bookmarks. */
     bool trial;
+    /* In a trial measuring the start of a table (layout_keep.c): the rows set, 0 for all. */
+    size_t row_limit;
+    bool measuring; /* such a trial: blocks do not measure what they keep together */
+    /* A landscape table waiting for the portrait page to fill (layout_float.c), where its
+     * elements go, and the heading depth there; `flushing` while it is being set. */
+    const struct rp_node *floating;
+    uint32_t float_elem;
+    enum rp_artifact float_artifact;
+    int float_depth;
+    bool flushing;
+    /* The least indent of a note's text: the widest mark of the table whose notes are set. */
+    double note_indent;
+    /* Where the block after the one being laid out is (layout_keep.c). */
+    const struct rp_flow_next *next;
 };
 
 /* The space of `gap` points between blocks, as tightened in this chapter. */
@@ -161,6 +184,8 @@ bool rp_flow_marks(const struct rp_flow *f, enum rp_span_kind kind, const char *
 void rp_flow_cover(struct rp_flow *f);
 void rp_flow_toc(struct rp_flow *f);
 void rp_flow_nodes(struct rp_flow *f, const struct rp_nodes *nodes);
+/* The fewest body rows a table part may hold when a table is split over pages. */
+#define RP_TABLE_MIN_PART 3
 void rp_flow_table(struct rp_flow *f, const struct rp_node *node);
 /* Whether the table goes on landscape pages (too wide for portrait). */
 bool rp_flow_table_landscape(struct rp_flow *f, const struct rp_node *node);
@@ -169,6 +194,37 @@ void rp_flow_chart(struct rp_flow *f, const struct rp_node *node);
 const char *rp_chart_alt(struct rp_flow *f, const struct rp_doc_chart *c);
 /* A timeline chart (layout_timeline.c), called by rp_flow_chart. */
 void rp_flow_timeline(struct rp_flow *f, const struct rp_doc_chart *c);
+
+/* ---- floats (layout_float.c) */
+/* Defers landscape table `node` until the portrait page it comes on is full (or its
+ * chapter ends) when that page already holds something and more of the chapter follows;
+ * returns whether it did (the caller then sets nothing). */
+bool rp_flow_float(struct rp_flow *f, const struct rp_node *node);
+/* Sets the deferred table, if any, on pages of its own after the current one: called as a
+ * page ends (rp_flow_new_page), at the end of a chapter and of the document. */
+void rp_flow_float_flush(struct rp_flow *f);
+/* Whether `chapter` (a level-1 section starting a page) ends with a landscape table after
+ * a portrait start so short that it is better set on the table's landscape page. */
+bool rp_flow_chapter_landscape(struct rp_flow *f, const struct rp_node *chapter);
+
+/* ---- keeping together (layout_keep.c) */
+/* The height of the start of `node` that must stay on the page of a heading or caption
+ * set just before it: two lines of a paragraph (all of one of three lines or fewer, which
+ * never splits), the first item of a list likewise, a table's caption, header and first
+ * RP_TABLE_MIN_PART rows (all of a table too short to split), a whole chart or block of
+ * key figures, and for a section its heading and the start of its own first block. */
+double rp_flow_keep_height(struct rp_flow *f, const struct rp_node *node);
+/* The same for the block at `at` and, if it is an empty section, what follows it up to
+ * the next block with content; 0 at the end of the document or before a chapter that
+ * starts a page of its own. */
+double rp_flow_keep_from(struct rp_flow *f, const struct rp_flow_next *at);
+/* The height `node` takes set alone from the top of a fresh page of the kind the flow
+ * wants (tables: their first `rows` rows, 0 for all), at most a page, the space after it
+ * left out. Measured by a trial layout (f->measuring), which keeps nothing together. */
+double rp_flow_trial_height(const struct rp_flow *f, const struct rp_node *node, size_t rows);
+/* The height of a section's heading as section() sets it at the current width, the space
+ * before it included (`first`: it opens the page, no space before). */
+double rp_flow_heading_height(struct rp_flow *f, const struct rp_node *node, bool first);
 
 /* ---- chart pieces shared by the chart layouts (layout_chart.c) */
 #define RP_CHART_LABEL_SIZE 6.8
@@ -190,6 +246,8 @@ size_t rp_chart_arc(struct rp_seg *segs, size_t n, double cx, double cy, double 
                     double a1);
 /* A note in small type with its mark hanging in the margin (table notes). */
 void rp_flow_note(struct rp_flow *f, const struct rp_doc_note *n);
+/* The indent of note n's text (its mark hangs left of it), at least f->note_indent. */
+double rp_flow_note_indent(struct rp_flow *f, const struct rp_doc_note *n);
 /* The height rp_flow_note would take at the current width, drawing nothing. */
 double rp_flow_note_height(struct rp_flow *f, const struct rp_doc_note *n);
 

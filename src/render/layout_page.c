@@ -121,6 +121,8 @@ static void running_header(struct rp_flow *f)
 
 void rp_flow_new_page(struct rp_flow *f, enum rp_page_kind kind, bool landscape)
 {
+    if (f->floating && f->open)
+        rp_flow_float_flush(f); /* its pages come before the one asked for */
     emit_page(f);
     /* Even after the sink failed, a page stays open so that block layouts can finish
      * harmlessly; nothing more is emitted and the status is returned. */
@@ -524,6 +526,7 @@ int rp_layout_document(const struct rp_doc *doc, const struct rp_layout_env *env
     if (doc->cover)
         rp_flow_cover(&f);
     rp_flow_nodes(&f, &doc->body);
+    rp_flow_float_flush(&f);
     if (!f.open && f.page_count == 0)
         rp_flow_need(&f, 0); /* an empty document still has a page */
     rp_flow_close(&f, result);

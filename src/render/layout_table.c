@@ -400,6 +400,59 @@ bool rp_flow_table_landscape(struct rp_flow *f, const struct rp_node *node)
     return landscape;
 }
 
+/* What deciding a table's breaks needs: the table, its row heights, the height of its notes
+ * (kept with the last row), the room for rows on a page it continues on. */
+struct part_plan {
+    const struct table *tb;
+    const double *heights;
+    size_t rows; /* set: all the table's, or its first ones when only its start is measured */
+    double notes_h, room;
+};
+
+/* The rows from row r that go on the page whose rows start at y and end at `bottom`.
+ *
+ * Greedy first: as many rows as fit, a closing total taking the row above it and the last
+ * row its notes. Then a break that would leave fewer than RP_TABLE_MIN_PART rows on the
+ * next page moves up so that both pages hold that many: a table part of one or two rows
+ * reads as a remnant, its header repeated for next to nothing. Where the rows left cannot
+ * be shared that way (fewer than twice that many), the greedy break stands: the table's
+ * start is kept whole by the caller (rp_flow_need), so this happens only to tables with
+ * rows taller than a page. A row taller than a page ends its part: it is split between its
+ * lines. 0: the next row does not fit here but does on a page of its own. */
+static size_t part_rows(const struct part_plan *p, size_t r, double y, double bottom)
+{
+    const struct rp_doc_table *t = p->tb->t;
+    size_t n = p->rows, k = 0;
+    bool tall = false;
+    for (; r + k < n; k++) {
+        size_t i = r + k;
+        double h = p->heights[i], keep = i + 1 == n ? p->notes_h : 0;
+        /* A closing total never goes alone to the next page: it takes the row above. */
+        if (i + 2 == n && t->rows[i + 1].kind == RP_DOC_ROW_TOTAL)
+            keep = p->heights[i + 1] + p->notes_h;
+        bool with_next = y + h + keep > bottom && h + keep <= p->room;
+        bool alone = y + h > bottom && h <= p->room;
+        if (k > 0 && (with_next || alone))
+            break;
+        if (alone)
+            return 0; /* after a row split over pages: not even one row fits here */
+        if (y + h > bottom + 0.01) {
+            tall = true;
+            k++;
+            break;
+        }
+        y += h;
+    }
+    size_t rest = n - r - k;
+    if (tall || rest == 0 || rest >= RP_TABLE_MIN_PART)
+        return k;
+    for (size_t i = r + k; i < n; i++)
+        if (p->heights[i] > p->room)
+            return k; /* the rows left do not fit on one page anyway */
+    size_t back = RP_TABLE_MIN_PART - rest;
+    return k >= back + RP_TABLE_MIN_PART ? k - back : k;
+}
+
 void rp_flow_table(struct rp_flow *f, const struct rp_node *node)
 {
     const struct rp_doc_table *t = &node->u.table;
@@ -447,44 +500,71 @@ void rp_flow_table(struct rp_flow *f, const struct rp_node *node)
     for (size_t h = 0; h < t->header_count; h++)
         tb.header_h[h] = header_row(&tb, h, false, 0);
 
-    /* Keep the caption and the header with the first two rows. */
-    double start = caption_height(&tb, false, false) + header_height(&tb);
-    for (size_t r = 0; r < t->row_count && r < 2; r++)
-        start += row_height(&tb, r, layout_row(&tb, r));
+    /* Row heights, known before the first row is drawn: where the table breaks depends on
+     * the rows that come after the break (see part_rows()). A measure of the table's start
+     * (rp_flow_keep_height) sets its first rows only. */
+    size_t rows = f->row_limit && f->row_limit < t->row_count ? f->row_limit : t->row_count;
+    bool notes = rows == t->row_count;
+    double *heights = malloc((rows ? rows : 1) * sizeof *heights);
+    if (!heights)
+        f->status = -1;
+    for (size_t r = 0; heights && r < rows; r++)
+        heights[r] = row_height(&tb, r, layout_row(&tb, r));
+    /* The notes explain the rows: they stay on the page of the last row, unless they are
+     * so long (over a third of a page) that keeping them would leave a page half empty. */
+    double notes_h = notes && t->note_count ? NOTES_GAP : 0;
+    for (size_t i = 0; notes && i < t->note_count; i++) {
+        double w = rp_flow_note_indent(f, &t->notes[i]);
+        f->note_indent = w > f->note_indent ? w : f->note_indent;
+    }
+    for (size_t i = 0; notes && i < t->note_count; i++)
+        notes_h += rp_flow_note_height(f, &t->notes[i]);
+    f->note_indent = 0;
+    if (notes_h > (f->bottom - f->top) / 3)
+        notes_h = 0;
+    double room_new_page =
+        f->bottom - f->top - caption_height(&tb, true, false) - header_height(&tb);
+    struct part_plan plan = {&tb, heights, rows, notes_h, room_new_page};
+
+    /* Keep the caption and the header with the first rows of the table: as many as a part
+     * may hold at the least, or the whole table (with its notes) when it cannot be split
+     * leaving that many on both pages, if it fits on a page. */
+    double top_h = caption_height(&tb, false, false) + header_height(&tb), start = top_h;
+    size_t n_rows = heights ? rows : 0;
+    size_t first = n_rows < 2 * RP_TABLE_MIN_PART ? n_rows : RP_TABLE_MIN_PART;
+    for (size_t r = 0; r < first; r++)
+        start += heights[r];
+    if (first == n_rows)
+        start += notes_h;
+    if (start > f->bottom - f->top) { /* taller than a page: keep the least, split the rest */
+        start = top_h;
+        for (size_t r = 0; r < n_rows && r < RP_TABLE_MIN_PART; r++)
+            start += heights[r];
+    }
     rp_flow_need(f, start);
     struct rp_tagging table_tagging = rp_flow_tag(f, RP_ST_TABLE);
     table_top(&tb, false);
     tb.body = f->elem ? rp_flow_elem(f, f->elem, RP_ST_TBODY) : 0;
 
-    size_t on_page = 0;
-    double room_new_page =
-        f->bottom - f->top - caption_height(&tb, true, false) - header_height(&tb);
-    /* The notes explain the rows: they stay on the page of the last row, unless they are
-     * so long (over a third of a page) that keeping them would leave a page half empty. */
-    double notes_h = t->note_count ? NOTES_GAP : 0;
-    for (size_t i = 0; i < t->note_count; i++)
-        notes_h += rp_flow_note_height(f, &t->notes[i]);
-    if (notes_h > (f->bottom - f->top) / 3)
-        notes_h = 0;
-    for (size_t r = 0; r < t->row_count && !f->status; r++) {
-        double keep = r + 1 == t->row_count ? notes_h : 0;
-        /* A closing total never goes alone to the next page: it takes the row above. */
-        if (r + 2 == t->row_count && t->rows[r + 1].kind == RP_DOC_ROW_TOTAL)
-            keep = row_height(&tb, r + 1, layout_row(&tb, r + 1)) + notes_h;
-        size_t lines = layout_row(&tb, r);
-        double h = row_height(&tb, r, lines);
-        tag_row(&tb, r);
-        bool with_next = f->y + h + keep > f->bottom && h + keep <= room_new_page;
-        bool alone = f->y + h > f->bottom && h <= room_new_page;
-        if (on_page > 0 && (with_next || alone)) {
+    for (size_t r = 0; r < n_rows && !f->status;) {
+        size_t take = part_rows(&plan, r, f->y, f->bottom);
+        bool tall = false;
+        if (take == 0) {
             rp_flow_new_page(f, f->kind, f->landscape);
             table_top(&tb, true);
-            on_page = 0;
+            continue;
         }
-        if (f->y + h <= f->bottom + 0.01) {
-            draw_row(&tb, r, 0, lines);
-        } else {
-            /* Taller than a page: split between lines, repeating the header. */
+        for (size_t end = r + take; r < end && !f->status; r++) {
+            size_t lines = layout_row(&tb, r);
+            double h = heights[r];
+            tag_row(&tb, r);
+            if (f->y + h <= f->bottom + 0.01) {
+                draw_row(&tb, r, 0, lines);
+                continue;
+            }
+            /* Taller than what is left of the page: split between lines, repeating the
+             * header. */
+            tall = true;
             bool broke = false;
             for (size_t a = 0; a < lines && !f->status;) {
                 double room = f->bottom - f->y - 2 * PAD_Y - row_extra(&t->rows[r]);
@@ -503,13 +583,25 @@ void rp_flow_table(struct rp_flow *f, const struct rp_node *node)
                 a = b;
             }
         }
-        on_page++;
+        /* After a row split over pages the next part starts where that row ended. */
+        if (r < n_rows && !tall && !f->status) {
+            rp_flow_new_page(f, f->kind, f->landscape);
+            table_top(&tb, true);
+        }
     }
+    free(heights);
     rp_flow_untag(f, table_tagging);
-    if (t->note_count) {
+    if (notes && t->note_count) {
         f->y += NOTES_GAP;
+        double indent = 0;
+        for (size_t i = 0; i < t->note_count; i++) {
+            double w = rp_flow_note_indent(f, &t->notes[i]);
+            indent = w > indent ? w : indent;
+        }
+        f->note_indent = indent;
         for (size_t i = 0; i < t->note_count && !f->status; i++)
             rp_flow_note(f, &t->notes[i]);
+        f->note_indent = 0;
     }
     f->y += rp_flow_gap(f, f->theme->paragraph_gap + 6);
     f->want_landscape = false;

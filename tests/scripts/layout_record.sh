@@ -96,6 +96,15 @@ defect stranded-heading '/^block page=1 type=P /d;/^block page=1 type=Table/d;/^
 defect overlap '/^text page=1 elem=3 /s/box=62.0,100.0/box=62.0,85.0/'
 defect outside-margins '/^block page=1 type=P /s/533.3,700.0/540.0,700.0/'
 
+# --rules checks only the rules named: the short page passes when only overlaps are checked,
+# fails when short pages are; an unknown rule is an error.
+python3 "$check" --rules overlap "$tmp/short-page/doc-fr.layout" >"$tmp/report" ||
+  fail "--rules overlap still checked short pages: $(cat "$tmp/report")"
+python3 "$check" --rules overlap,short-page "$tmp/short-page/doc-fr.layout" >"$tmp/report"
+[ $? -eq 1 ] || fail "--rules overlap,short-page missed the short page"
+python3 "$check" --rules no-such-rule "$tmp/clean-fr.layout" >/dev/null 2>&1
+[ $? -eq 2 ] || fail "--rules accepted an unknown rule"
+
 # Two editions whose chapters start on different pages differ in structure.
 mkdir -p "$tmp/editions"
 cp "$tmp/clean-fr.layout" "$tmp/editions/doc-fr.layout"

@@ -18,6 +18,7 @@
 #include <stddef.h>
 
 struct rp_arena;
+struct rp_page_plan;
 
 /* ---------------------------------------------------------------- roles */
 
@@ -319,6 +320,10 @@ struct rp_doc {
     struct rp_doc_coverage coverage;
     struct rp_doc_labels labels;
     struct rp_nodes body;
+    /* How a paged backend must lay the document out so that it shares the page structure of
+     * the document's other language editions (render/page_plan.h); NULL: freely. Set by the
+     * produce layer after building, never by a builder. */
+    const struct rp_page_plan *page_plan;
 };
 
 /* ---------------------------------------------------------------- building */

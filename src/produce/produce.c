@@ -2,6 +2,8 @@
 #define _POSIX_C_SOURCE 200809L
 #include "produce/produce.h"
 
+#include "produce/editions.h"
+
 #include "util/arena.h"
 #include "util/atomic.h"
 
@@ -161,7 +163,7 @@ enum rp_produced rp_produce(const struct rp_produce_request *req, struct rp_sess
         return RP_PRODUCE_NOT_APPLICABLE;
     }
     struct rp_kind_edition ed = {req->lang, req->edition, &s->diags};
-    const struct rp_doc *doc = req->kind->build(&info->in, &ed, req->templates, s->arena);
+    struct rp_doc *doc = req->kind->build(&info->in, &ed, req->templates, s->arena);
     if (!doc) {
         rp_diag_add(&s->diags, RP_ERROR, path, 0, 0,
                     "the %s document could not be built from its sources", req->kind->name);
@@ -171,6 +173,8 @@ enum rp_produced rp_produce(const struct rp_produce_request *req, struct rp_sess
     info->texts_missing = doc->coverage.fallback;
     if (publication && !req->allow_fallback && info->texts_missing > 0)
         return RP_PRODUCE_INCOMPLETE;
+    /* Laid out as its other language editions are: the same pages, whoever asks for it. */
+    rp_editions_share_pages(req, &info->in, doc, s, path);
     if (strcmp(path, "-") == 0 && !req->path_is_stem)
         return write_stdout(req, doc, s, info) ? RP_PRODUCED : RP_PRODUCE_FAILED;
     return write_all(req, doc, path, s, info) ? RP_PRODUCED : RP_PRODUCE_FAILED;

@@ -77,10 +77,10 @@ static int render_layout(const struct rp_doc *doc, const struct rp_templates *t,
 }
 
 static const struct rp_backend backends[] = {
-    {"pdf", ".pdf", "application/pdf", "PDF", render_pdf},
-    {"html", ".html", "text/html; charset=utf-8", "HTML", render_html},
-    {"text", ".txt", "text/plain; charset=utf-8", "text", render_text},
-    {"layout", ".layout", "text/plain; charset=utf-8", "layout record", render_layout},
+    {"pdf", ".pdf", "application/pdf", "PDF", render_pdf, true},
+    {"html", ".html", "text/html; charset=utf-8", "HTML", render_html, false},
+    {"text", ".txt", "text/plain; charset=utf-8", "text", render_text, false},
+    {"layout", ".layout", "text/plain; charset=utf-8", "layout record", render_layout, true},
 };
 
 const struct rp_backend *rp_backends(size_t *count)

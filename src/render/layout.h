@@ -21,6 +21,7 @@
 
 struct rp_arena;
 struct rp_hyphenator;
+struct rp_page_shape;
 
 /* ---------------------------------------------------------------- structure */
 
@@ -172,6 +173,7 @@ struct rp_layout_result {
     size_t outline_count;
     struct rp_struct_elem *elems; /* [1, elem_count): see rp_layout_result_free() */
     size_t elem_count;
+    struct rp_page_shape *shape; /* the page structure (render/page_plan.h); on the heap */
 };
 
 /* The hyphenator of the language `lang` ("fr"), or NULL for none. */
@@ -198,7 +200,7 @@ struct rp_layout_env rp_env_plain(const struct rp_layout_env *env);
 /* The hyphenator for text in `lang` (NULL: the document's language), or NULL. */
 const struct rp_hyphenator *rp_env_hyphenator(const struct rp_layout_env *env, const char *lang);
 
-/* Frees what `result` holds on the heap (its elements). */
+/* Frees what `result` holds on the heap (its elements, its shape). */
 void rp_layout_result_free(struct rp_layout_result *result);
 
 /* Lays `doc` out page by page into `sink`. Returns 0, or the sink's non-zero result; either
@@ -217,6 +219,15 @@ struct rp_diags;
 int rp_layout_as_pdf(const struct rp_doc *doc, const struct rp_theme *theme, struct rp_arena *arena,
                      const struct rp_layout_sink *sink, const struct rp_metrics **measured,
                      struct rp_layout_result *res, const char *path, struct rp_diags *diags);
+
+/* Lays out each of the `n` documents `docs` as rp_layout_as_pdf() would, all their pages
+ * going to `sink`, into res[0..n): one setup of the fonts for all, for a caller that
+ * compares layouts. Returns 0, or -1 with the reasons in `diags` (the documents after the
+ * failing one are not laid out); either way every res[i] must be freed with
+ * rp_layout_result_free(). Implemented in pdf.c. */
+int rp_layout_each_as_pdf(const struct rp_doc *const *docs, size_t n, const struct rp_theme *theme,
+                          struct rp_arena *arena, const struct rp_layout_sink *sink,
+                          struct rp_layout_result *res, const char *path, struct rp_diags *diags);
 
 /* ---------------------------------------------------------------- line breaking */
 

@@ -294,10 +294,12 @@ static void section(struct rp_flow *f, const struct rp_node *node)
         f->want_landscape = rp_flow_table_landscape(f, first);
     else if (lv == 1 && t->chapter_new_page && rp_flow_chapter_landscape(f, node))
         f->want_landscape = true; /* all of a chapter that is mostly its last table */
+    double squeeze = f->squeeze;
+    /* A chapter the other language editions need more pages for is stretched to as many. */
+    bool planned = lv == 1 && t->chapter_new_page && rp_flow_part_begin(f, node);
     if (lv == 1 && t->chapter_new_page && f->open && !f->fresh)
         rp_flow_new_page(f, f->want_kind, f->want_landscape);
-    double squeeze = f->squeeze;
-    if (lv == 1 && t->chapter_new_page && !f->trial)
+    if (lv == 1 && t->chapter_new_page && !f->trial && !planned)
         f->squeeze = chapter_squeeze(f, node);
     rp_flow_need(f, 0); /* the title is broken at the width of the page it goes on */
     /* Keep the heading with the start of what follows it (layout_keep.c): measured first,
@@ -547,7 +549,7 @@ static void toc(struct rp_flow *f, const struct rp_node *unused)
 void rp_flow_toc(struct rp_flow *f)
 {
     double squeeze = f->squeeze;
-    if (!f->trial)
+    if (!rp_flow_part_begin(f, NULL) && !f->trial)
         f->squeeze = tail_squeeze(f, toc, NULL, SHORT_CONTENTS_TAIL);
     toc(f, NULL);
     f->squeeze = squeeze;

@@ -4,6 +4,7 @@
 #define RP_LAYOUT_FLOW_H
 
 #include "render/layout.h"
+#include "render/page_plan.h"
 #include "util/fmt.h"
 
 enum rp_text_align { RP_TEXT_LEFT, RP_TEXT_CENTER, RP_TEXT_RIGHT, RP_TEXT_JUSTIFY };
@@ -107,6 +108,19 @@ struct rp_flow {
     double note_indent;
     /* Where the block after the one being laid out is (layout_keep.c). */
     const struct rp_flow_next *next;
+
+    /* The page structure shared with the other language editions (layout_edition.c): the
+     * plan the document carries; the parts and tables so far (the pages are `pages`); where
+     * each page's content ended; the current part's first page, the run of its current
+     * page, and per run the share of the content box its pages leave empty at their foot. */
+    const struct rp_page_plan *plan;
+    struct rp_page_shape shape;
+    size_t part_cap, table_cap;
+    double *ends;
+    size_t ends_cap;
+    size_t part_first, run;
+    const double *shorten;
+    size_t shorten_count;
 };
 
 /* The space of `gap` points between blocks, as tightened in this chapter. */
@@ -225,6 +239,23 @@ double rp_flow_trial_height(const struct rp_flow *f, const struct rp_node *node,
 /* The height of a section's heading as section() sets it at the current width, the space
  * before it included (`first`: it opens the page, no space before). */
 double rp_flow_heading_height(struct rp_flow *f, const struct rp_node *node, bool first);
+/* ---- language editions (layout_edition.c) */
+/* A part begins: the contents (node NULL) or a chapter (its level-1 section), before its
+ * first page opens. When the document's plan stretches it, finds by trials how much to
+ * shorten its pages and sets f->squeeze; returns whether it did (the caller then leaves the
+ * squeeze alone). */
+bool rp_flow_part_begin(struct rp_flow *f, const struct rp_node *node);
+/* In rp_flow_new_page: the page being left ends at the cursor (before the page closes), then
+ * the new page (once set up) gets its run and, in a stretched part, a higher foot. */
+void rp_flow_page_ending(struct rp_flow *f);
+void rp_flow_page_begun(struct rp_flow *f);
+/* Whether the document's plan sets table `node` landscape. */
+bool rp_flow_table_turned(const struct rp_flow *f, const struct rp_node *node);
+/* Notes the orientation table `node` is laid out in, for the shape. */
+void rp_flow_table_laid(struct rp_flow *f, const struct rp_node *node, bool landscape);
+/* Hands the shape to `result` (rp_flow_close), or frees it (rp_flow_release). */
+void rp_flow_shape_close(struct rp_flow *f, struct rp_layout_result *result);
+void rp_flow_shape_release(struct rp_flow *f);
 
 /* ---- chart pieces shared by the chart layouts (layout_chart.c) */
 #define RP_CHART_LABEL_SIZE 6.8

@@ -123,6 +123,7 @@ void rp_flow_new_page(struct rp_flow *f, enum rp_page_kind kind, bool landscape)
 {
     if (f->floating && f->open)
         rp_flow_float_flush(f); /* its pages come before the one asked for */
+    rp_flow_page_ending(f);
     emit_page(f);
     /* Even after the sink failed, a page stays open so that block layouts can finish
      * harmlessly; nothing more is emitted and the status is returned. */
@@ -145,6 +146,7 @@ void rp_flow_new_page(struct rp_flow *f, enum rp_page_kind kind, bool landscape)
         f->pages = rp_xrealloc(f->pages, f->page_cap * sizeof *f->pages);
     }
     f->pages[f->page_count++] = (struct rp_page_rec){kind, landscape};
+    rp_flow_page_begun(f);
     running_header(f);
     rp_flow_untag(f, tagging);
 }
@@ -319,6 +321,7 @@ static void overlay_page(struct rp_flow *f, size_t p, size_t front)
 
 void rp_flow_close(struct rp_flow *f, struct rp_layout_result *result)
 {
+    rp_flow_page_ending(f);
     emit_page(f);
     size_t front = 0;
     while (front < f->page_count && f->pages[front].kind != RP_PAGE_BODY)
@@ -333,6 +336,7 @@ void rp_flow_close(struct rp_flow *f, struct rp_layout_result *result)
     result->outline_count = f->outline_count;
     result->elems = f->elems;
     result->elem_count = f->elem_count;
+    rp_flow_shape_close(f, result);
     f->elems = NULL;
     f->elem_count = f->elem_cap = 0;
 }
@@ -502,6 +506,7 @@ void rp_flow_init(struct rp_flow *f, const struct rp_doc *doc, const struct rp_l
     f->decimal_sep = f->lang == RP_LANG_EN ? '.' : ',';
     f->want_kind = RP_PAGE_BODY;
     f->squeeze = 1;
+    f->plan = doc->page_plan;
     f->elem = rp_flow_elem(f, 0, RP_ST_DOCUMENT);
 }
 
@@ -515,6 +520,7 @@ void rp_flow_release(struct rp_flow *f)
     rp_atoms_free(&f->atoms);
     rp_lines_free(&f->lines);
     rp_arena_free(f->page_arena);
+    rp_flow_shape_release(f);
 }
 
 int rp_layout_document(const struct rp_doc *doc, const struct rp_layout_env *env,

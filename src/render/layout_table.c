@@ -348,8 +348,9 @@ static double row_height(const struct table *tb, size_t r, size_t lines)
 
 /* The table's size, orientation and widths (table_width.h), its columns measured over
  * every table of the document that shares its grid, so that such tables line up; a table
- * that the others would push onto landscape pages (or to a smaller size) is set alone. */
-static bool decide(struct table *tb, bool *landscape)
+ * that the others would push onto landscape pages (or to a smaller size) is set alone.
+ * `turned`: another language edition of the document needs it landscape (layout_edition.c). */
+static bool decide(struct table *tb, bool turned, bool *landscape)
 {
     struct rp_flow *f = tb->f;
     const struct rp_theme *th = f->theme;
@@ -361,6 +362,8 @@ static bool decide(struct table *tb, bool *landscape)
         .min_size = th->min_table_size,
         .padding = PAD_X,
         .sep = f->decimal_sep,
+        /* Landscape in another language edition of the document: here too. */
+        .force = turned ? RP_TABLE_LANDSCAPE : RP_TABLE_AUTO,
     };
     size_t n = rp_table_grid(f->doc, t, NULL, 0);
     const struct rp_doc_table **grid = calloc(n, sizeof *grid);
@@ -395,9 +398,9 @@ bool rp_flow_table_landscape(struct rp_flow *f, const struct rp_node *node)
     tb.plan = calloc(t->column_count, sizeof *tb.plan);
     bool landscape = false;
     if (tb.plan)
-        decide(&tb, &landscape);
+        decide(&tb, rp_flow_table_turned(f, node), &landscape);
     free(tb.plan);
-    return landscape;
+    return landscape || rp_flow_table_turned(f, node);
 }
 
 /* What deciding a table's breaks needs: the table, its row heights, the height of its notes
@@ -479,8 +482,11 @@ void rp_flow_table(struct rp_flow *f, const struct rp_node *node)
     for (size_t c = 0; c < n; c++)
         tb.decimal[c] = rp_column_decimal(t, c);
     bool landscape = false;
-    if (!decide(&tb, &landscape))
+    if (!decide(&tb, rp_flow_table_turned(f, node), &landscape))
         f->status = -1;
+    /* Landscape in another language edition: here too (decide() was told so). */
+    landscape = landscape || rp_flow_table_turned(f, node);
+    rp_flow_table_laid(f, node, landscape);
     f->want_landscape = landscape;
     rp_flow_need(f, 0);
     /* The decision's widths are for the page's full text width; a narrower box takes them

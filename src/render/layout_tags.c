@@ -107,4 +107,9 @@ void rp_layout_result_free(struct rp_layout_result *result)
     free(result->elems);
     result->elems = NULL;
     result->elem_count = 0;
+    if (result->shape) {
+        rp_page_shape_free(result->shape);
+        free(result->shape);
+        result->shape = NULL;
+    }
 }

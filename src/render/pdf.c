@@ -586,19 +586,19 @@ static int open_document(struct pdf *p)
  * the PDF draws. `measured`, when not NULL, points at the metrics while the layout runs. */
 static int lay_out(struct pdf *p, const struct rp_doc *doc, struct rp_arena *arena,
                    const struct rp_layout_sink *sink, const struct rp_metrics **measured,
-                   struct rp_layout_result *res)
+                   struct rp_layout_result *res, struct hyphenators *shared)
 {
-    struct hyphenators hyphs = {0};
-    const struct rp_hyphenator *hyph = hyphenator_of(&hyphs, doc->lang);
+    struct hyphenators own = {0}, *hyphs = shared ? shared : &own;
+    const struct rp_hyphenator *hyph = hyphenator_of(hyphs, doc->lang);
     struct rp_metrics metrics = {p, advance, HPDF_Font_GetAscent(p->font[RP_FACE_REGULAR]),
                                  HPDF_Font_GetDescent(p->font[RP_FACE_REGULAR])};
-    struct rp_layout_env env = {p->theme, &metrics, hyph, arena, hyphenator_of, &hyphs};
+    struct rp_layout_env env = {p->theme, &metrics, hyph, arena, hyphenator_of, hyphs};
     if (measured)
         *measured = &metrics;
     int rc = rp_layout_document(doc, &env, sink, res);
     if (measured)
         *measured = NULL;
-    hyphenators_close(&hyphs);
+    hyphenators_close(&own);
     return rc != 0 || p->errors ? -1 : 0;
 }
 
@@ -627,9 +627,32 @@ int rp_layout_as_pdf(const struct rp_doc *doc, const struct rp_theme *theme, str
     p->diags = diags;
     p->path = path;
     p->theme = theme;
-    int rc = open_document(p) == 0 ? lay_out(p, doc, arena, sink, measured, res) : -1;
+    int rc = open_document(p) == 0 ? lay_out(p, doc, arena, sink, measured, res, NULL) : -1;
     if (rc && !diags->errors)
         rp_diag_add(diags, RP_ERROR, path, 0, 0, "layout failed");
+    pdf_free(p);
+    return rc;
+}
+
+int rp_layout_each_as_pdf(const struct rp_doc *const *docs, size_t n, const struct rp_theme *theme,
+                          struct rp_arena *arena, const struct rp_layout_sink *sink,
+                          struct rp_layout_result *res, const char *path, struct rp_diags *diags)
+{
+    struct pdf *p = calloc(1, sizeof *p);
+    if (!p)
+        return -1;
+    p->diags = diags;
+    p->path = path;
+    p->theme = theme;
+    /* One PDF library document for all: its fonts (whose loading is most of a short
+     * layout's cost), the widths measured and the hyphenation patterns serve every one. */
+    struct hyphenators hyphs = {0};
+    int rc = open_document(p);
+    for (size_t i = 0; i < n && rc == 0; i++)
+        rc = lay_out(p, docs[i], arena, sink, NULL, &res[i], &hyphs);
+    if (rc && !diags->errors)
+        rp_diag_add(diags, RP_ERROR, path, 0, 0, "layout failed");
+    hyphenators_close(&hyphs);
     pdf_free(p);
     return rc;
 }
@@ -651,7 +674,7 @@ int rp_render_pdf(const struct rp_doc *doc, const struct rp_theme *theme, int fd
     if (open_document(p) != 0)
         goto done;
     struct rp_layout_sink sink = {p, on_page};
-    if (rp_pdf_tags_new(p) != 0 || lay_out(p, doc, arena, &sink, NULL, &res) != 0)
+    if (rp_pdf_tags_new(p) != 0 || lay_out(p, doc, arena, &sink, NULL, &res, NULL) != 0)
         goto done;
     /* The structure is written as libharu saves: the elements live until then. */
     rp_pdf_tags_write(p, res.elems, res.elem_count);

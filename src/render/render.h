@@ -7,6 +7,7 @@
 #ifndef RP_RENDER_H
 #define RP_RENDER_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 struct rp_doc;
@@ -27,6 +28,9 @@ struct rp_backend {
      * pages), or -1 with the reasons in `diags` (the caller discards what was written). */
     int (*render)(const struct rp_doc *doc, const struct rp_templates *t, int fd, const char *path,
                   struct rp_diags *diags, long *pages);
+    /* Whether it draws the layout engine's pages, so that the document's page plan (the
+     * page structure shared with its other language editions) matters to it. */
+    bool paged;
 };
 
 /* The backend called `name` ("pdf", "html", "text", "layout"), or NULL. */

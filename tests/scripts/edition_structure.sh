@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# The French and Dutch editions of a document have one page structure (the same pages, front
+# pages, orientations, chapter starts: tests/scripts/lib/layoutcheck.py's edition-structure
+# rule), even where their texts differ in length: documents of input/ whose free layouts
+# differ (a chapter or the contents a page longer in Dutch, a table landscape in Dutch
+# only). The PDF of a stretched edition is the same every run, and the same whether it is
+# rendered alone or with the batch.
+set -u
+rapport=$1 src=$2
+check="$src/tests/scripts/lib/layoutcheck.py"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail() { echo "FAIL: $*"; exit 1; }
+
+# record NAME KIND LANG [--year Y] FILE...
+record() {
+  local name=$1 kind=$2 lang=$3
+  shift 3
+  "$rapport" render --kind "$kind" --lang "$lang" --allow-fallback --format layout "$@" \
+    -o "$tmp/$name-$lang.layout" 2>/dev/null || fail "the $lang record of $name was not written"
+}
+interieur=("$src"/input/interieur/*.xml)
+chancellerie=("$src"/input/chancellerie/*.xml)
+for lang in fr nl; do
+  record interieur-budget budget "$lang" "${interieur[@]}"
+  record interieur-communication communication "$lang" "${interieur[@]}"
+  record interieur-evaluation-2023 evaluation "$lang" --year 2023 "${interieur[@]}"
+  record chancellerie-plan plan "$lang" "${chancellerie[@]}"
+done
+python3 "$check" --quiet "$tmp"/*.layout >"$tmp/report"
+[ $? -le 1 ] || fail "the checker could not read the records"
+violations=$(awk '$1 == "edition-structure" {print $2}' "$tmp/report")
+[ "$violations" = 0 ] || {
+  python3 "$check" "$tmp"/*.layout | grep edition-structure
+  fail "$violations document(s) whose editions differ in page structure"
+}
+
+# Pages the layout adds stay pages of the document: the records and the PDFs agree.
+pages=$(awk '/^document / {for (i = 2; i <= NF; i++) if ($i ~ /^pages=/) print substr($i, 7)}' \
+  "$tmp/interieur-budget-fr.layout")
+"$rapport" render --kind budget --lang fr --allow-fallback "${interieur[@]}" -o "$tmp/a.pdf" \
+  2>/dev/null || fail "the French budget was not written"
+[ "$(pdfinfo "$tmp/a.pdf" | awk '/^Pages:/ {print $2}')" = "$pages" ] ||
+  fail "the record says $pages pages, the PDF has another count"
+
+# The same bytes every run, and from the batch (which builds French and Dutch in separate
+# jobs, or French alone).
+"$rapport" render --kind budget --lang fr --allow-fallback "${interieur[@]}" -o "$tmp/b.pdf" \
+  2>/dev/null || fail "the French budget was not written again"
+cmp -s "$tmp/a.pdf" "$tmp/b.pdf" || fail "two renders of the French budget differ"
+mkdir -p "$tmp/in"
+cp -r "$src/input/interieur" "$tmp/in/"
+"$rapport" build -q -j2 --lang fr --kind budget --edition publication --format pdf \
+  --allow-fallback "$tmp/in" -o "$tmp/out" >/dev/null 2>&1 || fail "the batch failed"
+cmp -s "$tmp/a.pdf" "$tmp/out/interieur/budget-2022-2024.fr.pdf" ||
+  fail "the batch's French budget differs from the one rendered alone"
+
+exit 0

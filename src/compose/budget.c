@@ -6,6 +6,7 @@
 
 #include "compose/budget.h"
 #include "model/table.h"
+#include "templates/theme.h"
 #include "util/arena.h"
 
 #include <math.h>
@@ -238,6 +239,19 @@ const char *rp_budget_measure_name(struct rp_report *b, const struct rp_table *t
     if (g->per_year == 1 || !*label || strcmp(label, year) == 0)
         return NULL;
     return label;
+}
+
+int rp_budget_measure_color(const struct rp_table *t, const struct rp_year_grid *g, size_t k)
+{
+    enum { CE_COLOR, CL_COLOR, OTHER_COLORS };
+    enum rp_credit credit = g->regular && k < g->per_year && g->col[k] < t->column_count
+                                ? t->columns[g->col[k]].credit
+                                : RP_CREDIT_NONE;
+    if (credit == RP_CREDIT_CE)
+        return CE_COLOR;
+    if (credit == RP_CREDIT_CL)
+        return CL_COLOR;
+    return OTHER_COLORS + (int)(k % (RP_THEME_SERIES - OTHER_COLORS));
 }
 
 size_t rp_budget_key_measures(const struct rp_table *t, const struct rp_year_grid *g, size_t *out)
@@ -506,7 +520,8 @@ struct rp_doc *rp_build_budget(const struct rp_plan *plan, const char *lang,
     /* The common cover (organisation, date, edition line: an unofficial translation says so),
      * then this document's own subject and keywords. */
     rp_report_cover(&b, rp_doc_printf(doc, "%s %s", rp_report_l(&b, "doc.title"), period),
-                    rp_doc_printf(doc, "%s %s", rp_report_plan_kind(&b), period), &plan->date, false);
+                    rp_doc_printf(doc, "%s %s", rp_report_plan_kind(&b), period), &plan->date,
+                    false);
     /* Keywords name the organisation briefly: its acronym, else its usual name. */
     const struct rp_organisation *o = &plan->organisation;
     const char *abbr = o->abbr.count ? rp_report_plain(&b, &o->abbr) : doc->organisation;

@@ -55,6 +55,13 @@ void rp_budget_year_grid(struct rp_report *b, const struct rp_table *t, struct r
 const char *rp_budget_measure_name(struct rp_report *b, const struct rp_table *t,
                                    const struct rp_year_grid *g, size_t k);
 
+/* The palette colour of measure k of a regular grid (see RP_DOC_COLOR_AUTO): fixed by what
+ * the measure is, never by which other measures a chart draws, so that commitment credits
+ * (CE) have one colour and liquidation credits (CL) another in every chart of every
+ * document. Other measures (no credit kind, or a total's parts) take the colours after
+ * those two, by their place in the year. */
+int rp_budget_measure_color(const struct rp_table *t, const struct rp_year_grid *g, size_t k);
+
 /* The measures whose changes and distribution matter: the total columns (`sums`) when there
  * are some, else every measure. Fills `out` (per_year entries) and returns their count. */
 size_t rp_budget_key_measures(const struct rp_table *t, const struct rp_year_grid *g, size_t *out);

@@ -195,6 +195,27 @@ static bool column_total(const struct rp_table *t, size_t col, double *sum)
     return any;
 }
 
+/* The total of column `col` as the table prints it: the total it states when that agrees
+ * with its lines (within the table's tolerance: a total row of 4.946,05 over lines that add
+ * up to 4.946,07), so that the chart draws the figure its table shows; else the sum of the
+ * lines, which the flagged total cell also gives and the chart's title says it draws. */
+static bool printed_total(const struct rp_table *t, size_t col, double *total)
+{
+    if (!column_total(t, col, total))
+        return false;
+    double stated;
+    if (!stated_total(t, col, &stated))
+        return true;
+    for (size_t r = 0; r < t->row_count; r++) {
+        double computed;
+        bool by_column;
+        if (t->rows[r].kind == RP_ROW_TOTAL && rp_budget_differs(t, r, col, &computed, &by_column))
+            return true;
+    }
+    *total = stated;
+    return true;
+}
+
 static void evolution(struct rp_report *b, struct rp_nodes *into, const struct rp_table *t,
                       const struct rp_year_grid *g, size_t number)
 {
@@ -264,9 +285,10 @@ static void evolution(struct rp_report *b, struct rp_nodes *into, const struct r
     for (size_t s = 0; s < ns; s++) {
         const char *name = rp_budget_measure_name(b, t, g, series[s]);
         rp_doc_chart_series(b->doc, c, s, name ? name : rp_report_l(b, "chart.total"));
+        rp_doc_chart_series_color(c, s, rp_budget_measure_color(t, g, series[s]));
         for (size_t y = 0; y < g->years; y++) {
             double sum;
-            if (column_total(t, g->col[y * g->per_year + series[s]], &sum))
+            if (printed_total(t, g->col[y * g->per_year + series[s]], &sum))
                 rp_doc_chart_value(c, s, y, sum);
         }
     }

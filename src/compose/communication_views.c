@@ -222,8 +222,7 @@ void rp_comm_per_objective(struct rp_report *r, struct rp_nodes *into)
     struct rp_node *sec =
         rp_doc_add_section(r->doc, into, 2, NULL, rp_report_l(r, "sec.comm_objectives"));
     struct rp_nodes *kids = &sec->u.section.children;
-    struct rp_node *t =
-        rp_doc_add_table(r->doc, kids, 3, NULL); /* the section heading names it */
+    struct rp_node *t = rp_doc_add_table(r->doc, kids, 3, NULL); /* the section heading names it */
     rp_doc_table_column(t, 0, RP_ALIGN_LEFT, true);
     rp_doc_table_column(t, 2, RP_ALIGN_RIGHT, false);
     struct rp_doc_header_row *h = rp_doc_table_header_row(r->doc, t);
@@ -236,7 +235,8 @@ void rp_comm_per_objective(struct rp_report *r, struct rp_nodes *into)
     struct rp_node *ch =
         rp_doc_add_chart(r->doc, kids, RP_CHART_BAR_GROUPED,
                          rp_report_l(r, "chart.comm_objectives"), n + (orphans > 0), 1);
-    rp_doc_chart_series(r->doc, ch, 0, rp_report_l(r, "col.actions"));
+    /* The series is the table's count column: one name for one figure. */
+    rp_doc_chart_series(r->doc, ch, 0, rp_report_l(r, "col.count"));
     const char *desc = "";
     for (size_t k = 0; k <= n; k++) {
         if (k == n && !orphans)

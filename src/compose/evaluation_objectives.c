@@ -30,7 +30,8 @@ static void status_line(struct rp_report *r, struct rp_nodes *into, const char *
         rp_spans_add(
             r->doc, s, RP_SPAN_TEXT, RP_SPAN_STRONG,
             rp_doc_printf(r->doc, " \xc2\xb7 %s%s", rp_report_l(r, "label.progress"), colon), NULL);
-        rp_spans_add(r->doc, s, RP_SPAN_TEXT, 0, rp_report_progress_bar(r, p->percent.value), NULL);
+        rp_spans_add_bar(r->doc, s, p->percent.value, 100,
+                         rp_report_percent(r, p->percent.value, 0));
     }
     if (p)
         rp_report_paragraphs(r, into, &p->comment, RP_PARA_BODY);
@@ -167,9 +168,11 @@ static void subjects_table(struct rp_report *r, struct rp_nodes *into, const cha
         rp_doc_table_cell(r->doc, t, row, c_status,
                           rp_report_progress_word(r, p ? (int)p->status : RP_PROGRESS_UNREPORTED),
                           NULL, 0);
-        if (p && p->percent.present)
+        if (p && p->percent.present) {
             rp_doc_table_cell(r->doc, t, row, c_status + 1,
-                              rp_report_progress_bar(r, p->percent.value), NULL, 0);
+                              rp_report_percent(r, p->percent.value, 0), NULL, 0);
+            rp_doc_cell_bar(r->doc, t, row, c_status + 1, p->percent.value, 100);
+        }
         progress_note(r, t, mark, p);
     }
 }

@@ -209,9 +209,6 @@ const char *rp_report_date(const struct rp_report *r, const struct rp_date *date
 /* The decimals `value` needs, 0..3. */
 int rp_report_decimals(double value);
 
-/* "■■■■■□□□□□ 45 %": ten cells and the percentage. */
-const char *rp_report_progress_bar(const struct rp_report *r, double percent);
-
 /* The word of a progress status (RP_PROGRESS_UNREPORTED allowed). */
 const char *rp_report_progress_word(const struct rp_report *r, int status);
 

@@ -462,23 +462,6 @@ const char *rp_report_date(const struct rp_report *r, const struct rp_date *date
     return rp_doc_str(r->doc, buf);
 }
 
-#define FULL_CELL "\xe2\x96\xa0"  /* U+25A0 BLACK SQUARE */
-#define EMPTY_CELL "\xe2\x96\xa1" /* U+25A1 WHITE SQUARE */
-
-const char *rp_report_progress_bar(const struct rp_report *r, double percent)
-{
-    double p = percent < 0 ? 0 : percent > 100 ? 100 : percent;
-    int full = (int)floor(p / 10 + 0.5);
-    char bar[10 * 3 + 1];
-    char *o = bar;
-    for (int i = 0; i < 10; i++) {
-        memcpy(o, i < full ? FULL_CELL : EMPTY_CELL, 3);
-        o += 3;
-    }
-    *o = '\0';
-    return rp_doc_printf(r->doc, "%s %s", bar, rp_report_percent(r, percent, 0));
-}
-
 const char *rp_report_progress_word(const struct rp_report *r, int status)
 {
     static const char *const keys[RP_PROGRESS_SLOTS] = {

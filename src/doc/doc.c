@@ -94,6 +94,29 @@ void rp_spans_add(struct rp_doc *doc, struct rp_spans *spans, enum rp_span_kind 
     s->text = rp_doc_str(doc, text ? text : "");
     s->href = rp_doc_str(doc, href);
     s->lang = NULL; /* a slot grown earlier may hold anything: set every field */
+    s->bar = NULL;
+}
+
+static const struct rp_doc_bar *new_bar(struct rp_doc *doc, double value, double max)
+{
+    struct rp_doc_bar *bar = rp_arena_alloc(doc->arena, sizeof *bar);
+    bar->value = value;
+    bar->max = max;
+    return bar;
+}
+
+double rp_doc_bar_share(const struct rp_doc_bar *bar)
+{
+    if (!bar || !(bar->max > 0) || !(bar->value > 0))
+        return 0;
+    return bar->value >= bar->max ? 1 : bar->value / bar->max;
+}
+
+void rp_spans_add_bar(struct rp_doc *doc, struct rp_spans *spans, double value, double max,
+                      const char *label)
+{
+    rp_spans_add(doc, spans, RP_SPAN_TEXT, 0, label, NULL);
+    spans->items[spans->count - 1].bar = new_bar(doc, value, max);
 }
 
 void rp_spans_lang(struct rp_doc *doc, struct rp_spans *spans, size_t from, const char *lang)
@@ -248,6 +271,14 @@ void rp_doc_table_cell(struct rp_doc *doc, struct rp_node *table, size_t row, si
     c->text = rp_doc_str(doc, text);
     c->detail = rp_doc_str(doc, detail);
     c->flags = flags;
+}
+
+void rp_doc_cell_bar(struct rp_doc *doc, struct rp_node *table, size_t row, size_t col,
+                     double value, double max)
+{
+    struct rp_doc_table *t = &table->u.table;
+    if (row < t->row_count && col < t->column_count)
+        t->rows[row].cells[col].bar = new_bar(doc, value, max);
 }
 
 void rp_doc_cell_lang(struct rp_doc *doc, struct rp_node *table, size_t row, size_t col,

@@ -54,6 +54,17 @@ enum rp_span_kind { RP_SPAN_TEXT, RP_SPAN_LINK, RP_SPAN_PLACEHOLDER, RP_SPAN__MA
 /* Style bits of a span; they combine (emphasis inside strong). */
 enum { RP_SPAN_EM = 1, RP_SPAN_STRONG = 2, RP_SPAN_SUP = 4 };
 
+/* A measure bar: `value` out of `max` (a share of a whole: a progress of 45 out of 100),
+ * drawn as the filled part of an outlined bar in the theme's colours. A bar never carries a
+ * figure alone: the text it comes with (its span's or its cell's) states the figure in words,
+ * so that backends draw the bar as decoration that a screen reader skips. */
+struct rp_doc_bar {
+    double value, max;
+};
+
+/* The bar's filled share, 0 .. 1 (0 when `max` is not positive). */
+double rp_doc_bar_share(const struct rp_doc_bar *bar);
+
 /* A run of text in one style. A placeholder is wording the source left unresolved
  * ("XX jours"): a review edition shows it so that nobody mistakes it for final text.
  *
@@ -65,8 +76,9 @@ struct rp_span {
     enum rp_span_kind kind;
     unsigned style;
     const char *text;
-    const char *href; /* RP_SPAN_LINK only */
-    const char *lang; /* NULL: the document's language */
+    const char *href;             /* RP_SPAN_LINK only */
+    const char *lang;             /* NULL: the document's language */
+    const struct rp_doc_bar *bar; /* optional: a bar drawn before the text, which states it */
 };
 
 struct rp_spans {
@@ -126,6 +138,9 @@ struct rp_doc_cell {
     const char *detail; /* optional second line in small type ("calculé : 132.981") */
     unsigned flags;     /* RP_CELL_* */
     const char *lang;   /* of `text` (the detail is the document's); NULL: the document's */
+    /* Optional: a bar drawn before `text`, which states it (in a column that is not
+     * RP_ALIGN_DECIMAL: a decimal column lines numbers up, it draws no bar). */
+    const struct rp_doc_bar *bar;
 };
 
 struct rp_doc_row {
@@ -351,6 +366,11 @@ bool rp_doc_foreign(const struct rp_doc *doc, const char *lang);
 void rp_spans_add(struct rp_doc *doc, struct rp_spans *spans, enum rp_span_kind kind,
                   unsigned style, const char *text, const char *href);
 
+/* Appends a measure bar of `value` out of `max` followed by `label`, the text that states
+ * its figure ("45 %"); a plain span in every other respect. */
+void rp_spans_add_bar(struct rp_doc *doc, struct rp_spans *spans, double value, double max,
+                      const char *label);
+
 /* Sets the language of spans [from, count) of `spans` (see rp_doc_lang). */
 void rp_spans_lang(struct rp_doc *doc, struct rp_spans *spans, size_t from, const char *lang);
 
@@ -399,6 +419,11 @@ size_t rp_doc_table_row(struct rp_doc *doc, struct rp_node *table, enum rp_doc_r
 /* Sets a cell of row `row` (text copied; detail optional). */
 void rp_doc_table_cell(struct rp_doc *doc, struct rp_node *table, size_t row, size_t col,
                        const char *text, const char *detail, unsigned flags);
+
+/* Draws a measure bar of `value` out of `max` before the text of cell (row, col), which
+ * states its figure. */
+void rp_doc_cell_bar(struct rp_doc *doc, struct rp_node *table, size_t row, size_t col,
+                     double value, double max);
 
 /* Sets the language of the text of cell (row, col) (see rp_doc_lang). */
 void rp_doc_cell_lang(struct rp_doc *doc, struct rp_node *table, size_t row, size_t col,

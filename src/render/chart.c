@@ -2,6 +2,7 @@
  * and the alternative text (see chart.h). */
 #include "render/chart.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -162,6 +163,54 @@ int rp_chart_lane(double *end, int *lanes, int max, double left, double width, d
         (*lanes)++;
     end[l] = left + width;
     return l;
+}
+
+size_t rp_chart_events(const struct rp_doc_chart *c, struct rp_chart_event *ev, long *lo, long *hi)
+{
+    size_t n = 0;
+    *lo = LONG_MAX;
+    *hi = LONG_MIN;
+    for (size_t i = 0; i < c->category_count; i++)
+        for (size_t s = 0; s < c->series_count; s++)
+            if (c->series[s].present[i]) {
+                long day = (long)c->series[s].values[i];
+                *lo = day < *lo ? day : *lo;
+                *hi = day > *hi ? day : *hi;
+                ev[n++] = (struct rp_chart_event){
+                    .x = (double)day,
+                    .series = s,
+                    .label = c->categories[i],
+                    .lang = c->category_langs ? c->category_langs[i] : NULL,
+                    .order = i,
+                };
+                break;
+            }
+    return n;
+}
+
+static int event_order(const void *a, const void *b)
+{
+    const struct rp_chart_event *p = a, *q = b;
+    if (p->x != q->x)
+        return p->x < q->x ? -1 : 1;
+    return p->order < q->order ? -1 : p->order > q->order;
+}
+
+void rp_chart_sort_events(struct rp_chart_event *ev, size_t n)
+{
+    if (n > 1)
+        qsort(ev, n, sizeof *ev, event_order);
+}
+
+int rp_chart_event_lanes(struct rp_chart_event *ev, size_t n, int max, double gap)
+{
+    double end[16];
+    if (max > (int)(sizeof end / sizeof *end))
+        max = (int)(sizeof end / sizeof *end);
+    int lanes = 0;
+    for (size_t i = 0; i < n; i++)
+        ev[i].lane = rp_chart_lane(end, &lanes, max, ev[i].left, ev[i].width, gap);
+    return lanes;
 }
 
 /* ---------------------------------------------------------------- thin slices */

@@ -39,6 +39,29 @@ void rp_chart_alt_text(struct rp_buf *out, const struct rp_doc_chart *c, enum rp
 long rp_chart_month_of(long day);
 long rp_chart_month_start(long month);
 
+/* An event of a timeline as both drawings place it: a category with a day in one series. */
+struct rp_chart_event {
+    double x;           /* its day as gathered; the drawing makes it its place on the axis */
+    double left, width; /* of its label, set by the drawing */
+    size_t series;      /* the first series that dates it: its kind, its colour */
+    const char *label;  /* its category's name */
+    const char *lang;   /* of its label (NULL: the document's) */
+    int lane;           /* of its label (rp_chart_event_lanes) */
+    size_t order;       /* its category's index: ties on x keep the document's order */
+};
+
+/* The dated events of timeline `c` into `ev` (room for c->category_count), in category
+ * order, and the first and last days in *lo and *hi; returns how many. */
+size_t rp_chart_events(const struct rp_doc_chart *c, struct rp_chart_event *ev, long *lo, long *hi);
+
+/* Sorts events by x, events at one x in their categories' order: the same order in the PDF
+ * and the HTML edition, whatever qsort does with equal keys. */
+void rp_chart_sort_events(struct rp_chart_event *ev, size_t n);
+
+/* Puts the labels of events sorted by x in lanes (rp_chart_lane, at most `max`, `gap`
+ * apart); returns the number of lanes used. */
+int rp_chart_event_lanes(struct rp_chart_event *ev, size_t n, int max, double gap);
+
 /* Timeline labels in lanes, greedily: the lowest of the `*lanes` lanes in use whose last
  * label ends at least `gap` before `left`, or a new lane (at most `max`; beyond, the top
  * one, overlapping: crowded beyond reason). `end` (room for `max`) holds where each lane's

@@ -180,7 +180,7 @@ static void chart(struct html_ctx *c, const struct rp_node *node)
 {
     const char *id = html_id(&c->ids, node->id, rp_arena_printf(c->arena, "c-%u", ++c->charts));
     rp_xml_text(c->w, "\n");
-    rp_html_chart(c->w, c->doc, node, c->theme, id, rp_label(c->t, c->lang, "html.chart-data"));
+    rp_html_chart(c, node, id, rp_label(c->t, c->lang, "html.chart-data"));
 }
 
 void html_nodes(struct html_ctx *c, const struct rp_nodes *nodes, int level)

@@ -6,6 +6,7 @@
 #include "doc/doc.h"
 #include "load/xml_write.h"
 #include "render/chart.h"
+#include "render/html_internal.h"
 #include "render/html_svg.h"
 #include "templates/theme.h"
 #include "util/arena.h"
@@ -14,52 +15,14 @@
 
 #include <stdlib.h>
 
-/* The language every span of `spans` shares when it is not the document's, else NULL. */
-static const char *common_foreign_lang(const struct rp_doc *doc, const struct rp_spans *spans)
+/* The title's spans inside element `name` (figcaption, caption), written as every other
+ * text of the page is (html_spans): its inline markup kept, text in another language than
+ * the document's marked with its language, and a review edition's marks. */
+static void title_element(struct html_ctx *c, const char *name, const struct rp_spans *title)
 {
-    const char *lang = NULL;
-    for (size_t i = 0; i < spans->count; i++) {
-        const char *l = spans->items[i].lang;
-        if (!rp_doc_foreign(doc, l))
-            return NULL;
-        if (lang && !rp_lang_same(lang, l))
-            return NULL;
-        lang = l;
-    }
-    return lang;
-}
-
-/* The title's spans inside element `name` (figcaption, caption). Text in another language
- * than the document's is marked: on the element when the whole title is, else in a
- * <span lang>. The title is one run of text otherwise: a chart's title has no links. */
-static void title_element(struct rp_xml_writer *w, const struct rp_doc *doc, const char *name,
-                          const struct rp_spans *title)
-{
-    rp_xml_start(w, name);
-    const char *whole = common_foreign_lang(doc, title);
-    if (whole)
-        rp_xml_attr(w, "lang", whole);
-    struct rp_buf run = {0}; /* text in the element's language, not yet written */
-    for (size_t i = 0; i < title->count; i++) {
-        const struct rp_span *s = &title->items[i];
-        if (whole || !rp_doc_foreign(doc, s->lang)) {
-            rp_buf_adds(&run, s->text);
-            continue;
-        }
-        if (run.len) {
-            rp_xml_text(w, run.data);
-            run.len = 0;
-            run.data[0] = '\0';
-        }
-        rp_xml_start(w, "span");
-        rp_xml_attr(w, "lang", s->lang);
-        rp_xml_text(w, s->text ? s->text : "");
-        rp_xml_end(w);
-    }
-    if (run.len)
-        rp_xml_text(w, run.data);
-    free(run.data);
-    rp_xml_end(w);
+    rp_xml_start(c->w, name);
+    html_spans(c, title);
+    rp_xml_end(c->w);
 }
 
 /* A header cell of the data table, its language marked when it is not the document's. */
@@ -115,9 +78,11 @@ static void value_cell(struct rp_xml_writer *w, const struct rp_doc_chart *c, si
 
 /* The chart's figures as a table, folded under a summary: categories as rows, series as
  * columns (a donut: its one series). */
-static void data_table(struct rp_xml_writer *w, const struct rp_doc *doc,
-                       const struct rp_doc_chart *c, enum rp_lang lang, const char *label)
+static void data_table(struct html_ctx *ctx, const struct rp_doc_chart *c, enum rp_lang lang,
+                       const char *label)
 {
+    struct rp_xml_writer *w = ctx->w;
+    const struct rp_doc *doc = ctx->doc;
     size_t series = c->kind == RP_CHART_DONUT ? 1 : c->series_count;
     double donut_total = 0;
     for (size_t i = 0; c->kind == RP_CHART_DONUT && i < c->category_count; i++)
@@ -129,7 +94,7 @@ static void data_table(struct rp_xml_writer *w, const struct rp_doc *doc,
     rp_xml_start(w, "table");
     rp_xml_attr(w, "class", "chart-data");
     if (c->title.count)
-        title_element(w, doc, "caption", &c->title);
+        title_element(ctx, "caption", &c->title);
     else
         rp_xml_element(w, "caption", label);
     rp_xml_start(w, "thead");
@@ -153,9 +118,12 @@ static void data_table(struct rp_xml_writer *w, const struct rp_doc *doc,
     rp_xml_end(w);
 }
 
-void rp_html_chart(struct rp_xml_writer *w, const struct rp_doc *doc, const struct rp_node *chart,
-                   const struct rp_theme *theme, const char *id, const char *data_label)
+void rp_html_chart(struct html_ctx *ctx, const struct rp_node *chart, const char *id,
+                   const char *data_label)
 {
+    struct rp_xml_writer *w = ctx->w;
+    const struct rp_doc *doc = ctx->doc;
+    const struct rp_theme *theme = ctx->theme;
     const struct rp_doc_chart *c = &chart->u.chart;
     enum rp_lang lang = rp_lang_from_code(doc->lang);
     if (lang == RP_LANG__MAX)
@@ -172,7 +140,7 @@ void rp_html_chart(struct rp_xml_writer *w, const struct rp_doc *doc, const stru
     rp_xml_attr(w, "id", id);
     rp_xml_attr(w, "class", "chart");
     if (c->title.count)
-        title_element(w, doc, "figcaption", &c->title);
+        title_element(ctx, "figcaption", &c->title);
 
     struct rp_svg g = {w,
                        doc,
@@ -193,7 +161,7 @@ void rp_html_chart(struct rp_xml_writer *w, const struct rp_doc *doc, const stru
         rp_svg_bars(&g, c);
     rp_xml_end(w); /* svg */
     if (!empty)
-        data_table(w, doc, c, lang, data_label);
+        data_table(ctx, c, lang, data_label);
     rp_xml_end(w); /* figure */
     rp_arena_free(g.scratch);
     free(title.data);

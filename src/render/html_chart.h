@@ -5,7 +5,7 @@
  * The markup, for a figure with id "f3":
  *
  *   <figure id="f3" class="chart">
- *     <figcaption>title (other-language parts in <span lang>)</figcaption>
+ *     <figcaption>title, as the page's other text (html_spans: styles, <span lang>)</figcaption>
  *     <svg class="chart-svg" viewBox="0 0 480 h" role="img" aria-labelledby="f3-t"
  *          aria-describedby="f3-d">
  *       <title id="f3-t">…</title> <desc id="f3-d">the alternative text</desc> shapes…
@@ -20,18 +20,17 @@
 #ifndef RP_RENDER_HTML_CHART_H
 #define RP_RENDER_HTML_CHART_H
 
-struct rp_xml_writer;
-struct rp_doc;
+struct html_ctx;
 struct rp_node;
-struct rp_theme;
 
-/* Writes `chart` (an RP_NODE_CHART node of `doc`) as a <figure id=id> holding an inline
+/* Writes `chart` (an RP_NODE_CHART node of ctx->doc, in ctx->theme's colours, through
+ * ctx->w) as a <figure id=id> holding an inline
  * SVG (role="img", <title>, <desc>) and its figures as a <table>, in the document's
  * conventions. `id` must be unique in the page: the figure's own ids start with it.
  * `data_label` names the folded data table ("Données du graphique", the label
  * html.chart-data). A chart without categories or series gives its caption and an empty
  * picture. */
-void rp_html_chart(struct rp_xml_writer *w, const struct rp_doc *doc, const struct rp_node *chart,
-                   const struct rp_theme *theme, const char *id, const char *data_label);
+void rp_html_chart(struct html_ctx *ctx, const struct rp_node *chart, const char *id,
+                   const char *data_label);
 
 #endif

@@ -15,67 +15,13 @@
 #define LANE_H 16.0  /* a label lane */
 #define MARKER_R 4.0 /* radius of an event's dot */
 
-struct event {
-    double x;      /* on the axis */
-    double left;   /* of its label */
-    double width;  /* of its label */
-    size_t series; /* its kind: the colour */
-    const char *label;
-    const char *lang; /* of its label */
-    int lane;
-    size_t order; /* among the categories: ties on x keep it */
-};
-
-static int by_x(const void *a, const void *b)
-{
-    const struct event *p = a, *q = b;
-    if (p->x != q->x)
-        return p->x < q->x ? -1 : 1;
-    return p->order < q->order ? -1 : p->order > q->order;
-}
-
-/* Greedy lanes: each label goes to the lowest lane where it clears the label before it. */
-static int assign_lanes(struct event *ev, size_t n)
-{
-    double end[MAX_LANES];
-    int lanes = 0;
-    for (size_t i = 0; i < n; i++)
-        ev[i].lane = rp_chart_lane(end, &lanes, MAX_LANES, ev[i].left, ev[i].width, 6);
-    return lanes;
-}
-
-/* The events that have a day, each in the first series that dates it. */
-static size_t gather(const struct rp_doc_chart *c, struct event *ev, long *lo, long *hi)
-{
-    size_t n = 0;
-    *lo = LONG_MAX;
-    *hi = LONG_MIN;
-    for (size_t i = 0; i < c->category_count; i++)
-        for (size_t s = 0; s < c->series_count; s++)
-            if (c->series[s].present[i]) {
-                long day = (long)c->series[s].values[i];
-                *lo = day < *lo ? day : *lo;
-                *hi = day > *hi ? day : *hi;
-                ev[n++] = (struct event){(double)day,
-                                         0,
-                                         0,
-                                         s,
-                                         c->categories[i],
-                                         c->category_langs ? c->category_langs[i] : NULL,
-                                         0,
-                                         i};
-                break;
-            }
-    return n;
-}
-
 void rp_svg_timeline(struct rp_svg *g, const struct rp_doc_chart *c)
 {
     const struct rp_theme *th = g->theme;
     double axis = RP_SVG_AXIS_SIZE, size = RP_SVG_LABEL_SIZE;
-    struct event *ev = rp_arena_array(g->scratch, c->category_count, sizeof *ev);
+    struct rp_chart_event *ev = rp_arena_array(g->scratch, c->category_count, sizeof *ev);
     long lo, hi;
-    size_t n = gather(c, ev, &lo, &hi);
+    size_t n = rp_chart_events(c, ev, &lo, &hi);
     if (n == 0) {
         rp_svg_begin(g, 8); /* nothing dated: the table lists the events */
         return;
@@ -89,8 +35,8 @@ void rp_svg_timeline(struct rp_svg *g, const struct rp_doc_chart *c)
         ev[i].width = rp_svg_text_width(ev[i].label, strlen(ev[i].label), size, RP_SVG_BOLD);
         ev[i].left = fmin(fmax(ev[i].x - ev[i].width / 2, left), right - ev[i].width);
     }
-    qsort(ev, n, sizeof *ev, by_x);
-    int lanes = assign_lanes(ev, n);
+    rp_chart_sort_events(ev, n);
+    int lanes = rp_chart_event_lanes(ev, n, MAX_LANES, 6);
 
     /* Month names: every k-th month when the widest does not fit a month. */
     double widest = 0;

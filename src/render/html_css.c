@@ -266,6 +266,11 @@ static const char TABLES[] =
     "td.differs{background:var(--flag-bg);color:var(--flag-fg);font-weight:bold}"
     ".detail{display:block;font-size:.85em;font-style:italic;font-weight:normal}"
     ".status{white-space:nowrap}"
+    /* A measure bar before its figure, as tall as a digit, in the theme's colour. */
+    ".measure{white-space:nowrap}"
+    "svg.bar{width:2.6em;height:.55em;margin-right:.3em;vertical-align:baseline}"
+    "svg.bar .fill{fill:var(--primary)}"
+    "svg.bar .track{fill:none;stroke:var(--primary);stroke-width:1}"
     ".good{color:var(--good)}.warn{color:var(--warn)}.bad{color:var(--bad)}"
     ".table-wrap .note{margin:.4rem 0 0}"
     "@media (max-width:30rem){h1{font-size:1.6rem}h2{font-size:1.35rem}"

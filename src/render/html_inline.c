@@ -3,6 +3,7 @@
 #include "render/html_internal.h"
 
 #include "load/xml_write.h"
+#include "util/arena.h"
 
 #include <string.h>
 
@@ -129,6 +130,36 @@ void html_text_in(struct html_ctx *c, const char *text, const char *lang, bool p
     close_inline(&o);
 }
 
+void html_bar(struct html_ctx *c, const struct rp_doc_bar *bar)
+{
+    /* Units of a viewBox the stylesheet sizes in ems (svg.bar), so the bar scales with the
+     * text beside it; the track is inset by half its stroke so that it is not clipped. */
+    enum { W = 40, H = 8 };
+    double share = rp_doc_bar_share(bar);
+    struct rp_xml_writer *w = c->w;
+    rp_xml_start(w, "svg");
+    rp_xml_attr(w, "class", "bar");
+    rp_xml_attrf(w, "viewBox", "0 0 %d %d", W, H);
+    /* Decoration: the figure is the text that follows, read once. */
+    rp_xml_attr(w, "aria-hidden", "true");
+    rp_xml_attr(w, "focusable", "false");
+    if (share > 0) {
+        rp_xml_start(w, "rect");
+        rp_xml_attr(w, "class", "fill");
+        rp_xml_attr(w, "width", rp_arena_printf(c->arena, "%.1f", share * W));
+        rp_xml_attrf(w, "height", "%d", H);
+        rp_xml_end(w);
+    }
+    rp_xml_start(w, "rect");
+    rp_xml_attr(w, "class", "track");
+    rp_xml_attr(w, "x", "0.5");
+    rp_xml_attr(w, "y", "0.5");
+    rp_xml_attrf(w, "width", "%d", W - 1);
+    rp_xml_attrf(w, "height", "%d", H - 1);
+    rp_xml_end(w);
+    rp_xml_end(w);
+}
+
 static void span(struct html_ctx *c, const struct rp_span *s)
 {
     const char *text = s->text ? s->text : "";
@@ -160,7 +191,10 @@ static void span(struct html_ctx *c, const struct rp_span *s)
         open_inline(&o, "em", NULL);
     if (s->style & RP_SPAN_SUP)
         open_inline(&o, "sup", NULL);
-    if (o.lang || o.mark_foreign)
+    if (s->bar) { /* the bar and its figure unbroken */
+        open_inline(&o, "span", "measure");
+        html_bar(c, s->bar);
+    } else if (o.lang || o.mark_foreign)
         open_inline(&o, "span", NULL);
     /* A link needs words: with none of its own, the address it leads to. */
     rp_xml_text(c->w, *text ? text : s->href);

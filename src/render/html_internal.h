@@ -98,6 +98,10 @@ const char *html_css(const struct rp_theme *theme, bool cover, struct rp_arena *
  * Any other scheme (javascript:, data:, vbscript:...) may not, however it is spelt. */
 bool html_href_safe(const char *href);
 
+/* A measure bar as a small inline SVG in the theme's primary colour, hidden from assistive
+ * technology: the text written after it states its figure. */
+void html_bar(struct html_ctx *c, const struct rp_doc_bar *bar);
+
 /* The spans as inline HTML. */
 void html_spans(struct html_ctx *c, const struct rp_spans *spans);
 

@@ -130,8 +130,8 @@ static const char *status_class(unsigned flags)
 #define SYMBOL_LED_MAX 48
 
 /* Whether `text` is a short statement led by a symbol and a space: a neutral status
- * ("◊ Norme à définir"), a progress bar ("■■■■□□□□□□ 40 %"). The symbol must not be left
- * alone at the end of a line, as a toned status's is not. */
+ * ("◊ Norme à définir"). The symbol must not be left alone at the end of a line, as a toned
+ * status's and a measure bar's figure are not. */
 static bool symbol_led(const char *text)
 {
     size_t len = strlen(text);
@@ -150,12 +150,14 @@ static void cell_content(struct html_ctx *c, const struct rp_doc_cell *cell)
 {
     if (!empty(cell->text)) {
         const char *status = status_class(cell->flags);
-        if (!status && symbol_led(cell->text))
+        if (!status && (cell->bar || symbol_led(cell->text)))
             status = "status";
         if (status) {
             rp_xml_start(c->w, "span");
             rp_xml_attr(c->w, "class", status);
         }
+        if (cell->bar)
+            html_bar(c, cell->bar);
         html_text_in(c, cell->text, cell->lang, cell->flags & RP_CELL_PLACEHOLDER);
         if (status)
             rp_xml_end(c->w);

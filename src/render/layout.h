@@ -138,6 +138,9 @@ struct rp_item {
      * that its annotation belongs to. */
     uint32_t elem, seq;
     enum rp_artifact artifact;
+    /* RECT, LINE: part of the drawing of this measure bar (layout_bar.c), which the layout
+     * record lists apart from the rules and fills; NULL otherwise. */
+    const struct rp_doc_bar *bar;
 };
 
 enum rp_page_kind { RP_PAGE_COVER, RP_PAGE_FRONT, RP_PAGE_BODY };
@@ -247,6 +250,7 @@ struct rp_atom {
     enum rp_span_kind kind;
     const char *href;
     const char *lang;
+    const struct rp_doc_bar *bar; /* a measure bar's atom: no text, the bar's width */
 };
 
 struct rp_atoms {
@@ -281,10 +285,18 @@ void rp_atoms_add_text(struct rp_atoms *atoms, const struct rp_metrics *m, const
                        size_t len, enum rp_face face, double size, enum rp_span_kind kind,
                        const char *href);
 
+/* Appends the atom of measure bar `bar` drawn before text at `size`: no text, the bar's
+ * width and the gap after it, glued to the word that follows (the figure that states it). */
+void rp_atoms_add_bar(struct rp_atoms *atoms, const struct rp_doc_bar *bar, double size);
+
+/* The width of a measure bar before text at `size`, and of the gap between them. */
+#define RP_BAR_EMS 4.0
+#define RP_BAR_GAP_EMS 0.35
+
 /* Appends the atoms of every span, each in `base` plus its style (strong: bold, em:
- * italic, sup: smaller and raised) and with its language. A placeholder is set in its
- * span's style like any text, so that both editions break their lines alike; only a review
- * edition marks it, when drawn. */
+ * italic, sup: smaller and raised) and with its language, a span's bar before its text. A
+ * placeholder is set in its span's style like any text, so that both editions break their lines
+ * alike; only a review edition marks it, when drawn. */
 void rp_atoms_add_spans(struct rp_atoms *atoms, const struct rp_metrics *m,
                         const struct rp_spans *spans, enum rp_face base, double size);
 

@@ -96,6 +96,8 @@ bool rp_column_decimal(const struct rp_doc_table *t, size_t c)
     bool any = false;
     for (size_t r = 0; r < t->row_count; r++) {
         const char *s = t->rows[r].cells[c].text;
+        if (t->rows[r].cells[c].bar)
+            return false; /* a bar leads its figure: the pair is set as text, not on a point */
         if (empty(s))
             continue;
         if (!numeric(s))
@@ -115,16 +117,20 @@ static void at_least(double *to, double v)
  * (min_broken), its width on one line (max); a status symbol stays with its word in both. */
 static void measure_text(struct rp_atoms *atoms, const struct rp_metrics *m, enum rp_face face,
                          double size, const char *text, double indent, bool min_only,
-                         struct rp_column_plan *p)
+                         struct rp_column_plan *p, const struct rp_doc_bar *bar)
 {
     char *whole = rp_cell_bind(text, true), *broken = rp_cell_bind(text, false);
     const char *w = whole ? whole : text, *b = broken ? broken : text;
     atoms->count = 0;
+    if (bar)
+        rp_atoms_add_bar(atoms, bar, size);
     rp_atoms_add_text(atoms, m, w, strlen(w), face, size, RP_SPAN_TEXT, NULL);
     at_least(&p->min, rp_atoms_min_width(atoms) + indent);
     if (!min_only)
         at_least(&p->max, rp_atoms_max_width(atoms) + indent);
     atoms->count = 0;
+    if (bar)
+        rp_atoms_add_bar(atoms, bar, size);
     rp_atoms_add_text(atoms, m, b, strlen(b), face, size, RP_SPAN_TEXT, NULL);
     at_least(&p->min_broken, rp_atoms_min_width(atoms) + indent);
     free(whole);
@@ -156,14 +162,15 @@ static void measure_cells(const struct rp_doc_table *t, const struct rp_metrics 
                     measure_decimal(m, cf, size, cell->text, sep, &plan[c]);
                 if (!empty(cell->detail))
                     measure_text(atoms, m, df, size * RP_TABLE_DETAIL_SCALE, cell->detail, 0, false,
-                                 &plan[c]);
+                                 &plan[c], NULL);
                 continue;
             }
             if (!empty(cell->text))
-                measure_text(atoms, m, cf, size, cell->text, indent, spans && c == 0, &plan[c]);
+                measure_text(atoms, m, cf, size, cell->text, indent, spans && c == 0, &plan[c],
+                             cell->bar);
             if (!empty(cell->detail))
                 measure_text(atoms, m, df, size * RP_TABLE_DETAIL_SCALE, cell->detail, indent,
-                             false, &plan[c]);
+                             false, &plan[c], NULL);
         }
     }
     for (size_t h = 0; h < t->header_count; h++) {
@@ -171,7 +178,7 @@ static void measure_cells(const struct rp_doc_table *t, const struct rp_metrics 
         for (size_t i = 0; i < t->header[h].count && c < t->column_count; i++) {
             const struct rp_doc_hcell *hc = &t->header[h].cells[i];
             if (hc->span == 1 && !empty(hc->text))
-                measure_text(atoms, m, RP_FACE_BOLD, size, hc->text, 0, false, &plan[c]);
+                measure_text(atoms, m, RP_FACE_BOLD, size, hc->text, 0, false, &plan[c], NULL);
             c += hc->span;
         }
     }

@@ -194,6 +194,12 @@ void rp_flow_atoms_lang(struct rp_flow *f, const char *lang);
  * marks placeholders and text in another language than the document's. */
 bool rp_flow_marks(const struct rp_flow *f, enum rp_span_kind kind, const char *lang);
 
+/* ---- measure bars (layout_bar.c) */
+/* Draws measure bar `bar` for text at `size`, its left edge at x, resting on baseline `base`
+ * (an artifact: the text beside it states its figure). */
+void rp_flow_bar(struct rp_flow *f, double x, double base, double size,
+                 const struct rp_doc_bar *bar);
+
 /* ---- blocks (layout_blocks.c, layout_table.c, layout_chart.c) */
 void rp_flow_cover(struct rp_flow *f);
 void rp_flow_toc(struct rp_flow *f);

@@ -346,7 +346,7 @@ void rp_flow_close(struct rp_flow *f, struct rp_layout_result *result)
 static bool same_style(const struct rp_atom *a, const struct rp_atom *b)
 {
     return a->face == b->face && a->size == b->size && a->rise == b->rise && a->kind == b->kind &&
-           a->href == b->href && a->lang == b->lang;
+           a->href == b->href && a->lang == b->lang && !a->bar && !b->bar;
 }
 
 bool rp_flow_marks(const struct rp_flow *f, enum rp_span_kind kind, const char *lang)
@@ -417,6 +417,14 @@ void rp_flow_draw_line(struct rp_flow *f, const struct rp_atoms *atoms, const st
             r++;
         }
         const struct rp_atom *s = &a[k];
+        if (s->bar) { /* no text: the bar, then the gap before its figure */
+            rp_flow_bar(f, cx, y - s->rise, s->size, s->bar);
+            cx += rw;
+            if (a[r].brk == RP_BRK_SPACE && r + 1 < ln->end)
+                cx += a[r].space + add;
+            k = r + 1;
+            continue;
+        }
         struct rp_rgb c = s->kind == RP_SPAN_LINK ? f->theme->primary : color;
         /* A link is a Link element (its annotation joins it), text in another language a
          * Span with its language: one per run, under the element being drawn. */

@@ -167,6 +167,21 @@ static void add_text(struct rp_record_page *p, const struct rp_item *it,
         (struct rp_record_text){*box, it->elem, it->elem ? -1 : (int)it->artifact};
 }
 
+/* Item `it` of measure bar it->bar: the pieces of one bar come one after the other. */
+static void add_bar(struct rp_record_page *p, const struct rp_item *it,
+                    const struct rp_record_box *box)
+{
+    if (p->bar_count && p->bars[p->bar_count - 1].bar == it->bar) {
+        box_add(&p->bars[p->bar_count - 1].box, box);
+        return;
+    }
+    if (p->bar_count == p->bar_cap) {
+        p->bar_cap = p->bar_cap ? p->bar_cap * 2 : 16;
+        p->bars = rp_xrealloc(p->bars, p->bar_cap * sizeof *p->bars);
+    }
+    p->bars[p->bar_count++] = (struct rp_record_bar){*box, it->bar};
+}
+
 /* A chapter heading's title, from its first text item (the record names the chapter). */
 static void keep_title(struct rp_record_block *b, const struct rp_item *it)
 {
@@ -196,6 +211,8 @@ int rp_layout_record_page(void *ctx, const struct rp_page *pg, bool overlay)
             continue;
         if (it->kind == RP_ITEM_TEXT)
             add_text(p, it, &box);
+        if (it->bar)
+            add_bar(p, it, &box);
         /* Rules, fills and a table's repeated header take room in the flow; the running
          * header and footer and the marks do not. */
         bool in_flow =
@@ -228,6 +245,7 @@ void rp_layout_record_free(struct rp_layout_record *rec)
             free(p->blocks[j].title);
         free(p->blocks);
         free(p->texts);
+        free(p->bars);
     }
     free(rec->pages);
     rec->pages = NULL;

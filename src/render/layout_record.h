@@ -17,6 +17,7 @@
  *   block page=3 type=H1 elem=40 box=...  last=0
  *   block page=3 type=Table elem=52 box=... rows=12 table_rows=41 part=1/3
  *   text page=3 elem=41 art=- box=...
+ *   bar page=3 box=... share=0.450
  *
  * - page: `n` counts from 1; `box` is the content box (the page less its margins);
  *   `chapter` is the level-1 section the page belongs to (0: cover, contents and whatever
@@ -36,6 +37,9 @@
  * - text: one run of text as drawn, its box from the font's ascender to its descender,
  *   `elem` its element (0: an artifact) and `art` what artifact it is (`-`: content,
  *   layout, header, footer, watermark, pagination).
+ * - bar: a measure bar (a progress) drawn before the text that states its figure: the box
+ *   of its drawing and its filled `share` (0 to 1). An artifact, kept apart from the rules
+ *   and fills so that a check can see it collide with text.
  *
  * Deterministic: the same document gives the same bytes. */
 #ifndef RP_LAYOUT_RECORD_H

@@ -20,6 +20,12 @@ struct rp_record_text {
     int artifact; /* enum rp_artifact, or -1 for content */
 };
 
+/* A measure bar: the box of its drawing and its filled share. */
+struct rp_record_bar {
+    struct rp_record_box box;
+    const struct rp_doc_bar *bar;
+};
+
 struct rp_record_block {
     uint32_t elem;
     enum rp_struct_type type;
@@ -38,6 +44,8 @@ struct rp_record_page {
     size_t block_count, block_cap;
     struct rp_record_text *texts;
     size_t text_count, text_cap;
+    struct rp_record_bar *bars;
+    size_t bar_count, bar_cap;
 };
 
 #endif

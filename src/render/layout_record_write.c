@@ -159,6 +159,11 @@ void rp_layout_record_write(const struct rp_layout_record *rec, const struct rp_
             put_box(out, &x->box);
             fputc('\n', out);
         }
+        for (size_t j = 0; j < p->bar_count; j++) {
+            fprintf(out, "bar page=%zu box=", i + 1);
+            put_box(out, &p->bars[j].box);
+            fprintf(out, " share=%.3f\n", rp_doc_bar_share(p->bars[j].bar));
+        }
     }
     free(tc.rows);
     free(tc.parts);

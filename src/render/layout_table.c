@@ -236,6 +236,8 @@ static size_t layout_row(struct table *tb, size_t r)
             }
             /* The cell's text as a span of its own kind and language (its detail line is the
              * document's words): a review edition marks it when drawn. */
+            if (cell->bar)
+                rp_atoms_add_bar(&cb->atoms, cell->bar, tb->size);
             if (!empty(text)) {
                 rp_atoms_add_text(
                     &cb->atoms, f->m, text, strlen(text), cf, tb->size,

@@ -137,6 +137,17 @@ void rp_atoms_add_text(struct rp_atoms *atoms, const struct rp_metrics *m, const
     }
 }
 
+void rp_atoms_add_bar(struct rp_atoms *atoms, const struct rp_doc_bar *bar, double size)
+{
+    struct rp_atom *a = atom_push(atoms);
+    *a = (struct rp_atom){.text = "",
+                          .width = (float)(size * (RP_BAR_EMS + RP_BAR_GAP_EMS)),
+                          .size = (float)size,
+                          .brk = RP_BRK_NONE,
+                          .kind = RP_SPAN_TEXT,
+                          .bar = bar};
+}
+
 void rp_atoms_add_spans(struct rp_atoms *atoms, const struct rp_metrics *m,
                         const struct rp_spans *spans, enum rp_face base, double size)
 {
@@ -146,6 +157,8 @@ void rp_atoms_add_spans(struct rp_atoms *atoms, const struct rp_metrics *m,
             rp_face_with(base, (s->style & RP_SPAN_STRONG) != 0, (s->style & RP_SPAN_EM) != 0);
         size_t first = atoms->count;
         double sz = (s->style & RP_SPAN_SUP) ? size * 0.7 : size;
+        if (s->bar)
+            rp_atoms_add_bar(atoms, s->bar, sz);
         rp_atoms_add_text(atoms, m, s->text, strlen(s->text), face, sz, s->kind, s->href);
         for (size_t k = first; k < atoms->count; k++) {
             atoms->items[k].lang = s->lang;

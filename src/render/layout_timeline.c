@@ -14,22 +14,6 @@
 #define LANE_H 10.5  /* a label lane */
 #define MARKER_R 2.6 /* radius of an event's dot */
 
-struct event {
-    double x;      /* on the axis */
-    double left;   /* of its label */
-    double width;  /* of its label */
-    size_t series; /* its kind: the colour */
-    const char *label;
-    int lane;
-    const char *lang; /* of its label */
-};
-
-static int by_x(const void *a, const void *b)
-{
-    const struct event *p = a, *q = b;
-    return p->x < q->x ? -1 : p->x > q->x ? 1 : 0;
-}
-
 /* A filled dot of radius r around (cx, cy). */
 static void dot(struct rp_flow *f, double cx, double cy, double r, struct rp_rgb color)
 {
@@ -44,32 +28,12 @@ static void dot(struct rp_flow *f, double cx, double cy, double r, struct rp_rgb
     it->seg_count = n;
 }
 
-/* Greedy lanes: each label goes to the lowest lane where it clears the label before it. */
-static int assign_lanes(struct event *ev, size_t n)
-{
-    double end[MAX_LANES];
-    int lanes = 0;
-    for (size_t i = 0; i < n; i++)
-        ev[i].lane = rp_chart_lane(end, &lanes, MAX_LANES, ev[i].left, ev[i].width, 4);
-    return lanes;
-}
-
 void rp_flow_timeline(struct rp_flow *f, const struct rp_doc_chart *c)
 {
     const struct rp_theme *th = f->theme;
-    size_t n = 0;
-    struct event *ev = rp_arena_array(f->env->arena, c->category_count + 1, sizeof *ev);
-    long lo = LONG_MAX, hi = LONG_MIN;
-    for (size_t i = 0; i < c->category_count; i++)
-        for (size_t s = 0; s < c->series_count; s++)
-            if (c->series[s].present[i]) {
-                long day = (long)c->series[s].values[i];
-                lo = day < lo ? day : lo;
-                hi = day > hi ? day : hi;
-                ev[n++] = (struct event){
-                    (double)day, 0, 0, s, c->categories[i], 0, rp_chart_category_lang(c, i)};
-                break;
-            }
+    struct rp_chart_event *ev = rp_arena_array(f->env->arena, c->category_count + 1, sizeof *ev);
+    long lo, hi;
+    size_t n = rp_chart_events(c, ev, &lo, &hi);
     if (n == 0)
         return;
     long m0 = rp_chart_month_of(lo), m1 = rp_chart_month_of(hi) + 1; /* whole months, m1 excluded */
@@ -85,8 +49,8 @@ void rp_flow_timeline(struct rp_flow *f, const struct rp_doc_chart *c)
         if (ev[i].left + ev[i].width > f->right)
             ev[i].left = f->right - ev[i].width;
     }
-    qsort(ev, n, sizeof *ev, by_x);
-    int lanes = assign_lanes(ev, n);
+    rp_chart_sort_events(ev, n);
+    int lanes = rp_chart_event_lanes(ev, n, MAX_LANES, 4);
 
     /* Month labels: every k-th month when the widest name does not fit a month. */
     double widest = 0;

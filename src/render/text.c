@@ -1,9 +1,9 @@
 /* The plain-text backend: the document tree written out deterministically, for golden
  * tests and for reading a document's content without a PDF viewer. Tables come out as
  * aligned columns; inline styles as light markup: *em*, **strong**, [text](href),
- * {{placeholder}}, ^sup^; text in another language than the document's is preceded by its
- * language in braces ("{fr}Mise en ligne"), and text that follows it in the document's
- * language by the document's ("{nl}"). */
+ * {{placeholder}}, ^sup^, a measure bar as "[bar 45/100] " before its figure; text in another
+ * language than the document's is preceded by its language in braces ("{fr}Mise en ligne"), and
+ * text that follows it in the document's language by the document's ("{nl}"). */
 #include "render/render.h"
 
 #include "doc/doc.h"
@@ -52,6 +52,8 @@ static void spans(FILE *out, const struct rp_doc *doc, const struct rp_spans *s)
             open = "**", close = "**";
         else if (sp->style & RP_SPAN_EM)
             open = "*", close = "*";
+        if (sp->bar)
+            fprintf(out, "[bar %g/%g] ", sp->bar->value, sp->bar->max);
         if (sp->kind == RP_SPAN_LINK)
             fprintf(out, "[%s%s%s](%s)", open, sp->text, close, sp->href ? sp->href : "");
         else
@@ -90,16 +92,19 @@ static const char *cell_text(const struct rp_doc *doc, const struct rp_doc_cell 
 {
     const char *t = c->text ? c->text : "";
     const char *lang = *t ? shown_lang(doc, c->lang) : NULL;
-    char mark[24] = "";
+    char mark[80] = "";
+    size_t at = 0;
     if (lang)
-        snprintf(mark, sizeof mark, "{%.20s}", lang);
+        at = (size_t)snprintf(mark, sizeof mark, "{%.20s}", lang);
+    if (c->bar)
+        snprintf(mark + at, sizeof mark - at, "[bar %g/%g] ", c->bar->value, c->bar->max);
     /* COMPUTED is not shown: it marks every change column and would only add noise. */
     if (c->flags & RP_CELL_DIFFERS)
         snprintf(buf, size, "%s%s [!=%s%s]", mark, t, c->detail ? " " : "",
                  c->detail ? c->detail : "");
     else if (c->detail)
         snprintf(buf, size, "%s%s (%s)", mark, t, c->detail);
-    else if (lang)
+    else if (lang || c->bar)
         snprintf(buf, size, "%s%s", mark, t);
     else
         return t;

@@ -32,6 +32,21 @@ grep -q '^text .*art=footer ' "$tmp/plan-fr.layout" || fail "the record has no f
   fail "the record by suffix was not written"
 cmp -s "$tmp/plan-fr.layout" "$tmp/again.layout" || fail "two records of one document differ"
 
+# Every measure bar of a document (a progress, "[bar 45/100] 45 %" in the text format) is
+# in its record, drawn with the share its values give.
+eval_in=("$src/input/capac/plan.xml" "$src"/input/capac/evaluation-*.xml)
+"$rapport" render --kind evaluation --lang fr --allow-fallback "${eval_in[@]}" --format text \
+  -o "$tmp/eval.txt" 2>/dev/null || fail "the text of the evaluation was not written"
+"$rapport" render --kind evaluation --lang fr --allow-fallback "${eval_in[@]}" --format layout \
+  -o "$tmp/eval.layout" 2>/dev/null || fail "the record of the evaluation was not written"
+grep -o '\[bar [0-9.]*/[0-9.]*\]' "$tmp/eval.txt" |
+  awk -F'[ /\]]' '{printf "%.3f\n", ($3 > 0 ? ($2 > $3 ? 1 : $2 / $3) : 0)}' | sort >"$tmp/bars.tree"
+awk '/^bar / {for (i = 2; i <= NF; i++) if ($i ~ /^share=/) print substr($i, 7)}' \
+  "$tmp/eval.layout" | sort >"$tmp/bars.record"
+[ -s "$tmp/bars.tree" ] || fail "the evaluation has no measure bar"
+cmp -s "$tmp/bars.tree" "$tmp/bars.record" ||
+  fail "the record's bars differ from the document's: $(diff "$tmp/bars.tree" "$tmp/bars.record" | head -5)"
+
 # A record is not something to publish: build refuses the format.
 "$rapport" build --format layout "$src/input" -o "$tmp/out" >/dev/null 2>"$tmp/err" &&
   fail "build accepted --format layout"
@@ -76,7 +91,10 @@ page n=2 kind=body orient=portrait width=595.3 height=841.9 box=62.0,72.0,533.3,
 block page=2 type=Table elem=4 box=62.0,72.0,533.3,200.0 rows=3 table_rows=6 part=2/2
 page n=3 kind=body orient=portrait width=595.3 height=841.9 box=62.0,72.0,533.3,777.9 chapter=2 chapter_end=1 fill=0.300
 block page=3 type=H1 elem=5 box=62.0,72.0,300.0,91.0 last=0
-block page=3 type=P elem=6 box=62.0,100.0,200.0,111.0
+block page=3 type=P elem=6 box=62.0,100.0,260.0,111.0
+text page=3 elem=6 art=- box=62.0,100.0,200.0,111.0
+text page=3 elem=6 art=- box=244.0,100.0,260.0,111.0
+bar page=3 box=203.0,103.0,241.0,109.0 share=0.450
 EOF
 python3 "$check" "$tmp/clean-fr.layout" >"$tmp/report" ||
   fail "the checker refused the clean hand-made record: $(cat "$tmp/report")"
@@ -94,6 +112,7 @@ defect short-page '/^page n=1 /s/fill=0.950/fill=0.300/'
 defect thin-table-part '/^block page=2 type=Table/s/rows=3/rows=2/'
 defect stranded-heading '/^block page=1 type=P /d;/^block page=1 type=Table/d;/^block page=1 type=H1/s/last=0/last=1/'
 defect overlap '/^text page=1 elem=3 /s/box=62.0,100.0/box=62.0,85.0/'
+defect overlap '/^bar page=3 /s/box=203.0,103.0,241.0/box=190.0,103.0,228.0/'
 defect outside-margins '/^block page=1 type=P /s/533.3,700.0/540.0,700.0/'
 
 # --rules checks only the rules named: the short page passes when only overlaps are checked,

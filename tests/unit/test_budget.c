@@ -16,6 +16,7 @@
 #include "load/load.h"
 #include "util/arena.h"
 #include "default_templates.h"
+#include "plan_fixture.h"
 #include "util/diag.h"
 
 static const char PLAN[] =
@@ -51,30 +52,17 @@ static const char PLAN[] =
     "  </tables>\n"
     "</plan>\n";
 
-struct fixture {
-    struct rp_arena *arena;
-    struct rp_diags diags;
-    struct rp_file file;
-};
-
 static int setup(void **state)
 {
-    struct fixture *fx = calloc(1, sizeof *fx);
-    fx->arena = rp_arena_new();
-    rp_diags_init(&fx->diags);
-    if (rp_load_memory(PLAN, sizeof PLAN - 1, "test.xml", fx->arena, &fx->diags, &fx->file) != 0) {
-        rp_diags_print(&fx->diags, stderr);
-        return -1;
-    }
+    struct plan_fixture *fx = calloc(1, sizeof *fx);
     *state = fx;
-    return 0;
+    return plan_fixture_load(fx, PLAN, "test.xml");
 }
 
 static int teardown(void **state)
 {
-    struct fixture *fx = *state;
-    rp_diags_free(&fx->diags);
-    rp_arena_free(fx->arena);
+    struct plan_fixture *fx = *state;
+    plan_fixture_free(fx);
     free(fx);
     return 0;
 }
@@ -110,7 +98,7 @@ static void test_labels_complete(void **state)
 
 static void test_document_frame(void **state)
 {
-    struct fixture *fx = *state;
+    struct plan_fixture *fx = *state;
     struct rp_doc *doc = rp_build_budget(fx->file.plan, "nl", RP_EDITION_REVIEW, default_templates(), fx->arena);
     assert_non_null(doc);
     assert_string_equal(doc->title, "Begrotingstabellen 2022-2023");
@@ -124,7 +112,7 @@ static void test_document_frame(void **state)
 
 static void test_wrong_total_is_flagged(void **state)
 {
-    struct fixture *fx = *state;
+    struct plan_fixture *fx = *state;
     struct rp_doc *doc = rp_build_budget(fx->file.plan, "fr", RP_EDITION_REVIEW, default_templates(), fx->arena);
     const struct rp_node *sec = section(doc, 2, 0);
     const struct rp_node *tn = find_kind(&sec->u.section.children, RP_NODE_TABLE, 0);
@@ -169,7 +157,7 @@ static void test_wrong_total_is_flagged(void **state)
 
 static void test_staffing_columns(void **state)
 {
-    struct fixture *fx = *state;
+    struct plan_fixture *fx = *state;
     struct rp_doc *doc = rp_build_budget(fx->file.plan, "nl", RP_EDITION_REVIEW, default_templates(), fx->arena);
     const struct rp_node *sec = section(doc, 3, 0);
     const struct rp_doc_table *t = &find_kind(&sec->u.section.children, RP_NODE_TABLE, 0)->u.table;
@@ -234,10 +222,8 @@ static const char TREE_PLAN[] =
 static void test_tree_units_and_years(void **state)
 {
     (void)state;
-    struct fixture fx = {.arena = rp_arena_new()};
-    rp_diags_init(&fx.diags);
-    assert_int_equal(rp_load_memory(TREE_PLAN, sizeof TREE_PLAN - 1, "tree.xml", fx.arena,
-                                    &fx.diags, &fx.file), 0);
+    struct plan_fixture fx;
+    assert_int_equal(plan_fixture_load(&fx, TREE_PLAN, "tree.xml"), 0);
     struct rp_doc *doc = rp_build_budget(fx.file.plan, "fr", RP_EDITION_REVIEW,
                                          default_templates(), fx.arena);
     const struct rp_node *sec = section(doc, 2, 0);
@@ -263,8 +249,7 @@ static void test_tree_units_and_years(void **state)
     assert_string_equal(t->header[t->header_count - 1].cells[0].text, "Année");
     assert_string_equal(t->rows[0].cells[0].text, "2022");
     assert_string_equal(t->rows[1].cells[1].text, "2,0");
-    rp_diags_free(&fx.diags);
-    rp_arena_free(fx.arena);
+    plan_fixture_free(&fx);
 }
 
 int main(void)

@@ -19,8 +19,10 @@
 #include "doc/doc.h"
 #include "load/load.h"
 #include "load/xml_write.h"
+#include "plan_fixture.h"
 #include "render/chart.h"
 #include "render/html_chart.h"
+#include "render/html_internal.h"
 #include "render/layout.h"
 #include "templates/theme.h"
 #include "util/arena.h"
@@ -50,7 +52,10 @@ __attribute__((noinline)) static char *html_of(const struct rp_doc *doc,
     rp_theme_default(&theme);
     struct rp_xml_writer *w = rp_xml_writer_new(RP_XML_FLAVOUR_HTML);
     rp_xml_writer_set_indent(w, false);
-    rp_html_chart(w, doc, chart, &theme, "fig-1", "Données du graphique");
+    struct rp_arena *arena = rp_arena_new();
+    struct html_ctx ctx = {.w = w, .doc = doc, .theme = &theme, .lang = RP_LANG_FR, .arena = arena};
+    rp_html_chart(&ctx, chart, "fig-1", "Données du graphique");
+    rp_arena_free(arena);
     char *out;
     size_t size;
     assert_int_equal(rp_xml_writer_finish(w, &out, &size), 0);
@@ -167,13 +172,10 @@ static void charts_in(const struct rp_nodes *nodes, const struct rp_node **out, 
 static void test_budget_line_keeps_its_colour(void **state)
 {
     (void)state;
-    struct rp_arena *arena = rp_arena_new();
-    struct rp_diags diags;
-    rp_diags_init(&diags);
-    struct rp_file file;
-    assert_int_equal(rp_load_memory(PLAN, sizeof PLAN - 1, "test.xml", arena, &diags, &file), 0);
+    struct plan_fixture fx;
+    assert_int_equal(plan_fixture_load(&fx, PLAN, "test.xml"), 0);
     struct rp_doc *doc =
-        rp_build_budget(file.plan, "fr", RP_EDITION_PUBLICATION, default_templates(), arena);
+        rp_build_budget(fx.file.plan, "fr", RP_EDITION_PUBLICATION, default_templates(), fx.arena);
     const struct rp_node *charts[4];
     size_t count = 0;
     charts_in(&doc->body, charts, &count, 4);
@@ -207,8 +209,119 @@ static void test_budget_line_keeps_its_colour(void **state)
     assert_non_null(strstr(svg, ">360</text>"));
     assert_null(strstr(svg, ">350</text>"));
     free(svg);
-    rp_diags_free(&diags);
-    rp_arena_free(arena);
+    plan_fixture_free(&fx);
+}
+
+/* ------------------------------------------------------------------ credit measures */
+
+/* Two tables of commitment (CE) and liquidation (CL) credits, their columns in opposite
+ * orders, and a third of liquidation credits beside a measure of no credit kind. */
+#define CREDIT_COLUMNS(t, a, b)                                                                    \
+    "      <column-group id=\"" t "g22\" columns=\"" t "22" a " " t "22" b                         \
+    "\"><label>2022</label>"                                                                       \
+    "</column-group>\n"                                                                            \
+    "      <column-group id=\"" t "g23\" columns=\"" t "23" a " " t "23" b                         \
+    "\"><label>2023</label>"                                                                       \
+    "</column-group>\n"
+static const char CREDIT_PLAN[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<plan id=\"p\" kind=\"strategic-plan\" start=\"2022\" end=\"2023\" date=\"2022-02-22\" "
+    "xml:lang=\"fr\">\n"
+    "  <title>Plan de test</title>\n"
+    "  <organisation id=\"org\" kind=\"other\"><name>Organisation de test</name>"
+    "<name xml:lang=\"nl\">Testorganisatie</name></organisation>\n"
+    "  <tables>\n"
+    "    <table id=\"t1\" kind=\"budget\" unit=\"EUR\" scale=\"1000\">\n"
+    "      <caption>CE puis CL</caption>\n" CREDIT_COLUMNS(
+        "a", "e",
+        "l") "      <column id=\"a22e\" year=\"2022\" credit=\"CE\"><label>CE</label></column>\n"
+             "      <column id=\"a22l\" year=\"2022\" credit=\"CL\"><label>CL</label></column>\n"
+             "      <column id=\"a23e\" year=\"2023\" credit=\"CE\"><label>CE</label></column>\n"
+             "      <column id=\"a23l\" year=\"2023\" credit=\"CL\"><label>CL</label></column>\n"
+             "      <row id=\"r1\"><label>Personnel</label><values>10 9 11 10</values></row>\n"
+             "    </table>\n"
+             "    <table id=\"t2\" kind=\"budget\" unit=\"EUR\" scale=\"1000\">\n"
+             "      <caption>CL puis CE</caption>\n" CREDIT_COLUMNS(
+                 "b", "l",
+                 "e") "      <column id=\"b22l\" year=\"2022\" "
+                      "credit=\"CL\"><label>CL</label></column>\n"
+                      "      <column id=\"b22e\" year=\"2022\" "
+                      "credit=\"CE\"><label>CE</label></column>\n"
+                      "      <column id=\"b23l\" year=\"2023\" "
+                      "credit=\"CL\"><label>CL</label></column>\n"
+                      "      <column id=\"b23e\" year=\"2023\" "
+                      "credit=\"CE\"><label>CE</label></column>\n"
+                      "      <row id=\"r2\"><label>Réseau</label><values>5 6 7 8</values></row>\n"
+                      "    </table>\n"
+                      "    <table id=\"t3\" kind=\"budget\" unit=\"EUR\" scale=\"1000\">\n"
+                      "      <caption>Autre mesure puis CL</caption>\n" CREDIT_COLUMNS(
+                          "c", "x", "l") "      <column id=\"c22x\" "
+                                         "year=\"2022\"><label>Réserve</label></column>\n"
+                                         "      <column id=\"c22l\" year=\"2022\" "
+                                         "credit=\"CL\"><label>CL</label></column>\n"
+                                         "      <column id=\"c23x\" "
+                                         "year=\"2023\"><label>Réserve</label></column>\n"
+                                         "      <column id=\"c23l\" year=\"2023\" "
+                                         "credit=\"CL\"><label>CL</label></column>\n"
+                                         "      <row id=\"r3\"><label>Bâtiments</label><values>1 2 "
+                                         "3 4</values></row>\n"
+                                         "    </table>\n"
+                                         "  </tables>\n"
+                                         "</plan>\n";
+
+/* The colour of the series named `name` in every bar chart of `charts` that has one, into
+ * out[]; returns how many. */
+static size_t measure_colors(const struct rp_node *const *charts, size_t n, const char *name,
+                             const struct rp_theme *theme, struct rp_rgb *out)
+{
+    size_t found = 0;
+    for (size_t i = 0; i < n; i++) {
+        const struct rp_doc_chart *c = &charts[i]->u.chart;
+        if (c->kind == RP_CHART_DONUT)
+            continue;
+        for (size_t s = 0; s < c->series_count; s++)
+            if (strcmp(c->series[s].name, name) == 0)
+                out[found++] = rp_chart_series_color(theme, c, s);
+    }
+    return found;
+}
+
+static void test_credit_measure_keeps_its_colour(void **state)
+{
+    (void)state;
+    struct plan_fixture fx;
+    assert_int_equal(plan_fixture_load(&fx, CREDIT_PLAN, "credits.xml"), 0);
+    struct rp_theme theme;
+    rp_theme_default(&theme);
+    struct rp_rgb ce[8], cl[8], other[8];
+    size_t n_ce = 0, n_cl = 0;
+    static const char *const langs[] = {"fr", "nl"};
+    static const enum rp_lang lang_ids[] = {RP_LANG_FR, RP_LANG_NL};
+    for (size_t l = 0; l < 2; l++) {
+        struct rp_doc *doc = rp_build_budget(fx.file.plan, langs[l], RP_EDITION_PUBLICATION,
+                                             default_templates(), fx.arena);
+        assert_non_null(doc);
+        const struct rp_node *charts[8];
+        size_t count = 0;
+        charts_in(&doc->body, charts, &count, 8);
+        assert_int_equal(count, 3); /* one evolution per table */
+        /* Each edition names the credits in its language (VAK, VEK in Dutch). */
+        const char *ce_name = rp_label(default_templates(), lang_ids[l], "table.credit.CE");
+        const char *cl_name = rp_label(default_templates(), lang_ids[l], "table.credit.CL");
+        n_ce += measure_colors(charts, count, ce_name, &theme, ce + n_ce);
+        n_cl += measure_colors(charts, count, cl_name, &theme, cl + n_cl);
+        assert_int_equal(measure_colors(charts, count, "Réserve", &theme, other), 1);
+        for (size_t k = 0; k < n_cl; k++)
+            assert_false(same_rgb(other[0], cl[k]) || same_rgb(other[0], ce[0]));
+    }
+    assert_int_equal(n_ce, 4);
+    assert_int_equal(n_cl, 6);
+    for (size_t k = 1; k < n_ce; k++)
+        assert_true(same_rgb(ce[0], ce[k]));
+    for (size_t k = 1; k < n_cl; k++)
+        assert_true(same_rgb(cl[0], cl[k]));
+    assert_false(same_rgb(ce[0], cl[0]));
+    plan_fixture_free(&fx);
 }
 
 /* ------------------------------------------------------------------ thin slices */
@@ -369,6 +482,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_status_keeps_its_colour),
         cmocka_unit_test(test_budget_line_keeps_its_colour),
+        cmocka_unit_test(test_credit_measure_keeps_its_colour),
         cmocka_unit_test(test_thin_slices_are_labelled),
         cmocka_unit_test(test_html_legend_wraps),
         cmocka_unit_test(test_pdf_legend_wraps),

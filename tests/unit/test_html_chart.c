@@ -16,6 +16,7 @@
 #include "load/xml_write.h"
 #include "render/chart.h"
 #include "render/html_chart.h"
+#include "render/html_internal.h"
 #include "templates/theme.h"
 #include "util/arena.h"
 #include "util/fmt.h"
@@ -32,7 +33,10 @@ static char *render(const struct rp_doc *doc, const struct rp_node *chart, const
     rp_xml_writer_set_indent(w, false); /* as the backend writes */
     const char *label =
         strcmp(doc->lang, "nl") == 0 ? "Gegevens van de grafiek" : "Données du graphique";
-    rp_html_chart(w, doc, chart, &theme, id, label);
+    struct rp_arena *arena = rp_arena_new();
+    struct html_ctx ctx = {.w = w, .doc = doc, .theme = &theme, .lang = RP_LANG_FR, .arena = arena};
+    rp_html_chart(&ctx, chart, id, label);
+    rp_arena_free(arena);
     char *out;
     size_t size;
     assert_int_equal(rp_xml_writer_finish(w, &out, &size), 0);
@@ -275,16 +279,82 @@ static void title_languages(void **state)
     assert_non_null(strstr(out, "<td class=\"num\">" RP_MINUS "5</td>"));
     free(out);
 
-    /* A title wholly in another language says so on its element. */
+    /* A title wholly in another language is marked as the page's other text is. */
     struct rp_node *d = rp_doc_add_chart(doc, &doc->body, RP_CHART_BAR_GROUPED, "Overzicht", 1, 1);
     rp_spans_lang(doc, &d->u.chart.title, 0, "nl");
     rp_doc_chart_category(doc, d, 0, "2022");
     rp_doc_chart_series(doc, d, 0, "Total");
     rp_doc_chart_value(d, 0, 0, 5);
     out = render(doc, d, "m");
-    assert_non_null(strstr(out, "<figcaption lang=\"nl\">Overzicht</figcaption>"));
-    assert_non_null(strstr(out, "<caption lang=\"nl\">Overzicht</caption>"));
+    assert_non_null(
+        strstr(collapse(out), "<figcaption><span lang=\"nl\">Overzicht</span></figcaption>"));
+    assert_non_null(strstr(out, "<caption><span lang=\"nl\">Overzicht</span></caption>"));
     free(out);
+    rp_arena_free(arena);
+}
+
+/* The title's inline markup is kept, in the caption and in the data table's caption, as it
+ * is in the rest of the page; the SVG's own title is its plain text. */
+static void title_markup(void **state)
+{
+    (void)state;
+    struct rp_arena *arena = rp_arena_new();
+    struct rp_doc *doc = new_doc(arena, "fr");
+    struct rp_node *c = rp_doc_add_chart(doc, &doc->body, RP_CHART_BAR_GROUPED, "Budget ", 1, 1);
+    rp_spans_add(doc, &c->u.chart.title, RP_SPAN_TEXT, RP_SPAN_EM, "initial", NULL);
+    rp_spans_add(doc, &c->u.chart.title, RP_SPAN_TEXT, RP_SPAN_SUP, "1", NULL);
+    rp_doc_chart_category(doc, c, 0, "2022");
+    rp_doc_chart_series(doc, c, 0, "Total");
+    rp_doc_chart_value(c, 0, 0, 5);
+    char *out = collapse(render(doc, c, "k"));
+    assert_non_null(strstr(out, "<figcaption>Budget <em>initial</em><sup>1</sup></figcaption>"));
+    assert_non_null(strstr(out, "<caption>Budget <em>initial</em><sup>1</sup></caption>"));
+    assert_non_null(strstr(out, "<title>Budget initial1</title>"));
+    free(out);
+    rp_arena_free(arena);
+}
+
+/* The events both timelines draw: dated ones only, in the first series that dates them; sorted
+ * by place, and events of one day in their categories' order however they come in. */
+static void timeline_events(void **state)
+{
+    (void)state;
+    struct rp_arena *arena = rp_arena_new();
+    struct rp_doc *doc = new_doc(arena, "fr");
+    const char *names[] = {"E0", "E1", "E2", "E3", "E4", "E5"};
+    const long days[] = {300, 100, 300, -1, 100, 300}; /* E3 undated */
+    struct rp_node *c = rp_doc_add_chart(doc, &doc->body, RP_CHART_TIMELINE, "Chronologie", 6, 2);
+    for (size_t i = 0; i < 6; i++) {
+        rp_doc_chart_category(doc, c, i, names[i]);
+        if (days[i] >= 0)
+            rp_doc_chart_value(c, i % 2, i, (double)days[i]);
+    }
+    rp_doc_chart_value(c, 1, 0, 50.0); /* E0 also in the second series: the first one counts */
+    struct rp_chart_event ev[6];
+    long lo, hi;
+    size_t n = rp_chart_events(&c->u.chart, ev, &lo, &hi);
+    assert_int_equal(n, 5);
+    assert_int_equal(lo, 100);
+    assert_int_equal(hi, 300);
+    assert_int_equal(ev[0].series, 0);
+    assert_true(ev[0].x == 300);
+    /* Every rotation of the input sorts to one order: by day, then by category. */
+    static const size_t want[] = {1, 4, 0, 2, 5};
+    for (size_t rot = 0; rot < n; rot++) {
+        struct rp_chart_event in[6];
+        for (size_t k = 0; k < n; k++)
+            in[k] = ev[(k + rot) % n];
+        /* Reversed too, so that ties reach qsort in both orders. */
+        if (rot % 2)
+            for (size_t k = 0; k < n / 2; k++) {
+                struct rp_chart_event t = in[k];
+                in[k] = in[n - 1 - k];
+                in[n - 1 - k] = t;
+            }
+        rp_chart_sort_events(in, n);
+        for (size_t k = 0; k < n; k++)
+            assert_int_equal(in[k].order, want[k]);
+    }
     rp_arena_free(arena);
 }
 
@@ -294,6 +364,7 @@ int main(void)
         cmocka_unit_test(grouped_bars), cmocka_unit_test(stacked_bars_nl),
         cmocka_unit_test(donut),        cmocka_unit_test(timeline),
         cmocka_unit_test(empty_chart),  cmocka_unit_test(title_languages),
+        cmocka_unit_test(title_markup), cmocka_unit_test(timeline_events),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -11,7 +11,8 @@ in different languages are compared. The rules:
   stranded-heading   a heading or caption with nothing after it on its page (its text is
                      on the next one), except on the last page of a chapter (where it can
                      only be an empty section's);
-  overlap            two runs of text whose boxes intersect (by more than 1 pt each way);
+  overlap            two runs of text, or a run of text and a measure bar, whose boxes
+                     intersect (by more than 1 pt each way);
   outside-margins    content reaching beyond the content box (by more than 1 pt), the
                      cover excepted (it is drawn to the page's edges on purpose);
   edition-structure  two language editions of one document whose page structure differs
@@ -95,16 +96,16 @@ def read(path):
                 v["n"] = int(v["n"])
                 v["box"] = box(v["box"])
                 v["fill"] = float(v["fill"])
-                v["blocks"], v["texts"] = [], []
+                v["blocks"], v["texts"], v["bars"] = [], [], []
                 if v["n"] != len(rec.pages) + 1:
                     raise ValueError(f"{path}:{number}: page {v['n']} out of order")
                 rec.pages.append(v)
-            elif kind in ("block", "text"):
+            elif kind in ("block", "text", "bar"):
                 v["box"] = box(v["box"])
                 page = int(v["page"])
                 if not 1 <= page <= len(rec.pages):
                     raise ValueError(f"{path}:{number}: {kind} of page {page} before the page")
-                rec.pages[page - 1]["blocks" if kind == "block" else "texts"].append(v)
+                rec.pages[page - 1][kind + "s"].append(v)
             else:
                 raise ValueError(f"{path}:{number}: unknown line '{kind}'")
     return rec
@@ -142,7 +143,9 @@ def stranded_headings(rec):
 
 def overlaps(rec):
     for p in rec.pages:
-        texts = sorted((t for t in p["texts"] if t["art"] != "watermark"),
+        # A measure bar is drawn among the text (before its figure): it must not run into it.
+        bars = ({"box": b["box"], "elem": 0, "art": "bar"} for b in p["bars"])
+        texts = sorted([t for t in p["texts"] if t["art"] != "watermark"] + list(bars),
                        key=lambda t: t["box"][1])
         for i, a in enumerate(texts):
             ax0, ay0, ax1, ay1 = a["box"]

@@ -43,7 +43,8 @@ static void action_row(struct rp_report *r, struct rp_node *t, const size_t *col
         rp_doc_cell_lang(r->doc, t, row, col[C_OBJECTIVES], lang);
     }
     if (col[C_ABOUT] != C__MAX) {
-        rp_doc_table_cell(r->doc, t, row, col[C_ABOUT], rp_comm_about_in(r, a, &lang), NULL, 0);
+        rp_doc_table_cell(r->doc, t, row, col[C_ABOUT], rp_comm_about_in(r, a, &lang), NULL,
+                          RP_CELL_TYPESET);
         rp_doc_cell_lang(r->doc, t, row, col[C_ABOUT], lang);
     }
     if (col[C_TARGETS] != C__MAX) {
@@ -221,7 +222,7 @@ static void about(struct rp_report *r, struct rp_nodes *into)
         char n[32];
         snprintf(n, sizeof n, "%zu", ph);
         rp_doc_add_paragraph(r->doc, kids, RP_PARA_REMARK,
-                             rp_report_lf(r, "about.placeholders", n, NULL, NULL));
+                             rp_report_lc(r, "about.placeholders", ph, n, NULL, NULL));
     }
     if (r->eval) {
         char y[32];

@@ -3,6 +3,8 @@
  * target groups, no date to set on a timeline), and the plan item an action is about. */
 #include "compose/report.h"
 
+#include "doc/typography.h"
+
 #include <string.h>
 
 struct rp_comm_shape rp_comm_shape_of(const struct rp_comm_plan *cp)
@@ -21,12 +23,14 @@ struct rp_comm_shape rp_comm_shape_of(const struct rp_comm_plan *cp)
 }
 
 /* "Objectif stratégique 2 : title", the kind and number in the edition's words, the title in
- * the language it is shown in (`lang`). */
+ * the language it is shown in (`lang`), each part typeset in its own language: the cell
+ * (RP_CELL_TYPESET) has one. */
 static const char *item(struct rp_report *r, const char *kind, const struct rp_texts *title,
                         const char **lang)
 {
-    return rp_doc_printf(r->doc, "%s%s%s", kind, rp_report_colon(r),
-                         rp_report_text_in(r, title, " ", lang));
+    const char *text = rp_report_text_in(r, title, " ", lang);
+    text = rp_typography_text(r->doc, text, *lang ? *lang : r->doc->lang);
+    return rp_doc_printf(r->doc, "%s%s%s", kind, rp_report_colon(r), text);
 }
 
 static const char *action_item(struct rp_report *r, const struct rp_action *a, size_t n,

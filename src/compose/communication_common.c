@@ -2,6 +2,8 @@
  * communication chapter: action numbers, joined texts, messages, timing, flagged cells. */
 #include "compose/report.h"
 
+#include "doc/typography.h"
+
 #include <string.h>
 
 /* In a review edition, a cell holding wording the source left unresolved says so in its
@@ -91,13 +93,18 @@ const char *rp_comm_messages_in(struct rp_report *r, const struct rp_comm_action
         if (rp_report_has_placeholder(t))
             *flags |= RP_CELL_PLACEHOLDER;
         enum rp_message_kind kind = a->message_kinds ? a->message_kinds[i] : RP_MESSAGE_PLAIN;
+        /* A label of the edition's language ("Hoofdboodschap: ") before a message of
+         * another: each part is typeset in its own language here, since the cell has one. */
+        const char *text = rp_typography_text(r->doc, t->plain, chosen);
+        if (kind != RP_MESSAGE_PLAIN)
+            *flags |= RP_CELL_TYPESET;
         const char *one =
             kind == RP_MESSAGE_PLAIN
-                ? t->plain
+                ? text
                 : rp_doc_printf(
                       r->doc, "%s%s%s",
                       rp_report_l(r, kind == RP_MESSAGE_MAIN ? "msg.main" : "msg.secondary"),
-                      rp_report_colon(r), t->plain);
+                      rp_report_colon(r), text);
         out = out ? rp_doc_printf(r->doc, "%s \xc2\xb7 %s", out, one) : one;
     }
     return out ? out : "";

@@ -33,7 +33,7 @@ static void execution_table(struct rp_report *r, struct rp_nodes *into)
     rp_doc_table_column(t, 0, RP_ALIGN_RIGHT, false);
     rp_doc_table_column(t, 1, RP_ALIGN_LEFT, true);
     rp_doc_table_column(t, ncol - 1, RP_ALIGN_DECIMAL, false);
-    static const char *const heads[] = {"col.number", "col.about",  "col.message",
+    static const char *const heads[] = {"col.number",        "col.about",  "col.message",
                                         "col.target_groups", "col.status", "col.date",
                                         "col.reach"};
     const bool shown[] = {true, shape.about, true, shape.target_groups, true, true, true};
@@ -51,7 +51,8 @@ static void execution_table(struct rp_report *r, struct rp_nodes *into)
         size_t row = rp_doc_table_row(r->doc, t, RP_DOC_ROW_LINE);
         rp_doc_table_cell(r->doc, t, row, 0, mark, NULL, 0);
         if (shape.about) {
-            rp_doc_table_cell(r->doc, t, row, c_about, rp_comm_about_in(r, a, &lang), NULL, 0);
+            rp_doc_table_cell(r->doc, t, row, c_about, rp_comm_about_in(r, a, &lang), NULL,
+                              RP_CELL_TYPESET);
             rp_doc_cell_lang(r->doc, t, row, c_about, lang);
         }
         const char *messages = rp_comm_messages_in(r, a, &mf, &lang);

@@ -298,7 +298,7 @@ static void indicator_table(struct rp_report *r, struct rp_nodes *into,
             char got[32], of[32];
             snprintf(got, sizeof got, "%zu", a.reached);
             snprintf(of, sizeof of, "%zu", a.thresholds);
-            detail = rp_report_lf(r, "ind.thresholds", got, of, NULL);
+            detail = rp_report_lc(r, "ind.thresholds", a.reached, got, of, NULL);
         }
         rp_doc_table_cell(r->doc, t, row, 3 + ny, rp_report_status_label(r, a.status), detail,
                           rp_report_status_tone(a.status));

@@ -76,6 +76,10 @@ const char *rp_report_l(const struct rp_report *r, const char *key);
 const char *rp_report_lf(const struct rp_report *r, const char *key, const char *a1, const char *a2,
                          const char *a3);
 
+/* The label `key`.one or `key`.many by the count `n` (rp_label_count), its slots filled. */
+const char *rp_report_lc(const struct rp_report *r, const char *key, size_t n, const char *a1,
+                         const char *a2, const char *a3);
+
 /* Appends the label `key` with its first slot filled by `text` then `after` (optional) to
  * `spans` in `style`: the label's words and `after` in the edition's language, `text` in
  * `lang` (an _in function's), each its own span. */
@@ -354,7 +358,8 @@ struct rp_comm_shape {
 struct rp_comm_shape rp_comm_shape_of(const struct rp_comm_plan *cp);
 
 /* The plan item action `a` is about, "Objectif stratégique 2 : title", its title in `lang`
- * (an _in function's); "" when it names none. */
+ * (an _in function's); "" when it names none. Each part is already typeset in its own
+ * language: its cell takes RP_CELL_TYPESET. */
 const char *rp_comm_about_in(struct rp_report *r, const struct rp_comm_action *a,
                              const char **lang);
 
@@ -363,7 +368,8 @@ const char *rp_comm_objectives(struct rp_report *r, const struct rp_comm_action 
 const char *rp_comm_objectives_in(struct rp_report *r, const struct rp_comm_action *a,
                                   const char **lang);
 
-/* An action's messages, each with "Message principal :" when the source marks it. */
+/* An action's messages, each with "Message principal :" when the source marks it, each part
+ * typeset in its own language (*flags gets RP_CELL_TYPESET when a label is added). */
 const char *rp_comm_messages(struct rp_report *r, const struct rp_comm_action *a, unsigned *flags);
 const char *rp_comm_messages_in(struct rp_report *r, const struct rp_comm_action *a,
                                 unsigned *flags, const char **lang);

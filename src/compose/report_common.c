@@ -50,6 +50,12 @@ const char *rp_report_lf(const struct rp_report *r, const char *key, const char 
     return rp_label_fill(r->t, r->doc->arena, r->lang, key, a1, a2, a3);
 }
 
+const char *rp_report_lc(const struct rp_report *r, const char *key, size_t n, const char *a1,
+                         const char *a2, const char *a3)
+{
+    return rp_label_count(r->t, r->doc->arena, r->lang, key, n, a1, a2, a3);
+}
+
 /* A byte no label and no model text holds: it marks the slot in the filled label. */
 #define SLOT_MARK "\x1e"
 

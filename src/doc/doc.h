@@ -106,14 +106,17 @@ enum rp_doc_row_kind {
 /* Cell flags. DIFFERS: a stated figure that differs from the computed one; the cell's
  * `detail` then says so in words. COMPUTED: a figure rapport computed (not in the source).
  * GOOD, WARN, BAD: a status the cell also states in words, shown in the theme's status
- * colours (colour never carries the meaning alone). */
+ * colours (colour never carries the meaning alone). TYPESET: the text already follows the
+ * typography of each of its parts (a label of the edition's language before a text of the
+ * cell's), which the typography pass, reading one language per cell, leaves alone. */
 enum {
     RP_CELL_DIFFERS = 1,
     RP_CELL_COMPUTED = 2,
     RP_CELL_PLACEHOLDER = 4,
     RP_CELL_GOOD = 8,
     RP_CELL_WARN = 16,
-    RP_CELL_BAD = 32
+    RP_CELL_BAD = 32,
+    RP_CELL_TYPESET = 64
 };
 
 struct rp_doc_column {

@@ -9,6 +9,8 @@
  * worth it at these costs (see the README's figures). */
 #include "produce/editions.h"
 
+#include "doc/typography.h"
+
 #include "templates/templates.h"
 #include "util/arena.h"
 
@@ -192,6 +194,8 @@ void rp_editions_share_pages(const struct rp_produce_request *req, const struct 
     for (size_t i = 0; i < n; i++) {
         struct rp_kind_edition ed = {rp_editions_lang(i), req->edition, &s->diags};
         docs[i] = i == self ? doc : req->kind->build(in, &ed, req->templates, scratch);
+        if (docs[i] && i != self)
+            rp_typography_apply(docs[i]); /* laid out as it will be printed */
         if (!docs[i] || !same_skeleton(&docs[i]->body, &doc->body))
             goto done;
     }

@@ -2,6 +2,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "produce/produce.h"
 
+#include "doc/typography.h"
 #include "produce/editions.h"
 
 #include "util/arena.h"
@@ -169,6 +170,8 @@ enum rp_produced rp_produce(const struct rp_produce_request *req, struct rp_sess
                     "the %s document could not be built from its sources", req->kind->name);
         return RP_PRODUCE_FAILED;
     }
+    /* Once, before any backend: the PDF and the HTML then print the very same characters. */
+    rp_typography_apply(doc);
     info->texts_shown = doc->coverage.shown;
     info->texts_missing = doc->coverage.fallback;
     if (publication && !req->allow_fallback && info->texts_missing > 0)

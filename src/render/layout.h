@@ -300,11 +300,17 @@ void rp_atoms_add_bar(struct rp_atoms *atoms, const struct rp_doc_bar *bar, doub
 void rp_atoms_add_spans(struct rp_atoms *atoms, const struct rp_metrics *m,
                         const struct rp_spans *spans, enum rp_face base, double size);
 
+/* Whether no line may break between atom `a` and the `next` one: they are one word
+ * (RP_BRK_NONE), or `next` begins with closing punctuation ("»", ")", ";", "…") or `a` ends
+ * with an opening one ("«", "("), even where a space parts them. */
+bool rp_atoms_joined(const struct rp_atom *a, const struct rp_atom *next);
+
 /* Breaks `atoms` into lines no wider than `width` (first-fit). A word that does not fit is
  * hyphenated when the hyphenator of its language knows it (rp_env_hyphenator; placeholders
  * and links never are; the split atom is inserted into `atoms`, its
  * hyphenated half allocated in env->arena); a word wider than a whole line is cut between
- * characters. A split may move atoms->items. Replaces the contents of `lines`; returns the
+ * characters. No line starts with closing punctuation nor ends with opening punctuation
+ * (rp_atoms_joined). A split may move atoms->items. Replaces the contents of `lines`; returns the
  * number of lines. Linear in the text, whatever the length of its words. */
 size_t rp_break_lines(struct rp_atoms *atoms, double width, const struct rp_layout_env *env,
                       struct rp_lines *lines);

@@ -190,10 +190,19 @@ static void line_push(struct rp_lines *lines, size_t first, size_t end, double w
     lines->items[lines->count++] = (struct rp_line){first, end, (float)width, glues, last};
 }
 
-/* Whether in[k] ends its word (atoms glued by RP_BRK_NONE make one word). */
+/* Whether in[k] ends its word: a line may break after it. Atoms glued by RP_BRK_NONE make
+ * one word, and so do atoms parted by a space before closing punctuation ("phénoménale »")
+ * or after opening punctuation. */
 static bool word_ends(const struct breaker *b, size_t k)
 {
-    return b->in[k].brk != RP_BRK_NONE || k + 1 >= b->n;
+    return k + 1 >= b->n || !rp_atoms_joined(&b->in[k], &b->in[k + 1]);
+}
+
+/* The width of the space inside a word after in[k] (one parted by a space that may not
+ * break), else 0. */
+static double inner_space(const struct breaker *b, size_t k)
+{
+    return !word_ends(b, k) && b->in[k].brk == RP_BRK_SPACE ? b->in[k].space : 0;
 }
 
 /* Fills one line from in[i]; returns its width and sets *glues and *forced. */
@@ -209,6 +218,7 @@ static double fill_line(struct breaker *b, double width, size_t first, unsigned 
         /* The word's width, summed only as far as the line can take it: a word never
          * costs more than a line to reject. */
         double ww = 0;
+        unsigned inner = 0; /* spaces inside the word: they stretch like any other */
         bool fits = true;
         for (;; e++) {
             ww += b->in[e].width;
@@ -219,10 +229,13 @@ static double fill_line(struct breaker *b, double width, size_t first, unsigned 
             }
             if (word_ends(b, e))
                 break;
+            double sp = inner_space(b, e);
+            ww += sp;
+            inner += sp > 0;
         }
         if (fits) {
             x += glue + ww;
-            *glues += glue > 0;
+            *glues += (glue > 0) + inner;
             while (b->i <= e)
                 take(b);
             if (b->in[e].brk == RP_BRK_NEWLINE) {
@@ -240,9 +253,12 @@ static double fill_line(struct breaker *b, double width, size_t first, unsigned 
         if (b->o == first) {
             /* A word wider than the line: place what fits, cut between characters. */
             bool inside = true; /* in[i] still belongs to the word */
-            while (inside && x + b->in[b->i].width <= width + slack) {
+            double sp = 0;      /* the space inside the word before in[i] */
+            while (inside && x + sp + b->in[b->i].width <= width + slack) {
                 inside = !word_ends(b, b->i);
-                x += b->in[b->i].width;
+                x += sp + b->in[b->i].width;
+                *glues += sp > 0;
+                sp = inner_space(b, b->i);
                 take(b);
             }
             if (inside && (x == 0 || b->o == first)) {

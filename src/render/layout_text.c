@@ -168,10 +168,64 @@ void rp_atoms_add_spans(struct rp_atoms *atoms, const struct rp_metrics *m,
     }
 }
 
-/* Index of the last atom of the word that starts at `i` (atoms glued by RP_BRK_NONE). */
+/* Marks that never start a line: they belong to the word before them, even after a
+ * space (" »"). A right single quote followed by a letter opens a word ("’s avonds"). */
+static bool is_closing(uint32_t cp, uint32_t next)
+{
+    switch (cp) {
+    case 0xBB:
+    case ')':
+    case ']':
+    case '}':
+    case ',':
+    case '.':
+    case ';':
+    case ':':
+    case '!':
+    case '?':
+    case 0x2026:
+    case 0x201D:
+        return true;
+    case 0x2019:
+        return !is_wordchar(next);
+    default:
+        return false;
+    }
+}
+
+/* Marks that never end a line: they belong to the word after them ("« ", "("). */
+static bool is_opening(uint32_t cp)
+{
+    return cp == 0xAB || cp == '(' || cp == '[' || cp == '{' || cp == 0x201C || cp == 0x2018;
+}
+
+/* The last code point of `len` bytes at `s`. */
+static uint32_t last_of(const char *s, size_t len)
+{
+    size_t i = len;
+    while (i > 0 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
+        i--;
+    if (i > 0)
+        i--;
+    const char *p = s + i;
+    return len ? rp_utf8_next(&p, s + len) : 0;
+}
+
+bool rp_atoms_joined(const struct rp_atom *a, const struct rp_atom *next)
+{
+    if (a->brk == RP_BRK_NONE)
+        return true;
+    if (a->brk == RP_BRK_NEWLINE || !next->len || !a->len)
+        return false;
+    const char *p = next->text, *end = next->text + next->len;
+    uint32_t first = rp_utf8_next(&p, end);
+    return is_closing(first, peek(p, end)) || is_opening(last_of(a->text, a->len));
+}
+
+/* Index of the last atom of the word that starts at `i` (atoms no line may part). */
 static size_t word_end(const struct rp_atoms *atoms, size_t i)
 {
-    while (i + 1 < atoms->count && atoms->items[i].brk == RP_BRK_NONE)
+    while (i + 1 < atoms->count && rp_atoms_joined(&atoms->items[i], &atoms->items[i + 1]))
         i++;
     return i;
 }
@@ -183,7 +237,8 @@ double rp_atoms_min_width(const struct rp_atoms *atoms)
         size_t e = word_end(atoms, i);
         double w = 0;
         for (size_t k = i; k <= e; k++)
-            w += atoms->items[k].width;
+            w += atoms->items[k].width +
+                 (k < e && atoms->items[k].brk == RP_BRK_SPACE ? atoms->items[k].space : 0);
         if (w > best)
             best = w;
         i = e + 1;

@@ -2,6 +2,7 @@
 
 #include "util/arena.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -34,9 +35,8 @@ const char *rp_label(const struct rp_templates *t, enum rp_lang lang, const char
     return l ? l->text : key;
 }
 
-const char *rp_label_fill(const struct rp_templates *t, struct rp_arena *arena,
-                          enum rp_lang lang, const char *key, const char *a1, const char *a2,
-                          const char *a3)
+const char *rp_label_fill(const struct rp_templates *t, struct rp_arena *arena, enum rp_lang lang,
+                          const char *key, const char *a1, const char *a2, const char *a3)
 {
     const char *text = rp_label(t, lang, key);
     const char *args[3] = {a1 ? a1 : "", a2 ? a2 : "", a3 ? a3 : ""};
@@ -64,8 +64,18 @@ const char *rp_label_fill(const struct rp_templates *t, struct rp_arena *arena,
     return out;
 }
 
-const struct rp_document_spec *rp_templates_document(const struct rp_templates *t,
-                                                     const char *kind)
+const char *rp_label_count(const struct rp_templates *t, struct rp_arena *arena, enum rp_lang lang,
+                           const char *key, size_t n, const char *a1, const char *a2,
+                           const char *a3)
+{
+    /* French counts zero as singular ("0 seuil"); the other languages as plural. */
+    bool one = lang == RP_LANG_FR ? n <= 1 : n == 1;
+    char full[128];
+    snprintf(full, sizeof full, "%s.%s", key, one ? "one" : "many");
+    return rp_label_fill(t, arena, lang, full, a1, a2, a3);
+}
+
+const struct rp_document_spec *rp_templates_document(const struct rp_templates *t, const char *kind)
 {
     for (size_t i = 0; i < t->document_count; i++)
         if (strcmp(t->documents[i].kind, kind) == 0)

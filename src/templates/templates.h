@@ -66,6 +66,13 @@ const char *rp_label_fill(const struct rp_templates *t, struct rp_arena *arena,
                           enum rp_lang lang, const char *key, const char *a1, const char *a2,
                           const char *a3);
 
+/* A label that depends on a count: `key`.one when `n` is singular in `lang` (1; in French
+ * also 0), else `key`.many, with its slots filled as by rp_label_fill(). Catalogues word
+ * plurals this way rather than "seuil(s)". */
+const char *rp_label_count(const struct rp_templates *t, struct rp_arena *arena,
+                           enum rp_lang lang, const char *key, size_t n, const char *a1,
+                           const char *a2, const char *a3);
+
 /* True when the catalogue of `lang` defines `key`. */
 bool rp_label_exists(const struct rp_templates *t, enum rp_lang lang, const char *key);
 

@@ -44,7 +44,7 @@ if [ -f "$tmp/evaluation.txt" ]; then
   grep -q "31. März 2024" "$tmp/evaluation.txt" || fail "evaluation: no German date"
   flat "$tmp/evaluation.txt" | grep -q "nicht auf Deutsch vor" ||
     fail "evaluation: the source-language note is missing"
-  flat "$tmp/evaluation.txt" | grep -q "Strategisches Ziel 1: l'usager" ||
+  flat "$tmp/evaluation.txt" | grep -q "Strategisches Ziel 1: l’usager" ||
     fail "evaluation: French content under a German heading is missing"
   grep -q "Beispieldaten" "$tmp/evaluation.txt" || fail "evaluation: no sample notice"
 fi

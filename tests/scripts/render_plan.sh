@@ -69,7 +69,7 @@ fi
 # commitments in the commitments chapter; the context chapter prints none of them as an
 # empty heading.
 if [ -f "$tmp/capac.fr.tree" ]; then
-  grep -A2 "^      section 4: 16.9. Engagements de l'État concernant le financement$" \
+  grep -A2 "^      section 4: 16.9. Engagements de l’État concernant le financement$" \
     "$tmp/capac.fr.tree" | grep -q '\*\*16.9.1 \*\*' ||
     fail "capac/fr: article 16.9 does not head commitment 16.9.1"
   awk '/^section 1: /{ctx = $0 ~ /Cadre et dispositions/} ctx && /^ *section [0-9]+: 16\./{bad = 1}

@@ -298,7 +298,7 @@ static void test_indicator_statuses_and_history(void **state)
     assert_string_equal(cell_text(t, 1, 4), "83" NBSP "% / 97" NBSP "%");
     assert_string_equal(cell(t, 1, 4)->detail, "5 jours ouvrables / 1 mois");
     assert_string_equal(cell_text(t, 1, 5), "\xe2\x97\x8f\xe2\x97\x8b Partiellement atteint");
-    assert_string_equal(cell(t, 1, 5)->detail, "1 seuil(s) sur 2");
+    assert_string_equal(cell(t, 1, 5)->detail, "1 seuil sur 2");
     assert_string_equal(cell_text(t, 2, 4), "Oui");
     assert_string_equal(cell_text(t, 2, 5), "\xe2\x96\xa0 Réalisé");
     assert_string_equal(cell_text(t, 3, 4), "4,5" NBSP "jours");

@@ -146,6 +146,43 @@ static void test_long_paragraph(void **state)
     check_linear("a bb ccc dddd eeeee ffffff ", 0);
 }
 
+/* Closing punctuation never starts a line and opening punctuation never ends one, even where
+ * an ordinary space parts them from their word: at every measure from 15 characters (the
+ * widest such word, "phénoménale » ;") to 40. Narrower, such a word is cut like any word
+ * wider than the line. */
+static void test_no_line_starts_with_closing_punctuation(void **state)
+{
+    (void)state;
+    const char *text = "Une performance vraiment phénoménale » ; elle dit « oui » ( enfin ) , "
+                       "puis « non » et encore ? « peut-être » .";
+    struct rp_arena *arena = rp_arena_new();
+    struct rp_theme theme;
+    memset(&theme, 0, sizeof theme);
+    struct rp_layout_env env = {.theme = &theme, .metrics = &metrics, .arena = arena};
+    for (double width = 75; width <= WIDTH; width += 2.5) {
+        struct rp_atoms atoms = {0};
+        struct rp_lines lines = {0};
+        rp_atoms_add_text(&atoms, &metrics, text, strlen(text), RP_FACE_REGULAR, 10, RP_SPAN_TEXT,
+                          NULL);
+        rp_break_lines(&atoms, width, &env, &lines);
+        assert_true(lines.count > 1);
+        for (size_t i = 0; i < lines.count; i++) {
+            const struct rp_line *ln = &lines.items[i];
+            const struct rp_atom *first = &atoms.items[ln->first],
+                                 *last = &atoms.items[ln->end - 1];
+            if (i > 0) {
+                assert_true(strncmp(first->text, "\xc2\xbb", 2) != 0); /* » */
+                assert_true(strchr(";:!?,.)", first->text[0]) == NULL);
+            }
+            if (i + 1 < lines.count && last->len >= 2)
+                assert_true(strncmp(last->text + last->len - 2, "\xc2\xab", 2) != 0); /* « */
+        }
+        rp_atoms_free(&atoms);
+        rp_lines_free(&lines);
+    }
+    rp_arena_free(arena);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -153,6 +190,7 @@ int main(void)
         cmocka_unit_test(test_long_hyphenated_word),
         cmocka_unit_test(test_long_word_of_spans),
         cmocka_unit_test(test_long_paragraph),
+        cmocka_unit_test(test_no_line_starts_with_closing_punctuation),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -79,10 +79,17 @@ def norm_text(s):
     """A model text as compared: typography, markup characters, case and spacing folded."""
     s = s.translate(_QUOTES)
     s = s.replace('«', '"').replace('»', '"')
-    s = _SPACE.sub(' ', s).strip().casefold()
+    s = _SPACE.sub(' ', s.replace('\u00a0', ' ').replace('\u202f', ' ')).strip().casefold()
+    s = _BEFORE_MARK.sub(r'\1', s)  # French spaces before ; : ! ? are typography
     return s.replace('" ', '"').replace(' "', '"')
 
 
+_BEFORE_MARK = re.compile(r' ([;:!?])')
+
+
+# A superscript of letters (an ordinal's suffix); a superscript of digits is a footnote's
+# mark, which _NOTE_MARK must still find.
+_SUP_SUFFIX = re.compile(r'\^([^\W\d_]+)\^')
 _SUPERSCRIPT = str.maketrans('⁰¹²³⁴⁵⁶⁷⁸⁹', '0123456789')
 
 
@@ -93,6 +100,7 @@ def norm_tree(s):
     s = s.translate(_SUPERSCRIPT)
     s = _LANG_MARK.sub('', s)
     s = s.replace('{{', '').replace('}}', '')
+    s = _SUP_SUFFIX.sub(r'\1', s)  # an ordinal's suffix in superscript: "1^er^" reads "1er"
     s = _LINK.sub(r'\1', s)
     return ' ' + norm_text(s) + ' \n ' + norm_text(_NOTE_MARK.sub('', s)) + ' '
 

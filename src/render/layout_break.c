@@ -59,11 +59,15 @@ static void take_head(struct breaker *b, const struct rp_atom *head)
     put_atom(b, head);
 }
 
-/* The sum of the advances of `len` bytes of `s`, in their order: rp_text_width before its
- * scaling to the size. */
+/* The width of `len` bytes of `s` (shaped, or the sum of the advances in their order):
+ * rp_text_width before its scaling to the size. */
 static double raw_width(struct breaker *b, enum rp_face face, const char *s, size_t len)
 {
     const struct rp_metrics *m = b->env->metrics;
+    if (m->width) {
+        b->work += len;
+        return m->width(m->ctx, face, s, len);
+    }
     const char *p = s, *end = s + len;
     double w = 0;
     while (p < end) {
@@ -98,12 +102,15 @@ static bool cut_atom(struct breaker *b, double room)
         return false;
     struct rp_atom head = *a;
     head.len = (uint32_t)(cut - a->text);
-    head.width = (float)w;
+    head.width = (float)(m->width ? raw_width(b, a->face, a->text, head.len) * scale : w);
     head.brk = RP_BRK_AFTER;
     head.space = 0;
-    /* The first cut of an atom measures its rest once; later cuts subtract. */
-    double rest =
-        b->raw_at == b->i ? b->raw - raw : raw_width(b, a->face, cut, (size_t)(end - cut));
+    /* The first cut of an atom measures its rest once; later cuts subtract. Shaped widths
+     * do not quite add up, so a short rest is measured again (a long one, only cut again,
+     * would make cutting quadratic). */
+    bool again = m->width && end - cut <= 256;
+    double rest = b->raw_at == b->i && !again ? b->raw - raw
+                                              : raw_width(b, a->face, cut, (size_t)(end - cut));
     a->text = cut;
     a->len = (uint32_t)(end - cut);
     a->width = (float)(rest * a->size / 1000.0);
@@ -159,6 +166,10 @@ static bool hyphenate_atom(struct breaker *b, double room)
     a->text += at;
     a->len -= (uint32_t)at;
     a->width -= (float)w;
+    if (m->width) { /* shaped: the two halves measured as they are drawn */
+        head.width = (float)(raw_width(b, a->face, head_text, head.len) * a->size / 1000.0);
+        a->width = (float)(raw_width(b, a->face, a->text, a->len) * a->size / 1000.0);
+    }
     if (b->raw_at == b->i)
         b->raw -= prefix;
     take_head(b, &head);

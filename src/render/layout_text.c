@@ -16,6 +16,8 @@ enum rp_face rp_face_with(enum rp_face face, int bold, int italic)
 double rp_text_width(const struct rp_metrics *m, enum rp_face face, double size, const char *s,
                      size_t len)
 {
+    if (m->width)
+        return m->width(m->ctx, face, s, len) * size / 1000.0;
     const char *p = s, *end = s + len;
     double w = 0;
     while (p < end)
@@ -63,6 +65,14 @@ static uint32_t peek(const char *p, const char *end)
     return p < end ? rp_utf8_next(&p, end) : 0;
 }
 
+/* The width of an atom: as shaped when the metrics shape (kerning inside the atom counts),
+ * else `summed`, the sum of its advances. */
+static double piece(const struct rp_metrics *m, enum rp_face face, double size, const char *s,
+                    size_t len, double summed)
+{
+    return m->width ? rp_text_width(m, face, size, s, len) : summed;
+}
+
 void rp_atoms_add_text(struct rp_atoms *atoms, const struct rp_metrics *m, const char *text,
                        size_t len, enum rp_face face, double size, enum rp_span_kind kind,
                        const char *href)
@@ -78,15 +88,16 @@ void rp_atoms_add_text(struct rp_atoms *atoms, const struct rp_metrics *m, const
             enum rp_break brk = cp == '\n' ? RP_BRK_NEWLINE : RP_BRK_SPACE;
             if (at > start) {
                 struct rp_atom *a = atom_push(atoms);
-                *a = (struct rp_atom){.text = start,
-                                      .len = (uint32_t)(at - start),
-                                      .width = (float)w,
-                                      .space = (float)space,
-                                      .size = (float)size,
-                                      .face = face,
-                                      .brk = brk,
-                                      .kind = kind,
-                                      .href = href};
+                *a = (struct rp_atom){
+                    .text = start,
+                    .len = (uint32_t)(at - start),
+                    .width = (float)piece(m, face, size, start, (size_t)(at - start), w),
+                    .space = (float)space,
+                    .size = (float)size,
+                    .face = face,
+                    .brk = brk,
+                    .kind = kind,
+                    .href = href};
             } else if (atoms->count && atoms->items[atoms->count - 1].brk != RP_BRK_NEWLINE) {
                 /* A space at the start of a span ends the previous span's last atom. */
                 struct rp_atom *last = &atoms->items[atoms->count - 1];
@@ -100,7 +111,8 @@ void rp_atoms_add_text(struct rp_atoms *atoms, const struct rp_metrics *m, const
             prev = cp;
             continue;
         }
-        w += m->advance(m->ctx, face, cp) * scale;
+        if (!m->width) /* else measured by piece() */
+            w += m->advance(m->ctx, face, cp) * scale;
         bool after = false;
         if (cp == '-' || cp == 0x2010 || cp == 0x2013 || cp == 0x2014)
             after = is_wordchar(prev) && is_wordchar(peek(p, end));
@@ -113,7 +125,8 @@ void rp_atoms_add_text(struct rp_atoms *atoms, const struct rp_metrics *m, const
             struct rp_atom *a = atom_push(atoms);
             *a = (struct rp_atom){.text = start,
                                   .len = (uint32_t)(p - start),
-                                  .width = (float)w,
+                                  .width =
+                                      (float)piece(m, face, size, start, (size_t)(p - start), w),
                                   .size = (float)size,
                                   .face = face,
                                   .brk = RP_BRK_AFTER,
@@ -128,7 +141,7 @@ void rp_atoms_add_text(struct rp_atoms *atoms, const struct rp_metrics *m, const
         struct rp_atom *a = atom_push(atoms);
         *a = (struct rp_atom){.text = start,
                               .len = (uint32_t)(p - start),
-                              .width = (float)w,
+                              .width = (float)piece(m, face, size, start, (size_t)(p - start), w),
                               .size = (float)size,
                               .face = face,
                               .brk = RP_BRK_NONE,

@@ -1,8 +1,9 @@
 /* Font metrics as the layout engine sees them.
  *
  * The layout measures text only through this interface, so it never depends on the PDF
- * library: the PDF backend implements it over the embedded TrueType fonts, tests with a
- * fixed-width fake. No kerning: a string's width is the sum of its advances. */
+ * library: the PDF backend implements it over the embedded TrueType fonts, shaped by
+ * HarfBuzz (kerning included), tests with a fixed-width fake, whose strings' widths are the
+ * sums of their advances. */
 #ifndef RP_METRICS_H
 #define RP_METRICS_H
 
@@ -17,6 +18,9 @@ struct rp_metrics {
     double (*advance)(void *ctx, enum rp_face face, uint32_t cp);
     /* Ascender and descender (negative) of the regular face, in thousandths. */
     double ascent, descent;
+    /* Width of the `len` bytes of UTF-8 `s` in `face`, in thousandths of the font size, as
+     * drawn (shaped, kerned); NULL: the sum of the advances. */
+    double (*width)(void *ctx, enum rp_face face, const char *s, size_t len);
 };
 
 /* The face with the bold and/or italic bit added. */

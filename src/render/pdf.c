@@ -82,49 +82,6 @@ static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void *user)
     }
 }
 
-/* ------------------------------------------------------------------ metrics */
-
-/* The face's font, embedded on first use (measuring counts as use). Returns NULL after a
- * load error, which the error handler has recorded. */
-static HPDF_Font font_of(struct pdf *p, enum rp_face face)
-{
-    if (!p->font[face] && !p->errors) {
-        const char *name = HPDF_LoadTTFontFromFile(p->doc, p->files.path[face], HPDF_TRUE);
-        p->font[face] = name ? HPDF_GetFont(p->doc, name, "UTF-8") : NULL;
-        if (!p->font[face])
-            rp_diag_add(p->diags, RP_ERROR, p->path, 0, 0, "cannot load the font %s",
-                        p->files.path[face]);
-    }
-    return p->font[face];
-}
-
-static double advance(void *ctx, enum rp_face face, uint32_t cp)
-{
-    struct pdf *p = ctx;
-    /* libharu's UTF-8 encoder turns code points beyond the BMP into spaces. */
-    if (cp > 0xFFFF)
-        cp = ' ';
-    if (cp < 0x20)
-        return 0;
-    float **block = &p->widths[face][cp >> 8];
-    if (!*block) {
-        *block = rp_xmalloc(256 * sizeof **block);
-        for (int i = 0; i < 256; i++)
-            (*block)[i] = -1;
-    }
-    float *w = &(*block)[cp & 0xFF];
-    if (*w < 0) {
-        char utf8[4];
-        size_t n = rp_utf8_encode(cp, utf8);
-        HPDF_Font f = font_of(p, face);
-        HPDF_TextWidth tw = {0, 0, 0, 0};
-        if (f)
-            tw = HPDF_Font_TextWidth(f, (const HPDF_BYTE *)utf8, (HPDF_UINT)n);
-        *w = (float)tw.width;
-    }
-    return *w;
-}
-
 /* ------------------------------------------------------------------ drawing */
 
 struct state {
@@ -154,23 +111,6 @@ static void set_fill(HPDF_Page page, struct state *st, struct rp_rgb c)
     HPDF_Page_SetRGBFill(page, c.r, c.g, c.b);
     st->fill = c;
     st->fill_known = true;
-}
-
-static const char *cstring(struct pdf *p, int face, const char *s, size_t len)
-{
-    if (len + 1 > p->buf_cap) {
-        p->buf_cap = (len + 1) * 2;
-        p->buf = rp_xrealloc(p->buf, p->buf_cap);
-    }
-    memcpy(p->buf, s, len);
-    p->buf[len] = '\0';
-    const char *q = s, *end = s + len;
-    while (q < end) {
-        uint32_t cp = rp_utf8_next(&q, end);
-        if (cp <= 0xFFFF)
-            p->used[face][cp >> 3] |= (unsigned char)(1u << (cp & 7));
-    }
-    return p->buf;
 }
 
 /* Opens (or closes) a decoration, inside its artifact: its replacement text is empty, so
@@ -255,20 +195,15 @@ static void text(struct pdf *p, HPDF_Page page, struct state *st, const struct r
         HPDF_Page_BeginText(page);
         st->in_text = true;
     }
-    if (st->face != (int)it->face || st->size != it->size) {
-        HPDF_Page_SetFontAndSize(page, font_of(p, it->face), it->size);
-        st->face = (int)it->face;
-        st->size = it->size;
-    }
+    bool set_font = st->face != (int)it->face || st->size != it->size;
+    st->face = (int)it->face;
+    st->size = it->size;
     set_fill(page, st, it->color);
-    const char *s = cstring(p, it->face, it->text, it->len);
-    if (it->angle != 0) {
-        double a = it->angle * 3.14159265358979323846 / 180;
-        HPDF_Page_SetTextMatrix(page, (HPDF_REAL)cos(a), (HPDF_REAL)sin(a), (HPDF_REAL)-sin(a),
-                                (HPDF_REAL)cos(a), it->x, (HPDF_REAL)(height - it->y));
-        HPDF_Page_ShowText(page, s);
-    } else
-        HPDF_Page_TextOut(page, it->x, (HPDF_REAL)(height - it->y), s);
+    double a = it->angle * 3.14159265358979323846 / 180;
+    double m[6] = {cos(a), sin(a), -sin(a), cos(a), it->x, height - it->y};
+    if (it->angle == 0)
+        m[0] = 1, m[1] = 0, m[2] = 0, m[3] = 1;
+    rp_pdf_show(p, page, it->face, it->size, set_font, m, it->text, it->len);
     if (it->angle != 0 || translucent)
         end_text(page, st);
     if (translucent)
@@ -575,7 +510,7 @@ static int open_document(struct pdf *p)
     HPDF_UseUTFEncodings(p->doc);
     HPDF_SetCurrentEncoder(p->doc, "UTF-8");
     if (rp_fonts_find(p->theme->font_family, &p->files, p->diags) != 0 ||
-        !font_of(p, RP_FACE_REGULAR))
+        rp_pdf_fonts_open(p, &p->metrics) != 0)
         return -1;
     return 0;
 }
@@ -590,11 +525,9 @@ static int lay_out(struct pdf *p, const struct rp_doc *doc, struct rp_arena *are
 {
     struct hyphenators own = {0}, *hyphs = shared ? shared : &own;
     const struct rp_hyphenator *hyph = hyphenator_of(hyphs, doc->lang);
-    struct rp_metrics metrics = {p, advance, HPDF_Font_GetAscent(p->font[RP_FACE_REGULAR]),
-                                 HPDF_Font_GetDescent(p->font[RP_FACE_REGULAR])};
-    struct rp_layout_env env = {p->theme, &metrics, hyph, arena, hyphenator_of, hyphs};
+    struct rp_layout_env env = {p->theme, &p->metrics, hyph, arena, hyphenator_of, hyphs};
     if (measured)
-        *measured = &metrics;
+        *measured = &p->metrics;
     int rc = rp_layout_document(doc, &env, sink, res);
     if (measured)
         *measured = NULL;
@@ -607,13 +540,10 @@ static void pdf_free(struct pdf *p)
 {
     if (p->doc)
         HPDF_Free(p->doc);
-    for (int f = 0; f < RP_FACE__MAX; f++)
-        for (int b = 0; b < 256; b++)
-            free(p->widths[f][b]);
+    rp_pdf_fonts_free(p);
     rp_font_files_free(&p->files);
     free(p->pages);
     free(p->heights);
-    free(p->buf);
     free(p);
 }
 
@@ -687,9 +617,7 @@ int rp_render_pdf(const struct rp_doc *doc, const struct rp_theme *theme, int fd
     rp_pdf_info(p, doc);
     rp_pdf_catalog(p, doc);
     rp_pdf_identify(p, doc, res.page_count);
-    for (int f = 0; f < RP_FACE__MAX; f++)
-        rp_pdf_to_unicode(p, f);
-    if (p->errors)
+    if (rp_pdf_fonts_finish(p) != 0 || p->errors)
         goto done;
     /* A failure was reported where it happened (on_error(), or save() for the write). */
     if (save(p, fd) != 0 || p->errors)

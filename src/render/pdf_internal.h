@@ -6,6 +6,7 @@
 
 #include "doc/doc.h"
 #include "render/fonts.h"
+#include "render/metrics.h"
 #include "templates/theme.h"
 
 #include <hpdf.h>
@@ -25,14 +26,19 @@ struct pdf {
     const char *path;
     int errors;
     struct rp_font_files files;
-    HPDF_Font font[RP_FACE__MAX];           /* loaded on first use: an unused face costs nothing */
-    float *widths[RP_FACE__MAX][256];       /* advance cache per 256-code-point block */
-    unsigned char used[RP_FACE__MAX][8192]; /* code points drawn, for the ToUnicode map */
+    struct rp_shaper *shaper;       /* the faces, loaded on first use (pdf_fonts.c) */
+    bool face_failed[RP_FACE__MAX]; /* a face that could not be loaded, reported once */
+    HPDF_Dict type0[RP_FACE__MAX];  /* the font of each face drawn, filled at the end */
+    struct rp_metrics metrics;      /* the layout measures with the shaper */
+    uint32_t missing[16];           /* characters without a glyph, warned of */
+    size_t missing_count;
+    /* Per face, the characters drawn as .notdef: each gets a code of its own past the
+     * face's glyphs (mapped to glyph 0), so that its ToUnicode entry keeps it in the text. */
+    uint32_t extra[RP_FACE__MAX][32];
+    size_t extra_count[RP_FACE__MAX];
     HPDF_Page *pages;
     double *heights;
     size_t page_count, page_cap;
-    char *buf; /* NUL-terminated copy of the text being shown */
-    size_t buf_cap;
     const struct rp_theme *theme;
     const char *image_path;   /* the image loaded last (the theme's logo): drawn once, */
     HPDF_Image image;         /* referenced from every page that shows it */
@@ -51,9 +57,27 @@ void rp_pdf_info(struct pdf *p, const struct rp_doc *doc);
 /* The catalog's /Lang (WCAG 3.1.1) and /ViewerPreferences /DisplayDocTitle. */
 void rp_pdf_catalog(struct pdf *p, const struct rp_doc *doc);
 
-/* Replaces libharu's ToUnicode CMap of `face` (which poppler rejects) by one that maps every
- * code drawn with it. */
-void rp_pdf_to_unicode(struct pdf *p, int face);
+/* ---- fonts (pdf_fonts.c) */
+
+struct rp_metrics;
+
+/* Starts the shaper with the regular face and sets `m` to measure with it (shaped widths).
+ * Returns 0, or -1 with the reason recorded. */
+int rp_pdf_fonts_open(struct pdf *p, struct rp_metrics *m);
+void rp_pdf_fonts_free(struct pdf *p);
+
+/* Whether `face` is loaded, loading it on first use (a failure is reported once). */
+bool rp_pdf_face(struct pdf *p, int face);
+
+/* Shows `len` bytes of `text` in `face` inside the open text object, at the text matrix
+ * `matrix`, selecting the font first when `set_font`: glyph ids in a TJ array with the
+ * kerning between them, each glyph recorded for the face's subset and ToUnicode map. */
+void rp_pdf_show(struct pdf *p, HPDF_Page page, int face, double size, bool set_font,
+                 const double matrix[6], const char *text, size_t len);
+
+/* Writes the fonts of the faces drawn (subset programs, descriptors, widths, ToUnicode),
+ * once every page is drawn. Returns 0, or -1 with the reason recorded. */
+int rp_pdf_fonts_finish(struct pdf *p);
 
 /* The file's PDF/A-2 (level A) and PDF/UA-1 identification, after rp_pdf_info() and
  * rp_pdf_catalog(): the XMP metadata (the Info dictionary's values), the sRGB output intent

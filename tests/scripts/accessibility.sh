@@ -67,16 +67,13 @@ def no_lang(pdf):
         del pdf.Root['/Lang']
 
 def notdef(pdf):
-    # Every letter of the first font with a CIDToGIDMap stream now draws glyph 0 (.notdef).
+    # Every code of the first CID font now draws glyph 0 (.notdef): its /CIDToGIDMap, the
+    # identity or a stream, becomes a stream of zeros.
     for page in pdf.pages:
         for _, font in page.Resources.get('/Font', {}).items():
             for d in font.get('/DescendantFonts', []):
-                m = d.get('/CIDToGIDMap')
-                if isinstance(m, pikepdf.Stream):
-                    b = bytearray(m.read_bytes())
-                    for c in range(0x41, 0x7B):
-                        b[2 * c:2 * c + 2] = b'\0\0'
-                    m.write(bytes(b))
+                if '/CIDToGIDMap' in d:
+                    d['/CIDToGIDMap'] = pikepdf.Stream(pdf, bytes(2 * 65536))
                     return
     return False
 

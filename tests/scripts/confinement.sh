@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Library confinement: libxml2 is included only under src/load/, libharu only by the PDF
-# backend (src/render/pdf*.c and its private pdf_internal.h); the model includes no library header at all. Layering: the
+# backend (src/render/pdf*.c and its private pdf_internal.h), HarfBuzz only by the shaper
+# (src/render/shape.c); the model includes no library header at all. Layering: the
 # batch never reaches back into the command line, the templates never into the renderers,
 # and no global holds the templates (see docs/architecture.md).
 set -u
@@ -10,7 +11,9 @@ bad=$(grep -rlE '#include <libxml/' src | grep -v '^src/load/')
 [ -z "$bad" ] || { echo "FAIL: libxml2 included outside src/load/: $bad"; failed=1; }
 bad=$(grep -rlE '#include <hpdf' src | grep -vE '^src/render/pdf([^/]*\.c|_internal\.h)$')
 [ -z "$bad" ] || { echo "FAIL: libharu included outside src/render/pdf*.c and pdf_internal.h: $bad"; failed=1; }
-bad=$(grep -lE '#include <(libxml|hpdf|fontconfig|hyphen)' src/model/*)
+bad=$(grep -rlE '#include <hb[-.]' src | grep -v '^src/render/shape\.c$')
+[ -z "$bad" ] || { echo "FAIL: HarfBuzz included outside src/render/shape.c: $bad"; failed=1; }
+bad=$(grep -lE '#include <(libxml|hpdf|fontconfig|hyphen|hb)' src/model/*)
 [ -z "$bad" ] || { echo "FAIL: library types in the model: $bad"; failed=1; }
 bad=$(grep -rlE '#include "cli/' src/batch src/produce src/compose src/render src/templates)
 [ -z "$bad" ] || { echo "FAIL: cli/ included below the command line: $bad"; failed=1; }

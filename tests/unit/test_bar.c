@@ -94,7 +94,7 @@ static double fake_advance(void *ctx, enum rp_face face, uint32_t cp)
     return cp == ' ' || cp == 0xA0 ? 250 : 500;
 }
 
-static const struct rp_metrics metrics = {NULL, fake_advance, 800, -200};
+static const struct rp_metrics metrics = {NULL, fake_advance, 800, -200, NULL};
 
 /* What the pages draw of each bar: the box of its track (the union of its pieces), the
  * width of its filled part, whether every piece is an artifact, and where its figure's

@@ -1,0 +1,381 @@
+/* Shaping with HarfBuzz, a cache of shaped words, and the subsets of the faces drawn (see
+ * shape.h). The only file that includes HarfBuzz. */
+#define _POSIX_C_SOURCE 200809L /* strdup */
+
+#include "render/shape.h"
+
+#include "util/arena.h"
+
+#include <hb-ot.h>
+#include <hb-subset.h>
+#include <hb.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define FACES 8
+
+struct face {
+    hb_blob_t *blob;
+    hb_face_t *face;
+    hb_font_t *font;
+    unsigned upem, glyphs;
+    int32_t *width;      /* nominal advance of every glyph, thousandths */
+    uint16_t latin[256]; /* the glyphs of U+0000 to U+00FF, looked up once */
+    hb_set_t *used;
+    char **text; /* per glyph: the characters it stands for, drawn first */
+};
+
+/* A cached word. The table forgets everything when it is full: the words of a document
+ * repeat, but a long table's figures rarely do, and memory must stay bounded. */
+struct entry {
+    uint64_t hash;
+    char *key; /* NULL: an empty slot */
+    uint32_t len;
+    int face;
+    struct rp_shaped *shaped;
+};
+
+struct rp_shaper {
+    struct face faces[FACES];
+    hb_buffer_t *buffer;
+    hb_feature_t features[2];
+    struct entry *table;
+    size_t cap, count;
+};
+
+enum { CACHE_MAX = 1 << 16 };
+
+struct rp_shaper *rp_shaper_new(void)
+{
+    struct rp_shaper *s = calloc(1, sizeof *s);
+    if (!s)
+        return NULL;
+    s->buffer = hb_buffer_create();
+    /* Ligatures off: a ligature glyph maps back to its whole cluster, which poppler extracts
+     * correctly but pdf.js and screen readers may not, and French and Dutch body text
+     * gains little from them. Kerning stays on (HarfBuzz's default). */
+    hb_feature_from_string("-liga", -1, &s->features[0]);
+    hb_feature_from_string("-clig", -1, &s->features[1]);
+    s->cap = 1024;
+    s->table = calloc(s->cap, sizeof *s->table);
+    if (!hb_buffer_allocation_successful(s->buffer) || !s->table) {
+        rp_shaper_free(s);
+        return NULL;
+    }
+    return s;
+}
+
+static void cache_clear(struct rp_shaper *s)
+{
+    for (size_t i = 0; i < s->cap; i++) {
+        free(s->table[i].key);
+        free(s->table[i].shaped);
+    }
+    memset(s->table, 0, s->cap * sizeof *s->table);
+    s->count = 0;
+}
+
+void rp_shaper_free(struct rp_shaper *s)
+{
+    if (!s)
+        return;
+    for (int f = 0; f < FACES; f++) {
+        struct face *fc = &s->faces[f];
+        if (fc->text)
+            for (unsigned g = 0; g < fc->glyphs; g++)
+                free(fc->text[g]);
+        free(fc->text);
+        free(fc->width);
+        hb_set_destroy(fc->used);
+        hb_font_destroy(fc->font);
+        hb_face_destroy(fc->face);
+        hb_blob_destroy(fc->blob);
+    }
+    if (s->table)
+        cache_clear(s);
+    free(s->table);
+    hb_buffer_destroy(s->buffer);
+    free(s);
+}
+
+static int32_t thousandths(const struct face *fc, hb_position_t v)
+{
+    double t = (double)v * 1000.0 / fc->upem;
+    return (int32_t)(t < 0 ? t - 0.5 : t + 0.5);
+}
+
+int rp_shaper_load(struct rp_shaper *s, int face, const char *path)
+{
+    if (face < 0 || face >= FACES || s->faces[face].font)
+        return -1;
+    struct face *fc = &s->faces[face];
+    fc->blob = hb_blob_create_from_file_or_fail(path);
+    if (!fc->blob)
+        return -1;
+    fc->face = hb_face_create(fc->blob, 0);
+    fc->upem = hb_face_get_upem(fc->face);
+    fc->glyphs = hb_face_get_glyph_count(fc->face);
+    if (fc->glyphs == 0 || fc->glyphs > 65536 || fc->upem == 0)
+        return -1;
+    fc->font = hb_font_create(fc->face);
+    hb_font_set_scale(fc->font, (int)fc->upem, (int)fc->upem);
+    fc->width = rp_xmalloc(fc->glyphs * sizeof *fc->width);
+    for (unsigned g = 0; g < fc->glyphs; g++)
+        fc->width[g] = thousandths(fc, hb_font_get_glyph_h_advance(fc->font, g));
+    for (hb_codepoint_t cp = 0; cp < 256; cp++) {
+        hb_codepoint_t gid = 0;
+        fc->latin[cp] = hb_font_get_nominal_glyph(fc->font, cp, &gid) ? (uint16_t)gid : 0;
+    }
+    fc->used = hb_set_create();
+    hb_set_add(fc->used, 0); /* .notdef: every TrueType program needs it */
+    fc->text = calloc(fc->glyphs, sizeof *fc->text);
+    return fc->text ? 0 : -1;
+}
+
+bool rp_shaper_has(const struct rp_shaper *s, int face)
+{
+    return face >= 0 && face < FACES && s->faces[face].font;
+}
+
+/* FNV-1a over the face and the bytes: the same input hashes alike in every run. */
+static uint64_t hash_of(int face, const char *text, size_t len)
+{
+    uint64_t h = 14695981039346656037u ^ (uint64_t)face;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)text[i]) * 1099511628211u;
+    return h;
+}
+
+static struct entry *slot(struct rp_shaper *s, uint64_t h, int face, const char *text, size_t len)
+{
+    for (size_t i = (size_t)h & (s->cap - 1);; i = (i + 1) & (s->cap - 1)) {
+        struct entry *e = &s->table[i];
+        if (!e->key ||
+            (e->hash == h && e->face == face && e->len == len && memcmp(e->key, text, len) == 0))
+            return e;
+    }
+}
+
+static void grow(struct rp_shaper *s)
+{
+    struct entry *old = s->table;
+    size_t old_cap = s->cap;
+    s->cap *= 2;
+    s->table = rp_xmalloc(s->cap * sizeof *s->table);
+    memset(s->table, 0, s->cap * sizeof *s->table);
+    for (size_t i = 0; i < old_cap; i++)
+        if (old[i].key)
+            *slot(s, old[i].hash, old[i].face, old[i].key, old[i].len) = old[i];
+    free(old);
+}
+
+static struct rp_shaped *shape_now(struct rp_shaper *s, struct face *fc, const char *text,
+                                   size_t len)
+{
+    hb_buffer_t *b = s->buffer;
+    hb_buffer_clear_contents(b);
+    hb_buffer_set_flags(b, HB_BUFFER_FLAG_REMOVE_DEFAULT_IGNORABLES);
+    hb_buffer_set_cluster_level(b, HB_BUFFER_CLUSTER_LEVEL_MONOTONE_CHARACTERS);
+    /* Control characters have no glyph: they are left out, with their place in the text
+     * kept so that clusters stay byte offsets into `text`. */
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if (c < 0x20 || c == 0x7F) {
+            continue;
+        }
+        size_t j = i;
+        while (j < len && (unsigned char)text[j] >= 0x20 && (unsigned char)text[j] != 0x7F)
+            j++;
+        hb_buffer_add_utf8(b, text, (int)len, (unsigned)i, (int)(j - i));
+        i = j - 1;
+    }
+    hb_buffer_guess_segment_properties(b);
+    hb_shape(fc->font, b, s->features, 2);
+    unsigned n = 0;
+    hb_glyph_info_t *info = hb_buffer_get_glyph_infos(b, &n);
+    hb_glyph_position_t *pos = hb_buffer_get_glyph_positions(b, &n);
+    struct rp_shaped *out = rp_xmalloc(sizeof *out + n * sizeof out->g[0]);
+    out->count = n;
+    out->width = 0;
+    for (unsigned i = 0; i < n; i++) {
+        uint16_t gid = (uint16_t)info[i].codepoint;
+        int32_t adv = thousandths(fc, pos[i].x_advance);
+        int32_t kern = adv - fc->width[gid];
+        out->g[i] = (struct rp_glyph){gid, (int16_t)kern, info[i].cluster};
+        out->width += fc->width[gid] + out->g[i].kern;
+    }
+    return out;
+}
+
+const struct rp_shaped *rp_shape(struct rp_shaper *s, int face, const char *text, size_t len)
+{
+    struct face *fc = &s->faces[face];
+    uint64_t h = hash_of(face, text, len);
+    struct entry *e = slot(s, h, face, text, len);
+    if (e->key)
+        return e->shaped;
+    if (s->count >= CACHE_MAX) {
+        cache_clear(s);
+        e = slot(s, h, face, text, len);
+    } else if (2 * (s->count + 1) > s->cap) {
+        grow(s);
+        e = slot(s, h, face, text, len);
+    }
+    e->hash = h;
+    e->face = face;
+    e->len = (uint32_t)len;
+    e->key = rp_xmalloc(len ? len : 1);
+    memcpy(e->key, text, len);
+    e->shaped = shape_now(s, fc, text, len);
+    s->count++;
+    return e->shaped;
+}
+
+uint16_t rp_shaper_glyph(const struct rp_shaper *s, int face, uint32_t cp)
+{
+    if (cp < 256)
+        return s->faces[face].latin[cp];
+    hb_codepoint_t gid = 0;
+    if (!hb_font_get_nominal_glyph(s->faces[face].font, cp, &gid))
+        gid = 0;
+    return (uint16_t)gid;
+}
+
+int32_t rp_shaper_advance(const struct rp_shaper *s, int face, uint32_t cp)
+{
+    return s->faces[face].width[rp_shaper_glyph(s, face, cp)];
+}
+
+unsigned rp_shaper_glyph_count(const struct rp_shaper *s, int face)
+{
+    return s->faces[face].glyphs;
+}
+
+int32_t rp_shaper_glyph_width(const struct rp_shaper *s, int face, uint16_t gid)
+{
+    const struct face *fc = &s->faces[face];
+    return gid < fc->glyphs ? fc->width[gid] : 0;
+}
+
+void rp_shaper_use(struct rp_shaper *s, int face, const struct rp_shaped *shaped, const char *text,
+                   size_t len)
+{
+    struct face *fc = &s->faces[face];
+    for (uint32_t i = 0; i < shaped->count; i++) {
+        const struct rp_glyph *g = &shaped->g[i];
+        hb_set_add(fc->used, g->gid);
+        if (fc->text[g->gid] || g->gid == 0 || (i > 0 && shaped->g[i - 1].cluster == g->cluster))
+            continue;
+        /* The cluster runs to the next glyph's (clusters grow: left-to-right text). */
+        uint32_t end = (uint32_t)len;
+        for (uint32_t k = i + 1; k < shaped->count; k++)
+            if (shaped->g[k].cluster > g->cluster) {
+                end = shaped->g[k].cluster;
+                break;
+            }
+        if (end <= g->cluster || end > len)
+            continue;
+        char *t = rp_xmalloc(end - g->cluster + 1);
+        memcpy(t, text + g->cluster, end - g->cluster);
+        t[end - g->cluster] = '\0';
+        fc->text[g->gid] = t;
+    }
+}
+
+size_t rp_shaper_used_count(const struct rp_shaper *s, int face)
+{
+    return s->faces[face].used ? hb_set_get_population(s->faces[face].used) : 0;
+}
+
+bool rp_shaper_next_used(const struct rp_shaper *s, int face, long *gid)
+{
+    hb_codepoint_t g = *gid < 0 ? HB_SET_VALUE_INVALID : (hb_codepoint_t)*gid;
+    if (!hb_set_next(s->faces[face].used, &g))
+        return false;
+    *gid = (long)g;
+    return true;
+}
+
+const char *rp_shaper_text_of(const struct rp_shaper *s, int face, uint16_t gid)
+{
+    const struct face *fc = &s->faces[face];
+    return gid < fc->glyphs ? fc->text[gid] : NULL;
+}
+
+/* A big-endian 16-bit value of table `tag` at `at`, or 0 when the table is shorter. */
+static int table_i16(hb_face_t *face, hb_tag_t tag, unsigned at)
+{
+    hb_blob_t *blob = hb_face_reference_table(face, tag);
+    unsigned len = 0;
+    const unsigned char *d = (const unsigned char *)hb_blob_get_data(blob, &len);
+    int v = d && at + 2 <= len ? (int16_t)((d[at] << 8) | d[at + 1]) : 0;
+    hb_blob_destroy(blob);
+    return v;
+}
+
+void rp_shaper_info(const struct rp_shaper *s, int face, struct rp_face_info *out)
+{
+    const struct face *fc = &s->faces[face];
+    memset(out, 0, sizeof *out);
+    char name[64] = "";
+    unsigned size = sizeof name;
+    hb_ot_name_get_utf8(fc->face, HB_OT_NAME_ID_POSTSCRIPT_NAME, hb_language_from_string("en", 2),
+                        &size, name);
+    /* A PDF name of safe characters only (the PostScript name should be, but is a font's
+     * word). */
+    size_t n = 0;
+    for (const char *c = name; *c && n + 1 < sizeof out->name; c++)
+        if ((*c >= 'A' && *c <= 'Z') || (*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') ||
+            *c == '-')
+            out->name[n++] = *c;
+    if (n == 0)
+        memcpy(out->name, "Font", 5);
+    hb_tag_t head = HB_TAG('h', 'e', 'a', 'd');
+    for (int i = 0; i < 4; i++)
+        out->bbox[i] = thousandths(fc, table_i16(fc->face, head, 36 + 2 * (unsigned)i));
+    hb_font_extents_t ext = {0};
+    hb_font_get_h_extents(fc->font, &ext);
+    out->ascent = thousandths(fc, ext.ascender);
+    out->descent = thousandths(fc, ext.descender);
+    hb_position_t cap = 0;
+    out->cap_height = hb_ot_metrics_get_position(fc->font, HB_OT_METRICS_TAG_CAP_HEIGHT, &cap)
+                          ? thousandths(fc, cap)
+                          : out->ascent;
+    /* post: italicAngle is a 16.16 fixed number at 4, isFixedPitch a 32-bit flag at 12. */
+    hb_tag_t post = HB_TAG('p', 'o', 's', 't');
+    int whole = table_i16(fc->face, post, 4);
+    unsigned frac = (unsigned)table_i16(fc->face, post, 6) & 0xFFFF;
+    out->italic_angle = whole + frac / 65536.0;
+    out->fixed_pitch = table_i16(fc->face, post, 14) != 0;
+}
+
+unsigned char *rp_shaper_subset(const struct rp_shaper *s, int face, size_t *len)
+{
+    const struct face *fc = &s->faces[face];
+    hb_subset_input_t *in = hb_subset_input_create_or_fail();
+    if (!in)
+        return NULL;
+    hb_set_union(hb_subset_input_glyph_set(in), fc->used);
+    /* Hinting is for screens at small sizes, which PDF viewers rasterise their own way; the
+     * layout tables are what shaping read, not what a viewer draws. */
+    hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_RETAIN_GIDS | HB_SUBSET_FLAGS_NO_HINTING);
+    hb_set_t *drop = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
+    hb_set_add(drop, HB_TAG('G', 'S', 'U', 'B'));
+    hb_set_add(drop, HB_TAG('G', 'P', 'O', 'S'));
+    hb_set_add(drop, HB_TAG('G', 'D', 'E', 'F'));
+    hb_set_add(drop, HB_TAG('k', 'e', 'r', 'n'));
+    hb_face_t *sub = hb_subset_or_fail(fc->face, in);
+    hb_subset_input_destroy(in);
+    if (!sub)
+        return NULL;
+    hb_blob_t *blob = hb_face_reference_blob(sub);
+    unsigned n = 0;
+    const char *data = hb_blob_get_data(blob, &n);
+    unsigned char *out = n ? malloc(n) : NULL;
+    if (out)
+        memcpy(out, data, n);
+    *len = n;
+    hb_blob_destroy(blob);
+    hb_face_destroy(sub);
+    return out;
+}

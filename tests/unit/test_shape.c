@@ -1,0 +1,135 @@
+/* Shaping (src/render/shape.c): kerning narrows "AV", no ligatures, the cache, the glyphs
+ * drawn mapped back to their characters, and the subset of a face. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+/* cmocka.h needs the four headers above, in this order. */
+#include <cmocka.h>
+
+#include "render/fonts.h"
+#include "render/shape.h"
+#include "util/diag.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static struct rp_shaper *shaper;
+static struct rp_font_files files;
+
+static int setup(void **state)
+{
+    (void)state;
+    struct rp_diags diags = {0};
+    if (rp_fonts_find("Liberation Sans", &files, &diags) != 0)
+        return -1;
+    rp_diags_free(&diags);
+    shaper = rp_shaper_new();
+    return shaper && rp_shaper_load(shaper, 0, files.path[RP_FACE_REGULAR]) == 0 ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    rp_shaper_free(shaper);
+    rp_font_files_free(&files);
+    return 0;
+}
+
+/* The width of `s` shaped, and the sum of the nominal advances of its characters. */
+static int32_t shaped(const char *s)
+{
+    return rp_shape(shaper, 0, s, strlen(s))->width;
+}
+
+static int32_t unkerned(const char *s)
+{
+    int32_t w = 0;
+    for (const char *c = s; *c; c++)
+        w += rp_shaper_advance(shaper, 0, (unsigned char)*c);
+    return w;
+}
+
+static void test_kerning(void **state)
+{
+    (void)state;
+    /* Liberation Sans kerns these pairs (its GPOS "kern" feature). */
+    const char *pairs[] = {"AV", "Te", "To", "Ye"};
+    for (size_t i = 0; i < sizeof pairs / sizeof *pairs; i++) {
+        const struct rp_shaped *sh = rp_shape(shaper, 0, pairs[i], 2);
+        assert_int_equal(sh->count, 2);
+        assert_true(sh->g[0].kern < 0);
+        assert_true(shaped(pairs[i]) < unkerned(pairs[i]));
+        assert_int_equal(shaped(pairs[i]), unkerned(pairs[i]) + sh->g[0].kern);
+    }
+    /* A pair the font does not kern keeps its advances. */
+    assert_int_equal(shaped("nn"), unkerned("nn"));
+}
+
+static void test_no_ligature(void **state)
+{
+    (void)state;
+    const struct rp_shaped *sh = rp_shape(shaper, 0, "fi", 2);
+    assert_int_equal(sh->count, 2);
+    assert_int_equal(sh->g[0].gid, rp_shaper_glyph(shaper, 0, 'f'));
+    assert_int_equal(sh->g[1].gid, rp_shaper_glyph(shaper, 0, 'i'));
+}
+
+static void test_cache_and_clusters(void **state)
+{
+    (void)state;
+    const char *word = "d\xc3\xa9j\xc3\xa0"; /* déjà: clusters are byte offsets */
+    const struct rp_shaped *a = rp_shape(shaper, 0, word, strlen(word));
+    assert_ptr_equal(a, rp_shape(shaper, 0, word, strlen(word)));
+    assert_int_equal(a->count, 4);
+    uint32_t clusters[] = {0, 1, 3, 4};
+    for (int i = 0; i < 4; i++)
+        assert_int_equal(a->g[i].cluster, clusters[i]);
+    /* A soft hyphen and control characters take no glyph. */
+    assert_int_equal(rp_shape(shaper, 0,
+                              "a\xc2\xad"
+                              "b\n",
+                              5)
+                         ->count,
+                     2);
+}
+
+static void test_use_and_subset(void **state)
+{
+    (void)state;
+    const char *word = "\xc3\xa9t\xc3\xa9"; /* été */
+    const struct rp_shaped *sh = rp_shape(shaper, 0, word, strlen(word));
+    rp_shaper_use(shaper, 0, sh, word, strlen(word));
+    uint16_t e = rp_shaper_glyph(shaper, 0, 0xE9);
+    assert_string_equal(rp_shaper_text_of(shaper, 0, e), "\xc3\xa9");
+    assert_string_equal(rp_shaper_text_of(shaper, 0, rp_shaper_glyph(shaper, 0, 't')), "t");
+    /* .notdef, é and t; the glyphs listed in order. */
+    assert_int_equal(rp_shaper_used_count(shaper, 0), 3);
+    long g = -1, prev = -1;
+    while (rp_shaper_next_used(shaper, 0, &g)) {
+        assert_true(g > prev);
+        prev = g;
+    }
+    size_t len = 0;
+    unsigned char *font = rp_shaper_subset(shaper, 0, &len);
+    assert_non_null(font);
+    /* A TrueType program, much smaller than the face (hundreds of kB). */
+    assert_true(len > 12 && len < 40000);
+    assert_memory_equal(font, "\x00\x01\x00\x00", 4);
+    free(font);
+    struct rp_face_info info;
+    rp_shaper_info(shaper, 0, &info);
+    assert_string_equal(info.name, "LiberationSans");
+    assert_true(info.ascent > 0 && info.descent < 0 && info.bbox[2] > info.bbox[0]);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_kerning),
+        cmocka_unit_test(test_no_ligature),
+        cmocka_unit_test(test_cache_and_clusters),
+        cmocka_unit_test(test_use_and_subset),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -22,14 +22,6 @@ static const char *count_text(struct rp_report *r, size_t n)
     return rp_doc_printf(r->doc, "%zu", n);
 }
 
-/* The label `key` in the form `n` takes: `key`.1 for the singular (0 and 1 in French, 1
- * elsewhere), `key` itself for the plural. */
-static const char *plural_key(const struct rp_report *r, const char *key, size_t n)
-{
-    bool one = r->lang == RP_LANG_FR ? n < 2 : n == 1;
-    return one ? rp_doc_printf(r->doc, "%s.1", key) : key;
-}
-
 static const char *year_text(struct rp_report *r, const struct rp_evaluation *e)
 {
     return rp_doc_printf(r->doc, "%d", e->year);
@@ -52,7 +44,7 @@ static void count_figure(struct rp_report *r, struct rp_node *box, const char *k
                          size_t total, const struct rp_evaluation *prev, size_t n_before)
 {
     rp_doc_add_figure(r->doc, box, count_text(r, n),
-                      rp_report_lf(r, plural_key(r, key, n), count_text(r, total), NULL, NULL),
+                      rp_report_lc(r, key, n, count_text(r, total), NULL, NULL),
                       prev ? change_text(r, prev, n, n_before) : NULL);
 }
 
@@ -161,11 +153,10 @@ static void progress_part(struct rp_report *r, struct rp_nodes *into,
             rp_doc_chart_value(ch, se++, cat, (double)kinds[k].slots[s]);
         }
         size_t done = kinds[k].slots[RP_PROGRESS_DONE];
-        desc =
-            rp_doc_printf(r->doc, "%s%s%s%s%s", desc, cat ? rp_report_semicolon(r) : "",
-                          rp_report_l(r, kinds[k].key), rp_report_colon(r),
-                          rp_report_lf(r, plural_key(r, "dash.desc.done", done),
-                                       count_text(r, done), count_text(r, kinds[k].total), NULL));
+        desc = rp_doc_printf(r->doc, "%s%s%s%s%s", desc, cat ? rp_report_semicolon(r) : "",
+                             rp_report_l(r, kinds[k].key), rp_report_colon(r),
+                             rp_report_lc(r, "dash.desc.done", done, count_text(r, done),
+                                          count_text(r, kinds[k].total), NULL));
         cat++;
     }
     size_t se = 0;
@@ -224,8 +215,8 @@ static void moves_sentence(struct rp_report *r, struct rp_nodes *into,
     for (size_t k = 0; k < sizeof parts / sizeof parts[0]; k++) {
         if (!parts[k].n)
             continue;
-        const char *one = rp_report_lf(r, plural_key(r, parts[k].key, parts[k].n),
-                                       count_text(r, parts[k].n), year, NULL);
+        const char *one =
+            rp_report_lc(r, parts[k].key, parts[k].n, count_text(r, parts[k].n), year, NULL);
         text = text ? rp_doc_printf(r->doc, "%s %s", text, one) : one;
     }
     rp_doc_add_paragraph(r->doc, into, RP_PARA_BODY,

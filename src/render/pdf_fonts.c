@@ -28,10 +28,11 @@ bool rp_pdf_face(struct pdf *p, int face)
         return true;
     if (p->face_failed[face])
         return false;
-    if (rp_shaper_load(p->shaper, face, p->files.path[face]) != 0) {
+    char why[160];
+    if (rp_shaper_load(p->shaper, face, p->files.path[face], why, sizeof why) != 0) {
         p->face_failed[face] = true;
-        rp_diag_add(p->diags, RP_ERROR, p->path, 0, 0, "cannot load the font %s",
-                    p->files.path[face]);
+        rp_diag_add(p->diags, RP_ERROR, p->path, 0, 0, "cannot load the font %s: %s",
+                    p->files.path[face], why);
         return false;
     }
     return true;

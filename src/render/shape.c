@@ -5,10 +5,12 @@
 #include "render/shape.h"
 
 #include "util/arena.h"
+#include "util/file.h"
 
 #include <hb-ot.h>
 #include <hb-subset.h>
 #include <hb.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -98,25 +100,38 @@ void rp_shaper_free(struct rp_shaper *s)
     free(s);
 }
 
+/* The largest font file read: Noto CJK collections are about 20 MB. */
+#define FONT_MAX ((size_t)64 << 20)
+
 static int32_t thousandths(const struct face *fc, hb_position_t v)
 {
     double t = (double)v * 1000.0 / fc->upem;
     return (int32_t)(t < 0 ? t - 0.5 : t + 0.5);
 }
 
-int rp_shaper_load(struct rp_shaper *s, int face, const char *path)
+int rp_shaper_load(struct rp_shaper *s, int face, const char *path, char *why, size_t why_size)
 {
+    snprintf(why, why_size, "cannot be loaded twice");
     if (face < 0 || face >= FACES || s->faces[face].font)
         return -1;
     struct face *fc = &s->faces[face];
-    fc->blob = hb_blob_create_from_file_or_fail(path);
-    if (!fc->blob)
+    /* Read here rather than by HarfBuzz, which does not say why a file cannot be read (a
+     * cron run short of descriptors must say so). */
+    struct rp_read file;
+    rp_file_read(path, FONT_MAX, &file);
+    if (!file.data) {
+        rp_file_read_why(&file, FONT_MAX, why, why_size);
         return -1;
+    }
+    fc->blob =
+        hb_blob_create(file.data, (unsigned)file.size, HB_MEMORY_MODE_READONLY, file.data, free);
     fc->face = hb_face_create(fc->blob, 0);
     fc->upem = hb_face_get_upem(fc->face);
     fc->glyphs = hb_face_get_glyph_count(fc->face);
-    if (fc->glyphs == 0 || fc->glyphs > 65536 || fc->upem == 0)
+    if (fc->glyphs == 0 || fc->glyphs > 65536 || fc->upem == 0) {
+        snprintf(why, why_size, "is not a TrueType font");
         return -1;
+    }
     fc->font = hb_font_create(fc->face);
     hb_font_set_scale(fc->font, (int)fc->upem, (int)fc->upem);
     fc->width = rp_xmalloc(fc->glyphs * sizeof *fc->width);

@@ -45,9 +45,10 @@ struct rp_shaper *rp_shaper_new(void);
 void rp_shaper_free(struct rp_shaper *s);
 
 /* Loads face number `face` (0 to 7) from the TrueType file `path`. Returns 0, or -1 when the
- * file cannot be read or is not a font. */
-__attribute__((warn_unused_result)) int rp_shaper_load(struct rp_shaper *s, int face,
-                                                       const char *path);
+ * file cannot be read or is not a font, and then says why in `why` (a clause to follow the
+ * file's name: "cannot open: Too many open files", "is not a TrueType font"). */
+__attribute__((warn_unused_result)) int
+rp_shaper_load(struct rp_shaper *s, int face, const char *path, char *why, size_t why_size);
 
 /* Whether face `face` is loaded. */
 bool rp_shaper_has(const struct rp_shaper *s, int face);

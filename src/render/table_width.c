@@ -117,7 +117,13 @@ char *rp_cell_bind(const char *text, bool date_whole)
         return NULL;
     size_t len = strlen(text);
     const char *p = text, *end = text + len;
-    bool symbol = is_symbol(rp_utf8_next(&p, end)) && p < end && *p == ' ';
+    /* A status symbol may be two glyphs (the partial "●○"): the whole leading run of them
+     * is the symbol. */
+    bool symbol = is_symbol(rp_utf8_next(&p, end));
+    for (const char *q = p; symbol && q < end && *q != ' '; p = q)
+        if (!is_symbol(rp_utf8_next(&q, end)))
+            symbol = false;
+    symbol = symbol && p < end && *p == ' ';
     bool date = date_whole && rp_text_is_date(text);
     if (!symbol && !date)
         return NULL;

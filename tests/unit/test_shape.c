@@ -20,12 +20,15 @@ static struct rp_font_files files;
 static int setup(void **state)
 {
     (void)state;
+    char why[160];
     struct rp_diags diags = {0};
     if (rp_fonts_find("Liberation Sans", &files, &diags) != 0)
         return -1;
     rp_diags_free(&diags);
     shaper = rp_shaper_new();
-    return shaper && rp_shaper_load(shaper, 0, files.path[RP_FACE_REGULAR]) == 0 ? 0 : -1;
+    return shaper && rp_shaper_load(shaper, 0, files.path[RP_FACE_REGULAR], why, sizeof why) == 0
+               ? 0
+               : -1;
 }
 
 static int teardown(void **state)
@@ -48,6 +51,21 @@ static int32_t unkerned(const char *s)
     for (const char *c = s; *c; c++)
         w += rp_shaper_advance(shaper, 0, (unsigned char)*c);
     return w;
+}
+
+/* A face that cannot be loaded says why, for the error a cron run's log shows. */
+static void test_load_failure_says_why(void **state)
+{
+    (void)state;
+    struct rp_shaper *other = rp_shaper_new();
+    assert_non_null(other);
+    char why[160] = "";
+    assert_int_equal(rp_shaper_load(other, 0, "/nonexistent/font.ttf", why, sizeof why), -1);
+    assert_non_null(strstr(why, "No such file or directory"));
+    /* A regular file that is not a font (/etc/passwd is on every Debian system). */
+    assert_int_equal(rp_shaper_load(other, 1, "/etc/passwd", why, sizeof why), -1);
+    assert_string_equal(why, "is not a TrueType font");
+    rp_shaper_free(other);
 }
 
 static void test_kerning(void **state)
@@ -126,9 +144,8 @@ static void test_use_and_subset(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_kerning),
-        cmocka_unit_test(test_no_ligature),
-        cmocka_unit_test(test_cache_and_clusters),
+        cmocka_unit_test(test_load_failure_says_why), cmocka_unit_test(test_kerning),
+        cmocka_unit_test(test_no_ligature),           cmocka_unit_test(test_cache_and_clusters),
         cmocka_unit_test(test_use_and_subset),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

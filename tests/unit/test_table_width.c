@@ -216,8 +216,12 @@ static void test_status_symbol_stays_with_its_word(void **state)
     assert_string_equal(bound, "\xe2\x97\x90\xc2\xa0Partiellement atteint");
     free(bound);
     assert_null(rp_cell_bind("Dans les temps", true));
-    /* A progress bar (several symbols) is not one symbol heading a word. */
-    assert_null(rp_cell_bind("\xe2\x96\xa0\xe2\x96\xa1 70 %", true));
+    /* The partial status's symbol is two glyphs, one symbol: "●○ Partiellement". */
+    bound = rp_cell_bind("\xe2\x97\x8f\xe2\x97\x8b Partiellement atteint", false);
+    assert_string_equal(bound, "\xe2\x97\x8f\xe2\x97\x8b\xc2\xa0Partiellement atteint");
+    free(bound);
+    /* A symbol run that ends in a letter is not a status symbol. */
+    assert_null(rp_cell_bind("\xe2\x97\x8fx Partiellement", true));
     /* In the minimum width: "■ Réalisé" is 1 + 1 + 7 characters, one piece. */
     const char *cells[] = {"1", "\xe2\x96\xa0 R\xc3\xa9"
                                 "alis\xc3\xa9"};

@@ -547,16 +547,25 @@ static void pdf_free(struct pdf *p)
     free(p);
 }
 
+/* A PDF writer for the document written (or only laid out) to `path`, reporting to `diags`. */
+static struct pdf *pdf_new(const struct rp_theme *theme, const char *path, struct rp_diags *diags)
+{
+    struct pdf *p = calloc(1, sizeof *p);
+    if (p) {
+        p->diags = diags;
+        p->path = path;
+        p->theme = theme;
+    }
+    return p;
+}
+
 int rp_layout_as_pdf(const struct rp_doc *doc, const struct rp_theme *theme, struct rp_arena *arena,
                      const struct rp_layout_sink *sink, const struct rp_metrics **measured,
                      struct rp_layout_result *res, const char *path, struct rp_diags *diags)
 {
-    struct pdf *p = calloc(1, sizeof *p);
+    struct pdf *p = pdf_new(theme, path, diags);
     if (!p)
         return -1;
-    p->diags = diags;
-    p->path = path;
-    p->theme = theme;
     int rc = open_document(p) == 0 ? lay_out(p, doc, arena, sink, measured, res, NULL) : -1;
     if (rc && !diags->errors)
         rp_diag_add(diags, RP_ERROR, path, 0, 0, "layout failed");
@@ -568,12 +577,9 @@ int rp_layout_each_as_pdf(const struct rp_doc *const *docs, size_t n, const stru
                           struct rp_arena *arena, const struct rp_layout_sink *sink,
                           struct rp_layout_result *res, const char *path, struct rp_diags *diags)
 {
-    struct pdf *p = calloc(1, sizeof *p);
+    struct pdf *p = pdf_new(theme, path, diags);
     if (!p)
         return -1;
-    p->diags = diags;
-    p->path = path;
-    p->theme = theme;
     /* One PDF library document for all: its fonts (whose loading is most of a short
      * layout's cost), the widths measured and the hyphenation patterns serve every one. */
     struct hyphenators hyphs = {0};
@@ -592,12 +598,9 @@ int rp_layout_each_as_pdf(const struct rp_doc *const *docs, size_t n, const stru
 int rp_render_pdf(const struct rp_doc *doc, const struct rp_theme *theme, int fd, const char *path,
                   struct rp_diags *diags, long *pages)
 {
-    struct pdf *p = calloc(1, sizeof *p);
+    struct pdf *p = pdf_new(theme, path, diags);
     if (!p)
         return -1;
-    p->diags = diags;
-    p->path = path;
-    p->theme = theme;
     int rc = -1;
     struct rp_layout_result res = {0};
     struct rp_arena *arena = rp_arena_new();

@@ -282,8 +282,7 @@ static HPDF_Array widths(struct pdf *p, int face)
     return w;
 }
 
-/* UTF-16BE of UTF-8 `s`, as hex digits. */
-static void utf16_hex(struct rp_buf *b, const char *s)
+void rp_pdf_utf16_hex(struct rp_buf *b, const char *s)
 {
     const char *q = s, *end = s + strlen(s);
     char h[16];
@@ -296,6 +295,27 @@ static void utf16_hex(struct rp_buf *b, const char *s)
         } else
             snprintf(h, sizeof h, "%04X", (unsigned)cp);
         rp_buf_adds(b, h);
+    }
+}
+
+/* One mapping of a ToUnicode CMap, code `code` to the characters `utf8`, in blocks of at
+ * most 100 (the CMap format's limit); `left` counts the mappings still to write. */
+static void bfchar(struct rp_buf *b, unsigned code, const char *utf8, size_t *left,
+                   size_t *in_block)
+{
+    char line[32];
+    if (*in_block == 0) {
+        snprintf(line, sizeof line, "%zu beginbfchar\n", *left < 100 ? *left : 100);
+        rp_buf_adds(b, line);
+    }
+    snprintf(line, sizeof line, "<%04X> <", code);
+    rp_buf_adds(b, line);
+    rp_pdf_utf16_hex(b, utf8);
+    rp_buf_adds(b, ">\n");
+    --*left;
+    if (++*in_block == 100 || *left == 0) {
+        rp_buf_adds(b, "endbfchar\n");
+        *in_block = 0;
     }
 }
 
@@ -318,42 +338,17 @@ static HPDF_Dict to_unicode(struct pdf *p, int face)
     }
     n += p->extra_count[face];
     size_t in_block = 0;
-    char line[32];
     for (long g = -1; rp_shaper_next_used(p->shaper, face, &g);) {
         const char *t = rp_shaper_text_of(p->shaper, face, (uint16_t)g);
         if (!t || !*t)
             continue;
-        if (in_block == 0) {
-            snprintf(line, sizeof line, "%zu beginbfchar\n", n < 100 ? n : 100);
-            rp_buf_adds(&b, line);
-        }
-        snprintf(line, sizeof line, "<%04lX> <", (unsigned long)g);
-        rp_buf_adds(&b, line);
-        utf16_hex(&b, t);
-        rp_buf_adds(&b, ">\n");
-        n--;
-        if (++in_block == 100 || n == 0) {
-            rp_buf_adds(&b, "endbfchar\n");
-            in_block = 0;
-        }
+        bfchar(&b, (unsigned)g, t, &n, &in_block);
     }
     unsigned glyphs = rp_shaper_glyph_count(p->shaper, face);
     for (size_t i = 0; i < p->extra_count[face]; i++) {
         char utf8[5] = {0};
         rp_utf8_encode(p->extra[face][i], utf8);
-        if (in_block == 0) {
-            snprintf(line, sizeof line, "%zu beginbfchar\n", n < 100 ? n : 100);
-            rp_buf_adds(&b, line);
-        }
-        snprintf(line, sizeof line, "<%04X> <", glyphs + (unsigned)i);
-        rp_buf_adds(&b, line);
-        utf16_hex(&b, utf8);
-        rp_buf_adds(&b, ">\n");
-        n--;
-        if (++in_block == 100 || n == 0) {
-            rp_buf_adds(&b, "endbfchar\n");
-            in_block = 0;
-        }
+        bfchar(&b, glyphs + (unsigned)i, utf8, &n, &in_block);
     }
     rp_buf_adds(&b, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
     HPDF_Stream_Write(cmap->stream, (const HPDF_BYTE *)b.data, (HPDF_UINT)b.len);

@@ -63,6 +63,9 @@ struct rp_metrics;
 
 /* Starts the shaper with the regular face and sets `m` to measure with it (shaped widths).
  * Returns 0, or -1 with the reason recorded. */
+/* Appends UTF-8 `s` as UTF-16BE hex digits (surrogate pairs above U+FFFF): the form of PDF
+ * text strings and of ToUnicode targets. */
+void rp_pdf_utf16_hex(struct rp_buf *b, const char *s);
 int rp_pdf_fonts_open(struct pdf *p, struct rp_metrics *m);
 void rp_pdf_fonts_free(struct pdf *p);
 

@@ -257,19 +257,8 @@ static void printf_to(struct rp_buf *b, char *buf, size_t size, const char *fmt,
 /* A text string in UTF-16BE (any text, no escaping needed), as PDF text strings allow. */
 static void write_text(struct rp_buf *b, const char *text)
 {
-    const char *q = text, *end = text + strlen(text);
-    char hex[16];
     rp_buf_adds(b, "<FEFF");
-    while (q < end) {
-        uint32_t cp = rp_utf8_next(&q, end);
-        if (cp > 0xFFFF) {
-            cp -= 0x10000;
-            snprintf(hex, sizeof hex, "%04X%04X", 0xD800 + (unsigned)(cp >> 10),
-                     0xDC00 + (unsigned)(cp & 0x3FF));
-        } else
-            snprintf(hex, sizeof hex, "%04X", (unsigned)cp);
-        rp_buf_adds(b, hex);
-    }
+    rp_pdf_utf16_hex(b, text);
     rp_buf_adds(b, ">");
 }
 

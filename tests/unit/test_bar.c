@@ -17,6 +17,7 @@
 
 #include "default_templates.h"
 #include "doc/doc.h"
+#include "fake_metrics.h"
 #include "render/layout.h"
 #include "render/render.h"
 #include "templates/theme.h"
@@ -85,16 +86,6 @@ static void test_tree_and_text(void **state)
     free(out);
     rp_arena_free(arena);
 }
-
-/* Every character half an em wide, a space a quarter. */
-static double fake_advance(void *ctx, enum rp_face face, uint32_t cp)
-{
-    (void)ctx;
-    (void)face;
-    return cp == ' ' || cp == 0xA0 ? 250 : 500;
-}
-
-static const struct rp_metrics metrics = {NULL, fake_advance, 800, -200, NULL};
 
 /* What the pages draw of each bar: the box of its track (the union of its pieces), the
  * width of its filled part, whether every piece is an artifact, and where its figure's

@@ -17,6 +17,7 @@
 #include "compose/status.h"
 #include "default_templates.h"
 #include "doc/doc.h"
+#include "fake_metrics.h"
 #include "load/load.h"
 #include "load/xml_write.h"
 #include "plan_fixture.h"
@@ -409,16 +410,6 @@ static void test_html_legend_wraps(void **state)
     free(long_svg);
     rp_arena_free(arena);
 }
-
-/* Every character half an em wide, a space a quarter, as test_layout.c measures. */
-static double fake_advance(void *ctx, enum rp_face face, uint32_t cp)
-{
-    (void)ctx;
-    (void)face;
-    return cp == ' ' || cp == 0xA0 ? 250 : 500;
-}
-
-static const struct rp_metrics metrics = {NULL, fake_advance, 800, -200, NULL};
 
 /* The text the pages set, its pieces joined by spaces, and the lowest baseline. */
 struct seen {

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "doc/doc.h"
+#include "fake_metrics.h"
 #include "produce/editions.h"
 #include "render/layout.h"
 #include "render/page_plan.h"
@@ -134,15 +135,6 @@ static void test_side_by_side(void **state)
 }
 
 /* ------------------------------------------------------------------ the layout */
-
-static double fake_advance(void *ctx, enum rp_face face, uint32_t cp)
-{
-    (void)ctx;
-    (void)face;
-    return cp == ' ' || cp == 0xA0 ? 250 : 500;
-}
-
-static const struct rp_metrics metrics = {NULL, fake_advance, 800, -200, NULL};
 
 struct fixture {
     struct rp_arena *arena;

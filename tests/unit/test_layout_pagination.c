@@ -15,18 +15,9 @@
 #include <string.h>
 
 #include "doc/doc.h"
+#include "fake_metrics.h"
 #include "render/layout.h"
 #include "util/arena.h"
-
-/* Every character is half an em wide, a space a quarter. */
-static double fake_advance(void *ctx, enum rp_face face, uint32_t cp)
-{
-    (void)ctx;
-    (void)face;
-    return cp == ' ' || cp == 0xA0 ? 250 : 500;
-}
-
-static const struct rp_metrics metrics = {NULL, fake_advance, 800, -200, NULL};
 
 struct fixture {
     struct rp_arena *arena;

@@ -13,21 +13,13 @@
 #include <string.h>
 
 #include "doc/doc.h"
+#include "fake_metrics.h"
 #include "render/table_width.h"
 #include "templates/theme.h"
 #include "util/arena.h"
 
 /* Every character is half an em wide, a space (also a no-break one) a quarter: at size 10 a
  * character is 5 points, a space 2.5. */
-static double fake_advance(void *ctx, enum rp_face face, uint32_t cp)
-{
-    (void)ctx;
-    (void)face;
-    return cp == ' ' || cp == 0xA0 ? 250 : 500;
-}
-
-static const struct rp_metrics metrics = {NULL, fake_advance, 800, -200, NULL};
-
 #define PAD 4.0
 
 struct fixture {

@@ -239,7 +239,8 @@ enum rp_break { RP_BRK_NONE, RP_BRK_SPACE, RP_BRK_AFTER, RP_BRK_NEWLINE };
 
 /* Atom: a piece of text that is never broken inside (except by hyphenation), with the
  * break opportunity after it. `space` is the width of the space after a RP_BRK_SPACE atom,
- * dropped at the end of a line. `lang`: its span's (NULL: the document's language), which
+ * dropped at the end of a line, or of the hyphen a soft hyphen's atom (rp_atom_soft) shows
+ * when a line breaks after it. `lang`: its span's (NULL: the document's language), which
  * decides how it is hyphenated. */
 struct rp_atom {
     const char *text;
@@ -279,11 +280,24 @@ void rp_atoms_free(struct rp_atoms *atoms);
 void rp_lines_free(struct rp_lines *lines);
 
 /* Appends the atoms of `text` set in `face` at `size`, with a span's kind and style.
- * Breaks after spaces, after hyphens and dashes between letters or digits, after a slash
- * between non-spaces; never at a no-break space (U+00A0, U+202F) or U+2011. */
+ * Breaks where Unicode's line breaking algorithm (UAX #14) allows: after spaces, after
+ * hyphens and dashes before a word ("e-|premier", "2022–|2023", but not "2022-2023", whose
+ * hyphen could read as a minus), after a slash before a word ("a/|b"), after a soft hyphen
+ * (U+00AD) or a zero-width space (U+200B); never at a no-break space (U+00A0, U+202F), a
+ * joiner (U+200D, U+2060), U+2011, nor around an apostrophe ("l’administration"). A newline, a
+ * line separator (U+2028) or a paragraph separator (U+2029) forces a break and is no text of
+ * the atoms. */
 void rp_atoms_add_text(struct rp_atoms *atoms, const struct rp_metrics *m, const char *text,
                        size_t len, enum rp_face face, double size, enum rp_span_kind kind,
                        const char *href);
+
+/* Whether atom `a` ends with a soft hyphen where a line may break: such a line ends with
+ * a hyphen (the soft hyphen drawn as "-", `a->space` wide), which is drawn nowhere else. */
+bool rp_atom_soft(const struct rp_atom *a);
+
+/* Characters drawn as nothing: the soft hyphen, zero-width spaces and joiners, the byte
+ * order mark. The shaper leaves them out (render/shape.c). */
+bool rp_is_invisible(uint32_t cp);
 
 /* Appends the atom of measure bar `bar` drawn before text at `size`: no text, the bar's
  * width and the gap after it, glued to the word that follows (the figure that states it). */

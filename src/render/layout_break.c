@@ -238,8 +238,13 @@ static double fill_line(struct breaker *b, double width, size_t first, unsigned 
                 fits = false;
                 break;
             }
-            if (word_ends(b, e))
+            if (word_ends(b, e)) {
+                /* A soft hyphen's atom ends the word only with its hyphen: it must fit too
+                 * (a little strict when the rest of the word would fit without it). */
+                if (rp_atom_soft(&b->in[e]) && x + glue + ww + b->in[e].space > width + slack)
+                    fits = false;
                 break;
+            }
             double sp = inner_space(b, e);
             ww += sp;
             inner += sp > 0;
@@ -297,6 +302,8 @@ size_t rp_break_lines(struct rp_atoms *atoms, double width, const struct rp_layo
         unsigned glues = 0;
         bool forced = false;
         double x = fill_line(&b, width, first, &glues, &forced);
+        if (b.o > first && b.i < b.n && rp_atom_soft(&b.out[b.o - 1]))
+            x += b.out[b.o - 1].space; /* the hyphen drawn where the line breaks */
         line_push(lines, first, b.o, x, glues, forced || b.i >= b.n);
     }
     if (b.out != b.in) {

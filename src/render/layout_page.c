@@ -462,6 +462,14 @@ void rp_flow_draw_line(struct rp_flow *f, const struct rp_atoms *atoms, const st
                 text = copy;
             }
         }
+        if (r + 1 == ln->end && ln->end < atoms->count && rp_atom_soft(&a[r])) {
+            /* The line breaks at a soft hyphen: shown there, and only there, as a hyphen. */
+            char *copy = rp_arena_alloc(f->page_arena, drawn);
+            memcpy(copy, text, drawn - 2);
+            copy[drawn - 2] = '-';
+            text = copy;
+            drawn--;
+        }
         rp_flow_text(f, cx, y - s->rise, s->face, s->size, c, text, drawn);
         if (s->kind == RP_SPAN_LINK && s->href) {
             /* A link of several words is one underline and one clickable strip, across the

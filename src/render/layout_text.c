@@ -1,4 +1,5 @@
 /* Text measurement and atoms (line breaking itself is in layout_break.c). */
+#include "render/breaks.h"
 #include "render/layout.h"
 #include "util/arena.h"
 #include "util/utf8.h"
@@ -48,12 +49,13 @@ static struct rp_atom *atom_push(struct rp_atoms *atoms)
     return a;
 }
 
-static bool is_space(uint32_t cp)
+bool rp_is_invisible(uint32_t cp)
 {
-    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r';
+    return cp == 0xAD || cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0x2060 ||
+           cp == 0xFEFF;
 }
 
-/* Letters and digits, roughly: enough to tell "2022-2024" and "e-premier" from "-97". */
+/* Letters and digits, roughly: enough to tell a word from punctuation after it. */
 static bool is_wordchar(uint32_t cp)
 {
     return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
@@ -65,6 +67,19 @@ static uint32_t peek(const char *p, const char *end)
     return p < end ? rp_utf8_next(&p, end) : 0;
 }
 
+static bool is_digit(uint32_t cp)
+{
+    return cp >= '0' && cp <= '9';
+}
+
+/* The one break added to UAX #14 (which keeps a hyphen with the digit after it, as a minus):
+ * a hyphen between digits is a range ("2022-|2024"), which a narrow column may break. */
+static bool year_range(const char *text, const char *at, const char *p, const char *end)
+{
+    return *at == '-' && at > text && is_digit((unsigned char)at[-1]) && p < end &&
+           is_digit((unsigned char)*p);
+}
+
 /* The width of an atom: as shaped when the metrics shape (kerning inside the atom counts),
  * else `summed`, the sum of its advances. */
 static double piece(const struct rp_metrics *m, enum rp_face face, double size, const char *s,
@@ -73,6 +88,36 @@ static double piece(const struct rp_metrics *m, enum rp_face face, double size, 
     return m->width ? rp_text_width(m, face, size, s, len) : summed;
 }
 
+bool rp_atom_soft(const struct rp_atom *a)
+{
+    return a->brk == RP_BRK_AFTER && a->len >= 2 && a->text[a->len - 2] == '\xc2' &&
+           a->text[a->len - 1] == '\xad';
+}
+
+/* Appends the atom of `len` bytes at `s` (`summed`: the sum of its advances when the metrics
+ * do not shape) that ends with break `brk`. */
+static struct rp_atom *add_atom(struct rp_atoms *atoms, const struct rp_metrics *m, const char *s,
+                                size_t len, double summed, enum rp_face face, double size,
+                                enum rp_break brk, enum rp_span_kind kind, const char *href)
+{
+    struct rp_atom *a = atom_push(atoms);
+    *a = (struct rp_atom){.text = s,
+                          .len = (uint32_t)len,
+                          .width = (float)piece(m, face, size, s, len, summed),
+                          .size = (float)size,
+                          .face = face,
+                          .brk = brk,
+                          .kind = kind,
+                          .href = href};
+    return a;
+}
+
+/* A span's text is cut at its spaces, and inside its words where Unicode's line breaking
+ * algorithm (UAX #14, render/breaks.c) allows, word by word: a line may always break at a
+ * space (rp_atoms_joined() decides against it), so only the insides of words are asked.
+ * The last character of the span takes no break: the next span continues its word unless
+ * a space parts them. An atom's space is kept apart from its width, dropped at a line's
+ * end. */
 void rp_atoms_add_text(struct rp_atoms *atoms, const struct rp_metrics *m, const char *text,
                        size_t len, enum rp_face face, double size, enum rp_span_kind kind,
                        const char *href)
@@ -80,74 +125,69 @@ void rp_atoms_add_text(struct rp_atoms *atoms, const struct rp_metrics *m, const
     const char *p = text, *end = text + len, *start = text;
     double w = 0, scale = size / 1000.0;
     double space = m->advance(m->ctx, face, ' ') * scale;
-    uint32_t prev = 0;
+    char small[256], *brk = small;
+    size_t brk_cap = sizeof small;
     while (p < end) {
-        const char *at = p;
-        uint32_t cp = rp_utf8_next(&p, end);
-        if (is_space(cp)) {
-            enum rp_break brk = cp == '\n' ? RP_BRK_NEWLINE : RP_BRK_SPACE;
-            if (at > start) {
-                struct rp_atom *a = atom_push(atoms);
-                *a = (struct rp_atom){
-                    .text = start,
-                    .len = (uint32_t)(at - start),
-                    .width = (float)piece(m, face, size, start, (size_t)(at - start), w),
-                    .space = (float)space,
-                    .size = (float)size,
-                    .face = face,
-                    .brk = brk,
-                    .kind = kind,
-                    .href = href};
+        size_t sn = rp_space_at(p, (size_t)(end - p));
+        if (sn) {
+            bool forced = *p == '\n' || sn == 3;
+            enum rp_break b = forced ? RP_BRK_NEWLINE : RP_BRK_SPACE;
+            /* A line separator is no space: nothing is dropped nor stretched there. */
+            float sp = sn == 3 ? 0 : (float)space;
+            if (p > start) {
+                add_atom(atoms, m, start, (size_t)(p - start), w, face, size, b, kind, href)
+                    ->space = sp;
             } else if (atoms->count && atoms->items[atoms->count - 1].brk != RP_BRK_NEWLINE) {
                 /* A space at the start of a span ends the previous span's last atom. */
                 struct rp_atom *last = &atoms->items[atoms->count - 1];
-                if (brk == RP_BRK_NEWLINE || last->brk == RP_BRK_NONE) {
-                    last->brk = brk;
-                    last->space = (float)space;
+                if (b == RP_BRK_NEWLINE || last->brk == RP_BRK_NONE) {
+                    last->brk = b;
+                    last->space = sp;
                 }
             }
+            p += sn;
             start = p;
             w = 0;
-            prev = cp;
             continue;
         }
-        if (!m->width) /* else measured by piece() */
-            w += m->advance(m->ctx, face, cp) * scale;
-        bool after = false;
-        if (cp == '-' || cp == 0x2010 || cp == 0x2013 || cp == 0x2014)
-            after = is_wordchar(prev) && is_wordchar(peek(p, end));
-        else if (cp == '/') {
-            uint32_t next = peek(p, end);
-            after =
-                prev && !is_space(prev) && prev != '/' && next && !is_space(next) && next != '/';
+        const char *word = p;
+        bool plain;
+        size_t wlen = rp_next_word(word, (size_t)(end - p), &plain);
+        p += wlen;
+        if (plain && m->width) /* one atom, shaped by piece() */
+            continue;
+        if (wlen > brk_cap) {
+            if (brk != small)
+                free(brk);
+            brk_cap = wlen;
+            brk = rp_xmalloc(brk_cap);
         }
-        if (after) {
-            struct rp_atom *a = atom_push(atoms);
-            *a = (struct rp_atom){.text = start,
-                                  .len = (uint32_t)(p - start),
-                                  .width =
-                                      (float)piece(m, face, size, start, (size_t)(p - start), w),
-                                  .size = (float)size,
-                                  .face = face,
-                                  .brk = RP_BRK_AFTER,
-                                  .kind = kind,
-                                  .href = href};
-            start = p;
-            w = 0;
+        size_t inside = plain ? 0 : rp_word_breaks(word, wlen, brk);
+        if (!inside && m->width && !memchr(word, '-', wlen))
+            continue;
+        for (const char *q = word; q < p;) {
+            const char *at = q;
+            uint32_t cp = rp_utf8_next(&q, p);
+            if (!m->width && !rp_is_invisible(cp)) /* else measured by piece() */
+                w += m->advance(m->ctx, face, cp) * scale;
+            /* A break the algorithm allows right after a character: after a hyphen or a dash
+             * before a word ("e-|premier", "2022–|2023"), a slash before a word ("a/|b"), a
+             * soft hyphen, a zero-width space; and between years. */
+            if (q < p &&
+                ((inside && brk[q - word - 1] != RP_BREAK_NO) || year_range(word, at, q, p))) {
+                struct rp_atom *a = add_atom(atoms, m, start, (size_t)(q - start), w, face, size,
+                                             RP_BRK_AFTER, kind, href);
+                if (cp == 0xAD) /* the hyphen shown if a line breaks there */
+                    a->space = (float)(m->advance(m->ctx, face, '-') * scale);
+                start = q;
+                w = 0;
+            }
         }
-        prev = cp;
     }
-    if (p > start) {
-        struct rp_atom *a = atom_push(atoms);
-        *a = (struct rp_atom){.text = start,
-                              .len = (uint32_t)(p - start),
-                              .width = (float)piece(m, face, size, start, (size_t)(p - start), w),
-                              .size = (float)size,
-                              .face = face,
-                              .brk = RP_BRK_NONE,
-                              .kind = kind,
-                              .href = href};
-    }
+    if (p > start)
+        add_atom(atoms, m, start, (size_t)(p - start), w, face, size, RP_BRK_NONE, kind, href);
+    if (brk != small)
+        free(brk);
 }
 
 void rp_atoms_add_bar(struct rp_atoms *atoms, const struct rp_doc_bar *bar, double size)
@@ -252,6 +292,8 @@ double rp_atoms_min_width(const struct rp_atoms *atoms)
         for (size_t k = i; k <= e; k++)
             w += atoms->items[k].width +
                  (k < e && atoms->items[k].brk == RP_BRK_SPACE ? atoms->items[k].space : 0);
+        if (rp_atom_soft(&atoms->items[e]))
+            w += atoms->items[e].space; /* the hyphen shown when the line breaks there */
         if (w > best)
             best = w;
         i = e + 1;

@@ -184,6 +184,16 @@ static void grow(struct rp_shaper *s)
     free(old);
 }
 
+/* Whether the character at `s` (of `n` bytes left) is drawn as nothing and left out. */
+static bool no_glyph(const char *s, size_t n)
+{
+    unsigned char c = (unsigned char)s[0];
+    if (c < 0x20 || c == 0x7F)
+        return true;
+    return c == 0xE2 && n >= 3 && (unsigned char)s[1] == 0x80 &&
+           ((unsigned char)s[2] == 0xA8 || (unsigned char)s[2] == 0xA9);
+}
+
 static struct rp_shaped *shape_now(struct rp_shaper *s, struct face *fc, const char *text,
                                    size_t len)
 {
@@ -191,15 +201,17 @@ static struct rp_shaped *shape_now(struct rp_shaper *s, struct face *fc, const c
     hb_buffer_clear_contents(b);
     hb_buffer_set_flags(b, HB_BUFFER_FLAG_REMOVE_DEFAULT_IGNORABLES);
     hb_buffer_set_cluster_level(b, HB_BUFFER_CLUSTER_LEVEL_MONOTONE_CHARACTERS);
-    /* Control characters have no glyph: they are left out, with their place in the text
-     * kept so that clusters stay byte offsets into `text`. */
+    /* Control characters and the line and paragraph separators (U+2028, U+2029: breaks,
+     * not text) have no glyph: they are left out, with their place in the text kept so
+     * that clusters stay byte offsets into `text`. The default ignorables (soft hyphen,
+     * zero-width space and joiners) are removed by HarfBuzz itself. */
     for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)text[i];
-        if (c < 0x20 || c == 0x7F) {
+        if (no_glyph(text + i, len - i)) {
+            i += (unsigned char)text[i] < 0x80 ? 0 : 2;
             continue;
         }
         size_t j = i;
-        while (j < len && (unsigned char)text[j] >= 0x20 && (unsigned char)text[j] != 0x7F)
+        while (j < len && !no_glyph(text + j, len - j))
             j++;
         hb_buffer_add_utf8(b, text, (int)len, (unsigned)i, (int)(j - i));
         i = j - 1;

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Library confinement: libxml2 is included only under src/load/, libharu only by the PDF
 # backend (src/render/pdf*.c and its private pdf_internal.h), HarfBuzz only by the shaper
-# (src/render/shape.c); the model includes no library header at all. Layering: the
-# batch never reaches back into the command line, the templates never into the renderers,
-# and no global holds the templates (see docs/architecture.md).
+# (src/render/shape.c), libunibreak only by src/render/breaks.c; the model includes no
+# library header at all. Layering: the batch never reaches back into the command line, the
+# templates never into the renderers, and no global holds the templates (see
+# docs/architecture.md).
 set -u
 cd "$2" || exit 2
 failed=0
@@ -13,7 +14,9 @@ bad=$(grep -rlE '#include <hpdf' src | grep -vE '^src/render/pdf([^/]*\.c|_inter
 [ -z "$bad" ] || { echo "FAIL: libharu included outside src/render/pdf*.c and pdf_internal.h: $bad"; failed=1; }
 bad=$(grep -rlE '#include <hb[-.]' src | grep -v '^src/render/shape\.c$')
 [ -z "$bad" ] || { echo "FAIL: HarfBuzz included outside src/render/shape.c: $bad"; failed=1; }
-bad=$(grep -lE '#include <(libxml|hpdf|fontconfig|hyphen|hb)' src/model/*)
+bad=$(grep -rlE '#include <(linebreak|linebreakdef|wordbreak|unibreak)' src | grep -v '^src/render/breaks\.c$')
+[ -z "$bad" ] || { echo "FAIL: libunibreak included outside src/render/breaks.c: $bad"; failed=1; }
+bad=$(grep -lE '#include <(libxml|hpdf|fontconfig|hyphen|hb|linebreak)' src/model/*)
 [ -z "$bad" ] || { echo "FAIL: library types in the model: $bad"; failed=1; }
 bad=$(grep -rlE '#include "cli/' src/batch src/produce src/compose src/render src/templates)
 [ -z "$bad" ] || { echo "FAIL: cli/ included below the command line: $bad"; failed=1; }

@@ -5,8 +5,13 @@
 #include "batch/result.h"
 #include "batch/worker.h"
 #include "load/load.h"
+#include "produce/editions.h"
+#include "produce/session.h"
+#include "render/fonts.h"
+#include "render/hyphen.h"
 #include "util/arena.h"
 #include "util/atomic.h"
+#include "util/fmt.h"
 
 #include <errno.h>
 #include <poll.h>
@@ -78,8 +83,29 @@ static void child(struct rp_job *job, const struct rp_batch_options *opt, int fd
     exit(0);
 }
 
+/* The sources of the organisation of the job about to start, read in this process so that
+ * its workers (the job's and those of the organisation's next jobs, which read the same
+ * files) inherit them parsed rather than each parsing them again (session.h). Those of the
+ * organisation before are dropped: the parent's own sessions never use them. */
+static void read_ahead(const struct rp_org *org)
+{
+    static const struct rp_org *current;
+    if (org == current)
+        return;
+    current = org;
+    rp_session_preload_free();
+    if (!org)
+        return;
+    if (org->plan && !org->plan->unreadable)
+        rp_session_preload(org->plan->path);
+    for (size_t i = 0; i < org->eval_count; i++)
+        if (!org->evals[i].unreadable)
+            rp_session_preload(org->evals[i].path);
+}
+
 static bool launch(struct slot *s, struct rp_job *job, const struct rp_batch_options *opt)
 {
+    read_ahead(job->org);
     int fds[2];
     if (pipe(fds) != 0)
         return false;
@@ -168,10 +194,32 @@ static bool drain(struct slot *s)
     }
 }
 
-/* Loading any document once compiles the embedded schema, which workers then inherit
- * instead of compiling it again for every document. The document itself is irrelevant. */
-static void warm_up(void)
+/* The hyphenation dictionaries of the languages the run builds, and of the editions laid
+ * out beside them (editions.h), loaded once here: every worker inherits them, where each
+ * would otherwise load its own (hyph_nl.dic costs more than laying out a short document). */
+static void load_hyphenators(unsigned langs)
 {
+    size_t index, count;
+    bool partners = false;
+    for (int lang = 0; lang < RP_LANG__MAX; lang++)
+        if (langs & (1u << lang)) {
+            rp_hyphenator_open(rp_lang_code((enum rp_lang)lang));
+            partners = partners || rp_editions_side_by_side((enum rp_lang)lang, &index, &count);
+        }
+    if (partners) {
+        rp_editions_side_by_side(RP_LANG_FR, &index, &count);
+        for (size_t i = 0; i < count; i++)
+            rp_hyphenator_open(rp_lang_code(rp_editions_lang(i)));
+    }
+}
+
+/* Loading any document once compiles the embedded schema, which workers then inherit
+ * instead of compiling it again for every document. The document itself is irrelevant.
+ * The same for the hyphenation dictionaries and fontconfig's configuration. */
+static void warm_up(const struct rp_batch_options *opt)
+{
+    load_hyphenators(opt->langs);
+    rp_fonts_warm_up();
     static const char tiny[] = "<plan/>";
     struct rp_arena *arena = rp_arena_new();
     struct rp_diags diags;
@@ -188,7 +236,7 @@ bool rp_pool_run(struct rp_jobs *jobs, const struct rp_batch_options *opt, struc
                  const struct rp_pool_hooks *hooks)
 {
     size_t workers = opt->jobs > 0 ? (size_t)opt->jobs : 1;
-    warm_up();
+    warm_up(opt);
     struct sigaction sa, old_int, old_term, old_hup;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_signal;
@@ -256,6 +304,7 @@ bool rp_pool_run(struct rp_jobs *jobs, const struct rp_batch_options *opt, struc
     for (size_t i = next; i < jobs->count; i++)
         if (jobs->items[i].state == RP_JOB_RUN)
             jobs->items[i].result.outcome = RP_OUTCOME_INTERRUPTED;
+    read_ahead(NULL);
     sigaction(SIGINT, &old_int, NULL);
     sigaction(SIGTERM, &old_term, NULL);
     sigaction(SIGHUP, &old_hup, NULL);

@@ -2,7 +2,9 @@
  *
  * Cost: the edition being produced and its partner are each laid out once more, without
  * drawing (about a third of a PDF's rendering time each), and again only when a table must
- * turn; the stretch itself lays out only the parts it stretches, a few times each. Every
+ * turn; the stretch itself lays out only the parts it stretches, a few times each. The
+ * edition's own layout is kept: when the plan asks for nothing (most documents), its PDF
+ * draws those pages instead of laying the document out a third time. Every
  * edition derives the same plan from the same shapes, so the French and the Dutch jobs of a
  * batch, run apart, agree without talking to each other. Sharing the shapes between those
  * jobs would save one layout per document but tie the batch's scheduling to the layout; not
@@ -200,7 +202,11 @@ void rp_editions_share_pages(const struct rp_produce_request *req, const struct 
             goto done;
     }
     const struct rp_doc *const *all = (const struct rp_doc *const *)docs;
-    if (rp_layout_shapes(all, n, &req->templates->theme, shapes, path, &quiet) != 0)
+    /* This edition's pages are kept (in the session's arena, which outlives the document):
+     * when the plan asks for nothing, they are the very pages its PDF draws. */
+    struct rp_laid_out *kept = rp_laid_out_new(s->arena);
+    if (rp_layout_shapes_keeping(all, n, &req->templates->theme, shapes, path, &quiet, self, kept,
+                                 s->arena) != 0)
         goto done;
     /* Tables first: turning one changes its chapter's pages, which are compared after. */
     for (size_t i = 0; i < n; i++)
@@ -228,6 +234,10 @@ void rp_editions_share_pages(const struct rp_produce_request *req, const struct 
     if (rp_editions_plan_pages(shapes, n, self, s->arena, plan) < 0)
         goto done;
     if (plan->landscape_count || plan->part_count)
+        doc->page_plan = plan;
+    else if (!turned[self].landscape_count)
+        plan->laid_out = kept; /* laid out as the plan would have it: drawn as it is */
+    if (plan->laid_out)
         doc->page_plan = plan;
 done:
     for (size_t i = 0; i < n; i++)

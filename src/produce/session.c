@@ -40,11 +40,79 @@ static const struct rp_file *add_file(struct rp_session *s, const struct rp_file
     return &s->files[s->count++];
 }
 
+/* ------------------------------------------------------------------ files read ahead */
+
+/* Files loaded before the process forks (rp_session_preload()): a worker that asks for one
+ * takes it as loaded, with the diagnostics loading it gave, instead of reading and parsing it
+ * again. Each is given once: a model is then checked and used by one session only, as one
+ * loaded for it would be. Only clean loads are kept; a file that fails to load is loaded
+ * again by whoever asks, and reports its errors then. */
+static struct preloaded {
+    char *path;
+    struct rp_file file;
+    struct rp_diags diags;
+    bool taken;
+} * preloaded;
+static size_t preloaded_count, preloaded_cap;
+static struct rp_arena *preload_arena;
+
+void rp_session_preload(const char *path)
+{
+    for (size_t i = 0; i < preloaded_count; i++)
+        if (strcmp(preloaded[i].path, path) == 0)
+            return;
+    if (!preload_arena)
+        preload_arena = rp_arena_new();
+    struct preloaded p = {rp_arena_strdup(preload_arena, path), {0}, {0}, false};
+    rp_diags_init(&p.diags);
+    if (rp_load(path, preload_arena, &p.diags, &p.file) != 0) {
+        rp_diags_free(&p.diags);
+        return;
+    }
+    if (preloaded_count == preloaded_cap) {
+        preloaded_cap = preloaded_cap ? preloaded_cap * 2 : 8;
+        preloaded = rp_xrealloc(preloaded, preloaded_cap * sizeof *preloaded);
+    }
+    preloaded[preloaded_count++] = p;
+}
+
+void rp_session_preload_free(void)
+{
+    for (size_t i = 0; i < preloaded_count; i++)
+        rp_diags_free(&preloaded[i].diags);
+    free(preloaded);
+    preloaded = NULL;
+    preloaded_count = preloaded_cap = 0;
+    rp_arena_free(preload_arena);
+    preload_arena = NULL;
+}
+
+/* rp_load(), from the files read ahead when `path` is one of them. */
+static int load(const char *path, struct rp_arena *arena, struct rp_diags *diags,
+                struct rp_file *out)
+{
+    for (size_t i = 0; i < preloaded_count; i++) {
+        struct preloaded *p = &preloaded[i];
+        if (p->taken || strcmp(p->path, path) != 0)
+            continue;
+        p->taken = true;
+        for (size_t k = 0; k < p->diags.count; k++) {
+            const struct rp_diag *d = &p->diags.items[k];
+            rp_diag_add(diags, d->severity, d->file, d->line, d->col, "%s", d->message);
+        }
+        *out = p->file;
+        return 0;
+    }
+    return rp_load(path, arena, diags, out);
+}
+
+/* ------------------------------------------------------------------ loading */
+
 /* Loads a file without checking it; NULL on load errors. */
 static const struct rp_file *load_only(struct rp_session *s, const char *path)
 {
     struct rp_file f;
-    if (rp_load(path, s->arena, &s->diags, &f) != 0)
+    if (load(path, s->arena, &s->diags, &f) != 0)
         return NULL;
     return add_file(s, &f);
 }
@@ -59,9 +127,9 @@ const struct rp_plan *rp_session_plan_of(struct rp_session *s, const struct rp_f
         return found->plan;
     /* The usual layout: input/<organisation>/plan.xml beside evaluation-<year>.xml. */
     const char *slash = strrchr(eval->path, '/');
-    char *beside = slash ? rp_arena_printf(s->arena, "%.*s/plan.xml", (int)(slash - eval->path),
-                                           eval->path)
-                         : rp_arena_strdup(s->arena, "plan.xml");
+    char *beside =
+        slash ? rp_arena_printf(s->arena, "%.*s/plan.xml", (int)(slash - eval->path), eval->path)
+              : rp_arena_strdup(s->arena, "plan.xml");
     /* Loaded quietly: a file there that is not this plan says nothing. The plan it is gets
      * checked, and its problems reported with the evaluation's: the evaluation's documents
      * and checks read it. */
@@ -69,7 +137,7 @@ const struct rp_plan *rp_session_plan_of(struct rp_session *s, const struct rp_f
     rp_diags_init(&quiet);
     struct rp_file f;
     const struct rp_plan *plan = NULL;
-    if (strcmp(beside, eval->path) != 0 && rp_load(beside, s->arena, &quiet, &f) == 0 &&
+    if (strcmp(beside, eval->path) != 0 && load(beside, s->arena, &quiet, &f) == 0 &&
         f.kind == RP_FILE_PLAN && strcmp(f.plan->id, ref) == 0) {
         for (size_t i = 0; i < quiet.count; i++) {
             const struct rp_diag *d = &quiet.items[i];

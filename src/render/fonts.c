@@ -56,6 +56,11 @@ static char *match(FcConfig *config, const char *family, enum rp_face face)
     return path;
 }
 
+void rp_fonts_warm_up(void)
+{
+    FcInit();
+}
+
 int rp_fonts_find(const char *family, struct rp_font_files *out, struct rp_diags *diags)
 {
     static const char *const fallbacks[] = {"Liberation Sans", "DejaVu Sans"};

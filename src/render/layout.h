@@ -195,6 +195,9 @@ struct rp_layout_env {
     struct rp_arena *arena;                 /* strings that outlive a page (outline, hyphens) */
     rp_hyphenator_fn *hyphenator_of;        /* optional */
     void *hyphenator_ctx;
+    /* The tables' measures (table_width.h), kept for the layout: set by
+     * rp_layout_document() when NULL. */
+    struct rp_table_memo *tables;
 };
 
 /* `env` without hyphenation, in any language: display text (headings, labels, cells). */
@@ -223,13 +226,13 @@ int rp_layout_as_pdf(const struct rp_doc *doc, const struct rp_theme *theme, str
                      const struct rp_layout_sink *sink, const struct rp_metrics **measured,
                      struct rp_layout_result *res, const char *path, struct rp_diags *diags);
 
-/* Lays out each of the `n` documents `docs` as rp_layout_as_pdf() would, all their pages
- * going to `sink`, into res[0..n): one setup of the fonts for all, for a caller that
+/* Lays out each of the `n` documents `docs` as rp_layout_as_pdf() would, the pages of
+ * docs[i] going to sinks[i], into res[0..n): one setup of the fonts for all, for a caller that
  * compares layouts. Returns 0, or -1 with the reasons in `diags` (the documents after the
  * failing one are not laid out); either way every res[i] must be freed with
  * rp_layout_result_free(). Implemented in pdf.c. */
 int rp_layout_each_as_pdf(const struct rp_doc *const *docs, size_t n, const struct rp_theme *theme,
-                          struct rp_arena *arena, const struct rp_layout_sink *sink,
+                          struct rp_arena *arena, const struct rp_layout_sink *sinks,
                           struct rp_layout_result *res, const char *path, struct rp_diags *diags);
 
 /* ---------------------------------------------------------------- line breaking */

@@ -3,6 +3,9 @@
 #include "render/layout.h"
 #include "render/table_width.h"
 
+#include "util/arena.h"
+
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -125,14 +128,19 @@ static void measure_text(struct rp_atoms *atoms, const struct rp_metrics *m, enu
     if (bar)
         rp_atoms_add_bar(atoms, bar, size);
     rp_atoms_add_text(atoms, m, w, strlen(w), face, size, RP_SPAN_TEXT, NULL);
-    at_least(&p->min, rp_atoms_min_width(atoms) + indent);
+    double min = rp_atoms_min_width(atoms);
+    at_least(&p->min, min + indent);
     if (!min_only)
         at_least(&p->max, rp_atoms_max_width(atoms) + indent);
-    atoms->count = 0;
-    if (bar)
-        rp_atoms_add_bar(atoms, bar, size);
-    rp_atoms_add_text(atoms, m, b, strlen(b), face, size, RP_SPAN_TEXT, NULL);
-    at_least(&p->min_broken, rp_atoms_min_width(atoms) + indent);
+    /* No date in it (the usual cell): the same text, the same pieces. */
+    if (w != b && strcmp(w, b) != 0) {
+        atoms->count = 0;
+        if (bar)
+            rp_atoms_add_bar(atoms, bar, size);
+        rp_atoms_add_text(atoms, m, b, strlen(b), face, size, RP_SPAN_TEXT, NULL);
+        min = rp_atoms_min_width(atoms);
+    }
+    at_least(&p->min_broken, min + indent);
     free(whole);
     free(broken);
 }
@@ -185,18 +193,165 @@ static void measure_cells(const struct rp_doc_table *t, const struct rp_metrics 
     free(decimal);
 }
 
-double rp_table_measure_union(const struct rp_doc_table *const *tables, size_t n,
-                              const struct rp_metrics *m, double size, double padding, char sep,
-                              struct rp_column_plan *plan)
+/* ---------------------------------------------------------------- the memo */
+
+/* One table's cells measured at one size, before padding: what measure_cells() adds to a
+ * zeroed plan. Every field of a plan only ever grows to a cell's width (at_least), so the
+ * measure of a grid is the field-wise maximum of its tables' measures, whichever way it is
+ * taken: measuring each table once and combining gives the very widths measuring the grid
+ * at once gives. */
+struct measured {
+    const struct rp_doc_table *table;
+    const struct rp_metrics *m;
+    double size;
+    char sep;
+    size_t cols;
+    struct rp_column_plan *cells; /* cols entries */
+};
+
+struct rp_table_memo {
+    struct measured *items;
+    size_t count, cap;
+    size_t *slots; /* open addressing: index + 1 into items, 0 empty; slot_count a power of 2 */
+    size_t slot_count;
+};
+
+static void *zeroed(size_t count, size_t size)
+{
+    void *p = rp_xmalloc(count * size);
+    memset(p, 0, count * size);
+    return p;
+}
+
+struct rp_table_memo *rp_table_memo_new(void)
+{
+    return zeroed(1, sizeof(struct rp_table_memo));
+}
+
+void rp_table_memo_free(struct rp_table_memo *memo)
+{
+    if (!memo)
+        return;
+    for (size_t i = 0; i < memo->count; i++)
+        free(memo->items[i].cells);
+    free(memo->items);
+    free(memo->slots);
+    free(memo);
+}
+
+size_t rp_table_memo_count(const struct rp_table_memo *memo)
+{
+    return memo ? memo->count : 0;
+}
+
+static size_t memo_hash(const struct rp_doc_table *t, const struct rp_metrics *m, double size,
+                        char sep)
+{
+    uint64_t bits;
+    memcpy(&bits, &size, sizeof bits);
+    uint64_t h = (uint64_t)(uintptr_t)t * 0x9E3779B97F4A7C15u;
+    h ^= ((uint64_t)(uintptr_t)m + bits + (unsigned char)sep) * 0xC2B2AE3D27D4EB4Fu;
+    return (size_t)(h ^ (h >> 29));
+}
+
+static bool memo_is(const struct measured *e, const struct rp_doc_table *t,
+                    const struct rp_metrics *m, double size, char sep)
+{
+    return e->table == t && e->m == m && e->size == size && e->sep == sep;
+}
+
+static void memo_index(struct rp_table_memo *memo, size_t i)
+{
+    const struct measured *e = &memo->items[i];
+    size_t mask = memo->slot_count - 1;
+    size_t at = memo_hash(e->table, e->m, e->size, e->sep) & mask;
+    while (memo->slots[at])
+        at = (at + 1) & mask;
+    memo->slots[at] = i + 1;
+}
+
+static const struct measured *memo_find(const struct rp_table_memo *memo,
+                                        const struct rp_doc_table *t, const struct rp_metrics *m,
+                                        double size, char sep)
+{
+    if (!memo->slot_count)
+        return NULL;
+    size_t mask = memo->slot_count - 1;
+    for (size_t at = memo_hash(t, m, size, sep) & mask; memo->slots[at]; at = (at + 1) & mask)
+        if (memo_is(&memo->items[memo->slots[at] - 1], t, m, size, sep))
+            return &memo->items[memo->slots[at] - 1];
+    return NULL;
+}
+
+static const struct measured *memo_add(struct rp_table_memo *memo, struct measured e)
+{
+    if (memo->count == memo->cap) {
+        memo->cap = memo->cap ? memo->cap * 2 : 16;
+        memo->items = rp_xrealloc(memo->items, memo->cap * sizeof *memo->items);
+    }
+    memo->items[memo->count++] = e;
+    if (2 * memo->count > memo->slot_count) { /* at most half full */
+        free(memo->slots);
+        memo->slot_count = memo->slot_count ? memo->slot_count * 2 : 32;
+        memo->slots = zeroed(memo->slot_count, sizeof *memo->slots);
+        for (size_t i = 0; i < memo->count; i++)
+            memo_index(memo, i);
+    } else {
+        memo_index(memo, memo->count - 1);
+    }
+    return &memo->items[memo->count - 1];
+}
+
+/* The cells of `t` measured at `size`, from the memo or measured now and kept there. */
+static const struct measured *measured_cells(struct rp_table_memo *memo,
+                                             const struct rp_doc_table *t,
+                                             const struct rp_metrics *m, double size, char sep,
+                                             struct rp_atoms *atoms)
+{
+    const struct measured *e = memo_find(memo, t, m, size, sep);
+    if (e)
+        return e;
+    struct measured fresh = {
+        t,
+        m,
+        size,
+        sep,
+        t->column_count,
+        zeroed(t->column_count ? t->column_count : 1, sizeof(struct rp_column_plan))};
+    measure_cells(t, m, size, sep, atoms, fresh.cells);
+    return memo_add(memo, fresh);
+}
+
+static void widen(struct rp_column_plan *to, const struct rp_column_plan *from, size_t cols)
+{
+    for (size_t c = 0; c < cols; c++) {
+        at_least(&to[c].min, from[c].min);
+        at_least(&to[c].min_broken, from[c].min_broken);
+        at_least(&to[c].max, from[c].max);
+        at_least(&to[c].int_width, from[c].int_width);
+        at_least(&to[c].frac_width, from[c].frac_width);
+    }
+}
+
+/* ---------------------------------------------------------------- measuring */
+
+double rp_table_measure_memo(const struct rp_doc_table *const *tables, size_t n,
+                             const struct rp_metrics *m, double size, double padding, char sep,
+                             struct rp_table_memo *memo, struct rp_column_plan *plan)
 {
     if (!n)
         return 0;
     size_t cols = tables[0]->column_count;
     struct rp_atoms atoms = {0};
     memset(plan, 0, cols * sizeof *plan);
-    for (size_t i = 0; i < n; i++)
-        if (tables[i]->column_count == cols)
+    for (size_t i = 0; i < n; i++) {
+        if (tables[i]->column_count != cols)
+            continue;
+        if (memo)
+            widen(plan, measured_cells(memo, tables[i], m, size, sep, &atoms)->cells, cols);
+        else
             measure_cells(tables[i], m, size, sep, &atoms, plan);
+    }
     rp_atoms_free(&atoms);
     double total = 0;
     for (size_t c = 0; c < cols; c++) {
@@ -215,6 +370,13 @@ double rp_table_measure_union(const struct rp_doc_table *const *tables, size_t n
         total += p->min;
     }
     return total;
+}
+
+double rp_table_measure_union(const struct rp_doc_table *const *tables, size_t n,
+                              const struct rp_metrics *m, double size, double padding, char sep,
+                              struct rp_column_plan *plan)
+{
+    return rp_table_measure_memo(tables, n, m, size, padding, sep, NULL, plan);
 }
 
 double rp_table_measure(const struct rp_doc_table *t, const struct rp_metrics *m, double size,

@@ -332,17 +332,27 @@ static int discard_page(void *ctx, const struct rp_page *page, bool overlay)
     return 0;
 }
 
-int rp_layout_shapes(const struct rp_doc *const *docs, size_t n, const struct rp_theme *theme,
-                     struct rp_page_shape *shapes, const char *path, struct rp_diags *diags)
+int rp_layout_shapes_keeping(const struct rp_doc *const *docs, size_t n,
+                             const struct rp_theme *theme, struct rp_page_shape *shapes,
+                             const char *path, struct rp_diags *diags, size_t keep,
+                             struct rp_laid_out *keeper, struct rp_arena *arena)
 {
     memset(shapes, 0, n * sizeof *shapes);
     struct rp_layout_result *res = calloc(n ? n : 1, sizeof *res);
-    if (!res)
+    struct rp_layout_sink *sinks = calloc(n ? n : 1, sizeof *sinks);
+    if (!res || !sinks) {
+        free(res);
+        free(sinks);
         return -1;
-    struct rp_arena *arena = rp_arena_new();
-    struct rp_layout_sink sink = {NULL, discard_page};
-    int rc = rp_layout_each_as_pdf(docs, n, theme, arena, &sink, res, path, diags);
+    }
+    for (size_t i = 0; i < n; i++)
+        sinks[i] = keeper && i == keep ? rp_laid_out_sink(keeper)
+                                       : (struct rp_layout_sink){NULL, discard_page};
+    struct rp_arena *own = keeper ? NULL : rp_arena_new();
+    int rc = rp_layout_each_as_pdf(docs, n, theme, keeper ? arena : own, sinks, res, path, diags);
     for (size_t i = 0; i < n; i++) {
+        if (rc == 0 && keeper && i == keep)
+            rp_laid_out_finish(keeper, &res[i]);
         if (rc == 0 && res[i].shape) {
             shapes[i] = *res[i].shape;
             free(res[i].shape);
@@ -351,6 +361,13 @@ int rp_layout_shapes(const struct rp_doc *const *docs, size_t n, const struct rp
         rp_layout_result_free(&res[i]);
     }
     free(res);
-    rp_arena_free(arena);
+    free(sinks);
+    rp_arena_free(own);
     return rc;
+}
+
+int rp_layout_shapes(const struct rp_doc *const *docs, size_t n, const struct rp_theme *theme,
+                     struct rp_page_shape *shapes, const char *path, struct rp_diags *diags)
+{
+    return rp_layout_shapes_keeping(docs, n, theme, shapes, path, diags, 0, NULL, NULL);
 }

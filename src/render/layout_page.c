@@ -1,5 +1,6 @@
 /* The page flow: display-list items, page breaks, running header and footer, overlays. */
 #include "render/layout_flow.h"
+#include "render/table_width.h"
 #include "util/arena.h"
 
 #include <math.h>
@@ -542,8 +543,12 @@ void rp_flow_release(struct rp_flow *f)
 int rp_layout_document(const struct rp_doc *doc, const struct rp_layout_env *env,
                        const struct rp_layout_sink *sink, struct rp_layout_result *result)
 {
+    /* Tables are measured once per layout, for every trial and every decision. */
+    struct rp_layout_env own = *env;
+    if (!own.tables)
+        own.tables = rp_table_memo_new();
     struct rp_flow f;
-    rp_flow_init(&f, doc, env, sink);
+    rp_flow_init(&f, doc, &own, sink);
     memset(result, 0, sizeof *result);
     if (doc->cover)
         rp_flow_cover(&f);
@@ -553,5 +558,7 @@ int rp_layout_document(const struct rp_doc *doc, const struct rp_layout_env *env
         rp_flow_need(&f, 0); /* an empty document still has a page */
     rp_flow_close(&f, result);
     rp_flow_release(&f);
+    if (own.tables != env->tables)
+        rp_table_memo_free(own.tables);
     return f.status;
 }

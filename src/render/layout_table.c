@@ -366,6 +366,7 @@ static bool decide(struct table *tb, bool turned, bool *landscape)
         .sep = f->decimal_sep,
         /* Landscape in another language edition of the document: here too. */
         .force = turned ? RP_TABLE_LANDSCAPE : RP_TABLE_AUTO,
+        .memo = f->env->tables,
     };
     size_t n = rp_table_grid(f->doc, t, NULL, 0);
     const struct rp_doc_table **grid = calloc(n, sizeof *grid);

@@ -74,6 +74,10 @@ struct rp_page_plan {
     size_t landscape_count;
     const struct rp_plan_part *parts;
     size_t part_count;
+    /* When the edition's layout was already made, with no landscape table or part asked
+     * above (the plan changes nothing): the pages as laid out then, drawn as they are rather
+     * than laid out once more. NULL: lay out. */
+    const struct rp_laid_out *laid_out;
 };
 
 /* Whether `plan` (NULL: none) sets table `node` landscape. */
@@ -88,5 +92,35 @@ const struct rp_plan_part *rp_page_plan_part(const struct rp_page_plan *plan,
  * result). Returns 0, or -1 with the reasons in `diags`. */
 int rp_layout_shapes(const struct rp_doc *const *docs, size_t n, const struct rp_theme *theme,
                      struct rp_page_shape *shapes, const char *path, struct rp_diags *diags);
+
+/* ---------------------------------------------------------------- a layout kept */
+
+/* The pages of one layout and its result, kept to be drawn later instead of laying the
+ * document out again: the layout is a pure function of the document, the theme and the
+ * fonts, so the pages drawn are those a new layout would make. */
+struct rp_laid_out;
+
+/* An empty keeper whose copies go into `arena`. */
+struct rp_laid_out *rp_laid_out_new(struct rp_arena *arena);
+
+/* The sink a layout gives its pages to, for `keeper` to keep. */
+struct rp_layout_sink rp_laid_out_sink(struct rp_laid_out *keeper);
+
+/* Keeps `res` (its elements copied; the strings it names must live in an arena that lives as
+ * long as the keeper, the one the layout was given), once the layout is done. */
+void rp_laid_out_finish(struct rp_laid_out *keeper, const struct rp_layout_result *res);
+
+/* Gives the kept pages to `sink` in the order the layout gave them and sets *res to the kept
+ * result, which belongs to the keeper: not to be freed. Returns 0, or the sink's non-zero
+ * result. */
+int rp_laid_out_draw(const struct rp_laid_out *keeper, const struct rp_layout_sink *sink,
+                     struct rp_layout_result *res);
+
+/* rp_layout_shapes(), laying document `keep` out into `keeper` too (its strings in
+ * `arena`, which must live as long as the keeper). */
+int rp_layout_shapes_keeping(const struct rp_doc *const *docs, size_t n,
+                             const struct rp_theme *theme, struct rp_page_shape *shapes,
+                             const char *path, struct rp_diags *diags, size_t keep,
+                             struct rp_laid_out *keeper, struct rp_arena *arena);
 
 #endif

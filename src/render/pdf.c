@@ -13,6 +13,7 @@
 #include "render/fonts.h"
 #include "render/hyphen.h"
 #include "render/layout.h"
+#include "render/page_plan.h"
 #include "templates/theme.h"
 #include "util/arena.h"
 #include "util/buf.h"
@@ -525,7 +526,7 @@ static int lay_out(struct pdf *p, const struct rp_doc *doc, struct rp_arena *are
 {
     struct hyphenators own = {0}, *hyphs = shared ? shared : &own;
     const struct rp_hyphenator *hyph = hyphenator_of(hyphs, doc->lang);
-    struct rp_layout_env env = {p->theme, &p->metrics, hyph, arena, hyphenator_of, hyphs};
+    struct rp_layout_env env = {p->theme, &p->metrics, hyph, arena, hyphenator_of, hyphs, NULL};
     if (measured)
         *measured = &p->metrics;
     int rc = rp_layout_document(doc, &env, sink, res);
@@ -574,7 +575,7 @@ int rp_layout_as_pdf(const struct rp_doc *doc, const struct rp_theme *theme, str
 }
 
 int rp_layout_each_as_pdf(const struct rp_doc *const *docs, size_t n, const struct rp_theme *theme,
-                          struct rp_arena *arena, const struct rp_layout_sink *sink,
+                          struct rp_arena *arena, const struct rp_layout_sink *sinks,
                           struct rp_layout_result *res, const char *path, struct rp_diags *diags)
 {
     struct pdf *p = pdf_new(theme, path, diags);
@@ -585,7 +586,7 @@ int rp_layout_each_as_pdf(const struct rp_doc *const *docs, size_t n, const stru
     struct hyphenators hyphs = {0};
     int rc = open_document(p);
     for (size_t i = 0; i < n && rc == 0; i++)
-        rc = lay_out(p, docs[i], arena, sink, NULL, &res[i], &hyphs);
+        rc = lay_out(p, docs[i], arena, &sinks[i], NULL, &res[i], &hyphs);
     if (rc && !diags->errors)
         rp_diag_add(diags, RP_ERROR, path, 0, 0, "layout failed");
     hyphenators_close(&hyphs);
@@ -604,10 +605,13 @@ int rp_render_pdf(const struct rp_doc *doc, const struct rp_theme *theme, int fd
     int rc = -1;
     struct rp_layout_result res = {0};
     struct rp_arena *arena = rp_arena_new();
+    /* Laid out already (page_plan.h): drawn as laid out then; the result is the keeper's. */
+    const struct rp_laid_out *kept = doc->page_plan ? doc->page_plan->laid_out : NULL;
     if (open_document(p) != 0)
         goto done;
     struct rp_layout_sink sink = {p, on_page};
-    if (rp_pdf_tags_new(p) != 0 || lay_out(p, doc, arena, &sink, NULL, &res, NULL) != 0)
+    if (rp_pdf_tags_new(p) != 0 || (kept ? rp_laid_out_draw(kept, &sink, &res) != 0 || p->errors
+                                         : lay_out(p, doc, arena, &sink, NULL, &res, NULL) != 0))
         goto done;
     /* The structure is written as libharu saves: the elements live until then. */
     rp_pdf_tags_write(p, res.elems, res.elem_count);
@@ -631,7 +635,8 @@ int rp_render_pdf(const struct rp_doc *doc, const struct rp_theme *theme, int fd
 done:
     if (rc && !diags->errors)
         rp_diag_add(diags, RP_ERROR, path, 0, 0, "PDF rendering failed");
-    rp_layout_result_free(&res);
+    if (!kept)
+        rp_layout_result_free(&res);
     rp_pdf_tags_free(p);
     pdf_free(p);
     rp_arena_free(arena);

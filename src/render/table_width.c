@@ -206,7 +206,7 @@ static bool fits_at(const struct rp_doc_table *const *tables, size_t n, const st
                     const struct rp_table_geometry *g, double size, double avail,
                     struct rp_column_plan *plan)
 {
-    rp_table_measure_union(tables, n, m, size, g->padding, g->sep, plan);
+    rp_table_measure_memo(tables, n, m, size, g->padding, g->sep, g->memo, plan);
     return rp_table_fits(tables[0], plan, avail);
 }
 
@@ -235,7 +235,7 @@ bool rp_table_decide(const struct rp_doc_table *const *tables, size_t n, const s
                     plan))
             break;
     if (k == last)
-        rp_table_measure_union(tables, n, m, tries[k].size, g->padding, g->sep, plan);
+        rp_table_measure_memo(tables, n, m, tries[k].size, g->padding, g->sep, g->memo, plan);
     out->landscape = tries[k].landscape;
     out->size = tries[k].size;
     rp_table_fit(tables[0], plan, out->landscape ? g->landscape : g->portrait);

@@ -27,6 +27,8 @@
  * (each side) and the decimal separator. */
 enum rp_table_orient { RP_TABLE_AUTO, RP_TABLE_PORTRAIT, RP_TABLE_LANDSCAPE };
 
+struct rp_table_memo;
+
 struct rp_table_geometry {
     double portrait, landscape;
     double size, min_size;
@@ -36,6 +38,8 @@ struct rp_table_geometry {
      * every edition's table as the one that needs landscape in any of them) and only the
      * size is chosen: the document's if the table fits, else the smallest. */
     enum rp_table_orient force;
+    /* Optional: where the cells of each table are measured once per size (see below). */
+    struct rp_table_memo *memo;
 };
 
 /* The decision: the orientation, the type size and (in the plan) the widths. */
@@ -60,6 +64,23 @@ bool rp_table_decide(const struct rp_doc_table *const *tables, size_t n, const s
 double rp_table_measure_union(const struct rp_doc_table *const *tables, size_t n,
                               const struct rp_metrics *m, double size, double padding, char sep,
                               struct rp_column_plan *plan);
+
+/* The same as rp_table_measure_union(), each table's cells taken from `memo` when measured
+ * there before with the same metrics, size and separator, else measured and kept there
+ * (memo NULL: measured now). The widths are the very ones measuring without a memo gives:
+ * a grid's measure is the field-wise maximum of its tables' measures. Deciding a table
+ * measures every table of its grid at up to four sizes, and a layout decides every table
+ * of a grid, on trial and for good: without the memo, a document with a grid of many
+ * tables measures them quadratically often. The memo holds pointers to the tables and the
+ * metrics: it lives no longer than they do (one layout, rp_layout_document()). */
+double rp_table_measure_memo(const struct rp_doc_table *const *tables, size_t n,
+                             const struct rp_metrics *m, double size, double padding, char sep,
+                             struct rp_table_memo *memo, struct rp_column_plan *plan);
+
+struct rp_table_memo *rp_table_memo_new(void);
+void rp_table_memo_free(struct rp_table_memo *memo);
+/* How many (table, size) measures `memo` holds: for the tests. */
+size_t rp_table_memo_count(const struct rp_table_memo *memo);
 
 /* Whether the measured columns fit `avail` at all (dates broken if they must). */
 bool rp_table_fits(const struct rp_doc_table *table, const struct rp_column_plan *plan,

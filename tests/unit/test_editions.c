@@ -253,7 +253,7 @@ static void test_stretch_chapter(void **state)
         assert_true(natural >= 2);
         size_t want = natural + 1;
         struct rp_plan_part part = {s.parts[0].node, &want, 1};
-        struct rp_page_plan plan = {NULL, 0, &part, 1};
+        struct rp_page_plan plan = {NULL, 0, &part, 1, NULL};
         doc->page_plan = &plan;
         struct rp_page_shape t = lay_out(fx, doc, &planned_pages);
         assert_int_equal(t.part_count, 2);
@@ -285,7 +285,7 @@ static void test_stretch_refused(void **state)
     struct rp_page_shape s = lay_out(fx, doc, &seen);
     size_t want = part_pages(&s, 0) + 4;
     struct rp_plan_part part = {s.parts[0].node, &want, 1};
-    struct rp_page_plan plan = {NULL, 0, &part, 1};
+    struct rp_page_plan plan = {NULL, 0, &part, 1, NULL};
     doc->page_plan = &plan;
     struct rp_page_shape t = lay_out(fx, doc, &seen);
     assert_int_equal(t.page_count, s.page_count);
@@ -314,7 +314,7 @@ static void test_stretch_contents(void **state)
     assert_int_equal(part_pages(&s, 0), 1);
     size_t want = 2;
     struct rp_plan_part part = {NULL, &want, 1};
-    struct rp_page_plan plan = {NULL, 0, &part, 1};
+    struct rp_page_plan plan = {NULL, 0, &part, 1, NULL};
     doc->page_plan = &plan;
     struct rp_page_shape t = lay_out(fx, doc, &seen);
     assert_int_equal(part_pages(&t, 0), 2);
@@ -350,7 +350,7 @@ static void test_turned_table(void **state)
     assert_false(s.tables[0].landscape);
     assert_false(seen.landscape[0]);
     const struct rp_node *turned[] = {table};
-    struct rp_page_plan plan = {turned, 1, NULL, 0};
+    struct rp_page_plan plan = {turned, 1, NULL, 0, NULL};
     doc->page_plan = &plan;
     struct rp_page_shape t = lay_out(fx, doc, &seen);
     assert_true(t.tables[0].landscape);
@@ -359,6 +359,105 @@ static void test_turned_table(void **state)
     assert_true(seen.landscape[0]);
     rp_page_shape_free(&s);
     rp_page_shape_free(&t);
+}
+
+/* ------------------------------------------------------------------ a layout kept */
+
+/* Every page given to a sink, written out: what drawing it depends on. */
+struct written {
+    char *text;
+    size_t len, cap;
+};
+
+static void put(struct written *w, const char *s, size_t n)
+{
+    if (w->len + n + 1 > w->cap) {
+        w->cap = (w->len + n + 1) * 2;
+        w->text = realloc(w->text, w->cap);
+    }
+    memcpy(w->text + w->len, s, n);
+    w->len += n;
+    w->text[w->len] = '\0';
+}
+
+static int write_page(void *ctx, const struct rp_page *page, bool overlay)
+{
+    struct written *w = ctx;
+    char line[256];
+    put(w, line,
+        (size_t)snprintf(line, sizeof line, "page %zu %d %d %.2f %.2f %zu\n", page->index, overlay,
+                         (int)page->kind, page->width, page->height, page->count));
+    for (size_t i = 0; i < page->count; i++) {
+        const struct rp_item *it = &page->items[i];
+        put(w, line,
+            (size_t)snprintf(line, sizeof line, "%d %.3f %.3f %.3f %.3f %u %u %d %s ",
+                             (int)it->kind, it->x, it->y, it->w, it->h, it->elem, it->seq,
+                             (int)it->face,
+                             it->elem ? rp_struct_type_name(page->elems[it->elem].type) : "-"));
+        if (it->kind == RP_ITEM_TEXT)
+            put(w, it->text, it->len);
+        else if (it->text)
+            put(w, it->text, strlen(it->text));
+        put(w, "\n", 1);
+    }
+    return 0;
+}
+
+/* A document laid out into a keeper, then drawn from it once the layout and its pages'
+ * arenas are gone, gives its sink the very pages and result a new layout gives. */
+static void test_kept_layout_draws_as_laid_out(void **state)
+{
+    struct fixture *fx = *state;
+    struct rp_doc *doc = two_chapters(fx, 30, true);
+    struct rp_node *ch = doc->body.items[doc->body.count - 1];
+    struct rp_node *t = rp_doc_add_table(doc, &ch->u.section.children, 2, NULL);
+    rp_doc_table_column(t, 0, RP_ALIGN_LEFT, true);
+    rp_doc_table_column(t, 1, RP_ALIGN_RIGHT, false);
+    for (int r = 0; r < 80; r++) {
+        size_t i = rp_doc_table_row(doc, t, RP_DOC_ROW_LINE);
+        rp_doc_table_cell(doc, t, i, 0, "Projet de ligne", NULL, 0);
+        rp_doc_table_cell(doc, t, i, 1, "1.234,5", NULL, 0);
+    }
+
+    struct written fresh = {0}, drawn = {0};
+    struct rp_layout_sink to_fresh = {&fresh, write_page};
+    struct rp_layout_result a;
+    assert_int_equal(rp_layout_document(doc, &fx->env, &to_fresh, &a), 0);
+
+    struct rp_arena *arena = rp_arena_new();
+    struct rp_laid_out *kept = rp_laid_out_new(arena);
+    struct rp_layout_sink keep = rp_laid_out_sink(kept);
+    struct rp_layout_env env = fx->env;
+    env.arena = arena;
+    struct rp_layout_result b;
+    assert_int_equal(rp_layout_document(doc, &env, &keep, &b), 0);
+    rp_laid_out_finish(kept, &b);
+    rp_layout_result_free(&b);
+
+    struct rp_layout_sink to_drawn = {&drawn, write_page};
+    struct rp_layout_result c;
+    assert_int_equal(rp_laid_out_draw(kept, &to_drawn, &c), 0);
+    assert_true(a.page_count > 3);
+    assert_non_null(fresh.text);
+    assert_string_equal(drawn.text, fresh.text);
+    assert_int_equal(c.page_count, a.page_count);
+    assert_int_equal(c.front_count, a.front_count);
+    assert_int_equal(c.outline_count, a.outline_count);
+    for (size_t i = 0; i < a.outline_count; i++) {
+        assert_string_equal(c.outline[i].title, a.outline[i].title);
+        assert_int_equal(c.outline[i].page, a.outline[i].page);
+    }
+    assert_int_equal(c.elem_count, a.elem_count);
+    for (size_t e = 1; e < a.elem_count; e++) {
+        assert_int_equal(c.elems[e].type, a.elems[e].type);
+        assert_int_equal(c.elems[e].parent, a.elems[e].parent);
+        assert_int_equal(c.elems[e].seq, a.elems[e].seq);
+    }
+    assert_null(c.shape);
+    rp_layout_result_free(&a);
+    free(fresh.text);
+    free(drawn.text);
+    rp_arena_free(arena);
 }
 
 int main(void)
@@ -371,6 +470,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_stretch_refused, setup, teardown),
         cmocka_unit_test_setup_teardown(test_stretch_contents, setup, teardown),
         cmocka_unit_test_setup_teardown(test_turned_table, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_kept_layout_draws_as_laid_out, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -383,6 +383,72 @@ static void test_tables_with_the_same_columns_share_a_grid(void **state)
     assert_float_equal(w1[1].width, w2[1].width, 0.001);
 }
 
+/* Counts the characters measured, to see what the memo spares. */
+static double counted_advance(void *ctx, enum rp_face face, uint32_t cp)
+{
+    ++*(size_t *)ctx;
+    return fake_advance(NULL, face, cp);
+}
+
+static void test_memo_gives_the_same_widths_measuring_each_table_once(void **state)
+{
+    struct fixture *fx = *state;
+    static const enum rp_align align[] = {RP_ALIGN_LEFT, RP_ALIGN_RIGHT, RP_ALIGN_LEFT};
+    static const char *const head[] = {"Projet", "Montant", "Échéance"};
+    const char *c1[] = {"court", "12,5", "31 décembre 2025", "b", "1.816.852", "mars 2023"};
+    const char *c2[] = {"un libellé nettement plus long", "-", "x", "d", "3,75 %", NULL};
+    const char *c3[] = {"■ Réalisé", "4,5 jours", "22 februari 2022"};
+    struct rp_node *a = table(fx, 3, align, head, 2, c1);
+    struct rp_node *b = table(fx, 3, align, head, 2, c2);
+    struct rp_node *c = table(fx, 3, align, head, 1, c3);
+    const struct rp_doc_table *grid[] = {&a->u.table, &b->u.table, &c->u.table};
+    size_t calls = 0;
+    struct rp_metrics counting = metrics;
+    counting.ctx = &calls;
+    counting.advance = counted_advance;
+    struct rp_table_memo *memo = rp_table_memo_new();
+    static const double sizes[] = {10, 7.5};
+    for (size_t k = 0; k < 2; k++) {
+        struct rp_column_plan plain[3], memoized[3], again[3];
+        double total = rp_table_measure_union(grid, 3, &counting, sizes[k], PAD, ',', plain);
+        calls = 0;
+        double first =
+            rp_table_measure_memo(grid, 3, &counting, sizes[k], PAD, ',', memo, memoized);
+        assert_true(calls > 0);
+        assert_int_equal(rp_table_memo_count(memo), 3 * (k + 1));
+        calls = 0;
+        /* The grid's tables in another order, as deciding another of its tables asks. */
+        const struct rp_doc_table *other[] = {&c->u.table, &a->u.table, &b->u.table};
+        double second = rp_table_measure_memo(other, 3, &counting, sizes[k], PAD, ',', memo, again);
+        assert_int_equal(calls, 0);
+        assert_int_equal(rp_table_memo_count(memo), 3 * (k + 1));
+        assert_true(total == first && first == second);
+        assert_memory_equal(plain, memoized, sizeof plain);
+        assert_memory_equal(plain, again, sizeof plain);
+    }
+    /* A table alone, measured before as part of the grid: the same as measured alone. */
+    struct rp_column_plan alone[3], alone_memo[3];
+    rp_table_measure(&b->u.table, &counting, 10, PAD, ',', alone);
+    calls = 0;
+    rp_table_measure_memo(grid + 1, 1, &counting, 10, PAD, ',', memo, alone_memo);
+    assert_int_equal(calls, 0);
+    assert_memory_equal(alone, alone_memo, sizeof alone);
+    /* Another separator is another measure. */
+    rp_table_measure_memo(grid, 1, &counting, 10, PAD, '.', memo, alone_memo);
+    assert_int_equal(rp_table_memo_count(memo), 7);
+    /* The decision is the same with the memo as without. */
+    struct rp_table_geometry g = {
+        .portrait = 150, .landscape = 600, .size = 10, .min_size = 6, .padding = PAD, .sep = ','};
+    struct rp_table_decision d1, d2;
+    struct rp_column_plan w1[3], w2[3];
+    assert_true(rp_table_decide(grid, 3, &counting, &g, w1, &d1));
+    g.memo = memo;
+    assert_true(rp_table_decide(grid, 3, &counting, &g, w2, &d2));
+    assert_true(d1.landscape == d2.landscape && d1.size == d2.size);
+    assert_memory_equal(w1, w2, sizeof w1);
+    rp_table_memo_free(memo);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -396,6 +462,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_dates_whole_unless_they_must_break, setup, teardown),
         cmocka_unit_test_setup_teardown(test_decimal_alignment, setup, teardown),
         cmocka_unit_test_setup_teardown(test_right_numeric_column_aligns_decimals, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_memo_gives_the_same_widths_measuring_each_table_once,
+                                        setup, teardown),
         cmocka_unit_test_setup_teardown(test_tables_with_the_same_columns_share_a_grid, setup,
                                         teardown),
     };

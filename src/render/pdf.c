@@ -14,6 +14,7 @@
 #include "render/hyphen.h"
 #include "render/layout.h"
 #include "render/page_plan.h"
+#include "render/pdf_pack.h"
 #include "templates/theme.h"
 #include "util/arena.h"
 #include "util/buf.h"
@@ -83,16 +84,110 @@ static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void *user)
     }
 }
 
+/* ------------------------------------------------------------------ content operators */
+
+/* The content streams are written here rather than through libharu's page operators:
+ * libharu prints every number with five decimals through its own formatter and repeats
+ * every colour, width and position in full. Operators that name a resource (fonts,
+ * graphics states, images) still go through libharu, which records the resource; they are
+ * all used outside text objects, where libharu believes the page always is. */
+
+size_t rp_pdf_num(char *out, double v, int decimals)
+{
+    static const double scale[] = {1, 10, 100, 1000, 10000};
+    if (decimals < 0)
+        decimals = 0;
+    if (decimals > 4)
+        decimals = 4;
+    double x = v * scale[decimals];
+    if (!(x > -9e15 && x < 9e15)) /* NaN or beyond any page: nothing a viewer could place */
+        x = 0;
+    long long m = (long long)(x < 0 ? x - 0.5 : x + 0.5);
+    bool negative = m < 0;
+    if (negative)
+        m = -m;
+    int d = decimals;
+    while (d > 0 && m % 10 == 0)
+        m /= 10, d--;
+    char rev[32];
+    int n = 0;
+    for (int i = 0; i < d; i++, m /= 10)
+        rev[n++] = (char)('0' + m % 10);
+    if (d)
+        rev[n++] = '.';
+    if (m || !d) /* PDF reads ".5": the integer part only when it is not 0 */
+        do
+            rev[n++] = (char)('0' + m % 10);
+        while ((m /= 10) > 0);
+    if (negative)
+        rev[n++] = '-';
+    for (int i = 0; i < n; i++)
+        out[i] = rev[n - 1 - i];
+    return (size_t)n;
+}
+
+/* One line of operators being put together, then written to the page's content stream. */
+struct ops {
+    char s[224];
+    size_t n;
+};
+
+static void put_num(struct ops *o, double v, int decimals)
+{
+    o->n += rp_pdf_num(o->s + o->n, v, decimals);
+    o->s[o->n++] = ' ';
+}
+
+/* Appends operator `op` and its newline (the numbers before it are already in). */
+static void put_op(struct ops *o, const char *op)
+{
+    size_t len = strlen(op);
+    memcpy(o->s + o->n, op, len);
+    o->n += len;
+    o->s[o->n++] = '\n';
+}
+
+static void flush(HPDF_Page page, struct ops *o)
+{
+    if (o->n)
+        HPDF_Stream_Write(((HPDF_PageAttr)page->attr)->stream, (const HPDF_BYTE *)o->s,
+                          (HPDF_UINT)o->n);
+    o->n = 0;
+}
+
+static void raw(HPDF_Page page, const char *s)
+{
+    HPDF_Stream_WriteStr(((HPDF_PageAttr)page->attr)->stream, s);
+}
+
+/* Coordinates to the thousandth of a point (a third of a micrometre), colours to the
+ * thousandth (the 8-bit value a viewer makes of them is the theme's own). */
+enum { COORD = 3, COLOR = 3 };
+
 /* ------------------------------------------------------------------ drawing */
+
+/* What the page's graphics state holds, so that an operator is written only when its value
+ * changes. A q/Q pair saves and brings back the graphics part; the text position is that of
+ * the open text object. */
+struct gstate {
+    int face;
+    float size;
+    struct rp_rgb fill, stroke;
+    bool fill_known, stroke_known;
+    float width; /* the line width, < 0 when not known */
+};
 
 struct state {
     bool in_text;
-    int face;
-    float size;
-    struct rp_rgb fill;
-    bool fill_known;
+    struct gstate g;
     struct rp_pdf_mark *mark; /* the marked-content sequence open on the page */
 };
+
+static void begin_text(HPDF_Page page, struct state *st)
+{
+    raw(page, "BT\n");
+    st->in_text = true;
+}
 
 /* Ends the text object, and first the marked-content sequence opened inside it: a
  * sequence lies within one text object or holds whole ones. */
@@ -101,17 +196,45 @@ static void end_text(HPDF_Page page, struct state *st)
     if (st->in_text && st->mark && st->mark->open && st->mark->in_text)
         rp_pdf_tags_close_mark(page, st->mark);
     if (st->in_text)
-        HPDF_Page_EndText(page);
+        raw(page, "ET\n");
     st->in_text = false;
+}
+
+static bool same_rgb(struct rp_rgb a, struct rp_rgb b)
+{
+    return a.r == b.r && a.g == b.g && a.b == b.b;
+}
+
+static void set_color(HPDF_Page page, struct rp_rgb *known, bool *is_known, struct rp_rgb c,
+                      const char *op)
+{
+    if (*is_known && same_rgb(*known, c))
+        return;
+    struct ops o = {.n = 0};
+    put_num(&o, c.r, COLOR);
+    put_num(&o, c.g, COLOR);
+    put_num(&o, c.b, COLOR);
+    put_op(&o, op);
+    flush(page, &o);
+    *known = c;
+    *is_known = true;
 }
 
 static void set_fill(HPDF_Page page, struct state *st, struct rp_rgb c)
 {
-    if (st->fill_known && st->fill.r == c.r && st->fill.g == c.g && st->fill.b == c.b)
+    set_color(page, &st->g.fill, &st->g.fill_known, c, "rg");
+}
+
+static void set_stroke(HPDF_Page page, struct state *st, struct rp_rgb c, float width)
+{
+    set_color(page, &st->g.stroke, &st->g.stroke_known, c, "RG");
+    if (st->g.width == width)
         return;
-    HPDF_Page_SetRGBFill(page, c.r, c.g, c.b);
-    st->fill = c;
-    st->fill_known = true;
+    struct ops o = {.n = 0};
+    put_num(&o, width, COORD);
+    put_op(&o, "w");
+    flush(page, &o);
+    st->g.width = width;
 }
 
 /* Opens (or closes) a decoration, inside its artifact: its replacement text is empty, so
@@ -120,8 +243,7 @@ static void set_fill(HPDF_Page page, struct state *st, struct rp_rgb c)
  * straight into the page's content stream, outside any text object. */
 static void decoration(HPDF_Page page, bool open)
 {
-    HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
-    HPDF_Stream_WriteStr(attr->stream, open ? "/Span <</ActualText ()>> BDC\n" : "EMC\n");
+    raw(page, open ? "/Span <</ActualText ()>> BDC\n" : "EMC\n");
 }
 
 /* The graphics state that fills at opacity `alpha`, made once per opacity and shared by the
@@ -164,11 +286,13 @@ static bool is_see_through(const struct rp_item *it)
 }
 
 /* Begins (or ends) see-through drawing, in a saved graphics state of its own. The restore
- * also brings back the font and fill of before, so the cached ones are forgotten. */
-static void see_through(struct pdf *p, HPDF_Page page, struct state *st, float alpha, bool begin)
+ * brings back the font, colours and width of before, which `saved` keeps. */
+static void see_through(struct pdf *p, HPDF_Page page, struct state *st, float alpha, bool begin,
+                        struct gstate *saved)
 {
     if (begin) {
         HPDF_ExtGState state = see_through_state(p, alpha);
+        *saved = st->g;
         HPDF_Page_GSave(page);
         if (state)
             HPDF_Page_SetExtGState(page, state);
@@ -177,9 +301,23 @@ static void see_through(struct pdf *p, HPDF_Page page, struct state *st, float a
     } else {
         decoration(page, false);
         HPDF_Page_GRestore(page);
-        st->face = -1;
-        st->fill_known = false;
+        st->g = *saved;
     }
+}
+
+/* Places the next text at (x, y) by a full text matrix. Not by Td from the line's start,
+ * although shorter: poppler's text extraction ends a word at each new matrix, and without it
+ * joins runs that meet on a line (a table's figure to its neighbour), which reorders the
+ * text pdftotext gives of some documents. */
+static void place_text(HPDF_Page page, double x, double y)
+{
+    struct ops o = {.n = 0};
+    memcpy(o.s, "1 0 0 1 ", 8);
+    o.n = 8;
+    put_num(&o, x, COORD);
+    put_num(&o, y, COORD);
+    put_op(&o, "Tm");
+    flush(page, &o);
 }
 
 static void text(struct pdf *p, HPDF_Page page, struct state *st, const struct rp_item *it,
@@ -188,81 +326,96 @@ static void text(struct pdf *p, HPDF_Page page, struct state *st, const struct r
     /* A rotated text matrix must not leak into the next text; a see-through text (the
      * marks) needs its graphics state set outside a text object. Both end it first. */
     bool translucent = is_see_through(it);
+    struct gstate saved;
     if (it->angle != 0 || translucent)
         end_text(page, st);
     if (translucent)
-        see_through(p, page, st, it->alpha, true);
-    if (!st->in_text) {
-        HPDF_Page_BeginText(page);
-        st->in_text = true;
-    }
-    bool set_font = st->face != (int)it->face || st->size != it->size;
-    st->face = (int)it->face;
-    st->size = it->size;
+        see_through(p, page, st, it->alpha, true, &saved);
+    if (!st->in_text)
+        begin_text(page, st);
+    bool set_font = st->g.face != (int)it->face || st->g.size != it->size;
+    st->g.face = (int)it->face;
+    st->g.size = it->size;
     set_fill(page, st, it->color);
-    double a = it->angle * 3.14159265358979323846 / 180;
-    double m[6] = {cos(a), sin(a), -sin(a), cos(a), it->x, height - it->y};
-    if (it->angle == 0)
-        m[0] = 1, m[1] = 0, m[2] = 0, m[3] = 1;
-    rp_pdf_show(p, page, it->face, it->size, set_font, m, it->text, it->len);
+    if (it->angle == 0) {
+        place_text(page, it->x, height - it->y);
+        rp_pdf_show(p, page, it->face, it->size, set_font, NULL, it->text, it->len);
+    } else {
+        double a = it->angle * 3.14159265358979323846 / 180;
+        double m[6] = {cos(a), sin(a), -sin(a), cos(a), it->x, height - it->y};
+        rp_pdf_show(p, page, it->face, it->size, set_font, m, it->text, it->len);
+    }
     if (it->angle != 0 || translucent)
         end_text(page, st);
     if (translucent)
-        see_through(p, page, st, it->alpha, false);
+        see_through(p, page, st, it->alpha, false, &saved);
 }
 
-static void line(HPDF_Page page, const struct rp_item *it, double height)
+static void line(HPDF_Page page, struct state *st, const struct rp_item *it, double height)
 {
-    HPDF_Page_SetRGBStroke(page, it->color.r, it->color.g, it->color.b);
-    HPDF_Page_SetLineWidth(page, it->line_width);
+    set_stroke(page, st, it->color, it->line_width);
+    struct ops o = {.n = 0};
     if (it->dash > 0) {
-#if HPDF_MAJOR_VERSION > 2 || (HPDF_MAJOR_VERSION == 2 && HPDF_MINOR_VERSION >= 4)
-        HPDF_REAL pattern[2] = {it->dash, it->dash * 2};
-        HPDF_Page_SetDash(page, pattern, 2, 0);
-#else
-        HPDF_UINT16 pattern[2] = {(HPDF_UINT16)(it->dash + 0.5f),
-                                  (HPDF_UINT16)(it->dash * 2 + 0.5f)};
-        HPDF_Page_SetDash(page, pattern, 2, 0);
-#endif
+        o.s[o.n++] = '[';
+        put_num(&o, it->dash, COORD);
+        o.n += rp_pdf_num(o.s + o.n, it->dash * 2, COORD);
+        memcpy(o.s + o.n, "] 0 d\n", 6);
+        o.n += 6;
     }
-    HPDF_Page_MoveTo(page, it->x, (HPDF_REAL)(height - it->y));
-    HPDF_Page_LineTo(page, it->x + it->w, (HPDF_REAL)(height - it->y - it->h));
-    HPDF_Page_Stroke(page);
-    if (it->dash > 0)
-        HPDF_Page_SetDash(page, NULL, 0, 0);
+    put_num(&o, it->x, COORD);
+    put_num(&o, height - it->y, COORD);
+    put_op(&o, "m");
+    put_num(&o, it->x + it->w, COORD);
+    put_num(&o, height - it->y - it->h, COORD);
+    put_op(&o, "l");
+    put_op(&o, it->dash > 0 ? "S\n[] 0 d" : "S");
+    flush(page, &o);
 }
 
 static void path(HPDF_Page page, struct state *st, const struct rp_item *it, double height)
 {
     set_fill(page, st, it->color);
     /* Graphics state cannot change inside a path object: set the outline first. */
-    if (it->line_width > 0) {
-        HPDF_Page_SetRGBStroke(page, 1, 1, 1);
-        HPDF_Page_SetLineWidth(page, it->line_width);
-    }
+    if (it->line_width > 0)
+        set_stroke(page, st, (struct rp_rgb){1, 1, 1}, it->line_width);
     for (size_t i = 0; i < it->seg_count; i++) {
         const struct rp_seg *s = &it->segs[i];
-        HPDF_REAL y = (HPDF_REAL)(height - s->y);
+        struct ops o = {.n = 0};
         switch (s->kind) {
         case RP_SEG_MOVE:
-            HPDF_Page_MoveTo(page, s->x, y);
-            break;
         case RP_SEG_LINE:
-            HPDF_Page_LineTo(page, s->x, y);
+            put_num(&o, s->x, COORD);
+            put_num(&o, height - s->y, COORD);
+            put_op(&o, s->kind == RP_SEG_MOVE ? "m" : "l");
             break;
         case RP_SEG_CURVE:
-            HPDF_Page_CurveTo(page, s->x1, (HPDF_REAL)(height - s->y1), s->x2,
-                              (HPDF_REAL)(height - s->y2), s->x, y);
+            put_num(&o, s->x1, COORD);
+            put_num(&o, height - s->y1, COORD);
+            put_num(&o, s->x2, COORD);
+            put_num(&o, height - s->y2, COORD);
+            put_num(&o, s->x, COORD);
+            put_num(&o, height - s->y, COORD);
+            put_op(&o, "c");
             break;
         case RP_SEG_CLOSE:
-            HPDF_Page_ClosePath(page);
+            put_op(&o, "h");
             break;
         }
+        flush(page, &o);
     }
-    if (it->line_width > 0)
-        HPDF_Page_FillStroke(page);
-    else
-        HPDF_Page_Fill(page);
+    raw(page, it->line_width > 0 ? "B\n" : "f\n");
+}
+
+static void rect(HPDF_Page page, struct state *st, const struct rp_item *it, double height)
+{
+    set_fill(page, st, it->color);
+    struct ops o = {.n = 0};
+    put_num(&o, it->x, COORD);
+    put_num(&o, height - it->y - it->h, COORD);
+    put_num(&o, it->w, COORD);
+    put_num(&o, it->h, COORD);
+    put_op(&o, "re\nf");
+    flush(page, &o);
 }
 
 static void add_link(struct pdf *p, HPDF_Page page, const struct rp_page *pg,
@@ -375,7 +528,7 @@ static int on_page(void *ctx, const struct rp_page *pg, bool overlay)
         return -1;
     HPDF_Page page = p->pages[pg->index];
     struct rp_pdf_mark mark = {false, false, 0, 0};
-    struct state st = {false, -1, 0, {0, 0, 0}, false, &mark};
+    struct state st = {.g = {.face = -1, .width = -1}, .mark = &mark};
     for (size_t i = 0; i < pg->count; i++) {
         const struct rp_item *it = &pg->items[i];
         bool drawn = it->kind != RP_ITEM_LINK;
@@ -389,10 +542,8 @@ static int on_page(void *ctx, const struct rp_page *pg, bool overlay)
             end_text(page, &st); /* a sequence opened outside this text object ends after it */
             rp_pdf_tags_close_mark(page, &mark);
         }
-        if (plain && !st.in_text) {
-            HPDF_Page_BeginText(page);
-            st.in_text = true;
-        }
+        if (plain && !st.in_text)
+            begin_text(page, &st);
         if (drawn)
             rp_pdf_tags_mark(p, page, pg, it, &mark, st.in_text);
         switch (it->kind) {
@@ -400,12 +551,10 @@ static int on_page(void *ctx, const struct rp_page *pg, bool overlay)
             text(p, page, &st, it, pg->height);
             break;
         case RP_ITEM_RECT:
-            set_fill(page, &st, it->color);
-            HPDF_Page_Rectangle(page, it->x, (HPDF_REAL)(pg->height - it->y - it->h), it->w, it->h);
-            HPDF_Page_Fill(page);
+            rect(page, &st, it, pg->height);
             break;
         case RP_ITEM_LINE:
-            line(page, it, pg->height);
+            line(page, &st, it, pg->height);
             break;
         case RP_ITEM_PATH:
             path(page, &st, it, pg->height);
@@ -468,31 +617,50 @@ static int write_all(struct pdf *p, int fd, const void *data, size_t len)
     return 0;
 }
 
-/* Writes the finished document to `fd`: libharu saves into its memory stream, and the bytes
- * go to a descriptor the caller opened itself (HPDF_SaveToFile would fopen() a path,
- * following links and truncating); the structure tree follows as an update (pdf_tags.c). */
+/* Writes the finished document to `fd`: libharu saves into its memory stream, its output is
+ * packed (pdf_pack.c: its small objects compressed in object streams, its cross-reference
+ * table as a stream), and the bytes go to a descriptor the caller opened itself
+ * (HPDF_SaveToFile would fopen() a path, following links and truncating); the structure
+ * tree follows as an update (pdf_tags.c). Output libharu wrote in a form the packer does
+ * not know is written as it is. */
 static int save(struct pdf *p, int fd)
 {
     if (HPDF_SaveToStream(p->doc) != HPDF_OK || HPDF_ResetStream(p->doc) != HPDF_OK)
         return -1;
-    HPDF_BYTE buf[16384];
-    size_t total = 0;
+    struct rp_buf raw = {0}, out = {0};
+    int rc = -1;
+    raw.cap = (size_t)HPDF_GetStreamSize(p->doc) + 1;
+    raw.data = rp_xrealloc(NULL, raw.cap);
     for (;;) {
-        HPDF_UINT32 len = sizeof buf;
-        HPDF_STATUS st = HPDF_ReadFromStream(p->doc, buf, &len);
-        if (write_all(p, fd, buf, len) != 0)
-            return -1;
-        total += len;
+        HPDF_UINT32 len = (HPDF_UINT32)(raw.cap - raw.len - 1);
+        if (len == 0) {
+            raw.cap = raw.cap ? raw.cap * 2 : 16384;
+            raw.data = rp_xrealloc(raw.data, raw.cap);
+            continue;
+        }
+        HPDF_STATUS st = HPDF_ReadFromStream(p->doc, (HPDF_BYTE *)raw.data + raw.len, &len);
+        raw.len += len;
         if (st == HPDF_STREAM_EOF)
             break;
         if (st != HPDF_OK)
-            return -1;
+            goto done;
     }
-    struct rp_buf update = {0};
-    int rc = rp_pdf_tags_update(p, total, p->doc->xref->addr, &update);
-    if (rc == 0 && update.len)
-        rc = write_all(p, fd, update.data, update.len);
-    free(update.data);
+    struct rp_pdf_packed packed = {(size_t)p->doc->xref->addr, 0};
+    const struct rp_buf *file = &raw;
+    if (rp_pdf_pack(raw.data, raw.len, RP_PDF_PACK_LEVEL, &out, &packed) == 0)
+        file = &out;
+    else
+        packed = (struct rp_pdf_packed){(size_t)p->doc->xref->addr, 0};
+    rc = write_all(p, fd, file->data, file->len);
+    size_t base = file->len;
+    raw.len = 0;
+    if (rc == 0)
+        rc = rp_pdf_tags_update(p, base, packed.xref_at, packed.next_object, &raw);
+    if (rc == 0 && raw.len)
+        rc = write_all(p, fd, raw.data, raw.len);
+done:
+    free(raw.data);
+    free(out.data);
     return rc;
 }
 

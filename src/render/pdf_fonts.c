@@ -127,27 +127,16 @@ static HPDF_Dict type0(struct pdf *p, int face)
     return p->type0[face];
 }
 
-/* A number as a content stream writes it: at most three decimals, no exponent, no locale. */
+/* A number as a content stream writes it: at most three decimals (rp_pdf_num()). */
 static void put_num(struct rp_buf *b, double v)
 {
     char s[32];
-    long m = (long)(v * 1000 + (v < 0 ? -0.5 : 0.5));
-    const char *sign = m < 0 ? "-" : "";
-    if (m < 0)
-        m = -m;
-    int n = snprintf(s, sizeof s, "%s%ld.%03ld", sign, m / 1000, m % 1000);
-    while (n > 0 && s[n - 1] == '0')
-        n--;
-    if (n > 0 && s[n - 1] == '.')
-        n--;
-    if (n == 1 && s[0] == '-')
-        n = 0, s[n++] = '0';
-    rp_buf_add(b, s, (size_t)n);
+    rp_buf_add(b, s, rp_pdf_num(s, v, 3));
 }
 
 struct show {
     struct rp_buf *b;
-    bool open; /* inside a <hex string> */
+    bool open; /* inside a (literal string) */
 };
 
 /* Says once per character that the face has no glyph for it: it is drawn as the face's
@@ -185,24 +174,37 @@ static uint32_t warn_missing(struct pdf *p, int face, const char *s, size_t n, u
     return code;
 }
 
+/* Appends byte `c` to a literal string: the delimiters and the backslash escaped, and the
+ * carriage return too (a reader turns a raw one, or CR LF, into a line feed). */
+static void put_string_byte(struct rp_buf *b, unsigned char c)
+{
+    if (c == '(' || c == ')' || c == '\\') {
+        char e[2] = {'\\', (char)c};
+        rp_buf_add(b, e, 2);
+    } else if (c == '\r')
+        rp_buf_add(b, "\\r", 2);
+    else
+        rp_buf_add(b, (const char *)&c, 1);
+}
+
+/* Glyph codes go in literal strings of two bytes each rather than four hex digits: half
+ * the bytes before compression, some 3 % of a page's content after. */
 static void add_glyphs(struct pdf *p, int face, const struct rp_shaped *sh, const char *s, size_t n,
                        void *ctx)
 {
     struct show *w = ctx;
-    static const char hex[] = "0123456789ABCDEF";
     rp_shaper_use(p->shaper, face, sh, s, n);
     for (uint32_t i = 0; i < sh->count; i++) {
         const struct rp_glyph *g = &sh->g[i];
         uint32_t code = g->gid ? g->gid : warn_missing(p, face, s, n, g->cluster);
         if (!w->open)
-            rp_buf_add(w->b, "<", 1);
+            rp_buf_add(w->b, "(", 1);
         w->open = true;
-        char h[4] = {hex[(code >> 12) & 15], hex[(code >> 8) & 15], hex[(code >> 4) & 15],
-                     hex[code & 15]};
-        rp_buf_add(w->b, h, 4);
+        put_string_byte(w->b, (unsigned char)(code >> 8));
+        put_string_byte(w->b, (unsigned char)(code & 0xFF));
         if (g->kern) {
             /* TJ moves the next glyph left by a positive number, in thousandths. */
-            rp_buf_add(w->b, ">", 1);
+            rp_buf_add(w->b, ")", 1);
             w->open = false;
             put_num(w->b, -g->kern);
         }
@@ -226,15 +228,18 @@ void rp_pdf_show(struct pdf *p, HPDF_Page page, int face, double size, bool set_
         put_num(&b, size);
         rp_buf_adds(&b, " Tf\n");
     }
-    for (int i = 0; i < 6; i++) {
-        put_num(&b, matrix[i]);
-        rp_buf_add(&b, " ", 1);
+    if (matrix) {
+        for (int i = 0; i < 6; i++) {
+            put_num(&b, matrix[i]);
+            rp_buf_add(&b, " ", 1);
+        }
+        rp_buf_adds(&b, "Tm\n");
     }
-    rp_buf_adds(&b, "Tm\n[");
+    rp_buf_add(&b, "[", 1);
     struct show w = {&b, false};
     pieces(p, face, text, len, add_glyphs, &w);
     if (w.open)
-        rp_buf_add(&b, ">", 1);
+        rp_buf_add(&b, ")", 1);
     rp_buf_adds(&b, "] TJ\n");
     HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
     HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)b.data, (HPDF_UINT)b.len);

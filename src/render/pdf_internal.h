@@ -57,6 +57,11 @@ void rp_pdf_info(struct pdf *p, const struct rp_doc *doc);
 /* The catalog's /Lang (WCAG 3.1.1) and /ViewerPreferences /DisplayDocTitle. */
 void rp_pdf_catalog(struct pdf *p, const struct rp_doc *doc);
 
+/* Writes `v` to `out` (room for 24 bytes) as content streams take numbers: rounded to
+ * `decimals` (0 to 4), without trailing zeros, exponent or locale, "0" dropped before the
+ * point. Returns the length written (no terminating NUL). */
+size_t rp_pdf_num(char *out, double v, int decimals);
+
 /* ---- fonts (pdf_fonts.c) */
 
 struct rp_metrics;
@@ -73,8 +78,9 @@ void rp_pdf_fonts_free(struct pdf *p);
 bool rp_pdf_face(struct pdf *p, int face);
 
 /* Shows `len` bytes of `text` in `face` inside the open text object, at the text matrix
- * `matrix`, selecting the font first when `set_font`: glyph ids in a TJ array with the
- * kerning between them, each glyph recorded for the face's subset and ToUnicode map. */
+ * `matrix` (NULL: where the caller placed it), selecting the font first when `set_font`: glyph ids
+ * in a TJ array with the kerning between them, each glyph recorded for the face's subset and
+ * ToUnicode map. */
 void rp_pdf_show(struct pdf *p, HPDF_Page page, int face, double size, bool set_font,
                  const double matrix[6], const char *text, size_t len);
 
@@ -126,8 +132,10 @@ void rp_pdf_tags_annot(struct pdf *p, HPDF_Annotation annot, const struct rp_pag
 void rp_pdf_tags_write(struct pdf *p, const struct rp_struct_elem *elems, size_t count);
 
 /* Appends to `out` the incremental update that holds the structure tree, for a file whose
- * part written by libharu is `base` bytes long with its cross-reference table at `xref_at`.
+ * first part is `base` bytes long with its cross-reference table (or stream) at `xref_at`
+ * and its first free object number `first` (0: the one after libharu's objects).
  * Returns 0 (also when there is no structure), or -1 out of memory. */
-int rp_pdf_tags_update(struct pdf *p, size_t base, size_t xref_at, struct rp_buf *out);
+int rp_pdf_tags_update(struct pdf *p, size_t base, size_t xref_at, unsigned first,
+                       struct rp_buf *out);
 
 #endif

@@ -1,0 +1,30 @@
+/* Packing a PDF file as libharu 2.3.0 writes it (PDF 1.4 form: every object plain, a
+ * classic cross-reference table) into PDF 1.5 form: the objects that are not streams
+ * (pages, annotations, outlines, destinations, font dictionaries, stream lengths) compressed
+ * together in object streams, the cross-reference table and trailer as a cross-reference
+ * stream. Streams keep their bytes. No library types: the packer reads and writes bytes. */
+#ifndef RP_PDF_PACK_H
+#define RP_PDF_PACK_H
+
+#include <stddef.h>
+
+struct rp_buf;
+
+/* The zlib level of the packed objects and the cross-reference stream. */
+#define RP_PDF_PACK_LEVEL 6
+
+struct rp_pdf_packed {
+    size_t xref_at;       /* the offset of the cross-reference stream in the packed file */
+    unsigned next_object; /* the first object number the packed file leaves free */
+};
+
+/* Appends to `out` the `len` bytes of `in` packed. The input must be exactly of the form
+ * libharu writes (a header, objects "N 0 obj\n...endobj\n" in the order of their numbers,
+ * one table "xref\n0 N\n" of 20-byte entries, a trailer whose keys are one per line,
+ * "startxref"); anything else is refused. Deterministic: the same input gives the same
+ * bytes. Returns 0, or -1 with `out` as it was when the input is not of that form or zlib
+ * fails (the caller then writes the input as it is). */
+int rp_pdf_pack(const char *in, size_t len, int level, struct rp_buf *out,
+                struct rp_pdf_packed *packed);
+
+#endif

@@ -1,0 +1,220 @@
+/* The packer of libharu's output: plain objects end up in an object stream at the index the
+ * cross-reference stream gives, streams keep their bytes at the offset it gives, the trailer's
+ * keys move into its dictionary, the output is the same every time, and input of another
+ * form is refused with the output left as it was. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+/* cmocka.h needs the four headers above, in this order. */
+#include <cmocka.h>
+
+#include "render/pdf_pack.h"
+#include "util/buf.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <zlib.h>
+
+/* A file of the form libharu writes, with objects `bodies` (a body ending in "endstream\n"
+ * is a stream). */
+static void make_pdf(struct rp_buf *b, const char *const *bodies, size_t n)
+{
+    size_t at[16];
+    char line[64];
+    rp_buf_adds(b, "%PDF-1.7\n%\xb7\xbe\xad\xaa\n");
+    for (size_t i = 0; i < n; i++) {
+        at[i] = b->len;
+        snprintf(line, sizeof line, "%zu 0 obj\n", i + 1);
+        rp_buf_adds(b, line);
+        rp_buf_adds(b, bodies[i]);
+        rp_buf_adds(b, "endobj\n");
+    }
+    size_t xref = b->len;
+    snprintf(line, sizeof line, "xref\n0 %zu\n0000000000 65535 f\r\n", n + 1);
+    rp_buf_adds(b, line);
+    for (size_t i = 0; i < n; i++) {
+        snprintf(line, sizeof line, "%010zu 00000 n\r\n", at[i]);
+        rp_buf_adds(b, line);
+    }
+    snprintf(line, sizeof line, "trailer\n<<\n/ID [ <00AB> <00AB> ]\n/Root 1 0 R\n/Size %zu\n>>\n",
+             n + 1);
+    rp_buf_adds(b, line);
+    snprintf(line, sizeof line, "startxref\n%zu\n%%%%EOF\n", xref);
+    rp_buf_adds(b, line);
+}
+
+static const char *const sample[] = {
+    "<<\n/Type /Catalog\n/Pages 2 0 R\n>>\n",
+    "<<\n/Type /Pages\n/Kids [ 3 0 R ]\n/Count 1\n>>\n",
+    "<<\n/Type /Page\n/Parent 2 0 R\n/Contents 4 0 R\n>>\n",
+    "<<\n/Length 5 0 R\n>>\nstream\r\nBT ET\nendstream\n",
+    "6\n",
+};
+enum { SAMPLE = sizeof sample / sizeof *sample };
+
+/* Inflates `n` bytes at `z` into `out` (of `cap` bytes); returns the length. */
+static size_t inflate_all(const char *z, size_t n, unsigned char *out, size_t cap)
+{
+    uLongf len = cap;
+    assert_int_equal(uncompress(out, &len, (const Bytef *)z, n), Z_OK);
+    return len;
+}
+
+/* The data of the stream object whose "N 0 obj" starts at `obj`, inflated. */
+static size_t stream_data(const char *obj, unsigned char *out, size_t cap, char *dict, size_t dsize)
+{
+    const char *s = strstr(obj, "stream\r\n");
+    assert_non_null(s);
+    const char *l = strstr(obj, "/Length ");
+    assert_true(l && l < s);
+    size_t n = strtoul(l + 8, NULL, 10);
+    size_t dl = (size_t)(s - obj) < dsize - 1 ? (size_t)(s - obj) : dsize - 1;
+    memcpy(dict, obj, dl);
+    dict[dl] = '\0';
+    return inflate_all(s + 8, n, out, cap);
+}
+
+struct entry {
+    unsigned type;
+    unsigned long a;
+    unsigned b;
+};
+
+/* Reads the packed file's cross-reference stream (PNG Up rows of widths 1, wo, 2). */
+static size_t read_xref(const struct rp_buf *b, const struct rp_pdf_packed *pk, struct entry *e,
+                        size_t cap, char *dict, size_t dsize)
+{
+    unsigned char raw[4096];
+    size_t len = stream_data(b->data + pk->xref_at, raw, sizeof raw, dict, dsize);
+    assert_non_null(strstr(dict, "/Type /XRef"));
+    const char *w = strstr(dict, "/W [1 ");
+    assert_non_null(w);
+    int wo = atoi(w + 6);
+    size_t row = 1 + (size_t)wo + 2 + 1, rows = len / row;
+    assert_int_equal(len % row, 0);
+    assert_true(rows <= cap);
+    unsigned char prev[16] = {0};
+    for (size_t r = 0; r < rows; r++) {
+        unsigned char *p = raw + r * row;
+        assert_int_equal(p[0], 2);
+        for (size_t c = 1; c < row; c++)
+            prev[c] = (unsigned char)(prev[c] + p[c]);
+        e[r].type = prev[1];
+        e[r].a = 0;
+        for (int c = 0; c < wo; c++)
+            e[r].a = e[r].a << 8 | prev[2 + c];
+        e[r].b = (unsigned)(prev[2 + wo] << 8 | prev[3 + wo]);
+    }
+    return rows;
+}
+
+static void packs_plain_objects_and_keeps_streams(void **state)
+{
+    (void)state;
+    struct rp_buf in = {0}, out = {0};
+    make_pdf(&in, sample, SAMPLE);
+    struct rp_pdf_packed pk = {0};
+    assert_int_equal(rp_pdf_pack(in.data, in.len, 6, &out, &pk), 0);
+    assert_true(out.len < in.len + 400);
+    assert_memory_equal(out.data, "%PDF-1.7\n", 9);
+    assert_string_equal(out.data + out.len - 6, "%%EOF\n");
+    char dict[512];
+    struct entry e[16];
+    size_t rows = read_xref(&out, &pk, e, 16, dict, sizeof dict);
+    assert_int_equal(rows, pk.next_object);
+    assert_non_null(strstr(dict, "/Root 1 0 R"));
+    assert_non_null(strstr(dict, "/ID [ <00AB> <00AB> ]"));
+    assert_null(strstr(dict, "/Size 6 "));
+    char size[32];
+    snprintf(size, sizeof size, "/Size %u ", pk.next_object);
+    assert_non_null(strstr(dict, size));
+    /* The stream: at its offset, byte for byte. */
+    assert_int_equal(e[4].type, 1);
+    const char *obj4 = out.data + e[4].a;
+    assert_memory_equal(obj4, "4 0 obj\n", 8);
+    assert_memory_equal(obj4 + 8, sample[3], strlen(sample[3]));
+    /* Each plain object: in its object stream at its index, with its value. */
+    const size_t plain[] = {1, 2, 3, 5};
+    for (size_t k = 0; k < 4; k++) {
+        struct entry *x = &e[plain[k]];
+        assert_int_equal(x->type, 2);
+        assert_int_equal(e[x->a].type, 1);
+        unsigned char data[2048];
+        char sdict[256];
+        size_t n = stream_data(out.data + e[x->a].a, data, sizeof data - 1, sdict, sizeof sdict);
+        data[n] = '\0';
+        assert_non_null(strstr(sdict, "/Type /ObjStm"));
+        unsigned first = (unsigned)atoi(strstr(sdict, "/First ") + 7);
+        const char *h = (const char *)data;
+        unsigned num = 0, off = 0;
+        for (unsigned i = 0; i <= x->b; i++) {
+            char *endp;
+            num = (unsigned)strtoul(h, &endp, 10);
+            off = (unsigned)strtoul(endp, &endp, 10);
+            h = endp;
+        }
+        assert_int_equal(num, plain[k]);
+        size_t vlen = strlen(sample[plain[k] - 1]) - 1;
+        assert_memory_equal(data + first + off, sample[plain[k] - 1], vlen);
+    }
+    /* The same input, the same bytes. */
+    struct rp_buf again = {0};
+    struct rp_pdf_packed pk2 = {0};
+    assert_int_equal(rp_pdf_pack(in.data, in.len, 6, &again, &pk2), 0);
+    assert_int_equal(again.len, out.len);
+    assert_memory_equal(again.data, out.data, out.len);
+    free(again.data);
+    free(in.data);
+    free(out.data);
+}
+
+/* Each input is the sample with one thing changed; none is packed and `out` keeps what it had. */
+static void refuses_other_forms(void **state)
+{
+    (void)state;
+    struct rp_buf good = {0};
+    make_pdf(&good, sample, SAMPLE);
+    const char *const changes[][2] = {
+        {"/Root 1 0 R\n", "/Rooty 1 0\n"},            /* no /Root */
+        {"trailer\n<<\n", "trailer\n<<<<"},           /* not the trailer's form */
+        {"2 0 obj\n", "7 0 obj\n"},                   /* numbered unlike the table */
+        {"0000000000 65535 f", "0000000000 65535 n"}, /* the free list's head */
+        {"%%EOF\n", "%%EOX\n"},
+        {"xref\n0 6", "xref\n0 9"}, /* more entries than the table holds */
+    };
+    for (size_t i = 0; i < sizeof changes / sizeof *changes; i++) {
+        struct rp_buf bad = {0}, out = {0};
+        rp_buf_add(&bad, good.data, good.len);
+        char *at = strstr(bad.data, changes[i][0]);
+        assert_non_null(at);
+        memcpy(at, changes[i][1], strlen(changes[i][1]));
+        rp_buf_adds(&out, "kept");
+        struct rp_pdf_packed pk = {0};
+        assert_int_equal(rp_pdf_pack(bad.data, bad.len, 6, &out, &pk), -1);
+        assert_string_equal(out.data, "kept");
+        free(bad.data);
+        free(out.data);
+    }
+    /* Truncated anywhere: refused, never read past the end. */
+    for (size_t cut = 0; cut < good.len; cut += 7) {
+        struct rp_buf out = {0};
+        struct rp_pdf_packed pk = {0};
+        char *copy = malloc(cut + 1);
+        memcpy(copy, good.data, cut);
+        assert_int_equal(rp_pdf_pack(copy, cut, 6, &out, &pk), -1);
+        free(copy);
+        free(out.data);
+    }
+    free(good.data);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(packs_plain_objects_and_keeps_streams),
+        cmocka_unit_test(refuses_other_forms),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -14,7 +14,8 @@ static int build_model(struct rp_xnode *root, const char *path, struct rp_arena 
     if (!root)
         return status;
     const char *lang = rp_xnode_attr(root, "xml:lang");
-    struct rp_reader reader = {arena, diags, rp_arena_strdup(arena, lang ? lang : "fr"), NULL, 0, 0};
+    struct rp_reader reader = {arena, diags, rp_arena_strdup(arena, lang ? lang : "fr"), NULL, 0, 0,
+                               NULL,  0};
     out->path = path;
     if (strcmp(root->name, "plan") == 0) {
         out->plan = rp_read_plan(&reader, root);
@@ -29,9 +30,13 @@ static int build_model(struct rp_xnode *root, const char *path, struct rp_arena 
     if (out->plan) {
         out->plan->placeholders = reader.placeholders;
         out->plan->placeholder_count = reader.placeholder_count;
+        out->plan->rare_chars = reader.rare_chars;
+        out->plan->rare_char_count = reader.rare_char_count;
     } else if (out->evaluation) {
         out->evaluation->placeholders = reader.placeholders;
         out->evaluation->placeholder_count = reader.placeholder_count;
+        out->evaluation->rare_chars = reader.rare_chars;
+        out->evaluation->rare_char_count = reader.rare_char_count;
     }
     if (diags->errors == errors_before && out->kind != RP_FILE_NONE)
         status = 0;
@@ -46,7 +51,8 @@ int rp_load(const char *path, struct rp_arena *arena, struct rp_diags *diags, st
 {
     const char *name = rp_arena_strdup(arena, path);
     struct rp_arena *scratch = rp_arena_new();
-    int status = build_model(rp_xml_read(name, RP_SCHEMA_MODEL, scratch, diags), name, arena, diags, out);
+    int status =
+        build_model(rp_xml_read(name, RP_SCHEMA_MODEL, scratch, diags), name, arena, diags, out);
     rp_arena_free(scratch);
     return status;
 }
@@ -56,8 +62,8 @@ int rp_load_memory(const char *data, size_t size, const char *name, struct rp_ar
 {
     const char *file = rp_arena_strdup(arena, name);
     struct rp_arena *scratch = rp_arena_new();
-    int status = build_model(rp_xml_read_memory(data, size, file, RP_SCHEMA_MODEL, scratch, diags), file, arena,
-                             diags, out);
+    int status = build_model(rp_xml_read_memory(data, size, file, RP_SCHEMA_MODEL, scratch, diags),
+                             file, arena, diags, out);
     rp_arena_free(scratch);
     return status;
 }

@@ -1,6 +1,7 @@
 #include "load/reader.h"
 
 #include "util/arena.h"
+#include "util/utf8.h"
 
 #include <errno.h>
 #include <math.h>
@@ -222,6 +223,31 @@ static void walk_inline(struct run_builder *b, const struct rp_xnode *node, unsi
     }
 }
 
+/* Records the characters of `s` that the check must ask the installed fonts about: above
+ * Cyrillic (U+0590 on), but for the general punctuation and the variation selectors, which
+ * the document's faces draw or which draw nothing. */
+static void note_rare_chars(struct rp_reader *r, const struct rp_xnode *node, const char *s)
+{
+    for (const char *q = s, *end = s + strlen(s); q < end;) {
+        if ((unsigned char)*q < 0xD6) {
+            q++;
+            continue;
+        }
+        uint32_t cp = rp_utf8_next(&q, end);
+        if (cp < 0x0590 || (cp >= 0x2000 && cp < 0x2070) || (cp >= 0xFE00 && cp < 0xFE10) ||
+            cp == 0xFEFF)
+            continue;
+        size_t i = 0;
+        while (i < r->rare_char_count && r->rare_chars[i].cp != cp)
+            i++;
+        if (i < r->rare_char_count || i == RP_RARE_CHARS_MAX)
+            continue;
+        if (!r->rare_chars)
+            r->rare_chars = rp_arena_array(r->arena, RP_RARE_CHARS_MAX, sizeof *r->rare_chars);
+        r->rare_chars[r->rare_char_count++] = (struct rp_char_use){node->loc, cp};
+    }
+}
+
 struct rp_text rp_read_text(struct rp_reader *r, const struct rp_xnode *node)
 {
     struct rp_text t = {0};
@@ -236,6 +262,10 @@ struct rp_text rp_read_text(struct rp_reader *r, const struct rp_xnode *node)
     t.lang = lang ? rp_arena_strdup(r->arena, lang) : r->lang;
     t.loc = node->loc;
     t.plain = join_runs(r->arena, t.runs, t.run_count);
+    note_rare_chars(r, node, t.plain);
+    for (size_t i = 0; i < t.run_count; i++)
+        if (t.runs[i].plain)
+            note_rare_chars(r, node, t.runs[i].plain);
     t.amendment = rp_read_str(r, node, "amended-by");
     RP_READ_ENUM(t.change, r, node, "change", rp_change_name, RP_CHANGE__MAX, RP_CHANGE_NONE);
     return t;

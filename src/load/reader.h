@@ -19,6 +19,10 @@ struct rp_reader {
     /* Every <placeholder> met, in document order (a growable array in the arena). */
     struct rp_placeholder *placeholders;
     size_t placeholder_count, placeholder_cap;
+    /* The characters of other scripts, each where it first occurs (an arena array of
+     * RP_RARE_CHARS_MAX, made on the first). */
+    struct rp_char_use *rare_chars;
+    size_t rare_char_count;
 };
 
 /* Child elements named `name`: count, and the i-th one. */

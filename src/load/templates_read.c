@@ -13,9 +13,8 @@
 
 extern const unsigned char rp_default_theme[], rp_default_documents[], rp_default_labels_fr[],
     rp_default_labels_nl[], rp_default_labels_en[], rp_default_labels_de[];
-extern const unsigned long rp_default_theme_len, rp_default_documents_len,
-    rp_default_labels_fr_len, rp_default_labels_nl_len, rp_default_labels_en_len,
-    rp_default_labels_de_len;
+extern const unsigned long rp_default_theme_len, rp_default_documents_len, rp_default_labels_fr_len,
+    rp_default_labels_nl_len, rp_default_labels_en_len, rp_default_labels_de_len;
 
 /* One file of a templates set: its name and, for the default set, its embedded text. */
 struct source {
@@ -45,15 +44,18 @@ static struct rp_rgb parse_colour(const char *hex)
 
 static struct rp_rgb *colour_slot(struct rp_theme *t, const char *name)
 {
-    static const char *const names[] = {
-        "text", "muted", "primary", "accent", "rule", "header-fill", "header-text",
-        "subtotal-fill", "total-fill", "flag-fill", "flag-text", "placeholder-fill",
-        "remark-fill", "figure-fill", "grid", "status-good", "status-warn", "status-bad"};
-    struct rp_rgb *slots[] = {&t->text, &t->muted, &t->primary, &t->accent, &t->rule,
-                              &t->header_fill, &t->header_text, &t->subtotal_fill,
-                              &t->total_fill, &t->flag_fill, &t->flag_text,
-                              &t->placeholder_fill, &t->remark_fill, &t->figure_fill, &t->grid,
-                              &t->status_good, &t->status_warn, &t->status_bad};
+    static const char *const names[] = {"text",        "muted",         "primary",
+                                        "accent",      "rule",          "header-fill",
+                                        "header-text", "subtotal-fill", "total-fill",
+                                        "flag-fill",   "flag-text",     "placeholder-fill",
+                                        "remark-fill", "figure-fill",   "grid",
+                                        "status-good", "status-warn",   "status-bad"};
+    struct rp_rgb *slots[] = {&t->text,        &t->muted,         &t->primary,
+                              &t->accent,      &t->rule,          &t->header_fill,
+                              &t->header_text, &t->subtotal_fill, &t->total_fill,
+                              &t->flag_fill,   &t->flag_text,     &t->placeholder_fill,
+                              &t->remark_fill, &t->figure_fill,   &t->grid,
+                              &t->status_good, &t->status_warn,   &t->status_bad};
     for (size_t i = 0; i < sizeof names / sizeof *names; i++)
         if (strcmp(names[i], name) == 0)
             return slots[i];
@@ -66,8 +68,8 @@ static struct rp_rgb *colour_slot(struct rp_theme *t, const char *name)
 static void read_logo(struct rp_reader *r, const struct rp_xnode *logo, const char *dir,
                       struct rp_theme *t)
 {
-    const char *path = rp_arena_printf(r->arena, "%s/%s", dir ? dir : ".",
-                                       rp_xnode_attr(logo, "file"));
+    const char *path =
+        rp_arena_printf(r->arena, "%s/%s", dir ? dir : ".", rp_xnode_attr(logo, "file"));
     const struct rp_loc *at = &logo->loc;
     /* Read once: the bytes checked here are the bytes the PDF embeds. */
     struct rp_read file;
@@ -97,8 +99,7 @@ static void read_logo(struct rp_reader *r, const struct rp_xnode *logo, const ch
     else if (is_png != named_png)
         rp_diag_add(r->diags, RP_ERROR, at->file, at->line, at->col,
                     "the logo %s is a %s file under another name", path, is_png ? "PNG" : "JPEG");
-    else if (!rp_image_check(d, file.size, is_png ? RP_IMAGE_PNG : RP_IMAGE_JPEG, why,
-                             sizeof why))
+    else if (!rp_image_check(d, file.size, is_png ? RP_IMAGE_PNG : RP_IMAGE_JPEG, why, sizeof why))
         rp_diag_add(r->diags, RP_ERROR, at->file, at->line, at->col,
                     "the logo %s cannot be used: %s", path, why);
     else {
@@ -170,7 +171,7 @@ static void read_theme(struct rp_reader *r, const struct rp_xnode *root, const c
     const struct rp_xnode *logo = rp_xchild(root, "logo");
     if (logo)
         read_logo(r, logo, dir, t);
-    RP_XEACH(c, root, "colour") {
+    RP_XEACH (c, root, "colour") {
         struct rp_rgb *slot = colour_slot(t, rp_xnode_attr(c, "name"));
         if (slot)
             *slot = parse_colour(rp_xnode_attr(c, "value"));
@@ -203,7 +204,7 @@ static void read_labels(struct rp_reader *r, const struct rp_xnode *root,
     c->count = rp_xcount(root, "label");
     c->items = rp_arena_array(r->arena, c->count, sizeof *c->items);
     size_t i = 0;
-    RP_XEACH(l, root, "label") {
+    RP_XEACH (l, root, "label") {
         c->items[i].key = rp_read_str(r, l, "key");
         if (reference &&
             (reference->count == 0 ||
@@ -224,14 +225,13 @@ static void read_labels(struct rp_reader *r, const struct rp_xnode *root,
 
 /* The kinds of documents.xml, each with its names and parts. Which kinds rapport renders is
  * not the templates' to say: produce checks them against its table (rp_kinds_check()). */
-static void read_documents(struct rp_reader *r, const struct rp_xnode *root,
-                           struct rp_templates *t)
+static void read_documents(struct rp_reader *r, const struct rp_xnode *root, struct rp_templates *t)
 {
     t->document_count = rp_xcount(root, "document");
-    t->documents = rp_arena_array(r->arena, t->document_count ? t->document_count : 1,
-                                  sizeof *t->documents);
+    t->documents =
+        rp_arena_array(r->arena, t->document_count ? t->document_count : 1, sizeof *t->documents);
     size_t n = 0;
-    RP_XEACH(d, root, "document") {
+    RP_XEACH (d, root, "document") {
         struct rp_document_spec *spec = &t->documents[n++];
         spec->kind = rp_read_str(r, d, "kind");
         spec->file = rp_arena_strdup(r->arena, d->loc.file);
@@ -241,13 +241,12 @@ static void read_documents(struct rp_reader *r, const struct rp_xnode *root,
             if (strcmp(t->documents[k].kind, spec->kind) == 0)
                 rp_diag_add(r->diags, RP_ERROR, d->loc.file, d->loc.line, d->loc.col,
                             "the document kind '%s' is described twice", spec->kind);
-        RP_XEACH(name, d, "name") {
+        RP_XEACH (name, d, "name") {
             enum rp_lang lang = rp_lang_from_code(rp_xnode_attr(name, "xml:lang"));
             if (lang != RP_LANG__MAX)
                 spec->names[lang] = rp_arena_strdup(
-                    r->arena, name->child_count && !name->children[0].name
-                                  ? name->children[0].text
-                                  : "");
+                    r->arena,
+                    name->child_count && !name->children[0].name ? name->children[0].text : "");
         }
         for (int lang = 0; lang < RP_LANG__MAX; lang++)
             if (!spec->names[lang])
@@ -257,7 +256,7 @@ static void read_documents(struct rp_reader *r, const struct rp_xnode *root,
         spec->count = rp_xcount(d, "part");
         spec->parts = rp_arena_array(r->arena, spec->count, sizeof *spec->parts);
         size_t i = 0;
-        RP_XEACH(p, d, "part") {
+        RP_XEACH (p, d, "part") {
             struct rp_part *part = &spec->parts[i++];
             part->name = rp_read_str(r, p, "name");
             part->history_years = (int)rp_read_long(r, p, "history-years", -1);
@@ -273,8 +272,8 @@ static void check_complete(struct rp_diags *diags, const char *file, const char 
     for (size_t i = 0; i < reference->count; i++) {
         const char *key = reference->items[i].key;
         if (!bsearch(&reference->items[i], c->items, c->count, sizeof *c->items, by_key))
-            rp_diag_add(diags, RP_ERROR, file, 1, 1, "the %s catalogue lacks the label '%s'",
-                        lang, key);
+            rp_diag_add(diags, RP_ERROR, file, 1, 1, "the %s catalogue lacks the label '%s'", lang,
+                        key);
     }
 }
 
@@ -292,7 +291,7 @@ const struct rp_templates *rp_templates_load(const char *dir, struct rp_arena *a
     size_t errors = diags->errors;
     struct rp_arena *scratch = rp_arena_new();
     struct rp_templates *t = rp_arena_alloc(arena, sizeof *t);
-    struct rp_reader r = {arena, diags, "fr", NULL, 0, 0};
+    struct rp_reader r = {arena, diags, "fr", NULL, 0, 0, NULL, 0};
     t->dir = rp_arena_strdup(arena, dir);
 
     const struct rp_xnode *theme = read_source(

@@ -13,6 +13,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 struct rp_arena;
 
@@ -34,8 +35,13 @@ struct rp_opt_num {
 
 /* ---------------------------------------------------------------- text */
 
-enum rp_run_kind { RP_RUN_TEXT, RP_RUN_LINK, RP_RUN_PLACEHOLDER, RP_RUN_FOOTNOTE,
-                   RP_RUN_KIND__MAX };
+enum rp_run_kind {
+    RP_RUN_TEXT,
+    RP_RUN_LINK,
+    RP_RUN_PLACEHOLDER,
+    RP_RUN_FOOTNOTE,
+    RP_RUN_KIND__MAX
+};
 enum { RP_STYLE_EM = 1, RP_STYLE_STRONG = 2, RP_STYLE_SUP = 4 };
 
 /* A footnote is a run where the source puts its mark: its `text` is "" (the mark is the
@@ -52,13 +58,19 @@ struct rp_run {
 };
 
 /* What an amendment of the plan did to a text (its `change` attribute). */
-enum rp_change { RP_CHANGE_NONE, RP_CHANGE_INSERTED, RP_CHANGE_REPLACEMENT, RP_CHANGE_REPLACED,
-                 RP_CHANGE_REMOVED, RP_CHANGE__MAX };
+enum rp_change {
+    RP_CHANGE_NONE,
+    RP_CHANGE_INSERTED,
+    RP_CHANGE_REPLACEMENT,
+    RP_CHANGE_REPLACED,
+    RP_CHANGE_REMOVED,
+    RP_CHANGE__MAX
+};
 
 /* One paragraph, title or label in one language. */
 struct rp_text {
-    const char *lang;   /* the element's xml:lang, or the document's language */
-    const char *plain;  /* the runs joined, whitespace collapsed */
+    const char *lang;  /* the element's xml:lang, or the document's language */
+    const char *plain; /* the runs joined, whitespace collapsed */
     struct rp_run *runs;
     size_t run_count;
     struct rp_loc loc;
@@ -89,11 +101,26 @@ struct rp_placeholder {
     const char *text;
 };
 
+/* A character outside the Latin, Greek and Cyrillic scripts and the general punctuation,
+ * where the text first uses it: the check says when no installed font can draw it. */
+enum { RP_RARE_CHARS_MAX = 256 };
+struct rp_char_use {
+    struct rp_loc loc;
+    uint32_t cp;
+};
+
 /* ---------------------------------------------------------------- organisation */
 
 enum rp_unit_kind {
-    RP_UNIT_DIRECTORATE_GENERAL, RP_UNIT_SUPPORT_SERVICE, RP_UNIT_SERVICE, RP_UNIT_CELL,
-    RP_UNIT_BOARD, RP_UNIT_HOSTED_BODY, RP_UNIT_ALL_UNITS, RP_UNIT_PERSON, RP_UNIT_KIND__MAX
+    RP_UNIT_DIRECTORATE_GENERAL,
+    RP_UNIT_SUPPORT_SERVICE,
+    RP_UNIT_SERVICE,
+    RP_UNIT_CELL,
+    RP_UNIT_BOARD,
+    RP_UNIT_HOSTED_BODY,
+    RP_UNIT_ALL_UNITS,
+    RP_UNIT_PERSON,
+    RP_UNIT_KIND__MAX
 };
 
 struct rp_unit {
@@ -107,8 +134,11 @@ struct rp_unit {
 };
 
 enum rp_org_kind {
-    RP_ORG_FEDERAL_PUBLIC_SERVICE, RP_ORG_SOCIAL_SECURITY_INSTITUTION, RP_ORG_PROGRAMMING_SERVICE,
-    RP_ORG_OTHER, RP_ORG_KIND__MAX
+    RP_ORG_FEDERAL_PUBLIC_SERVICE,
+    RP_ORG_SOCIAL_SECURITY_INSTITUTION,
+    RP_ORG_PROGRAMMING_SERVICE,
+    RP_ORG_OTHER,
+    RP_ORG_KIND__MAX
 };
 
 struct rp_organisation {
@@ -124,8 +154,12 @@ struct rp_organisation {
 };
 
 enum rp_party_role {
-    RP_PARTY_STATE, RP_PARTY_MINISTER, RP_PARTY_INSTITUTION, RP_PARTY_MANAGEMENT_BOARD,
-    RP_PARTY_OTHER, RP_PARTY_ROLE__MAX
+    RP_PARTY_STATE,
+    RP_PARTY_MINISTER,
+    RP_PARTY_INSTITUTION,
+    RP_PARTY_MANAGEMENT_BOARD,
+    RP_PARTY_OTHER,
+    RP_PARTY_ROLE__MAX
 };
 
 struct rp_party {
@@ -224,12 +258,33 @@ struct rp_ambition {
     struct rp_texts text;
 };
 
-enum rp_norm_kind { RP_NORM_SINGLE, RP_NORM_TIERED, RP_NORM_DELIVERABLE, RP_NORM_UNDEFINED,
-                    RP_NORM_KIND__MAX };
-enum rp_within_unit { RP_WITHIN_NONE, RP_WITHIN_WORKING_DAY, RP_WITHIN_DAY, RP_WITHIN_CALENDAR_DAY,
-                      RP_WITHIN_WEEK, RP_WITHIN_MONTH, RP_WITHIN_YEAR, RP_WITHIN__MAX };
-enum rp_frequency { RP_FREQ_UNSPECIFIED, RP_FREQ_MONTHLY, RP_FREQ_QUARTERLY, RP_FREQ_SEMIANNUAL,
-                    RP_FREQ_ANNUAL, RP_FREQ_BIENNIAL, RP_FREQ_ONCE, RP_FREQ__MAX };
+enum rp_norm_kind {
+    RP_NORM_SINGLE,
+    RP_NORM_TIERED,
+    RP_NORM_DELIVERABLE,
+    RP_NORM_UNDEFINED,
+    RP_NORM_KIND__MAX
+};
+enum rp_within_unit {
+    RP_WITHIN_NONE,
+    RP_WITHIN_WORKING_DAY,
+    RP_WITHIN_DAY,
+    RP_WITHIN_CALENDAR_DAY,
+    RP_WITHIN_WEEK,
+    RP_WITHIN_MONTH,
+    RP_WITHIN_YEAR,
+    RP_WITHIN__MAX
+};
+enum rp_frequency {
+    RP_FREQ_UNSPECIFIED,
+    RP_FREQ_MONTHLY,
+    RP_FREQ_QUARTERLY,
+    RP_FREQ_SEMIANNUAL,
+    RP_FREQ_ANNUAL,
+    RP_FREQ_BIENNIAL,
+    RP_FREQ_ONCE,
+    RP_FREQ__MAX
+};
 enum rp_direction { RP_DIR_INCREASE, RP_DIR_DECREASE, RP_DIR_NONE, RP_DIR__MAX };
 
 struct rp_threshold {
@@ -244,7 +299,7 @@ struct rp_milestone {
     const char *id; /* optional in evaluations */
     struct rp_loc loc;
     struct rp_date date;
-    bool done;      /* evaluations only */
+    bool done;            /* evaluations only */
     struct rp_texts text; /* its wording, one variant per language */
 };
 
@@ -342,8 +397,13 @@ struct rp_strategic_objective {
     size_t action_count;
 };
 
-enum rp_process_type { RP_PROCESS_OPERATIONAL, RP_PROCESS_SUPPORT, RP_PROCESS_STUDIES,
-                       RP_PROCESS_MANAGEMENT, RP_PROCESS_TYPE__MAX };
+enum rp_process_type {
+    RP_PROCESS_OPERATIONAL,
+    RP_PROCESS_SUPPORT,
+    RP_PROCESS_STUDIES,
+    RP_PROCESS_MANAGEMENT,
+    RP_PROCESS_TYPE__MAX
+};
 
 struct rp_key_process {
     const char *id;
@@ -428,8 +488,14 @@ enum rp_table_kind { RP_TABLE_BUDGET, RP_TABLE_STAFFING, RP_TABLE_KIND__MAX };
 /* PERCENT is a column's unit only: a ratio, never added into a total. */
 enum rp_table_unit { RP_TUNIT_EUR, RP_TUNIT_FTE, RP_TUNIT_COUNT, RP_TUNIT_PERCENT, RP_TUNIT__MAX };
 enum rp_credit { RP_CREDIT_NONE, RP_CREDIT_CE, RP_CREDIT_CL, RP_CREDIT__MAX };
-enum rp_row_kind { RP_ROW_LINE, RP_ROW_GROUP, RP_ROW_SUBTOTAL, RP_ROW_TOTAL, RP_ROW_OF_WHICH,
-                   RP_ROW_KIND__MAX };
+enum rp_row_kind {
+    RP_ROW_LINE,
+    RP_ROW_GROUP,
+    RP_ROW_SUBTOTAL,
+    RP_ROW_TOTAL,
+    RP_ROW_OF_WHICH,
+    RP_ROW_KIND__MAX
+};
 
 /* A cell value: nil ("-" in the source) is distinct from 0. */
 struct rp_value {
@@ -441,10 +507,10 @@ struct rp_column {
     const char *id;
     struct rp_loc loc;
     struct rp_texts label;
-    int year;            /* 0 when the column is not a year */
+    int year; /* 0 when the column is not a year */
     enum rp_credit credit;
-    const char *stage;   /* optional: initial, proposal, ... */
-    struct rp_refs sums; /* a total column: ids of the columns it adds */
+    const char *stage;       /* optional: initial, proposal, ... */
+    struct rp_refs sums;     /* a total column: ids of the columns it adds */
     enum rp_table_unit unit; /* its own unit, else the table's */
     int decimals;            /* its own, else its unit's when that differs, else the table's */
 };
@@ -471,12 +537,12 @@ struct rp_row {
     struct rp_texts label, notes;
     struct rp_value *values; /* one per column; NULL for a group heading without values */
     size_t value_count;
-    struct rp_refs sums;     /* explicit addends of a total, else the default rule */
-    const char *mark;        /* optional footnote mark */
-    const char *unit;        /* optional unit id */
-    const char *dimension;   /* optional: the row dimension its label is a value of */
-    int level;               /* stated indentation level, -1 when none (rp_table_row_level) */
-    int year;                /* 0 when the row is not a year */
+    struct rp_refs sums;   /* explicit addends of a total, else the default rule */
+    const char *mark;      /* optional footnote mark */
+    const char *unit;      /* optional unit id */
+    const char *dimension; /* optional: the row dimension its label is a value of */
+    int level;             /* stated indentation level, -1 when none (rp_table_row_level) */
+    int year;              /* 0 when the row is not a year */
 };
 
 struct rp_table_note {
@@ -490,8 +556,8 @@ struct rp_table {
     struct rp_loc loc;
     enum rp_table_kind kind;
     enum rp_table_unit unit;
-    long scale;        /* 1000 for k€ */
-    double tolerance;  /* allowed drift per addend of a total */
+    long scale;       /* 1000 for k€ */
+    double tolerance; /* allowed drift per addend of a total */
     int decimals;
     struct rp_texts caption;
     struct rp_column_group *groups;
@@ -525,9 +591,9 @@ struct rp_comm_action {
     struct rp_texts audiences, target_groups, messages, channels, materials, responsibles;
     enum rp_message_kind *message_kinds; /* parallel to messages.items */
     bool has_timing;
-    struct rp_date timing_date;          /* year 0 when relative or a placeholder */
-    struct rp_texts timings;             /* "Après signature", or a placeholder: every language */
-    struct rp_text timing;               /* the first of `timings` (the source's own wording) */
+    struct rp_date timing_date; /* year 0 when relative or a placeholder */
+    struct rp_texts timings;    /* "Après signature", or a placeholder: every language */
+    struct rp_text timing;      /* the first of `timings` (the source's own wording) */
 };
 
 struct rp_comm_plan {
@@ -562,12 +628,28 @@ struct rp_key_figures {
     size_t figure_count;
 };
 
-enum rp_block_kind { RP_BLOCK_PARAGRAPH, RP_BLOCK_LIST, RP_BLOCK_KEY_FIGURES, RP_BLOCK_SECTION,
-                     RP_BLOCK_MEDIA, RP_BLOCK_KIND__MAX };
-enum rp_section_role { RP_SECTION_BODY, RP_SECTION_FOREWORD, RP_SECTION_ZOOM, RP_SECTION_PENDING,
-                       RP_SECTION_ROLE__MAX };
-enum rp_media_kind { RP_MEDIA_PHOTO, RP_MEDIA_VIDEO, RP_MEDIA_CHART, RP_MEDIA_ORGANIGRAM,
-                     RP_MEDIA_KIND__MAX };
+enum rp_block_kind {
+    RP_BLOCK_PARAGRAPH,
+    RP_BLOCK_LIST,
+    RP_BLOCK_KEY_FIGURES,
+    RP_BLOCK_SECTION,
+    RP_BLOCK_MEDIA,
+    RP_BLOCK_KIND__MAX
+};
+enum rp_section_role {
+    RP_SECTION_BODY,
+    RP_SECTION_FOREWORD,
+    RP_SECTION_ZOOM,
+    RP_SECTION_PENDING,
+    RP_SECTION_ROLE__MAX
+};
+enum rp_media_kind {
+    RP_MEDIA_PHOTO,
+    RP_MEDIA_VIDEO,
+    RP_MEDIA_CHART,
+    RP_MEDIA_ORGANIGRAM,
+    RP_MEDIA_KIND__MAX
+};
 
 struct rp_section;
 
@@ -581,8 +663,8 @@ struct rp_media {
 struct rp_block {
     enum rp_block_kind kind;
     struct rp_loc loc;
-    struct rp_text paragraph;       /* RP_BLOCK_PARAGRAPH */
-    struct rp_texts list_items;     /* RP_BLOCK_LIST */
+    struct rp_text paragraph;   /* RP_BLOCK_PARAGRAPH */
+    struct rp_texts list_items; /* RP_BLOCK_LIST */
     bool ordered;
     const char *list_lang;          /* RP_BLOCK_LIST: the list's xml:lang */
     struct rp_key_figures *figures; /* RP_BLOCK_KEY_FIGURES */
@@ -619,15 +701,19 @@ struct rp_text_change {
     enum rp_change change; /* RP_CHANGE_NONE when the text gives amended-by alone */
     const char *element;   /* "p", "title" */
     const char *lang;
-    size_t group;          /* texts of one parent element share it */
+    size_t group; /* texts of one parent element share it */
     const char *plain;
-    bool inside;           /* on inline markup inside a text (em, strong, sup): refused */
+    bool inside; /* on inline markup inside a text (em, strong, sup): refused */
 };
 
 /* ---------------------------------------------------------------- plan */
 
-enum rp_plan_kind { RP_PLAN_STRATEGIC, RP_PLAN_ADMINISTRATION_CONTRACT, RP_PLAN_OPERATIONAL,
-                    RP_PLAN_KIND__MAX };
+enum rp_plan_kind {
+    RP_PLAN_STRATEGIC,
+    RP_PLAN_ADMINISTRATION_CONTRACT,
+    RP_PLAN_OPERATIONAL,
+    RP_PLAN_KIND__MAX
+};
 
 /* A language the model's texts were translated into by someone other than their authors:
  * each edition in that language says on its cover that it is an unofficial translation. */
@@ -715,16 +801,35 @@ struct rp_plan {
     size_t section_count;
     struct rp_placeholder *placeholders;
     size_t placeholder_count;
+    struct rp_char_use *rare_chars; /* each character once, at most RP_RARE_CHARS_MAX */
+    size_t rare_char_count;
 };
 
 /* ---------------------------------------------------------------- evaluation */
 
-enum rp_progress_status { RP_PROGRESS_NOT_STARTED, RP_PROGRESS_ON_TRACK, RP_PROGRESS_LATE,
-                          RP_PROGRESS_DONE, RP_PROGRESS_CANCELLED, RP_PROGRESS__MAX };
-enum rp_trend { RP_TREND_UP, RP_TREND_STABLE, RP_TREND_DOWN, RP_TREND_NEW, RP_TREND_CLOSED,
-                RP_TREND__MAX };
-enum rp_comm_status { RP_COMM_PLANNED, RP_COMM_DONE, RP_COMM_LATE, RP_COMM_CANCELLED,
-                      RP_COMM__MAX };
+enum rp_progress_status {
+    RP_PROGRESS_NOT_STARTED,
+    RP_PROGRESS_ON_TRACK,
+    RP_PROGRESS_LATE,
+    RP_PROGRESS_DONE,
+    RP_PROGRESS_CANCELLED,
+    RP_PROGRESS__MAX
+};
+enum rp_trend {
+    RP_TREND_UP,
+    RP_TREND_STABLE,
+    RP_TREND_DOWN,
+    RP_TREND_NEW,
+    RP_TREND_CLOSED,
+    RP_TREND__MAX
+};
+enum rp_comm_status {
+    RP_COMM_PLANNED,
+    RP_COMM_DONE,
+    RP_COMM_LATE,
+    RP_COMM_CANCELLED,
+    RP_COMM__MAX
+};
 
 struct rp_result_value {
     struct rp_loc loc;
@@ -823,6 +928,8 @@ struct rp_evaluation {
     size_t section_count;
     struct rp_placeholder *placeholders;
     size_t placeholder_count;
+    struct rp_char_use *rare_chars; /* each character once, at most RP_RARE_CHARS_MAX */
+    size_t rare_char_count;
 };
 
 /* ---------------------------------------------------------------- helpers (model.c) */

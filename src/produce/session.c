@@ -2,7 +2,9 @@
 #include "produce/session.h"
 
 #include "check/check.h"
+#include "render/font_fallback.h"
 #include "util/arena.h"
+#include "util/utf8.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -117,6 +119,38 @@ static const struct rp_file *load_only(struct rp_session *s, const char *path)
     return add_file(s, &f);
 }
 
+/* Warns, where the text first uses it, of each character no installed font can draw:
+ * before a render draws it as an empty box. The fonts are the machine's, asked through
+ * fontconfig as the PDF backend asks for a fallback face, so the check says what a render
+ * on this machine does. */
+static void check_chars(struct rp_diags *diags, const struct rp_char_use *chars, size_t count)
+{
+    enum { SAID_MAX = 8 }; /* then one summary: a text in a script not installed has hundreds */
+    size_t said = 0, more = 0;
+    const struct rp_char_use *first_more = NULL;
+    for (size_t i = 0; i < count; i++) {
+        if (rp_font_fallback_any(chars[i].cp))
+            continue;
+        if (said == SAID_MAX) {
+            first_more = first_more ? first_more : &chars[i];
+            more++;
+            continue;
+        }
+        said++;
+        char utf8[5] = {0};
+        rp_utf8_encode(chars[i].cp, utf8);
+        rp_diag_add(diags, RP_WARNING, chars[i].loc.file, chars[i].loc.line, chars[i].loc.col,
+                    "no installed font can draw U+%04X \"%s\": the PDF shows an empty box in its "
+                    "place (install a TrueType font that has it)",
+                    (unsigned)chars[i].cp, utf8);
+    }
+    if (first_more)
+        rp_diag_add(diags, RP_WARNING, first_more->loc.file, first_more->loc.line,
+                    first_more->loc.col,
+                    "no installed font can draw %zu%s more characters, the first of them here",
+                    more, count == RP_RARE_CHARS_MAX ? " or" : "");
+}
+
 const struct rp_plan *rp_session_plan_of(struct rp_session *s, const struct rp_file *eval)
 {
     const char *ref = eval->evaluation->plan_ref;
@@ -145,6 +179,7 @@ const struct rp_plan *rp_session_plan_of(struct rp_session *s, const struct rp_f
         }
         plan = add_file(s, &f)->plan;
         rp_check_plan(plan, s->arena, &s->diags);
+        check_chars(&s->diags, plan->rare_chars, plan->rare_char_count);
     }
     rp_diags_free(&quiet);
     return plan;
@@ -159,10 +194,12 @@ const struct rp_file *rp_session_load(struct rp_session *s, const char *path)
     size_t index = (size_t)(f - s->files);
     if (f->kind == RP_FILE_PLAN) {
         rp_check_plan(f->plan, s->arena, &s->diags);
+        check_chars(&s->diags, f->plan->rare_chars, f->plan->rare_char_count);
     } else {
         const struct rp_plan *plan = rp_session_plan_of(s, f);
         f = &s->files[index]; /* the array may have moved */
         rp_check_evaluation(f->evaluation, plan, s->arena, &s->diags);
+        check_chars(&s->diags, f->evaluation->rare_chars, f->evaluation->rare_char_count);
     }
     return s->diags.errors == errors ? &s->files[index] : NULL;
 }

@@ -1,4 +1,5 @@
 /* The page flow: display-list items, page breaks, running header and footer, overlays. */
+#include "render/bidi.h"
 #include "render/layout_flow.h"
 #include "render/table_width.h"
 #include "util/arena.h"
@@ -382,6 +383,17 @@ static void mark_run(struct rp_flow *f, const struct rp_atom *s, double x, doubl
     }
 }
 
+/* Whether a line holds right-to-left letters. Such a line is not justified: its words of one
+ * style are then drawn as one run, which the PDF backend puts in visual order (bidi.h);
+ * stretched spaces would place each word alone, in the order of the text. */
+static bool has_rtl(const struct rp_atom *a, const struct rp_line *ln)
+{
+    for (size_t k = ln->first; k < ln->end; k++)
+        if (a[k].text && rp_bidi_has_rtl(a[k].text, a[k].len))
+            return true;
+    return false;
+}
+
 void rp_flow_draw_line(struct rp_flow *f, const struct rp_atoms *atoms, const struct rp_line *ln,
                        double x, double y, double w, enum rp_text_align align, struct rp_rgb color)
 {
@@ -390,7 +402,7 @@ void rp_flow_draw_line(struct rp_flow *f, const struct rp_atoms *atoms, const st
     if (align == RP_TEXT_JUSTIFY) {
         /* Stretch spaces, but not absurdly: a line with one long word stays ragged. */
         if (!ln->last && ln->glues > 0 && extra > 0 && ln->first < ln->end &&
-            extra / ln->glues < a[ln->first].size * 0.9)
+            extra / ln->glues < a[ln->first].size * 0.9 && !has_rtl(a, ln))
             add = extra / ln->glues;
     } else if (align == RP_TEXT_CENTER)
         x += extra / 2;

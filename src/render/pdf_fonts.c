@@ -7,6 +7,7 @@
  *
  * The subset is known only when the last page is drawn, so the Type 0 dictionary is made
  * when a face is first used (pages refer to it) and filled just before the file is saved. */
+#include "render/bidi.h"
 #include "render/pdf_internal.h"
 #include "render/shape.h"
 
@@ -29,31 +30,14 @@ bool rp_pdf_face(struct pdf *p, int face)
     if (p->face_failed[face])
         return false;
     char why[160];
-    if (rp_shaper_load(p->shaper, face, p->files.path[face], why, sizeof why) != 0) {
+    if (face >= RP_FACE__MAX ||
+        rp_shaper_load(p->shaper, face, p->files.path[face], why, sizeof why) != 0) {
         p->face_failed[face] = true;
         rp_diag_add(p->diags, RP_ERROR, p->path, 0, 0, "cannot load the font %s: %s",
-                    p->files.path[face], why);
+                    rp_pdf_face_path(p, face), why);
         return false;
     }
     return true;
-}
-
-/* Calls `each` for the pieces of `text` shaped apart: each space alone, and each run of
- * other characters (a word). Measuring and drawing cut alike, so that a line is as wide
- * drawn as measured, and words repeat where lines do not (the cache keeps words). */
-static void pieces(struct pdf *p, int face, const char *text, size_t len,
-                   void (*each)(struct pdf *p, int face, const struct rp_shaped *sh, const char *s,
-                                size_t n, void *ctx),
-                   void *ctx)
-{
-    for (size_t i = 0; i < len;) {
-        size_t j = i + 1;
-        if (text[i] != ' ')
-            while (j < len && text[j] != ' ')
-                j++;
-        each(p, face, rp_shape(p->shaper, face, text + i, j - i), text + i, j - i, ctx);
-        i = j;
-    }
 }
 
 static void add_width(struct pdf *p, int face, const struct rp_shaped *sh, const char *s, size_t n,
@@ -81,7 +65,31 @@ static double width(void *ctx, enum rp_face face, const char *s, size_t len)
         }
         return w;
     }
-    pieces(p, face, s, len, add_width, &w);
+    /* The usual case inline: words the face draws whole, without a right-to-left letter
+     * or a line separator (one pass over the bytes); cut as rp_pdf_pieces() cuts them,
+     * which measures the rest. */
+    const unsigned char *t = (const unsigned char *)s;
+    for (size_t i = 0; i < len;) {
+        size_t j = i;
+        if (t[i] == ' ')
+            j++;
+        else
+            for (; j < len && t[j] != ' '; j++)
+                if (t[j] >= 0xD6 && (rp_bidi_may_be_rtl(t + j, len - j) ||
+                                     (t[j] == 0xE2 && j + 2 < len && t[j + 1] == 0x80 &&
+                                      (t[j + 2] & 0xFE) == 0xA8)))
+                    goto general;
+        const struct rp_shaped *sh = rp_shape(p->shaper, face, s + i, j - i);
+        for (uint32_t g = 0; g < sh->count; g++)
+            if (sh->g[g].gid == 0)
+                goto general;
+        w += sh->width;
+        i = j;
+    }
+    return w;
+general:
+    w = 0;
+    rp_pdf_pieces(p, face, s, len, false, add_width, &w);
     return w;
 }
 
@@ -90,6 +98,11 @@ static double advance(void *ctx, enum rp_face face, uint32_t cp)
     struct pdf *p = ctx;
     if (cp < 0x20 || !rp_pdf_face(p, face))
         return 0;
+    if (cp >= 0x80 && rp_shaper_glyph(p->shaper, face, cp) == 0) {
+        /* Not the face's empty box: the advance of what draws it (a fallback face). */
+        char utf8[4];
+        return width(ctx, face, utf8, rp_utf8_encode(cp, utf8));
+    }
     return rp_shaper_advance(p->shaper, face, cp);
 }
 
@@ -106,6 +119,7 @@ int rp_pdf_fonts_open(struct pdf *p, struct rp_metrics *m)
 
 void rp_pdf_fonts_free(struct pdf *p)
 {
+    rp_pdf_fallback_free(p);
     rp_shaper_free(p->shaper);
     p->shaper = NULL;
 }
@@ -137,10 +151,13 @@ static void put_num(struct rp_buf *b, double v)
 struct show {
     struct rp_buf *b;
     bool open; /* inside a (literal string) */
+    HPDF_Page page;
+    double size;
+    int face; /* the font selected: a fallback face's inside the text, the item's after it */
 };
 
-/* Says once per character that the face has no glyph for it: it is drawn as the face's
- * empty box and lost to text extraction (a fallback face is not sought yet). */
+/* The code of a character that no installed face can draw: one of its own past the
+ * face's glyphs, drawn as the face's empty box and mapped back to the character. */
 static uint32_t missing_code(struct pdf *p, int face, uint32_t cp)
 {
     unsigned glyphs = rp_shaper_glyph_count(p->shaper, face);
@@ -168,9 +185,10 @@ static uint32_t warn_missing(struct pdf *p, int face, const char *s, size_t n, u
     p->missing[p->missing_count++] = cp;
     static const char *const faces[RP_FACE__MAX] = {"regular", "bold", "italic", "bold italic"};
     rp_diag_add(p->diags, RP_WARNING, p->path, 0, 0,
-                "the %s face (%s) has no glyph for U+%04X \"%.*s\": it is drawn as an empty box",
-                faces[face], p->files.path[face], (unsigned)cp, (int)(q - (s + cluster)),
-                s + cluster);
+                "the %s face (%s) has no glyph for U+%04X \"%.*s\", nor has any installed font: "
+                "it is drawn as an empty box",
+                face < RP_FACE__MAX ? faces[face] : "fallback", rp_pdf_face_path(p, face),
+                (unsigned)cp, (int)(q - (s + cluster)), s + cluster);
     return code;
 }
 
@@ -189,10 +207,40 @@ static void put_string_byte(struct rp_buf *b, unsigned char c)
 
 /* Glyph codes go in literal strings of two bytes each rather than four hex digits: half
  * the bytes before compression, some 3 % of a page's content after. */
+
+/* Selects the font of `face` at the show's size. */
+static void select_font(struct pdf *p, struct show *w, int face)
+{
+    HPDF_Dict font = type0(p, face);
+    const char *name = font ? HPDF_Page_GetLocalFontName(w->page, (HPDF_Font)font) : NULL;
+    if (!name)
+        return;
+    rp_buf_add(w->b, "/", 1);
+    rp_buf_adds(w->b, name);
+    rp_buf_add(w->b, " ", 1);
+    put_num(w->b, w->size);
+    rp_buf_adds(w->b, " Tf\n");
+    w->face = face;
+}
+
+/* Ends the TJ array and selects `face` for what follows (a fallback face's glyphs, or the
+ * item's face back): TJ leaves the text position after the last glyph shown. */
+static void switch_font(struct pdf *p, struct show *w, int face)
+{
+    if (w->open)
+        rp_buf_add(w->b, ")", 1);
+    w->open = false;
+    rp_buf_adds(w->b, "] TJ\n");
+    select_font(p, w, face);
+    rp_buf_add(w->b, "[", 1);
+}
+
 static void add_glyphs(struct pdf *p, int face, const struct rp_shaped *sh, const char *s, size_t n,
                        void *ctx)
 {
     struct show *w = ctx;
+    if (face != w->face && sh->count)
+        switch_font(p, w, face);
     rp_shaper_use(p->shaper, face, sh, s, n);
     for (uint32_t i = 0; i < sh->count; i++) {
         const struct rp_glyph *g = &sh->g[i];
@@ -236,8 +284,10 @@ void rp_pdf_show(struct pdf *p, HPDF_Page page, int face, double size, bool set_
         rp_buf_adds(&b, "Tm\n");
     }
     rp_buf_add(&b, "[", 1);
-    struct show w = {&b, false};
-    pieces(p, face, text, len, add_glyphs, &w);
+    struct show w = {&b, false, page, size, face};
+    rp_pdf_pieces(p, face, text, len, true, add_glyphs, &w);
+    if (w.face != face) /* the next text, which may not select a font, expects the item's */
+        switch_font(p, &w, face);
     if (w.open)
         rp_buf_add(&b, ")", 1);
     rp_buf_adds(&b, "] TJ\n");
@@ -376,7 +426,7 @@ static int finish_face(struct pdf *p, int face)
     unsigned char *program = rp_shaper_subset(p->shaper, face, &len);
     if (!program) {
         rp_diag_add(p->diags, RP_ERROR, p->path, 0, 0, "cannot subset the font %s",
-                    p->files.path[face]);
+                    rp_pdf_face_path(p, face));
         return -1;
     }
     HPDF_Dict file = HPDF_DictStream_New(mm, p->doc->xref);
@@ -408,8 +458,9 @@ static int finish_face(struct pdf *p, int face)
     HPDF_Dict_AddNumber(desc, "Descent", info.descent);
     HPDF_Dict_AddNumber(desc, "CapHeight", info.cap_height);
     /* No font says its stem width; this is the usual guess by weight. */
+    int style = face < RP_FACE__MAX ? face : p->fallback_style[face];
     HPDF_Dict_AddNumber(desc, "StemV",
-                        face == RP_FACE_BOLD || face == RP_FACE_BOLD_ITALIC ? 120 : 80);
+                        style == RP_FACE_BOLD || style == RP_FACE_BOLD_ITALIC ? 120 : 80);
     HPDF_Dict_Add(desc, "FontFile2", file);
 
     HPDF_Dict_AddName(cid, "Type", "Font");
@@ -452,7 +503,7 @@ static int finish_face(struct pdf *p, int face)
 
 int rp_pdf_fonts_finish(struct pdf *p)
 {
-    for (int f = 0; f < RP_FACE__MAX; f++)
+    for (int f = 0; f < RP_PDF_FACES; f++)
         if (p->type0[f] && finish_face(p, f) != 0)
             return -1;
     return 0;

@@ -20,6 +20,10 @@ struct rp_item;
 struct rp_struct_elem;
 struct rp_buf;
 
+/* The faces of a document: the four of its family, then the fallback faces found for the
+ * characters those lack (pdf_fallback.c). */
+enum { RP_PDF_FACES = 16 };
+
 struct pdf {
     HPDF_Doc doc;
     struct rp_diags *diags;
@@ -27,15 +31,23 @@ struct pdf {
     int errors;
     struct rp_font_files files;
     struct rp_shaper *shaper;       /* the faces, loaded on first use (pdf_fonts.c) */
-    bool face_failed[RP_FACE__MAX]; /* a face that could not be loaded, reported once */
-    HPDF_Dict type0[RP_FACE__MAX];  /* the font of each face drawn, filled at the end */
-    struct rp_metrics metrics;      /* the layout measures with the shaper */
-    uint32_t missing[16];           /* characters without a glyph, warned of */
+    bool face_failed[RP_PDF_FACES]; /* a face that could not be loaded, reported once */
+    HPDF_Dict type0[RP_PDF_FACES];  /* the font of each face drawn, filled at the end */
+    /* The fallback faces, from RP_FACE__MAX on, in the order they were first needed: their
+     * files and the face of the family each stands in for. */
+    char *fallback_path[RP_PDF_FACES];
+    int fallback_style[RP_PDF_FACES];
+    int fallback_count;
+    /* Per face of the family, characters no installed face has: not looked up again. */
+    uint32_t no_fallback[RP_FACE__MAX][32];
+    size_t no_fallback_count[RP_FACE__MAX];
+    struct rp_metrics metrics; /* the layout measures with the shaper */
+    uint32_t missing[16];      /* characters without a glyph, warned of */
     size_t missing_count;
     /* Per face, the characters drawn as .notdef: each gets a code of its own past the
      * face's glyphs (mapped to glyph 0), so that its ToUnicode entry keeps it in the text. */
-    uint32_t extra[RP_FACE__MAX][32];
-    size_t extra_count[RP_FACE__MAX];
+    uint32_t extra[RP_PDF_FACES][32];
+    size_t extra_count[RP_PDF_FACES];
     HPDF_Page *pages;
     double *heights;
     size_t page_count, page_cap;
@@ -76,6 +88,27 @@ void rp_pdf_fonts_free(struct pdf *p);
 
 /* Whether `face` is loaded, loading it on first use (a failure is reported once). */
 bool rp_pdf_face(struct pdf *p, int face);
+
+/* The file of `face` (of the family or a fallback face). */
+const char *rp_pdf_face_path(const struct pdf *p, int face);
+
+/* ---- pieces of text and their faces (pdf_fallback.c) */
+
+struct rp_shaped;
+typedef void (*rp_pdf_each)(struct pdf *p, int face, const struct rp_shaped *sh, const char *s,
+                            size_t n, void *ctx);
+
+/* Calls `each` for the pieces of `text` shaped apart, each with the face that draws it:
+ * each space alone, and each run of other characters (a word), cut where the characters
+ * of `face` lack are drawn by a fallback face and around a right-to-left core (bidi.h).
+ * Measuring and drawing cut alike, so that a line is as wide drawn as measured; `visual`
+ * (drawing) gives the pieces in the order they are drawn, left to right, otherwise in the
+ * order of the text. */
+void rp_pdf_pieces(struct pdf *p, int face, const char *text, size_t len, bool visual,
+                   rp_pdf_each each, void *ctx);
+
+/* The fallback faces' files, released with the document. */
+void rp_pdf_fallback_free(struct pdf *p);
 
 /* Shows `len` bytes of `text` in `face` inside the open text object, at the text matrix
  * `matrix` (NULL: where the caller placed it), selecting the font first when `set_font`: glyph ids

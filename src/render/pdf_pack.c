@@ -218,7 +218,7 @@ static int add_xref(struct rp_buf *out, const struct object *o, size_t count, un
 int rp_pdf_pack(const char *in, size_t len, int level, struct rp_buf *out,
                 struct rp_pdf_packed *packed)
 {
-    const char *end = in + len, *q, *after;
+    const char *end = in + len, *q, *after = NULL;
     /* The last "startxref" gives the table; libharu writes it once, at the end. */
     if (len < 32 || !ends(in, end, "\n%%EOF\n"))
         return -1;

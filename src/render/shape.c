@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define FACES 8
+#define FACES 16 /* the family's four, then fallback faces (RP_PDF_FACES) */
 
 struct face {
     hb_blob_t *blob;
@@ -184,14 +184,14 @@ static void grow(struct rp_shaper *s)
     free(old);
 }
 
-/* Whether the character at `s` (of `n` bytes left) is drawn as nothing and left out. */
-static bool no_glyph(const char *s, size_t n)
+/* How many bytes at `t` (of `left`) are left out of shaping: a control character, or the
+ * line and paragraph separators U+2028 and U+2029, which break a line (the layout's
+ * business) and have no glyph; HarfBuzz drops the default-ignorable characters itself. */
+static size_t skipped(const unsigned char *t, size_t left)
 {
-    unsigned char c = (unsigned char)s[0];
-    if (c < 0x20 || c == 0x7F)
-        return true;
-    return c == 0xE2 && n >= 3 && (unsigned char)s[1] == 0x80 &&
-           ((unsigned char)s[2] == 0xA8 || (unsigned char)s[2] == 0xA9);
+    if (t[0] < 0x20 || t[0] == 0x7F)
+        return 1;
+    return left >= 3 && t[0] == 0xE2 && t[1] == 0x80 && (t[2] == 0xA8 || t[2] == 0xA9) ? 3 : 0;
 }
 
 static struct rp_shaped *shape_now(struct rp_shaper *s, struct face *fc, const char *text,
@@ -201,20 +201,20 @@ static struct rp_shaped *shape_now(struct rp_shaper *s, struct face *fc, const c
     hb_buffer_clear_contents(b);
     hb_buffer_set_flags(b, HB_BUFFER_FLAG_REMOVE_DEFAULT_IGNORABLES);
     hb_buffer_set_cluster_level(b, HB_BUFFER_CLUSTER_LEVEL_MONOTONE_CHARACTERS);
-    /* Control characters and the line and paragraph separators (U+2028, U+2029: breaks,
-     * not text) have no glyph: they are left out, with their place in the text kept so
-     * that clusters stay byte offsets into `text`. The default ignorables (soft hyphen,
-     * zero-width space and joiners) are removed by HarfBuzz itself. */
-    for (size_t i = 0; i < len; i++) {
-        if (no_glyph(text + i, len - i)) {
-            i += (unsigned char)text[i] < 0x80 ? 0 : 2;
+    /* Control characters have no glyph: they are left out, with their place in the text
+     * kept so that clusters stay byte offsets into `text`. */
+    const unsigned char *t = (const unsigned char *)text;
+    for (size_t i = 0; i < len;) {
+        size_t skip = skipped(t + i, len - i);
+        if (skip) {
+            i += skip;
             continue;
         }
         size_t j = i;
-        while (j < len && !no_glyph(text + j, len - j))
+        while (j < len && !skipped(t + j, len - j))
             j++;
         hb_buffer_add_utf8(b, text, (int)len, (unsigned)i, (int)(j - i));
-        i = j - 1;
+        i = j;
     }
     hb_buffer_guess_segment_properties(b);
     hb_shape(fc->font, b, s->features, 2);
@@ -293,11 +293,18 @@ void rp_shaper_use(struct rp_shaper *s, int face, const struct rp_shaped *shaped
         hb_set_add(fc->used, g->gid);
         if (fc->text[g->gid] || g->gid == 0 || (i > 0 && shaped->g[i - 1].cluster == g->cluster))
             continue;
-        /* The cluster runs to the next glyph's (clusters grow: left-to-right text). */
+        /* The cluster runs to the next one in the text: after this glyph in left-to-right
+         * text (clusters grow), before it in right-to-left text (they shrink). */
         uint32_t end = (uint32_t)len;
         for (uint32_t k = i + 1; k < shaped->count; k++)
             if (shaped->g[k].cluster > g->cluster) {
                 end = shaped->g[k].cluster;
+                break;
+            }
+        for (uint32_t k = i; k-- > 0;)
+            if (shaped->g[k].cluster != g->cluster) {
+                if (shaped->g[k].cluster > g->cluster && shaped->g[k].cluster < end)
+                    end = shaped->g[k].cluster;
                 break;
             }
         if (end <= g->cluster || end > len)

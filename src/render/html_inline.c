@@ -116,6 +116,32 @@ static void close_inline(struct opener *o)
         rp_xml_end(o->c->w);
 }
 
+/* Whether `s` starts with a line or paragraph separator (U+2028, U+2029). */
+static bool line_separator(const char *s)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    return u[0] == 0xE2 && u[1] == 0x80 && (u[2] == 0xA8 || u[2] == 0xA9);
+}
+
+/* Text with its line and paragraph separators written as <br>: the PDF ends a line there,
+ * where a browser would show a mere space. */
+static void text_lines(struct html_ctx *c, const char *text)
+{
+    const char *start = text;
+    for (const char *q = text; *q; q++) {
+        if (!line_separator(q))
+            continue;
+        if (q > start)
+            rp_xml_text(c->w, rp_arena_strndup(c->arena, start, (size_t)(q - start)));
+        rp_xml_start(c->w, "br");
+        rp_xml_end(c->w);
+        q += 2;
+        start = q + 1;
+    }
+    if (*start)
+        rp_xml_text(c->w, start);
+}
+
 void html_text_in(struct html_ctx *c, const char *text, const char *lang, bool placeholder)
 {
     if (!text || !*text)
@@ -126,7 +152,7 @@ void html_text_in(struct html_ctx *c, const char *text, const char *lang, bool p
         open_inline(&o, "mark", "placeholder");
     else if (foreign)
         open_inline(&o, "span", NULL);
-    rp_xml_text(c->w, text);
+    text_lines(c, text);
     close_inline(&o);
 }
 
@@ -197,7 +223,7 @@ static void span(struct html_ctx *c, const struct rp_span *s)
     } else if (o.lang || o.mark_foreign)
         open_inline(&o, "span", NULL);
     /* A link needs words: with none of its own, the address it leads to. */
-    rp_xml_text(c->w, *text ? text : s->href);
+    text_lines(c, *text ? text : s->href);
     close_inline(&o);
 }
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Soft hyphens, zero-width spaces and line separators in the source text: a soft hyphen
 # shows as a hyphen only where a line breaks at it (and is never in the extracted text of
-# an unbroken word); U+2028 ends a line; none of them is drawn as a box or warned of.
+# an unbroken word); U+2028 ends a line (in the HTML too, as <br>); none of them is drawn
+# as a box or warned of.
 #   bash tests/scripts/soft_hyphens.sh path/to/rapport path/to/source
 set -u
 rapport=$1 src=$2
@@ -49,4 +50,11 @@ grep -qE 'Première ligne$' "$tmp/out.txt" || fail "U+2028 did not end the line"
 grep -qE '^seconde ligne, motsuivant et jointure' "$tmp/out.txt" ||
   fail "the line after U+2028: $(grep -A1 'Première' "$tmp/out.txt")"
 qpdf --check "$tmp/out.pdf" >/dev/null 2>&1 || fail "qpdf --check"
+
+# The HTML edition ends the line there too (a browser shows U+2028 as a space).
+"$rapport" render --kind budget --lang fr "$tmp/plan.xml" -o "$tmp/out.html" 2>"$tmp/err" ||
+  fail "render html: $(tail -3 "$tmp/err")"
+grep -q 'Première ligne<br */\{0,1\}>seconde ligne' "$tmp/out.html" ||
+  fail "no <br> for U+2028 in the HTML: $(grep -o 'Première.\{0,40\}' "$tmp/out.html")"
+! grep -q $'\u2028' "$tmp/out.html" || fail "U+2028 left in the HTML"
 exit 0

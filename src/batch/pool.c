@@ -9,6 +9,7 @@
 #include "produce/session.h"
 #include "render/fonts.h"
 #include "render/hyphen.h"
+#include "templates/templates.h"
 #include "util/arena.h"
 #include "util/atomic.h"
 #include "util/fmt.h"
@@ -215,11 +216,12 @@ static void load_hyphenators(unsigned langs)
 
 /* Loading any document once compiles the embedded schema, which workers then inherit
  * instead of compiling it again for every document. The document itself is irrelevant.
- * The same for the hyphenation dictionaries and fontconfig's configuration. */
+ * The same for the hyphenation dictionaries, fontconfig's configuration and the theme's
+ * font files. */
 static void warm_up(const struct rp_batch_options *opt)
 {
     load_hyphenators(opt->langs);
-    rp_fonts_warm_up();
+    rp_fonts_warm_up(opt->templates ? opt->templates->theme.font_family : NULL);
     static const char tiny[] = "<plan/>";
     struct rp_arena *arena = rp_arena_new();
     struct rp_diags diags;

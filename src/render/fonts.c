@@ -56,9 +56,46 @@ static char *match(FcConfig *config, const char *family, enum rp_face face)
     return path;
 }
 
-void rp_fonts_warm_up(void)
+void rp_fonts_warm_up(const char *family)
 {
     FcInit();
+    struct rp_font_files files;
+    struct rp_diags quiet; /* a render that needs the faces reports their problems */
+    rp_diags_init(&quiet);
+    if (rp_fonts_find(family, &files, &quiet) == 0)
+        rp_font_files_free(&files);
+    rp_diags_free(&quiet);
+}
+
+/* What match() answered, per family asked for and face, kept for the process: fontconfig's
+ * substitution and matching cost more than a short document's layout, and their answer
+ * does not change while the process runs (the batch's parent asks first, through
+ * rp_fonts_warm_up(), and its workers inherit the answers). Paths are heap-owned, never
+ * freed: a handful of strings for the process's lifetime. */
+struct remembered {
+    char *family; /* NULL: the fallbacks' own lookups */
+    char *path[RP_FACE__MAX];
+    bool known[RP_FACE__MAX];
+};
+
+static struct remembered remembered[8];
+
+static char *match_remembered(FcConfig *config, const char *family, enum rp_face face)
+{
+    struct remembered *r = NULL;
+    for (size_t i = 0; i < sizeof remembered / sizeof *remembered && !r; i++)
+        if (remembered[i].family && strcmp(remembered[i].family, family) == 0)
+            r = &remembered[i];
+    for (size_t i = 0; i < sizeof remembered / sizeof *remembered && !r; i++)
+        if (!remembered[i].family && (remembered[i].family = strdup(family)) != NULL)
+            r = &remembered[i];
+    if (!r) /* the table is full (or out of memory): ask without remembering */
+        return match(config, family, face);
+    if (!r->known[face]) {
+        r->path[face] = match(config, family, face);
+        r->known[face] = true;
+    }
+    return r->path[face] ? strdup(r->path[face]) : NULL;
 }
 
 int rp_fonts_find(const char *family, struct rp_font_files *out, struct rp_diags *diags)
@@ -73,9 +110,9 @@ int rp_fonts_find(const char *family, struct rp_font_files *out, struct rp_diags
     }
     int rc = 0;
     for (int face = 0; face < RP_FACE__MAX; face++) {
-        out->path[face] = family ? match(config, family, (enum rp_face)face) : NULL;
+        out->path[face] = family ? match_remembered(config, family, (enum rp_face)face) : NULL;
         for (size_t i = 0; !out->path[face] && i < sizeof fallbacks / sizeof *fallbacks; i++) {
-            out->path[face] = match(config, fallbacks[i], (enum rp_face)face);
+            out->path[face] = match_remembered(config, fallbacks[i], (enum rp_face)face);
             if (out->path[face] && family)
                 rp_diag_add(diags, RP_WARNING, NULL, 0, 0,
                             "font family \"%s\" has no TrueType %s face; using %s", family,

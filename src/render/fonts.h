@@ -18,8 +18,9 @@ __attribute__((warn_unused_result)) int rp_fonts_find(const char *family, struct
 
 void rp_font_files_free(struct rp_font_files *files);
 
-/* Loads fontconfig's configuration and font cache now, for processes forked later (the
- * batch's workers) to inherit, rather than each parsing them again for its one document. */
-void rp_fonts_warm_up(void);
+/* Loads fontconfig's configuration and font cache now, and finds the faces of `family`
+ * (the theme's; NULL: the default), for processes forked later (the batch's workers) to
+ * inherit, rather than each parsing and matching them again for its one document. */
+void rp_fonts_warm_up(const char *family);
 
 #endif

@@ -204,13 +204,13 @@ static void load_hyphenators(unsigned langs)
     bool partners = false;
     for (int lang = 0; lang < RP_LANG__MAX; lang++)
         if (langs & (1u << lang)) {
-            rp_hyphenator_open(rp_lang_code((enum rp_lang)lang));
+            rp_hyphenator_preload(rp_lang_code((enum rp_lang)lang));
             partners = partners || rp_editions_side_by_side((enum rp_lang)lang, &index, &count);
         }
     if (partners) {
         rp_editions_side_by_side(RP_LANG_FR, &index, &count);
         for (size_t i = 0; i < count; i++)
-            rp_hyphenator_open(rp_lang_code(rp_editions_lang(i)));
+            rp_hyphenator_preload(rp_lang_code(rp_editions_lang(i)));
     }
 }
 

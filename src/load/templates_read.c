@@ -23,13 +23,23 @@ struct source {
     unsigned long size;
 };
 
+/* The built-in files are not validated against the schema at run time: they are part of
+ * the program, and a unit test (test_templates.c) validates every one of them, so that each
+ * render does not pay for the templates schema and five validations. A directory's files
+ * are validated, as anything a user writes. */
+static const struct rp_xnode *read_default(const unsigned char *data, unsigned long size,
+                                           const char *name, struct rp_arena *scratch,
+                                           struct rp_diags *diags)
+{
+    return rp_xml_read_memory((const char *)data, size, name, RP_SCHEMA_NONE, scratch, diags);
+}
+
 static const struct rp_xnode *read_source(const char *dir, struct source src,
                                           struct rp_arena *scratch, struct rp_diags *diags)
 {
     if (!dir)
-        return rp_xml_read_memory((const char *)src.data, src.size,
-                                  rp_arena_printf(scratch, "<default>/%s", src.name),
-                                  RP_SCHEMA_TEMPLATES, scratch, diags);
+        return read_default(src.data, src.size, rp_arena_printf(scratch, "<default>/%s", src.name),
+                            scratch, diags);
     return rp_xml_read(rp_arena_printf(scratch, "%s/%s", dir, src.name), RP_SCHEMA_TEMPLATES,
                        scratch, diags);
 }
@@ -306,15 +316,16 @@ const struct rp_templates *rp_templates_load(const char *dir, struct rp_arena *a
 
     /* The keys rapport prints are those of the built-in French catalogue. */
     struct rp_catalogue reference = {0};
-    const struct rp_xnode *ref_root =
-        rp_xml_read_memory((const char *)rp_default_labels_fr, rp_default_labels_fr_len,
-                           "<default>/labels/fr.xml", RP_SCHEMA_TEMPLATES, scratch, diags);
+    const struct rp_xnode *ref_root = read_default(rp_default_labels_fr, rp_default_labels_fr_len,
+                                                   "<default>/labels/fr.xml", scratch, diags);
     if (ref_root)
         read_labels(&r, ref_root, NULL, &reference);
     for (int lang = 0; lang < RP_LANG__MAX; lang++) {
         struct source src = label_sources[lang];
         src.size = label_sizes[lang];
-        const struct rp_xnode *root = read_source(dir, src, scratch, diags);
+        /* The default French catalogue is the reference itself: not parsed a second time. */
+        const struct rp_xnode *root =
+            !dir && lang == RP_LANG_FR ? ref_root : read_source(dir, src, scratch, diags);
         if (!root)
             continue;
         const char *declared = rp_xnode_attr(root, "xml:lang");

@@ -2,6 +2,7 @@
 
 #include "render/fonts.h"
 
+#include "util/arena.h"
 #include "util/diag.h"
 
 #include <fontconfig/fontconfig.h>
@@ -67,41 +68,52 @@ void rp_fonts_warm_up(const char *family)
     rp_diags_free(&quiet);
 }
 
-/* What match() answered, per family asked for and face, kept for the process: fontconfig's
- * substitution and matching cost more than a short document's layout, and their answer
- * does not change while the process runs (the batch's parent asks first, through
- * rp_fonts_warm_up(), and its workers inherit the answers). Paths are heap-owned, never
- * freed: a handful of strings for the process's lifetime. */
-struct remembered {
-    char *family; /* NULL: the fallbacks' own lookups */
+/* The families found so far in this process, each with its faces' files: a batch opens
+ * every document's fonts (twice when its editions are compared), and a fontconfig match
+ * costs more than laying out a page. Only a family found without warning is remembered,
+ * so that a fallback's warning is given for every document as before. The batch's parent
+ * finds the theme's family first (rp_fonts_warm_up()), and its workers inherit it. Not
+ * thread-safe. */
+static struct found {
+    char *family; /* "" for no family */
     char *path[RP_FACE__MAX];
-    bool known[RP_FACE__MAX];
-};
+} found[4];
+static size_t found_count, fontconfig_matches;
 
-static struct remembered remembered[8];
-
-static char *match_remembered(FcConfig *config, const char *family, enum rp_face face)
+static bool remembered(const char *family, struct rp_font_files *out)
 {
-    struct remembered *r = NULL;
-    for (size_t i = 0; i < sizeof remembered / sizeof *remembered && !r; i++)
-        if (remembered[i].family && strcmp(remembered[i].family, family) == 0)
-            r = &remembered[i];
-    for (size_t i = 0; i < sizeof remembered / sizeof *remembered && !r; i++)
-        if (!remembered[i].family && (remembered[i].family = strdup(family)) != NULL)
-            r = &remembered[i];
-    if (!r) /* the table is full (or out of memory): ask without remembering */
-        return match(config, family, face);
-    if (!r->known[face]) {
-        r->path[face] = match(config, family, face);
-        r->known[face] = true;
-    }
-    return r->path[face] ? strdup(r->path[face]) : NULL;
+    for (size_t i = 0; i < found_count; i++)
+        if (strcmp(found[i].family, family ? family : "") == 0) {
+            for (int face = 0; face < RP_FACE__MAX; face++)
+                out->path[face] = rp_xstrdup(found[i].path[face]);
+            return true;
+        }
+    return false;
+}
+
+static void remember(const char *family, const struct rp_font_files *files)
+{
+    if (found_count == sizeof found / sizeof *found)
+        return;
+    struct found *f = &found[found_count++];
+    f->family = rp_xstrdup(family ? family : "");
+    for (int face = 0; face < RP_FACE__MAX; face++)
+        f->path[face] = rp_xstrdup(files->path[face]);
+}
+
+size_t rp_fonts_matches(void)
+{
+    return fontconfig_matches;
 }
 
 int rp_fonts_find(const char *family, struct rp_font_files *out, struct rp_diags *diags)
 {
     static const char *const fallbacks[] = {"Liberation Sans", "DejaVu Sans"};
     memset(out, 0, sizeof *out);
+    if (remembered(family, out))
+        return 0;
+    size_t warnings = diags->warnings;
+    fontconfig_matches++;
     /* The default configuration, loaded once per process and shared by every render. */
     FcConfig *config = FcInit() ? FcConfigGetCurrent() : NULL;
     if (!config) {
@@ -110,9 +122,9 @@ int rp_fonts_find(const char *family, struct rp_font_files *out, struct rp_diags
     }
     int rc = 0;
     for (int face = 0; face < RP_FACE__MAX; face++) {
-        out->path[face] = family ? match_remembered(config, family, (enum rp_face)face) : NULL;
+        out->path[face] = family ? match(config, family, (enum rp_face)face) : NULL;
         for (size_t i = 0; !out->path[face] && i < sizeof fallbacks / sizeof *fallbacks; i++) {
-            out->path[face] = match_remembered(config, fallbacks[i], (enum rp_face)face);
+            out->path[face] = match(config, fallbacks[i], (enum rp_face)face);
             if (out->path[face] && family)
                 rp_diag_add(diags, RP_WARNING, NULL, 0, 0,
                             "font family \"%s\" has no TrueType %s face; using %s", family,
@@ -127,6 +139,8 @@ int rp_fonts_find(const char *family, struct rp_font_files *out, struct rp_diags
     }
     if (rc)
         rp_font_files_free(out);
+    else if (diags->warnings == warnings)
+        remember(family, out);
     return rc;
 }
 

@@ -4,6 +4,8 @@
 
 #include "render/metrics.h"
 
+#include <stddef.h>
+
 struct rp_diags;
 
 struct rp_font_files {
@@ -17,6 +19,10 @@ __attribute__((warn_unused_result)) int rp_fonts_find(const char *family, struct
                                                       struct rp_diags *diags);
 
 void rp_font_files_free(struct rp_font_files *files);
+
+/* How many times rp_fonts_find() has asked fontconfig in this process: a family already
+ * found without warning is answered from memory (tests). */
+size_t rp_fonts_matches(void);
 
 /* Loads fontconfig's configuration and font cache now, and finds the faces of `family`
  * (the theme's; NULL: the default), for processes forked later (the batch's workers) to

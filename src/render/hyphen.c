@@ -16,8 +16,10 @@
 #endif
 
 struct rp_hyphenator {
-    HyphenDict *dict;
-    bool latin1; /* hyph_nl.dic is ISO-8859-1, hyph_fr.dic UTF-8: the first line says */
+    HyphenDict *dict; /* NULL until a word first needs it (see dict_of) */
+    bool failed;      /* the dictionary could not be parsed: no word is hyphenated */
+    bool latin1;      /* hyph_nl.dic is ISO-8859-1, hyph_fr.dic UTF-8: the first line says */
+    char path[256];
 };
 
 /* Dictionaries are loaded once per process and kept: a batch renders many documents, and
@@ -38,13 +40,40 @@ static struct rp_hyphenator *load(const char *lang)
     if (!fgets(first, sizeof first, f))
         first[0] = '\0';
     fclose(f);
-    HyphenDict *dict = hnj_hyphen_load(path);
-    if (!dict)
-        return NULL;
+    /* The patterns themselves are parsed on the first word that needs them: a document
+     * often has no word to hyphenate, and parsing hyph_nl.dic costs several ms. */
     struct rp_hyphenator *h = rp_xmalloc(sizeof *h);
-    h->dict = dict;
+    h->dict = NULL;
+    h->failed = false;
     h->latin1 = strncmp(first, "UTF-8", 5) != 0;
+    memcpy(h->path, path, sizeof h->path);
     return h;
+}
+
+/* The parsed patterns of `h`, loaded now if they were not yet. The hyphenator is shared
+ * through const pointers, but loading is no visible change of its state: the cast is safe
+ * as every hyphenator is allocated by load(). */
+static HyphenDict *dict_of(const struct rp_hyphenator *h)
+{
+    struct rp_hyphenator *m = (struct rp_hyphenator *)h;
+    if (!m->dict && !m->failed) {
+        m->dict = hnj_hyphen_load(m->path);
+        m->failed = m->dict == NULL;
+    }
+    return m->dict;
+}
+
+void rp_hyphenator_preload(const char *lang)
+{
+    struct rp_hyphenator *h = rp_hyphenator_open(lang);
+    if (h)
+        dict_of(h);
+    rp_hyphenator_close(h);
+}
+
+bool rp_hyphenator_loaded(const struct rp_hyphenator *h)
+{
+    return h && h->dict;
 }
 
 struct rp_hyphenator *rp_hyphenator_open(const char *lang)
@@ -70,7 +99,8 @@ void rp_hyphenator_close(struct rp_hyphenator *h)
             return; /* cached for the process */
     if (!h)
         return;
-    hnj_hyphen_free(h->dict);
+    if (h->dict)
+        hnj_hyphen_free(h->dict);
     free(h);
 }
 
@@ -94,6 +124,9 @@ static uint32_t to_lower(uint32_t cp)
 static size_t hyphenate_run(const struct rp_hyphenator *h, const uint32_t *cps, const size_t *offs,
                             size_t n, size_t *points, size_t max)
 {
+    HyphenDict *dict = dict_of(h);
+    if (!dict)
+        return 0;
     char word[MAX_WORD * 2 + 1];
     size_t len = 0;
     for (size_t i = 0; i < n; i++) {
@@ -114,7 +147,7 @@ static size_t hyphenate_run(const struct rp_hyphenator *h, const uint32_t *cps, 
     char **rep = NULL;
     int *pos = NULL, *cut = NULL;
     size_t count = 0;
-    if (hnj_hyphen_hyphenate2(h->dict, word, (int)len, hyphens, NULL, &rep, &pos, &cut) == 0) {
+    if (hnj_hyphen_hyphenate2(dict, word, (int)len, hyphens, NULL, &rep, &pos, &cut) == 0) {
         /* libhyphen indexes `hyphens` by byte for a Latin-1 dictionary but by character for
          * a UTF-8 one (it normalises the vector), so k counts code points in both cases. */
         for (size_t k = 0; k + 1 < n && count < max; k++) {
@@ -186,6 +219,17 @@ struct rp_hyphenator *rp_hyphenator_open(const char *lang)
 void rp_hyphenator_close(struct rp_hyphenator *h)
 {
     (void)h;
+}
+
+void rp_hyphenator_preload(const char *lang)
+{
+    (void)lang;
+}
+
+bool rp_hyphenator_loaded(const struct rp_hyphenator *h)
+{
+    (void)h;
+    return false;
 }
 
 size_t rp_hyphenate(const struct rp_hyphenator *h, const char *word, size_t len, size_t reach,

@@ -24,7 +24,8 @@ struct face {
     int32_t *width;      /* nominal advance of every glyph, thousandths */
     uint16_t latin[256]; /* the glyphs of U+0000 to U+00FF, looked up once */
     hb_set_t *used;
-    char **text; /* per glyph: the characters it stands for, drawn first */
+    uint32_t font_id; /* the file's number in the process (font_id_of): the words' key */
+    char **text;      /* per glyph: the characters it stands for, drawn first */
 };
 
 /* A cached word. The table forgets everything when it is full: the words of a document
@@ -33,7 +34,7 @@ struct entry {
     uint64_t hash;
     char *key; /* NULL: an empty slot */
     uint32_t len;
-    int face;
+    uint32_t font;
     struct rp_shaped *shaped;
 };
 
@@ -41,11 +42,32 @@ struct rp_shaper {
     struct face faces[FACES];
     hb_buffer_t *buffer;
     hb_feature_t features[2];
-    struct entry *table;
-    size_t cap, count;
 };
 
 enum { CACHE_MAX = 1 << 16 };
+
+/* The words shaped in this process, shared by every shaper: a word shaped with the same
+ * font file gives the same glyphs whichever document asks (the features and buffer flags
+ * are fixed), and a render lays its editions out with one shaper before drawing with
+ * another, and a batch's worker renders many documents. Not thread-safe. */
+static struct words {
+    struct entry *table;
+    size_t cap, count;
+} words;
+
+/* The font files loaded in this process, by path: their index is a word's font_id. */
+static char **font_paths;
+static uint32_t font_path_count;
+
+static uint32_t font_id_of(const char *path)
+{
+    for (uint32_t i = 0; i < font_path_count; i++)
+        if (strcmp(font_paths[i], path) == 0)
+            return i;
+    font_paths = rp_xrealloc(font_paths, (font_path_count + 1) * sizeof *font_paths);
+    font_paths[font_path_count] = rp_xstrdup(path);
+    return font_path_count++;
+}
 
 struct rp_shaper *rp_shaper_new(void)
 {
@@ -58,16 +80,19 @@ struct rp_shaper *rp_shaper_new(void)
      * gains little from them. Kerning stays on (HarfBuzz's default). */
     hb_feature_from_string("-liga", -1, &s->features[0]);
     hb_feature_from_string("-clig", -1, &s->features[1]);
-    s->cap = 1024;
-    s->table = calloc(s->cap, sizeof *s->table);
-    if (!hb_buffer_allocation_successful(s->buffer) || !s->table) {
+    if (!words.table) {
+        words.cap = 1024;
+        words.table = rp_xmalloc(words.cap * sizeof *words.table);
+        memset(words.table, 0, words.cap * sizeof *words.table);
+    }
+    if (!hb_buffer_allocation_successful(s->buffer)) {
         rp_shaper_free(s);
         return NULL;
     }
     return s;
 }
 
-static void cache_clear(struct rp_shaper *s)
+static void cache_clear(struct words *s)
 {
     for (size_t i = 0; i < s->cap; i++) {
         free(s->table[i].key);
@@ -93,9 +118,6 @@ void rp_shaper_free(struct rp_shaper *s)
         hb_face_destroy(fc->face);
         hb_blob_destroy(fc->blob);
     }
-    if (s->table)
-        cache_clear(s);
-    free(s->table);
     hb_buffer_destroy(s->buffer);
     free(s);
 }
@@ -141,6 +163,7 @@ int rp_shaper_load(struct rp_shaper *s, int face, const char *path, char *why, s
         hb_codepoint_t gid = 0;
         fc->latin[cp] = hb_font_get_nominal_glyph(fc->font, cp, &gid) ? (uint16_t)gid : 0;
     }
+    fc->font_id = font_id_of(path);
     fc->used = hb_set_create();
     hb_set_add(fc->used, 0); /* .notdef: every TrueType program needs it */
     fc->text = calloc(fc->glyphs, sizeof *fc->text);
@@ -153,25 +176,25 @@ bool rp_shaper_has(const struct rp_shaper *s, int face)
 }
 
 /* FNV-1a over the face and the bytes: the same input hashes alike in every run. */
-static uint64_t hash_of(int face, const char *text, size_t len)
+static uint64_t hash_of(uint32_t font, const char *text, size_t len)
 {
-    uint64_t h = 14695981039346656037u ^ (uint64_t)face;
+    uint64_t h = 14695981039346656037u ^ (uint64_t)font;
     for (size_t i = 0; i < len; i++)
         h = (h ^ (unsigned char)text[i]) * 1099511628211u;
     return h;
 }
 
-static struct entry *slot(struct rp_shaper *s, uint64_t h, int face, const char *text, size_t len)
+static struct entry *slot(struct words *s, uint64_t h, uint32_t font, const char *text, size_t len)
 {
     for (size_t i = (size_t)h & (s->cap - 1);; i = (i + 1) & (s->cap - 1)) {
         struct entry *e = &s->table[i];
         if (!e->key ||
-            (e->hash == h && e->face == face && e->len == len && memcmp(e->key, text, len) == 0))
+            (e->hash == h && e->font == font && e->len == len && memcmp(e->key, text, len) == 0))
             return e;
     }
 }
 
-static void grow(struct rp_shaper *s)
+static void grow(struct words *s)
 {
     struct entry *old = s->table;
     size_t old_cap = s->cap;
@@ -180,7 +203,7 @@ static void grow(struct rp_shaper *s)
     memset(s->table, 0, s->cap * sizeof *s->table);
     for (size_t i = 0; i < old_cap; i++)
         if (old[i].key)
-            *slot(s, old[i].hash, old[i].face, old[i].key, old[i].len) = old[i];
+            *slot(s, old[i].hash, old[i].font, old[i].key, old[i].len) = old[i];
     free(old);
 }
 
@@ -237,24 +260,25 @@ static struct rp_shaped *shape_now(struct rp_shaper *s, struct face *fc, const c
 const struct rp_shaped *rp_shape(struct rp_shaper *s, int face, const char *text, size_t len)
 {
     struct face *fc = &s->faces[face];
-    uint64_t h = hash_of(face, text, len);
-    struct entry *e = slot(s, h, face, text, len);
+    struct words *w = &words;
+    uint64_t h = hash_of(fc->font_id, text, len);
+    struct entry *e = slot(w, h, fc->font_id, text, len);
     if (e->key)
         return e->shaped;
-    if (s->count >= CACHE_MAX) {
-        cache_clear(s);
-        e = slot(s, h, face, text, len);
-    } else if (2 * (s->count + 1) > s->cap) {
-        grow(s);
-        e = slot(s, h, face, text, len);
+    if (w->count >= CACHE_MAX) {
+        cache_clear(w);
+        e = slot(w, h, fc->font_id, text, len);
+    } else if (2 * (w->count + 1) > w->cap) {
+        grow(w);
+        e = slot(w, h, fc->font_id, text, len);
     }
     e->hash = h;
-    e->face = face;
+    e->font = fc->font_id;
     e->len = (uint32_t)len;
     e->key = rp_xmalloc(len ? len : 1);
     memcpy(e->key, text, len);
     e->shaped = shape_now(s, fc, text, len);
-    s->count++;
+    w->count++;
     return e->shaped;
 }
 

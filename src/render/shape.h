@@ -54,9 +54,10 @@ rp_shaper_load(struct rp_shaper *s, int face, const char *path, char *why, size_
 bool rp_shaper_has(const struct rp_shaper *s, int face);
 
 /* The glyphs of the `len` bytes of UTF-8 `text` in `face` (loaded), from the cache when the
- * same word was shaped before. The result belongs to the shaper and stays valid until the
- * next call of rp_shape(). Control characters are dropped, as are default-ignorable ones
- * (soft hyphen, zero-width space). */
+ * same word was shaped before with the same font file, by any shaper of the process (the
+ * cache is shared: a render lays out with one shaper and draws with another). The result
+ * belongs to the cache and stays valid until the next call of rp_shape(), on any shaper. Control
+ * characters are dropped, as are default-ignorable ones (soft hyphen, zero-width space). */
 const struct rp_shaped *rp_shape(struct rp_shaper *s, int face, const char *text, size_t len);
 
 /* The nominal advance of the glyph of code point `cp` (the .notdef glyph when the face has

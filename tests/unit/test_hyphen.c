@@ -33,6 +33,36 @@ static void hyphenated(const char *lang, const char *word, char *out, size_t siz
     out[o] = '\0';
 }
 
+/* Opening a hyphenator parses no patterns: only the first word long enough to be hyphenated
+ * does (a document without one never pays for hyph_nl.dic). Runs first, before any other
+ * test has loaded the Dutch dictionary of this process. */
+static void test_patterns_parsed_on_first_word(void **state)
+{
+    (void)state;
+    size_t points[32];
+    struct rp_hyphenator *h = rp_hyphenator_open("nl");
+    assert_non_null(h);
+    assert_false(rp_hyphenator_loaded(h));
+    assert_int_equal(rp_hyphenate(h, "de 12,5 %", 9, 9, points, 32), 0); /* no run of 5 letters */
+    assert_false(rp_hyphenator_loaded(h));
+    const char *word = "administratie";
+    assert_true(rp_hyphenate(h, word, strlen(word), strlen(word), points, 32) > 0);
+    assert_true(rp_hyphenator_loaded(h));
+    rp_hyphenator_close(h);
+}
+
+/* A batch's parent preloads the patterns, so that its forked workers share them. Runs
+ * before any other test has opened the French hyphenator. */
+static void test_preload_parses_patterns(void **state)
+{
+    (void)state;
+    rp_hyphenator_preload("fr");
+    struct rp_hyphenator *h = rp_hyphenator_open("fr");
+    assert_non_null(h);
+    assert_true(rp_hyphenator_loaded(h));
+    rp_hyphenator_close(h);
+}
+
 static void test_french_accents(void **state)
 {
     (void)state;
@@ -124,6 +154,8 @@ static void test_reach_bounds_reading(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_patterns_parsed_on_first_word),
+        cmocka_unit_test(test_preload_parses_patterns),
         cmocka_unit_test(test_french_accents),
         cmocka_unit_test(test_dutch_latin1_dictionary),
         cmocka_unit_test(test_long_run_is_not_hyphenated),

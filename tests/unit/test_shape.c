@@ -53,6 +53,30 @@ static int32_t unkerned(const char *s)
     return w;
 }
 
+/* Words are shaped once per font file in the process, whichever shaper asks: a second
+ * shaper of the same file gets the very result of the first, one of another file its own. */
+static void test_cache_shared_by_shapers(void **state)
+{
+    (void)state;
+    char why[160];
+    struct rp_shaper *other = rp_shaper_new();
+    assert_non_null(other);
+    assert_int_equal(rp_shaper_load(other, 0, files.path[RP_FACE_REGULAR], why, sizeof why), 0);
+    assert_int_equal(rp_shaper_load(other, 1, files.path[RP_FACE_BOLD], why, sizeof why), 0);
+    const char *word = "Tableau 2024";
+    const struct rp_shaped *mine = rp_shape(shaper, 0, word, strlen(word));
+    int32_t width = mine->width;
+    const struct rp_shaped *theirs = rp_shape(other, 0, word, strlen(word));
+    assert_ptr_equal(theirs, mine);
+    const struct rp_shaped *bold = rp_shape(other, 1, word, strlen(word));
+    assert_ptr_not_equal(bold, mine);
+    assert_true(bold->width > width); /* Liberation Sans Bold is wider */
+    rp_shaper_free(other);
+    /* Freeing a shaper leaves the words of the others. */
+    assert_ptr_equal(rp_shape(shaper, 0, word, strlen(word)), mine);
+    assert_int_equal(rp_shape(shaper, 0, word, strlen(word))->width, width);
+}
+
 /* A face that cannot be loaded says why, for the error a cron run's log shows. */
 static void test_load_failure_says_why(void **state)
 {
@@ -144,9 +168,12 @@ static void test_use_and_subset(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_load_failure_says_why), cmocka_unit_test(test_kerning),
-        cmocka_unit_test(test_no_ligature),           cmocka_unit_test(test_cache_and_clusters),
+        cmocka_unit_test(test_load_failure_says_why),
+        cmocka_unit_test(test_kerning),
+        cmocka_unit_test(test_no_ligature),
+        cmocka_unit_test(test_cache_and_clusters),
         cmocka_unit_test(test_use_and_subset),
+        cmocka_unit_test(test_cache_shared_by_shapers),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

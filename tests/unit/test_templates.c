@@ -8,6 +8,7 @@
 #include <cmocka.h>
 
 #include "load/image.h"
+#include "load/xml.h"
 #include "produce/kinds.h"
 #include "templates/templates.h"
 #include "util/arena.h"
@@ -16,6 +17,41 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+
+extern const unsigned char rp_default_theme[], rp_default_documents[], rp_default_labels_fr[],
+    rp_default_labels_nl[], rp_default_labels_en[], rp_default_labels_de[];
+extern const unsigned long rp_default_theme_len, rp_default_documents_len, rp_default_labels_fr_len,
+    rp_default_labels_nl_len, rp_default_labels_en_len, rp_default_labels_de_len;
+
+/* The built-in files match the templates schema: rapport reads them without validating
+ * (templates_read.c), on the strength of this test. */
+static void test_default_files_match_the_schema(void **state)
+{
+    (void)state;
+    const struct {
+        const unsigned char *data;
+        const unsigned long *size;
+    } files[] = {{rp_default_theme, &rp_default_theme_len},
+                 {rp_default_documents, &rp_default_documents_len},
+                 {rp_default_labels_fr, &rp_default_labels_fr_len},
+                 {rp_default_labels_nl, &rp_default_labels_nl_len},
+                 {rp_default_labels_en, &rp_default_labels_en_len},
+                 {rp_default_labels_de, &rp_default_labels_de_len}};
+    for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+        struct rp_arena *arena = rp_arena_new();
+        struct rp_diags diags;
+        rp_diags_init(&diags);
+        const struct rp_xnode *root =
+            rp_xml_read_memory((const char *)files[i].data, *files[i].size, "default",
+                               RP_SCHEMA_TEMPLATES, arena, &diags);
+        for (size_t d = 0; d < diags.count; d++)
+            fprintf(stderr, "default file %zu: %s\n", i, diags.items[d].message);
+        assert_non_null(root);
+        assert_int_equal(diags.count, 0);
+        rp_diags_free(&diags);
+        rp_arena_free(arena);
+    }
+}
 
 static void test_default_set(void **state)
 {
@@ -33,7 +69,8 @@ static void test_default_set(void **state)
     for (int l = 0; l < RP_LANG__MAX; l++) {
         assert_int_equal(t->catalogues[l].count, t->catalogues[RP_LANG_FR].count);
         for (size_t i = 0; i < t->catalogues[RP_LANG_FR].count; i++)
-            assert_true(rp_label_exists(t, (enum rp_lang)l, t->catalogues[RP_LANG_FR].items[i].key));
+            assert_true(
+                rp_label_exists(t, (enum rp_lang)l, t->catalogues[RP_LANG_FR].items[i].key));
     }
     assert_non_null(rp_templates_part(t, "evaluation", "dashboard"));
     assert_null(rp_templates_part(t, "evaluation", "no-such-part"));
@@ -81,8 +118,10 @@ static void test_missing_label_is_an_error(void **state)
     char dir[] = "/tmp/rapport-templates-XXXXXX";
     assert_non_null(mkdtemp(dir));
     char cmd[1024];
-    snprintf(cmd, sizeof cmd, "cp -r '%s/templates/default/.' '%s/' && "
-             "sed -i '0,/<label key=/{/<label key=/d}' '%s/labels/nl.xml'", src, dir, dir);
+    snprintf(cmd, sizeof cmd,
+             "cp -r '%s/templates/default/.' '%s/' && "
+             "sed -i '0,/<label key=/{/<label key=/d}' '%s/labels/nl.xml'",
+             src, dir, dir);
     assert_int_equal(system(cmd), 0);
     struct rp_arena *a = rp_arena_new();
     struct rp_diags d;
@@ -335,6 +374,7 @@ static void test_jpeg_checked_in_full(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_default_files_match_the_schema),
         cmocka_unit_test(test_default_set),
         cmocka_unit_test(test_fill),
         cmocka_unit_test(test_missing_label_is_an_error),

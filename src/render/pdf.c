@@ -519,6 +519,8 @@ static int on_page(void *ctx, const struct rp_page *pg, bool overlay)
         HPDF_Page page = HPDF_AddPage(p->doc);
         if (!page)
             return -1;
+        /* The content is deflated by the packer (pdf_pack.c), faster than libharu does. */
+        ((HPDF_PageAttr)page->attr)->contents->filter = HPDF_STREAM_FILTER_NONE;
         HPDF_Page_SetWidth(page, (HPDF_REAL)pg->width);
         HPDF_Page_SetHeight(page, (HPDF_REAL)pg->height);
         p->pages[p->page_count] = page;

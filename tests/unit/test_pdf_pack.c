@@ -1,5 +1,6 @@
 /* The packer of libharu's output: plain objects end up in an object stream at the index the
- * cross-reference stream gives, streams keep their bytes at the offset it gives, the trailer's
+ * cross-reference stream gives, streams keep their bytes at the offset it gives (bare page
+ * content is deflated), the trailer's
  * keys move into its dictionary, the output is the same every time, and input of another
  * form is refused with the output left as it was. */
 #include <setjmp.h>
@@ -170,6 +171,69 @@ static void packs_plain_objects_and_keeps_streams(void **state)
     free(out.data);
 }
 
+/* The value of plain object `num`, read from its object stream, as a number. */
+static unsigned long plain_number(const struct rp_buf *out, const struct entry *e, unsigned num)
+{
+    const struct entry *x = &e[num];
+    assert_int_equal(x->type, 2);
+    unsigned char data[2048];
+    char sdict[256];
+    size_t n = stream_data(out->data + e[x->a].a, data, sizeof data - 1, sdict, sizeof sdict);
+    data[n] = '\0';
+    unsigned first = (unsigned)atoi(strstr(sdict, "/First ") + 7);
+    const char *h = (const char *)data;
+    unsigned got = 0, off = 0;
+    for (unsigned i = 0; i <= x->b; i++) {
+        char *endp;
+        got = (unsigned)strtoul(h, &endp, 10);
+        off = (unsigned)strtoul(endp, &endp, 10);
+        h = endp;
+    }
+    assert_int_equal(got, num);
+    return strtoul((const char *)data + first + off, NULL, 10);
+}
+
+/* A stream whose dictionary is only its indirect /Length (page content, which libharu is
+ * told to leave unfiltered) is deflated, and its length object says the deflated size; a
+ * stream with other keys keeps its bytes. */
+static void deflates_unfiltered_content(void **state)
+{
+    (void)state;
+    static const char *const objs[] = {
+        "<<\n/Type /Catalog\n/Pages 2 0 R\n>>\n",
+        "<<\n/Type /Pages\n/Kids [ 3 0 R ]\n/Count 1\n>>\n",
+        "<<\n/Type /Page\n/Parent 2 0 R\n/Contents 4 0 R\n>>\n",
+        "<<\n/Length 5 0 R\n>>\nstream\r\nBT /F1 12 Tf (hello hello hello) Tj ET\nendstream\n",
+        "38\n",
+        "<<\n/Length 7 0 R\n/Type /Metadata\n>>\nstream\r\nXMP\nendstream\n",
+        "3\n",
+    };
+    const char *content = "BT /F1 12 Tf (hello hello hello) Tj ET";
+    struct rp_buf in = {0}, out = {0};
+    make_pdf(&in, objs, sizeof objs / sizeof *objs);
+    struct rp_pdf_packed pk = {0};
+    assert_int_equal(rp_pdf_pack(in.data, in.len, 6, &out, &pk), 0);
+    char dict[512];
+    struct entry e[16];
+    read_xref(&out, &pk, e, 16, dict, sizeof dict);
+    assert_int_equal(e[4].type, 1);
+    const char *obj4 = out.data + e[4].a;
+    const char *head = "4 0 obj\n<<\n/Length 5 0 R\n/Filter /FlateDecode\n>>\nstream\r\n";
+    assert_memory_equal(obj4, head, strlen(head));
+    unsigned long zlen = plain_number(&out, e, 5);
+    assert_true(zlen > 0);
+    assert_memory_equal(obj4 + strlen(head) + zlen, "\nendstream\nendobj\n", 18);
+    unsigned char data[256];
+    size_t n = inflate_all(obj4 + strlen(head), zlen, data, sizeof data);
+    assert_int_equal(n, strlen(content));
+    assert_memory_equal(data, content, n);
+    /* The metadata stream and its length: as they were. */
+    assert_memory_equal(out.data + e[6].a + 8, objs[5], strlen(objs[5]));
+    assert_int_equal(plain_number(&out, e, 7), 3);
+    free(in.data);
+    free(out.data);
+}
+
 /* Each input is the sample with one thing changed; none is packed and `out` keeps what it had. */
 static void refuses_other_forms(void **state)
 {
@@ -215,6 +279,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(packs_plain_objects_and_keeps_streams),
         cmocka_unit_test(refuses_other_forms),
+        cmocka_unit_test(deflates_unfiltered_content),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

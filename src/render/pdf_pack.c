@@ -83,13 +83,14 @@ static int add_stream(struct rp_buf *out, unsigned number, const char *dict, con
  * level 5 for the same size (1 % more on a 24-page report). */
 #define CONTENT_LEVEL 5
 
-/* `len` bytes of `data` deflated into `*z` (the caller's to free), or -1. */
-static int deflate_content(const char *data, size_t len, Bytef **z, uLong *size)
+int rp_pdf_deflate(const char *data, size_t len, int level, int mem_level, bool filtered,
+                   unsigned char **z, size_t *size)
 {
     z_stream s = {0};
     *z = NULL;
-    if (len > UINT32_MAX ||
-        deflateInit2(&s, CONTENT_LEVEL, Z_DEFLATED, 15, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+    *size = 0;
+    if (len > UINT32_MAX || deflateInit2(&s, level, Z_DEFLATED, 15, mem_level,
+                                         filtered ? Z_FILTERED : Z_DEFAULT_STRATEGY) != Z_OK)
         return -1;
     uLong bound = deflateBound(&s, (uLong)len);
     *z = malloc(bound);
@@ -207,14 +208,14 @@ static void copy_stream(struct rp_buf *out, struct object *o, size_t count, size
     long n = starts(body, end, head) ? number_at(body + sizeof head - 1, end, &after) : -1;
     const char *data = after + sizeof tail - 1;
     const char *data_end = end - (sizeof end_stream - 1);
-    Bytef *z = NULL;
-    uLong size = 0;
+    unsigned char *z = NULL;
+    size_t size = 0;
     const char *len_end = NULL;
     if (n > 0 && (size_t)n < count && !o[n].stream && starts(after, end, tail) &&
         data <= data_end &&
         number_at(o[n].body, o[n].body + o[n].len, &len_end) == data_end - data &&
         len_end == o[n].body + o[n].len &&
-        deflate_content(data, (size_t)(data_end - data), &z, &size) == 0) {
+        rp_pdf_deflate(data, (size_t)(data_end - data), CONTENT_LEVEL, 8, false, &z, &size) == 0) {
         rp_buf_add(out, body, (size_t)(after - body));
         rp_buf_adds(out, " 0 R\n/Filter /FlateDecode\n>>\nstream\r\n");
         rp_buf_add(out, (const char *)z, size);

@@ -6,6 +6,7 @@
 #ifndef RP_PDF_PACK_H
 #define RP_PDF_PACK_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct rp_buf;
@@ -26,5 +27,11 @@ struct rp_pdf_packed {
  * fails (the caller then writes the input as it is). */
 int rp_pdf_pack(const char *in, size_t len, int level, struct rp_buf *out,
                 struct rp_pdf_packed *packed);
+
+/* `len` bytes of `data` deflated (zlib format) at `level` with zlib's `mem_level` and, when
+ * `filtered`, its filtered strategy, into `*z` (malloc'd, the caller frees it) of `*size`
+ * bytes. Returns 0, or -1 with *z NULL. */
+int rp_pdf_deflate(const char *data, size_t len, int level, int mem_level, bool filtered,
+                   unsigned char **z, size_t *size);
 
 #endif

@@ -14,6 +14,7 @@
  * of PDF 1.5 form: the elements compressed in object streams, the catalog again with its
  * /StructTreeRoot, and a cross-reference stream. */
 #include "render/pdf_internal.h"
+#include "render/pdf_pack.h"
 
 #include "render/layout.h"
 #include "util/arena.h"
@@ -24,7 +25,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zlib.h>
 
 /* A marked-content sequence or an annotation, as a kid of its element. */
 struct content {
@@ -484,38 +484,14 @@ void rp_pdf_tags_write(struct pdf *p, const struct rp_struct_elem *elems, size_t
 #define LEVEL 4
 #define MEM_LEVEL 7
 
-/* `len` bytes of `data` deflated into `*z` (the caller's to free), or -1. */
-static int deflate_all(const char *data, size_t len, Bytef **z, uLong *size)
-{
-    z_stream s = {0};
-    *z = NULL;
-    if (deflateInit2(&s, LEVEL, Z_DEFLATED, 15, MEM_LEVEL, Z_FILTERED) != Z_OK)
-        return -1;
-    uLong bound = deflateBound(&s, (uLong)len);
-    *z = malloc(bound);
-    s.next_in = (Bytef *)(uintptr_t)data;
-    s.avail_in = (uInt)len;
-    s.next_out = *z;
-    s.avail_out = (uInt)bound;
-    int st = *z ? deflate(&s, Z_FINISH) : Z_MEM_ERROR;
-    *size = s.total_out;
-    deflateEnd(&s);
-    if (st != Z_STREAM_END) {
-        free(*z);
-        *z = NULL;
-        return -1;
-    }
-    return 0;
-}
-
 /* Appends `data` compressed as a stream object `number` whose dictionary starts with
  * `dict` (without its closing >>). */
 static int add_stream(struct rp_buf *out, unsigned number, const char *dict, const char *data,
                       size_t len)
 {
-    Bytef *z;
-    uLong size;
-    if (len > UINT32_MAX || deflate_all(data, len, &z, &size) != 0)
+    unsigned char *z;
+    size_t size;
+    if (rp_pdf_deflate(data, len, LEVEL, MEM_LEVEL, true, &z, &size) != 0)
         return -1;
     char head[96];
     snprintf(head, sizeof head, "%u 0 obj\n", number);

@@ -9,13 +9,9 @@
 # they break.
 # The checker runs under Debian's Python (/usr/bin/python3) with python3-pikepdf: the python3
 # on PATH may be another one without Debian's modules.
-set -u
-rapport=$1 src=$2
+. "${BASH_SOURCE%/*}/lib/common.sh"
 py=/usr/bin/python3
 check="$src/tests/scripts/lib/pdfcheck.py"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail() { echo "FAIL: $*"; exit 1; }
 
 [ -x "$py" ] || fail "no $py (Debian's python3, with the package python3-pikepdf)"
 "$py" -c 'import pikepdf' 2>/dev/null ||

@@ -2,12 +2,8 @@
 # Isolation: a broken plan among good ones fails its own documents only, in both editions
 # (exit 1, with its diagnostics), the other organisations' documents are produced, no
 # temporary file remains, and the broken organisation's last good documents stay published.
-set -u
-rapport=$1 src=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "${BASH_SOURCE%/*}/lib/common.sh"
 cd "$tmp" || exit 2
-fail() { echo "FAIL: $*"; exit 1; }
 cp -r "$src/input" in
 
 # From scratch: interieur's plan is not well-formed.

@@ -3,12 +3,8 @@
 # links publications only, a publication that is not produced (no such document in its
 # sources, or an incomplete translation) is said with its reason in the log, the manifest and
 # the index, exits 0 and removes a file published before; --edition and --allow-fallback.
-set -u
-rapport=$1 src=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "${BASH_SOURCE%/*}/lib/common.sh"
 cd "$tmp" || exit 2
-fail() { echo "FAIL: $*"; exit 1; }
 m=out/manifest.xml
 count() { xmllint --xpath "count($1)" "$2"; }
 

@@ -3,12 +3,8 @@
 # unfiltered run completes the rest without touching what the filtered runs made. Every run
 # here allows the fallback, so that the set of publications depends on the filters alone and
 # not on how far the translations of input/ have got (build_editions covers that).
-set -u
-rapport=$1 src=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "${BASH_SOURCE%/*}/lib/common.sh"
 cd "$tmp" || exit 2
-fail() { echo "FAIL: $*"; exit 1; }
 list() { (cd "$1" && find . -name '*.pdf' | sed 's|^\./||' | sort | tr '\n' ' '); }
 build() { "$rapport" build -q --allow-fallback "$@" 2>/dev/null; }
 

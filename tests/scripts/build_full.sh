@@ -3,12 +3,8 @@
 # reason it is not, and a review edition) as a PDF and as an HTML page, the manifest lists
 # each file with its media type and the index links both; a second run rewrites nothing;
 # --force rewrites everything.
-set -u
-rapport=$1 src=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "${BASH_SOURCE%/*}/lib/common.sh"
 cd "$tmp" || exit 2 # no ./templates here: the run does not depend on the caller's directory
-fail() { echo "FAIL: $*"; exit 1; }
 
 "$rapport" build -j2 "$src/input" -o out 2>log || fail "first build exited $? ($(tail -3 log))"
 for f in chancellerie/budget-2022-2024 interieur/budget-2022-2024 capac/budget-2022-2025; do

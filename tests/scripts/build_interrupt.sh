@@ -3,12 +3,8 @@
 # corrupt file under a final name, and the next run finishes the work (its result equals an
 # uninterrupted build). SIGTERM stops a build cleanly: exit 1, no temporary file, the
 # finished documents recorded.
-set -u
-rapport=$1 src=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "${BASH_SOURCE%/*}/lib/common.sh"
 cd "$tmp" || exit 2
-fail() { echo "FAIL: $*"; exit 1; }
 bash "$src/bench/gen-tree.sh" 6 in "$src/input" || fail "generator"
 
 "$rapport" build -q -j2 in -o ref 2>/dev/null || fail "reference build"

@@ -2,12 +2,8 @@
 # The organisation id rule: a directory name must be a valid organisation id (the schema's
 # org-id type), and a directory whose plan names another id is published under the
 # directory's name with one warning per build, at any verbosity.
-set -u
-rapport=$1 src=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "${BASH_SOURCE%/*}/lib/common.sh"
 cd "$tmp" || exit 2
-fail() { echo "FAIL: $*"; exit 1; }
 mkdir in
 cp -r "$src/input/capac" in/capac-2022
 

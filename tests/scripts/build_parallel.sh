@@ -1,12 +1,8 @@
 #!/usr/bin/env bash
 # The output does not depend on the number of workers: -j1, -j2 and -j4 give
 # byte-identical trees (documents, manifest and index).
-set -u
-rapport=$1 src=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "${BASH_SOURCE%/*}/lib/common.sh"
 cd "$tmp" || exit 2
-fail() { echo "FAIL: $*"; exit 1; }
 for j in 1 2 4; do
   "$rapport" build -q -j$j "$src/input" -o out$j 2>log$j || fail "-j$j exited $? ($(cat log$j))"
 done

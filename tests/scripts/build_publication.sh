@@ -5,12 +5,8 @@
 # headings, a real table, link texts naming the document and the language), links the
 # publications only and has no script. The build allows the fallback so that the Dutch
 # publications exist whatever the state of the translations of input/.
-set -u
-rapport=$1 src=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "${BASH_SOURCE%/*}/lib/common.sh"
 cd "$tmp" || exit 2
-fail() { echo "FAIL: $*"; exit 1; }
 "$rapport" build -q -j2 --allow-fallback "$src/input" -o out 2>log || fail "build exited $? ($(cat log))"
 m=out/manifest.xml
 xmllint --noout "$m" || fail "manifest.xml is not well-formed"

@@ -2,12 +2,8 @@
 # Documents whose sources disappeared leave the output (both editions), the manifest and the
 # index; the others stay untouched. Every run here allows the fallback, so that the Dutch
 # publications exist whatever the state of the translations of input/.
-set -u
-rapport=$1 src=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "${BASH_SOURCE%/*}/lib/common.sh"
 cd "$tmp" || exit 2
-fail() { echo "FAIL: $*"; exit 1; }
 cp -r "$src/input" in
 "$rapport" build -q -j2 --allow-fallback in -o out 2>/dev/null || fail "first build"
 inode=$(stat -c %i out/capac/budget-2022-2025.fr.pdf)

@@ -2,14 +2,10 @@
 # index.html in a real browser: headless Chromium renders it to a PNG (kept when
 # RAPPORT_SCREENSHOT names a path). Debian's chromium is in .ci/packages: without it the
 # test fails rather than pass unchecked.
-set -u
-rapport=$1 src=$2
+. "${BASH_SOURCE%/*}/lib/common.sh"
 browser=$(command -v chromium || command -v chromium-browser || true)
 [ -n "$browser" ] || { echo "FAIL: chromium is not installed (apt-get install chromium)"; exit 1; }
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 cd "$tmp" || exit 2
-fail() { echo "FAIL: $*"; exit 1; }
 "$rapport" build -q -j2 "$src/input" -o out 2>/dev/null || fail "build"
 timeout 120 "$browser" --headless --no-sandbox --disable-gpu --hide-scrollbars --disable-quic \
   --no-first-run --disable-background-networking --disable-component-update --disable-sync \

@@ -1,12 +1,8 @@
 #!/usr/bin/env bash
 # --shard K/N renders stable slices whose union is the whole build; --merge-manifests
 # gathers them into one publication identical to an unsharded build.
-set -u
-rapport=$1 src=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "${BASH_SOURCE%/*}/lib/common.sh"
 cd "$tmp" || exit 2
-fail() { echo "FAIL: $*"; exit 1; }
 bash "$src/bench/gen-tree.sh" 5 in "$src/input" || fail "generator"
 "$rapport" build -q -j2 in -o full 2>/dev/null || fail "full build"
 total=$(grep -c '<document ' full/manifest.xml)

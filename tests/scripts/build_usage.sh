@@ -1,11 +1,7 @@
 #!/usr/bin/env bash
 # Usage errors exit 2 with a message on stderr; --help exits 0 on stdout.
-set -u
-rapport=$1 src=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "${BASH_SOURCE%/*}/lib/common.sh"
 cd "$tmp" || exit 2
-fail() { echo "FAIL: $*"; exit 1; }
 in="$src/input"
 expect2() {
   "$rapport" build "$@" >out 2>err

@@ -5,12 +5,8 @@
 # differ (a chapter or the contents a page longer in Dutch, a table landscape in Dutch
 # only). The PDF of a stretched edition is the same every run, and the same whether it is
 # rendered alone or with the batch.
-set -u
-rapport=$1 src=$2
+. "${BASH_SOURCE%/*}/lib/common.sh"
 check="$src/tests/scripts/lib/layoutcheck.py"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail() { echo "FAIL: $*"; exit 1; }
 
 # record NAME KIND LANG [--year Y] FILE...
 record() {

@@ -4,12 +4,8 @@
 # right to left within the French line; a character no installed font has is a located
 # warning; zero-width and line-separator characters draw nothing, and nothing is lost from
 # the extracted text.
-set -u
-rapport=$1 src=$2
+. "${BASH_SOURCE%/*}/lib/common.sh"
 export LC_ALL=C.UTF-8
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail() { echo "FAIL: $*"; exit 1; }
 
 shalom=$'\u05e9\u05dc\u05d5\u05dd' olam=$'\u05e2\u05d5\u05dc\u05dd'
 marhaba=$'\u0645\u0631\u062d\u0628\u0627' bikum=$'\u0628\u0643\u0645'

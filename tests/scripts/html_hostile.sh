@@ -11,16 +11,12 @@
 # vbscript:, //host) must not be rendered, or come out inert.
 # The checker is first shown to fail pages with a javascript: link (plain, and mixed case
 # behind an encoded tab), an event handler, a script, a data: link, text written unescaped.
-set -u
-rapport=$1 src=$2
+. "${BASH_SOURCE%/*}/lib/common.sh"
 lib=$src/tests/scripts/lib
 export LC_ALL=C.UTF-8
-fail() { echo "FAIL: $*"; exit 1; }
 . "$lib/html.sh"
 command -v python3 >/dev/null || fail "python3 is not installed"
 require_tidy
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 check=$lib/htmlcheck.py
 
 # The self-test.

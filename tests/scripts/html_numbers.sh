@@ -10,16 +10,12 @@
 # The check is first shown to work on a PDF of today's renderer: an HTML page made of its
 # text without its footers and contents passes, and the same page with one figure changed
 # fails naming the figure.
-set -u
-rapport=$1 src=$2
+. "${BASH_SOURCE%/*}/lib/common.sh"
 lib=$src/tests/scripts/lib
 export LC_ALL=C.UTF-8
-fail() { echo "FAIL: $*"; exit 1; }
 . "$lib/html.sh"
 command -v python3 >/dev/null || fail "python3 is not installed"
 command -v pdftotext >/dev/null || fail "no pdftotext (Debian package poppler-utils)"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 in=$src/input
 
 # The self-test, on the capac budget tables (PDF).

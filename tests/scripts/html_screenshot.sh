@@ -7,16 +7,12 @@
 # that). The check is first shown to fail the screenshot of an empty page. With
 # RAPPORT_SCREENSHOT_DIR set, the PNGs are kept there (report-360.png, report-1280.png).
 # Debian's chromium is in .ci/packages: without it the test fails rather than pass unchecked.
-set -u
-rapport=$1 src=$2
+. "${BASH_SOURCE%/*}/lib/common.sh"
 lib=$src/tests/scripts/lib
-fail() { echo "FAIL: $*"; exit 1; }
 . "$lib/html.sh"
 browser=$(command -v chromium || command -v chromium-browser || true)
 [ -n "$browser" ] || fail "chromium is not installed (apt-get install chromium; .ci/packages lists it)"
 command -v python3 >/dev/null || fail "python3 is not installed"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 cd "$tmp" || exit 2
 
 # shot HTML PNG WIDTH HEIGHT

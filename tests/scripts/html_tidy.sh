@@ -7,14 +7,10 @@
 # hand-written page passes, a page with a <div> left open and one with an unknown element and
 # a duplicate id fail. tidy is in .ci/packages: without it the test fails rather than pass
 # unchecked.
-set -u
-rapport=$1 src=$2
+. "${BASH_SOURCE%/*}/lib/common.sh"
 lib=$src/tests/scripts/lib
-fail() { echo "FAIL: $*"; exit 1; }
 . "$lib/html.sh"
 require_tidy
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 
 # The self-test.
 mkdir "$tmp/fx"

@@ -5,12 +5,8 @@
 # kern, keeps its advances. Glyphs are read back through each font's ToUnicode map. The
 # fonts are also subsets with Unicode maps (pdffonts: emb, sub, uni) and poppler reads the
 # file silently.
-set -u
-rapport=$1 src=$2
+. "${BASH_SOURCE%/*}/lib/common.sh"
 export LC_ALL=C.UTF-8
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail() { echo "FAIL: $*"; exit 1; }
 
 "$rapport" render --kind plan --lang nl --allow-fallback "$src/input/chancellerie/plan.xml" \
   -o "$tmp/plan.pdf" 2>/dev/null || fail "render"

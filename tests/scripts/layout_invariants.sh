@@ -4,12 +4,8 @@
 # (tests/scripts/lib/layout_records.sh) and any violation fails, with the checker's report.
 # Every rule is checked, edition-structure (the French and Dutch editions of one document
 # paged alike) included.
-set -u
-rapport=$1 src=$2
+. "${BASH_SOURCE%/*}/lib/common.sh"
 RULES=short-page,thin-table-part,stranded-heading,overlap,outside-margins,edition-structure
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail() { echo "FAIL: $*"; exit 1; }
 . "$src/tests/scripts/lib/layout_records.sh"
 layout_records "$rapport" "$src" "$tmp"
 

@@ -4,12 +4,8 @@
 # same every run, the stress model renders and validates, and the checker fails on records
 # made defective by hand, each with the rule it breaks. The layout's own figures against the
 # rules are bench/layout-invariants.sh's, not a verdict here.
-set -u
-rapport=$1 src=$2
+. "${BASH_SOURCE%/*}/lib/common.sh"
 check="$src/tests/scripts/lib/layoutcheck.py"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail() { echo "FAIL: $*"; exit 1; }
 command -v pdfinfo >/dev/null || fail "no pdfinfo (Debian package poppler-utils)"
 
 # The record of a document has the pages its PDF has.

@@ -2,12 +2,8 @@
 # A character that the document's font cannot draw is named in a warning (once, however
 # often it comes), with the output file and the face, and stays in the extracted text (its
 # own code, drawn as .notdef, maps to it); text the font covers raises none.
-set -u
-rapport=$1 src=$2
+. "${BASH_SOURCE%/*}/lib/common.sh"
 export LC_ALL=C.UTF-8
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail() { echo "FAIL: $*"; exit 1; }
 
 # The base plan with a note before the end of its table: CJK twice, then covered text.
 note() {

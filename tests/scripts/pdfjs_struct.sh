@@ -4,15 +4,11 @@
 # input/, and tests/scripts/lib/structtree.mjs checks them (its header says what). It needs
 # Node.js and tests/js's packages, which tests/run-all.sh installs: without them the test
 # fails rather than pass unchecked.
-set -u
-rapport=$1 src=$2
-fail() { echo "FAIL: $*"; exit 1; }
+. "${BASH_SOURCE%/*}/lib/common.sh"
 command -v node >/dev/null ||
   fail "node is not installed (apt-get install nodejs npm, then npm ci --prefix tests/js)"
 [ -f "$src/tests/js/node_modules/pdfjs-dist/legacy/build/pdf.mjs" ] ||
   fail "tests/js/node_modules/pdfjs-dist is missing: run npm ci --prefix tests/js"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 "$rapport" build -q -j2 "$src/input" -o "$tmp/out" 2>/dev/null || fail "build"
 cd "$tmp/out" || exit 2
 mapfile -t pdfs < <(find . -name '*.pdf' | sed 's|^\./||' | sort)

@@ -2,12 +2,8 @@
 # render -o never destroys what it would write over: one of its inputs (under any name or
 # through a link), a FIFO, a device node, a directory; it never waits on a FIFO; its
 # temporary file is not left behind by a signal.
-set -u
-rapport=$1 src=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "${BASH_SOURCE%/*}/lib/common.sh"
 cd "$tmp" || exit 2
-fail() { echo "FAIL: $*"; exit 1; }
 cp "$src/input/capac/plan.xml" p.xml
 sum=$(sha256sum < p.xml)
 render() { timeout 30 "$rapport" render --kind budget --lang fr p.xml -o "$@"; }

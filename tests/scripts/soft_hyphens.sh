@@ -4,12 +4,8 @@
 # an unbroken word); U+2028 ends a line (in the HTML too, as <br>); none of them is drawn
 # as a box or warned of.
 #   bash tests/scripts/soft_hyphens.sh path/to/rapport path/to/source
-set -u
-rapport=$1 src=$2
+. "${BASH_SOURCE%/*}/lib/common.sh"
 export LC_ALL=C.UTF-8
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail() { echo "FAIL: $*"; exit 1; }
 
 shy=$'\u00ad'
 # Syllables of at most four letters: libhyphen never splits them, so every hyphen at a

@@ -21,7 +21,7 @@ static void legend(struct rp_report *r, struct rp_nodes *into)
         snprintf(key, sizeof key, "ind.legend.%s", rp_indicator_status_name(s));
         size_t row = rp_doc_table_row(r->doc, t, RP_DOC_ROW_LINE);
         rp_doc_table_cell(r->doc, t, row, 0, rp_report_status_symbol(s), NULL, 0);
-        rp_doc_table_cell(r->doc, t, row, 1, rp_report_status_word(r, s), NULL, 0);
+        rp_doc_table_cell(r->doc, t, row, 1, rp_report_status_word(r, s), NULL, RP_CELL_LABEL);
         rp_doc_table_cell(r->doc, t, row, 2, rp_report_l(r, key), NULL, 0);
     }
 }

@@ -185,7 +185,7 @@ static void change_rows(struct rp_report *r, struct rp_node *t, const char *grou
         rp_doc_table_cell(r->doc, t, row, 0,
                           indicators ? rp_report_status_label(r, (enum rp_indicator_status)s)
                                      : rp_report_progress_word(r, s),
-                          NULL, 0);
+                          NULL, RP_CELL_LABEL);
         rp_doc_table_cell(r->doc, t, row, 1, count_text(r, before[s]), NULL, 0);
         rp_doc_table_cell(r->doc, t, row, 2, count_text(r, now[s]), NULL, 0);
         long d = rp_count_change(now[s], before[s]);
@@ -395,7 +395,7 @@ static void targets_part(struct rp_report *r, struct rp_nodes *into,
                     c_status = 4;
                 }
                 rp_doc_table_cell(r->doc, t, row, c_status, rp_report_status_label(r, c.now.status),
-                                  NULL, rp_report_status_tone(c.now.status));
+                                  NULL, rp_report_status_tone(c.now.status) | RP_CELL_LABEL);
             }
         }
     }

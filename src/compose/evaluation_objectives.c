@@ -167,7 +167,7 @@ static void subjects_table(struct rp_report *r, struct rp_nodes *into, const cha
             rp_doc_table_cell(r->doc, t, row, c_due, rp_report_date(r, it->due), NULL, 0);
         rp_doc_table_cell(r->doc, t, row, c_status,
                           rp_report_progress_word(r, p ? (int)p->status : RP_PROGRESS_UNREPORTED),
-                          NULL, 0);
+                          NULL, RP_CELL_LABEL);
         if (p && p->percent.present) {
             rp_doc_table_cell(r->doc, t, row, c_status + 1,
                               rp_report_percent(r, p->percent.value, 0), NULL, 0);
@@ -301,7 +301,7 @@ static void indicator_table(struct rp_report *r, struct rp_nodes *into,
             detail = rp_report_lc(r, "ind.thresholds", a.reached, got, of, NULL);
         }
         rp_doc_table_cell(r->doc, t, row, 3 + ny, rp_report_status_label(r, a.status), detail,
-                          rp_report_status_tone(a.status));
+                          rp_report_status_tone(a.status) | RP_CELL_LABEL);
         if (res && res->comment.count)
             rp_report_note_texts(r, t, num, &res->comment);
     }

@@ -108,7 +108,9 @@ enum rp_doc_row_kind {
  * GOOD, WARN, BAD: a status the cell also states in words, shown in the theme's status
  * colours (colour never carries the meaning alone). TYPESET: the text already follows the
  * typography of each of its parts (a label of the edition's language before a text of the
- * cell's), which the typography pass, reading one language per cell, leaves alone. */
+ * cell's), which the typography pass, reading one language per cell, leaves alone. LABEL: a
+ * short term of the edition's vocabulary (a progress or status word, "Dans les temps"), kept
+ * on one line where its column allows, like a date. */
 enum {
     RP_CELL_DIFFERS = 1,
     RP_CELL_COMPUTED = 2,
@@ -116,7 +118,8 @@ enum {
     RP_CELL_GOOD = 8,
     RP_CELL_WARN = 16,
     RP_CELL_BAD = 32,
-    RP_CELL_TYPESET = 64
+    RP_CELL_TYPESET = 64,
+    RP_CELL_LABEL = 128
 };
 
 struct rp_doc_column {

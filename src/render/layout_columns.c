@@ -116,13 +116,14 @@ static void at_least(double *to, double v)
         *to = v;
 }
 
-/* A text cell: its widest unbreakable piece with dates whole (min) and with dates broken
- * (min_broken), its width on one line (max); a status symbol stays with its word in both. */
+/* A text cell (`flags` its RP_CELL_*): its widest unbreakable piece with dates and labels
+ * whole (min) and broken (min_broken), its width on one line (max); a status symbol stays
+ * with its word in both. */
 static void measure_text(struct rp_atoms *atoms, const struct rp_metrics *m, enum rp_face face,
-                         double size, const char *text, double indent, bool min_only,
-                         struct rp_column_plan *p, const struct rp_doc_bar *bar)
+                         double size, const char *text, unsigned flags, double indent,
+                         bool min_only, struct rp_column_plan *p, const struct rp_doc_bar *bar)
 {
-    char *whole = rp_cell_bind(text, true), *broken = rp_cell_bind(text, false);
+    char *whole = rp_cell_bind(text, flags, true), *broken = rp_cell_bind(text, flags, false);
     const char *w = whole ? whole : text, *b = broken ? broken : text;
     atoms->count = 0;
     if (bar)
@@ -169,15 +170,15 @@ static void measure_cells(const struct rp_doc_table *t, const struct rp_metrics 
                 if (!empty(cell->text))
                     measure_decimal(m, cf, size, cell->text, sep, &plan[c]);
                 if (!empty(cell->detail))
-                    measure_text(atoms, m, df, size * RP_TABLE_DETAIL_SCALE, cell->detail, 0, false,
-                                 &plan[c], NULL);
+                    measure_text(atoms, m, df, size * RP_TABLE_DETAIL_SCALE, cell->detail, 0, 0,
+                                 false, &plan[c], NULL);
                 continue;
             }
             if (!empty(cell->text))
-                measure_text(atoms, m, cf, size, cell->text, indent, spans && c == 0, &plan[c],
-                             cell->bar);
+                measure_text(atoms, m, cf, size, cell->text, cell->flags, indent, spans && c == 0,
+                             &plan[c], cell->bar);
             if (!empty(cell->detail))
-                measure_text(atoms, m, df, size * RP_TABLE_DETAIL_SCALE, cell->detail, indent,
+                measure_text(atoms, m, df, size * RP_TABLE_DETAIL_SCALE, cell->detail, 0, indent,
                              false, &plan[c], NULL);
         }
     }
@@ -186,7 +187,7 @@ static void measure_cells(const struct rp_doc_table *t, const struct rp_metrics 
         for (size_t i = 0; i < t->header[h].count && c < t->column_count; i++) {
             const struct rp_doc_hcell *hc = &t->header[h].cells[i];
             if (hc->span == 1 && !empty(hc->text))
-                measure_text(atoms, m, RP_FACE_BOLD, size, hc->text, 0, false, &plan[c], NULL);
+                measure_text(atoms, m, RP_FACE_BOLD, size, hc->text, 0, 0, false, &plan[c], NULL);
             c += hc->span;
         }
     }

@@ -219,14 +219,14 @@ static size_t layout_row(struct table *tb, size_t r)
             }
         } else {
             cb->atoms.count = 0;
-            /* A status symbol stays with its word; a date stays whole where it fits, else
-             * breaks between its words. */
+            /* A status symbol stays with its word; a date or a label stays whole where it
+             * fits, else breaks between its words. */
             const char *text = cell->text;
-            char *bound = empty(text) ? NULL : rp_cell_bind(text, true);
-            if (bound && rp_text_is_date(text) &&
+            char *bound = empty(text) ? NULL : rp_cell_bind(text, cell->flags, true);
+            if (bound && rp_cell_whole_if_fits(text, cell->flags) &&
                 rp_text_width(f->m, cf, tb->size, bound, strlen(bound)) > w) {
                 free(bound);
-                bound = rp_cell_bind(text, false);
+                bound = rp_cell_bind(text, cell->flags, false);
             }
             /* Drawn items point at their text until the page is emitted: the bound copy
              * lives in the layout's arena, like the document's own strings. */

@@ -111,7 +111,12 @@ static void put(char *out, size_t *n, const char *s, size_t len)
     *n += len;
 }
 
-char *rp_cell_bind(const char *text, bool date_whole)
+bool rp_cell_whole_if_fits(const char *text, unsigned flags)
+{
+    return (flags & RP_CELL_LABEL) || rp_text_is_date(text);
+}
+
+char *rp_cell_bind(const char *text, unsigned flags, bool whole)
 {
     if (!text || !*text)
         return NULL;
@@ -124,17 +129,19 @@ char *rp_cell_bind(const char *text, bool date_whole)
         if (!is_symbol(rp_utf8_next(&q, end)))
             symbol = false;
     symbol = symbol && p < end && *p == ' ';
-    bool date = date_whole && rp_text_is_date(text);
-    if (!symbol && !date)
+    bool all = whole && rp_cell_whole_if_fits(text, flags);
+    if (!symbol && !all)
         return NULL;
-    /* Each bound space grows by one byte: at most two (a date of three words, or one after
-     * a symbol). */
-    char *out = malloc(len + 4);
+    /* Each bound space grows by one byte. */
+    size_t spaces = 0;
+    for (size_t i = 0; i < len; i++)
+        spaces += text[i] == ' ';
+    char *out = malloc(len + spaces + 1);
     if (!out)
         return NULL;
     size_t n = 0;
     for (size_t i = 0; i < len; i++) {
-        bool bind = text[i] == ' ' && (date || (symbol && text + i == p));
+        bool bind = text[i] == ' ' && (all || (symbol && text + i == p));
         if (bind)
             put(out, &n, NBSP, 2);
         else

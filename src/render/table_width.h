@@ -87,10 +87,14 @@ bool rp_table_fits(const struct rp_doc_table *table, const struct rp_column_plan
                    double avail);
 
 /* A cell's text as the layout sets it: a leading symbol bound to the word after it by a
- * no-break space ("■ Réalisé" never breaks between them), and, with `date_whole`, a date
- * ("31 décembre 2025") bound whole. Returns NULL when the text is set as it is, else a
- * copy the caller frees. */
-char *rp_cell_bind(const char *text, bool date_whole);
+ * no-break space ("■ Réalisé" never breaks between them), and, with `whole`, a date
+ * ("31 décembre 2025") or a cell flagged RP_CELL_LABEL in `flags` ("Dans les temps") bound
+ * whole. Returns NULL when the text is set as it is, else a copy the caller frees. */
+char *rp_cell_bind(const char *text, unsigned flags, bool whole);
+
+/* Whether a cell's text is set whole where it fits and broken between its words only where
+ * it does not: a date, or a label. */
+bool rp_cell_whole_if_fits(const char *text, unsigned flags);
 
 /* Whether column `c` of `table` is set as numbers aligned on their decimal separator: a
  * DECIMAL column, or a RIGHT one whose every body cell is a number ("3,8 %", "4,5 jours",

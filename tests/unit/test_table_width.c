@@ -197,23 +197,23 @@ static void test_status_symbol_stays_with_its_word(void **state)
     struct fixture *fx = *state;
     char *bound = rp_cell_bind("\xe2\x96\xa0 R\xc3\xa9"
                                "alis\xc3\xa9",
-                               false);
+                               0, false);
     assert_non_null(bound);
     assert_string_equal(bound, "\xe2\x96\xa0\xc2\xa0R\xc3\xa9"
                                "alis\xc3\xa9");
     free(bound);
     /* Only the space after the symbol: "◐ Partiellement atteint" may break before
      * "atteint". */
-    bound = rp_cell_bind("\xe2\x97\x90 Partiellement atteint", false);
+    bound = rp_cell_bind("\xe2\x97\x90 Partiellement atteint", 0, false);
     assert_string_equal(bound, "\xe2\x97\x90\xc2\xa0Partiellement atteint");
     free(bound);
-    assert_null(rp_cell_bind("Dans les temps", true));
+    assert_null(rp_cell_bind("Dans les temps", 0, true));
     /* The partial status's symbol is two glyphs, one symbol: "●○ Partiellement". */
-    bound = rp_cell_bind("\xe2\x97\x8f\xe2\x97\x8b Partiellement atteint", false);
+    bound = rp_cell_bind("\xe2\x97\x8f\xe2\x97\x8b Partiellement atteint", 0, false);
     assert_string_equal(bound, "\xe2\x97\x8f\xe2\x97\x8b\xc2\xa0Partiellement atteint");
     free(bound);
     /* A symbol run that ends in a letter is not a status symbol. */
-    assert_null(rp_cell_bind("\xe2\x97\x8fx Partiellement", true));
+    assert_null(rp_cell_bind("\xe2\x97\x8fx Partiellement", 0, true));
     /* In the minimum width: "■ Réalisé" is 1 + 1 + 7 characters, one piece. */
     const char *cells[] = {"1", "\xe2\x96\xa0 R\xc3\xa9"
                                 "alis\xc3\xa9"};
@@ -222,6 +222,34 @@ static void test_status_symbol_stays_with_its_word(void **state)
     rp_table_measure(&t->u.table, &metrics, 10, PAD, ',', plan);
     assert_float_equal(plan[1].min, 5 + 2.5 + 35 + 2 * PAD, 0.01);
     assert_float_equal(plan[1].min_broken, plan[1].min, 0.01);
+}
+
+static void test_labels_whole_unless_they_must_break(void **state)
+{
+    struct fixture *fx = *state;
+    /* A label: every space bound whole, none broken; the same text unflagged is left alone. */
+    char *bound = rp_cell_bind("Dans les temps", RP_CELL_LABEL, true);
+    assert_string_equal(bound, "Dans\xc2\xa0les\xc2\xa0temps");
+    free(bound);
+    assert_null(rp_cell_bind("Dans les temps", RP_CELL_LABEL, false));
+    assert_true(rp_cell_whole_if_fits("Dans les temps", RP_CELL_LABEL));
+    assert_false(rp_cell_whole_if_fits("Dans les temps", 0));
+    /* A status label keeps its symbol bound when broken. */
+    bound = rp_cell_bind("\xe2\x97\x90 Partiellement atteint", RP_CELL_LABEL | RP_CELL_WARN, false);
+    assert_string_equal(bound, "\xe2\x97\x90\xc2\xa0Partiellement atteint");
+    free(bound);
+
+    /* "Non démarré" in the minimum width: whole (10 characters and a space, 52.5) where it can
+     * have it, "démarré" alone (35) when broken; unflagged, "démarré" both ways. */
+    const char *cells[] = {"Projet", "Non d\xc3\xa9marr\xc3\xa9"};
+    struct rp_node *t = table(fx, 2, text2, NULL, 1, cells);
+    struct rp_column_plan plan[2];
+    rp_table_measure(&t->u.table, &metrics, 10, PAD, ',', plan);
+    assert_float_equal(plan[1].min, 35 + 2 * PAD, 0.01);
+    t->u.table.rows[0].cells[1].flags = RP_CELL_LABEL;
+    rp_table_measure(&t->u.table, &metrics, 10, PAD, ',', plan);
+    assert_float_equal(plan[1].min, 52.5 + 2 * PAD, 0.01);
+    assert_float_equal(plan[1].min_broken, 35 + 2 * PAD, 0.01);
 }
 
 static void test_dates_whole_unless_they_must_break(void **state)
@@ -238,11 +266,11 @@ static void test_dates_whole_unless_they_must_break(void **state)
     assert_false(rp_text_is_date("31 d\xc3\xa9"
                                  "cembre"));
     assert_false(rp_text_is_date("le 31 mars 2023 au plus tard"));
-    char *bound = rp_cell_bind("31 mars 2023", true);
+    char *bound = rp_cell_bind("31 mars 2023", 0, true);
     assert_string_equal(bound, "31\xc2\xa0mars\xc2\xa0"
                                "2023");
     free(bound);
-    assert_null(rp_cell_bind("31 mars 2023", false));
+    assert_null(rp_cell_bind("31 mars 2023", 0, false));
 
     /* "31 décembre 2025": 14 characters and 2 spaces whole (75); "décembre" (40) broken. */
     const char *cells[] = {"Projet", "31 d\xc3\xa9"
@@ -459,6 +487,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_landscape_only_when_portrait_fails_at_smallest_size,
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(test_status_symbol_stays_with_its_word, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_labels_whole_unless_they_must_break, setup, teardown),
         cmocka_unit_test_setup_teardown(test_dates_whole_unless_they_must_break, setup, teardown),
         cmocka_unit_test_setup_teardown(test_decimal_alignment, setup, teardown),
         cmocka_unit_test_setup_teardown(test_right_numeric_column_aligns_decimals, setup, teardown),

@@ -11,7 +11,7 @@
 
 struct rp_buf;
 
-/* The zlib level of the packed objects and the cross-reference stream. */
+/* The deflate level (libdeflate's) of the packed objects and the cross-reference stream. */
 #define RP_PDF_PACK_LEVEL 6
 
 struct rp_pdf_packed {
@@ -23,15 +23,9 @@ struct rp_pdf_packed {
  * libharu writes (a header, objects "N 0 obj\n...endobj\n" in the order of their numbers,
  * one table "xref\n0 N\n" of 20-byte entries, a trailer whose keys are one per line,
  * "startxref"); anything else is refused. Deterministic: the same input gives the same
- * bytes. Returns 0, or -1 with `out` as it was when the input is not of that form or zlib
+ * bytes. Returns 0, or -1 with `out` as it was when the input is not of that form or deflating
  * fails (the caller then writes the input as it is). */
 int rp_pdf_pack(const char *in, size_t len, int level, struct rp_buf *out,
                 struct rp_pdf_packed *packed);
-
-/* `len` bytes of `data` deflated (zlib format) at `level` with zlib's `mem_level` and, when
- * `filtered`, its filtered strategy, into `*z` (malloc'd, the caller frees it) of `*size`
- * bytes. Returns 0, or -1 with *z NULL. */
-int rp_pdf_deflate(const char *data, size_t len, int level, int mem_level, bool filtered,
-                   unsigned char **z, size_t *size);
 
 #endif

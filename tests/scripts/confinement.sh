@@ -3,7 +3,8 @@
 # backend (src/render/pdf*.c and its private pdf_internal.h), HarfBuzz only by the shaper
 # (src/render/shape.c), libunibreak only by src/render/breaks.c, FriBidi only by
 # src/render/bidi.c, fontconfig only by the font lookups (src/render/fonts.c,
-# font_fallback.c); the model includes no library header at all. Layering: the batch never
+# font_fallback.c), libdeflate only by src/render/pdf_deflate.c (and zlib by none: the
+# unit tests read streams back with it); the model includes no library header at all. Layering: the batch never
 # reaches back into the command line, the templates never into the renderers, and no global
 # holds the templates (see docs/architecture.md).
 set -u
@@ -21,6 +22,8 @@ bad=$(grep -rlE '#include <fribidi' src | grep -v '^src/render/bidi\.c$')
 [ -z "$bad" ] || { echo "FAIL: FriBidi included outside src/render/bidi.c: $bad"; failed=1; }
 bad=$(grep -rlE '#include <fontconfig/' src | grep -vE '^src/render/(fonts|font_fallback)\.c$')
 [ -z "$bad" ] || { echo "FAIL: fontconfig included outside src/render/fonts.c and font_fallback.c: $bad"; failed=1; }
+bad=$(grep -rlE '#include <(libdeflate|zlib)\.h>' src | grep -v '^src/render/pdf_deflate\.c$')
+[ -z "$bad" ] || { echo "FAIL: libdeflate or zlib included outside src/render/pdf_deflate.c: $bad"; failed=1; }
 bad=$(grep -lE '#include <(libxml|hpdf|fontconfig|hyphen|hb|linebreak|fribidi)' src/model/*)
 [ -z "$bad" ] || { echo "FAIL: library types in the model: $bad"; failed=1; }
 bad=$(grep -rlE '#include "cli/' src/batch src/produce src/compose src/render src/templates)

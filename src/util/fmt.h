@@ -55,6 +55,11 @@ size_t rp_fmt_percent(char *buf, size_t size, double value, int decimals, enum r
 size_t rp_fmt_change(char *buf, size_t size, double value, int decimals, bool percent,
                      enum rp_lang lang);
 
+/* The 15 significant digits of |v| (a finite double) and its decimal exponent, exactly as
+ * printf's "%.14e" gives them: 1234.5 gives "123450000000000" and 3, zero gives 15 zeros
+ * and 0. The numbers rp_fmt_number() and its kin print are these digits rounded. */
+void rp_fmt_digits15(double v, char digits[16], int *exp10);
+
 /* A date: day 0 means a month only (`février 2022`), month 0 a year only (`2022`). French
  * writes the first day of a month `1er`, German every day as an ordinal (`1. März`).
  * Out-of-range fields give the ISO form. */

@@ -307,6 +307,89 @@ static void test_lang_codes(void **state)
     assert_null(rp_month_name(13, RP_LANG_FR));
 }
 
+/* rp_fmt_digits15() gives printf's %.14e digits and exponent: its own arithmetic (a
+ * multiplication by a power of ten, rounded) must never differ from printf's exact rounding,
+ * on integers, decimals of a few places, ratios as changes are computed, values a hair from
+ * a rounding tie or a power of ten, and arbitrary doubles. */
+static uint64_t rng = 0x9e3779b97f4a7c15u;
+
+static uint64_t next_random(void)
+{
+    rng ^= rng << 13;
+    rng ^= rng >> 7;
+    rng ^= rng << 17;
+    return rng;
+}
+
+static void check_digits(double v)
+{
+    char text[40], want[16], got[16];
+    snprintf(text, sizeof text, "%.14e", fabs(v));
+    int n = 0;
+    const char *p = text;
+    for (; *p != 'e'; p++)
+        if (*p >= '0' && *p <= '9')
+            want[n++] = *p;
+    want[n] = '\0';
+    int want_exp = atoi(p + 1), got_exp = 99;
+    rp_fmt_digits15(v, got, &got_exp);
+    if (strcmp(got, want) != 0 || got_exp != want_exp)
+        fail_msg("%.17g: got %se%d, printf %se%d", v, got, got_exp, want, want_exp);
+}
+
+static void test_digits_match_printf(void **state)
+{
+    (void)state;
+    check_digits(0.0);
+    check_digits(-0.0);
+    for (int k = -12; k <= 18; k++) {
+        double p = pow(10, k);
+        check_digits(p);
+        check_digits(nextafter(p, 0));
+        check_digits(nextafter(p, INFINITY));
+        check_digits(-p);
+    }
+    for (int i = 0; i < 200000; i++) {
+        uint64_t r = next_random();
+        double scale = pow(10, (double)(next_random() % 12));
+        switch (i % 8) {
+        case 0: /* integers of every size up to 10^16 */
+            check_digits((double)(r % 10000000000000000ull) / (double)(1 + next_random() % 2));
+            break;
+        case 1: /* amounts with a few decimals */
+            check_digits((double)(r % 100000000ull) / scale);
+            break;
+        case 2: { /* changes in percent, computed as rapport computes them */
+            double a = (double)(r % 5000000) - 1000000, b = (double)(next_random() % 5000000);
+            if (a != 0)
+                check_digits((b - a) * 100 / a);
+            break;
+        }
+        case 3: /* a hair from a tie at the 15th digit */
+            check_digits(((double)(r % 1000000000000000ull) + 0.5) / 1e15 * scale);
+            break;
+        case 4: { /* arbitrary finite doubles */
+            double v;
+            memcpy(&v, &r, sizeof v);
+            if (isfinite(v))
+                check_digits(v);
+            break;
+        }
+        case 5: /* tiny and huge */
+            check_digits((double)(r % 1000000) * 1e-12 * scale);
+            check_digits((double)(r % 1000000) * 1e12 * scale);
+            break;
+        case 6: /* sums of amounts with decimals (binary error of a total) */
+            check_digits((double)(r % 100000) / 100 + (double)(next_random() % 100000) / 100 +
+                         (double)(next_random() % 1000) / 10);
+            break;
+        default: /* ratios of small integers */
+            check_digits((double)(r % 100000) / (double)(1 + next_random() % 999));
+            break;
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -324,6 +407,7 @@ int main(void)
         cmocka_unit_test(test_numbers_large),
         cmocka_unit_test(test_numbers_text),
         cmocka_unit_test(test_numbers_double_matches_text),
+        cmocka_unit_test(test_digits_match_printf),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

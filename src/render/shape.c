@@ -217,8 +217,8 @@ static size_t skipped(const unsigned char *t, size_t left)
     return left >= 3 && t[0] == 0xE2 && t[1] == 0x80 && (t[2] == 0xA8 || t[2] == 0xA9) ? 3 : 0;
 }
 
-static struct rp_shaped *shape_now(struct rp_shaper *s, struct face *fc, const char *text,
-                                   size_t len)
+/* Shapes `text` into the shaper's buffer with HarfBuzz. */
+static void harfbuzz(struct rp_shaper *s, struct face *fc, const char *text, size_t len)
 {
     hb_buffer_t *b = s->buffer;
     hb_buffer_clear_contents(b);
@@ -241,6 +241,13 @@ static struct rp_shaped *shape_now(struct rp_shaper *s, struct face *fc, const c
     }
     hb_buffer_guess_segment_properties(b);
     hb_shape(fc->font, b, s->features, 2);
+}
+
+static struct rp_shaped *shape_by_harfbuzz(struct rp_shaper *s, struct face *fc, const char *text,
+                                           size_t len)
+{
+    harfbuzz(s, fc, text, len);
+    hb_buffer_t *b = s->buffer;
     unsigned n = 0;
     hb_glyph_info_t *info = hb_buffer_get_glyph_infos(b, &n);
     hb_glyph_position_t *pos = hb_buffer_get_glyph_positions(b, &n);
@@ -255,6 +262,223 @@ static struct rp_shaped *shape_now(struct rp_shaper *s, struct face *fc, const c
         out->width += fc->width[gid] + out->g[i].kern;
     }
     return out;
+}
+
+/* ------------------------------------------------------------------ figures */
+
+/* Figures (digits, separators, signs, the percent sign and the no-break space before it)
+ * are most of the distinct words of a table, and HarfBuzz takes most of the time of a word
+ * it has not seen. In the faces rapport uses they take one glyph per character, positioned
+ * by pair kerning only (which HarfBuzz may share between the advances of the two glyphs of
+ * a pair); so each face's figures are shaped once, alone and in pairs, and a
+ * word made of them only is set from those tables, to the same glyphs and advances as
+ * HarfBuzz would give. The tables are checked on sample figures when they are built, and a
+ * face whose figures do anything more (a ligature, a contextual position) is left to
+ * HarfBuzz. */
+static const uint32_t figure_chars[] = {'0', '1', '2', '3', '4', '5', '6',    '7',   '8',
+                                        '9', ',', '.', '%', '+', '-', 0x2212, 0x00A0};
+#define FIGURES (sizeof figure_chars / sizeof *figure_chars)
+#define FIGURE_WORD_MAX 64 /* longer words go to HarfBuzz */
+
+struct figures {
+    int state; /* 0: not built; 1: usable; -1: the face is left to HarfBuzz */
+    uint16_t gid[FIGURES];
+    hb_position_t advance[FIGURES]; /* alone, in font units */
+    /* What a pair adds to the advance of its first glyph and of its second. */
+    hb_position_t first[FIGURES][FIGURES], second[FIGURES][FIGURES];
+};
+
+/* The advance of the i-th of `n` figures `idx` set from the tables. */
+static hb_position_t figure_advance(const struct figures *f, const int *idx, size_t i, size_t n)
+{
+    hb_position_t adv = f->advance[idx[i]];
+    if (i > 0)
+        adv += f->second[idx[i - 1]][idx[i]];
+    if (i + 1 < n)
+        adv += f->first[idx[i]][idx[i + 1]];
+    return adv;
+}
+
+/* Per font file of the process (font_id), as the cache of words. */
+static struct figures *figures_of;
+static uint32_t figures_count;
+
+/* The index in figure_chars of the character at `t` (of `left` bytes) and its length in
+ * `*n`, or -1. */
+static int figure_at(const unsigned char *t, size_t left, size_t *n)
+{
+    *n = 1;
+    if (t[0] >= '0' && t[0] <= '9')
+        return t[0] - '0';
+    switch (t[0]) {
+    case ',':
+        return 10;
+    case '.':
+        return 11;
+    case '%':
+        return 12;
+    case '+':
+        return 13;
+    case '-':
+        return 14;
+    case 0xE2: /* U+2212 */
+        *n = 3;
+        return left >= 3 && t[1] == 0x88 && t[2] == 0x92 ? 15 : -1;
+    case 0xC2: /* U+00A0 */
+        *n = 2;
+        return left >= 2 && t[1] == 0xA0 ? 16 : -1;
+    default:
+        return -1;
+    }
+}
+
+static size_t put_utf8(char *out, uint32_t cp)
+{
+    if (cp < 0x80) {
+        out[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        out[0] = (char)(0xC0 | cp >> 6);
+        out[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    out[0] = (char)(0xE0 | cp >> 12);
+    out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    out[2] = (char)(0x80 | (cp & 0x3F));
+    return 3;
+}
+
+/* Whether HarfBuzz has set `text` (figures only, of `n` characters whose indices are `idx`;
+ * in the shaper's buffer) as the tables of `f` do. */
+static bool figures_agree(struct rp_shaper *s, const struct figures *f, const char *text,
+                          size_t len, const int *idx, size_t n)
+{
+    unsigned count = 0;
+    hb_glyph_info_t *info = hb_buffer_get_glyph_infos(s->buffer, &count);
+    hb_glyph_position_t *pos = hb_buffer_get_glyph_positions(s->buffer, &count);
+    if (count != n)
+        return false;
+    /* What shape_by_harfbuzz() keeps of a glyph: its id, advance and cluster. */
+    for (size_t i = 0, at = 0, step; i < n; i++, at += step) {
+        figure_at((const unsigned char *)text + at, len - at, &step);
+        if (info[i].codepoint != f->gid[idx[i]] || info[i].cluster != at ||
+            pos[i].x_advance != figure_advance(f, idx, i, n))
+            return false;
+    }
+    return true;
+}
+
+static void figures_build(struct rp_shaper *s, struct face *fc, struct figures *f)
+{
+    char text[8];
+    f->state = -1;
+    for (size_t a = 0; a < FIGURES; a++) {
+        size_t len = put_utf8(text, figure_chars[a]);
+        harfbuzz(s, fc, text, len);
+        unsigned n = 0;
+        hb_glyph_info_t *info = hb_buffer_get_glyph_infos(s->buffer, &n);
+        hb_glyph_position_t *pos = hb_buffer_get_glyph_positions(s->buffer, &n);
+        if (n != 1 || info[0].cluster != 0)
+            return;
+        f->gid[a] = (uint16_t)info[0].codepoint;
+        f->advance[a] = pos[0].x_advance;
+    }
+    for (size_t a = 0; a < FIGURES; a++)
+        for (size_t b = 0; b < FIGURES; b++) {
+            size_t len = put_utf8(text, figure_chars[a]);
+            len += put_utf8(text + len, figure_chars[b]);
+            harfbuzz(s, fc, text, len);
+            unsigned n = 0;
+            hb_glyph_position_t *pos = hb_buffer_get_glyph_positions(s->buffer, &n);
+            f->first[a][b] = n == 2 ? pos[0].x_advance - f->advance[a] : 0;
+            f->second[a][b] = n == 2 ? pos[1].x_advance - f->advance[b] : 0;
+            int idx[2] = {(int)a, (int)b};
+            if (!figures_agree(s, f, text, len, idx, 2))
+                return;
+        }
+    /* Longer samples: a pair's kerning that depends on a third character would show. */
+    static const char *const samples[] = {"1.234.567",
+                                          "\xe2\x88\x92"
+                                          "12,5\xc2\xa0%",
+                                          "+0,0",
+                                          "100%",
+                                          "-7",
+                                          "2023-2024",
+                                          "0123456789",
+                                          "9876543210",
+                                          "1111",
+                                          "7.777,77",
+                                          "+1.089",
+                                          "\xe2\x88\x92"
+                                          "97",
+                                          "4,44\xc2\xa0%",
+                                          "11.111.111",
+                                          "+133,3\xc2\xa0%"};
+    for (size_t k = 0; k < sizeof samples / sizeof *samples; k++) {
+        const unsigned char *t = (const unsigned char *)samples[k];
+        size_t len = strlen(samples[k]), n = 0, step;
+        int idx[FIGURE_WORD_MAX];
+        for (size_t i = 0; i < len; i += step)
+            idx[n++] = figure_at(t + i, len - i, &step);
+        harfbuzz(s, fc, samples[k], len);
+        if (!figures_agree(s, f, samples[k], len, idx, n))
+            return;
+    }
+    f->state = 1;
+}
+
+/* `text` set from the figure tables of its face, or NULL when it is not figures only or
+ * the face's figures are left to HarfBuzz. */
+static struct rp_shaped *shape_figures(struct rp_shaper *s, struct face *fc, const char *text,
+                                       size_t len)
+{
+    const unsigned char *t = (const unsigned char *)text;
+    int idx[FIGURE_WORD_MAX];
+    uint32_t at[FIGURE_WORD_MAX];
+    size_t n = 0, step;
+    if (len == 0)
+        return NULL;
+    for (size_t i = 0; i < len; i += step) {
+        if (n == FIGURE_WORD_MAX)
+            return NULL;
+        at[n] = (uint32_t)i;
+        if ((idx[n++] = figure_at(t + i, len - i, &step)) < 0)
+            return NULL;
+    }
+    if (fc->font_id >= figures_count) {
+        figures_of = rp_xrealloc(figures_of, (fc->font_id + 1) * sizeof *figures_of);
+        memset(figures_of + figures_count, 0,
+               (fc->font_id + 1 - figures_count) * sizeof *figures_of);
+        figures_count = fc->font_id + 1;
+    }
+    struct figures *f = &figures_of[fc->font_id];
+    if (f->state == 0)
+        figures_build(s, fc, f);
+    if (f->state < 0)
+        return NULL;
+    struct rp_shaped *out = rp_xmalloc(sizeof *out + n * sizeof out->g[0]);
+    out->count = (uint32_t)n;
+    out->width = 0;
+    for (size_t i = 0; i < n; i++) {
+        uint16_t gid = f->gid[idx[i]];
+        int32_t kern = thousandths(fc, figure_advance(f, idx, i, n)) - fc->width[gid];
+        out->g[i] = (struct rp_glyph){gid, (int16_t)kern, at[i]};
+        out->width += fc->width[gid] + kern;
+    }
+    return out;
+}
+
+static struct rp_shaped *shape_now(struct rp_shaper *s, struct face *fc, const char *text,
+                                   size_t len)
+{
+    struct rp_shaped *out = shape_figures(s, fc, text, len);
+    return out ? out : shape_by_harfbuzz(s, fc, text, len);
+}
+
+struct rp_shaped *rp_shape_by_harfbuzz(struct rp_shaper *s, int face, const char *text, size_t len)
+{
+    return shape_by_harfbuzz(s, &s->faces[face], text, len);
 }
 
 const struct rp_shaped *rp_shape(struct rp_shaper *s, int face, const char *text, size_t len)

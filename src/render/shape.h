@@ -60,6 +60,11 @@ bool rp_shaper_has(const struct rp_shaper *s, int face);
  * characters are dropped, as are default-ignorable ones (soft hyphen, zero-width space). */
 const struct rp_shaped *rp_shape(struct rp_shaper *s, int face, const char *text, size_t len);
 
+/* `text` shaped by HarfBuzz itself, outside the cache (malloc'd, the caller frees it):
+ * rp_shape() sets words of figures alone (digits, separators, signs) from per-face tables
+ * of their advances and kerning pairs, and this is what those must agree with. */
+struct rp_shaped *rp_shape_by_harfbuzz(struct rp_shaper *s, int face, const char *text, size_t len);
+
 /* The nominal advance of the glyph of code point `cp` (the .notdef glyph when the face has
  * none), and the id of that glyph. */
 int32_t rp_shaper_advance(const struct rp_shaper *s, int face, uint32_t cp);

@@ -40,13 +40,24 @@ static bool is_day(const char *s, size_t a, size_t b)
     return a + digits == b || (b - a - digits == 2 && !strncmp(s + a + digits, "er", 2));
 }
 
-/* The months of the four languages of the documents; an abbreviation ends with a dot. */
-static const char *const months[] = {
-    "janvier",   "février", "mars",      "avril",    "mai",      "juin",     "juillet",  "août",
-    "septembre", "octobre", "novembre",  "décembre", "januari",  "februari", "maart",    "mei",
-    "juni",      "juli",    "augustus",  "oktober",  "december", "january",  "february", "march",
-    "may",       "june",    "july",      "august",   "october",  "januar",   "februar",  "märz",
-    "dezember",  "april",   "september", "november",
+/* The months of the four languages of the documents, with their lengths; an abbreviation
+ * ends with a dot. */
+#define MONTH(name)                                                                                \
+    {                                                                                              \
+        name, sizeof name - 1                                                                      \
+    }
+static const struct {
+    const char *name;
+    size_t len;
+} months[] = {
+    MONTH("janvier"),  MONTH("février"),  MONTH("mars"),     MONTH("avril"),     MONTH("mai"),
+    MONTH("juin"),     MONTH("juillet"),  MONTH("août"),     MONTH("septembre"), MONTH("octobre"),
+    MONTH("novembre"), MONTH("décembre"), MONTH("januari"),  MONTH("februari"),  MONTH("maart"),
+    MONTH("mei"),      MONTH("juni"),     MONTH("juli"),     MONTH("augustus"),  MONTH("oktober"),
+    MONTH("december"), MONTH("january"),  MONTH("february"), MONTH("march"),     MONTH("may"),
+    MONTH("june"),     MONTH("july"),     MONTH("august"),   MONTH("october"),   MONTH("januar"),
+    MONTH("februar"),  MONTH("märz"),     MONTH("dezember"), MONTH("april"),     MONTH("september"),
+    MONTH("november"),
 };
 
 static char lower(char c)
@@ -59,13 +70,14 @@ static bool is_month(const char *s, size_t a, size_t b)
     bool abbreviated = b > a && s[b - 1] == '.';
     if (abbreviated)
         b--;
-    if (b - a < 3)
+    /* Every month starts with a letter: figures and signs are told apart at once. */
+    if (b - a < 3 || lower(s[a]) < 'a' || lower(s[a]) > 'z')
         return false;
     for (size_t k = 0; k < sizeof months / sizeof months[0]; k++) {
-        size_t len = strlen(months[k]), i = 0;
+        size_t len = months[k].len, i = 0;
         if (abbreviated ? b - a > len : b - a != len)
             continue;
-        while (a + i < b && lower(s[a + i]) == months[k][i])
+        while (a + i < b && lower(s[a + i]) == months[k].name[i])
             i++;
         if (a + i == b)
             return true;
@@ -86,7 +98,9 @@ static bool is_year(const char *s, size_t a, size_t b)
 bool rp_text_is_date(const char *text)
 {
     size_t p = 0, a[4], b[4], n = 0;
-    if (!text)
+    /* A date is two words at least: most cells (figures) have no space, and are told apart
+     * at once. */
+    if (!text || (!strchr(text, ' ') && !strstr(text, "\xc2\xa0")))
         return false;
     while (n < 4 && next_token(text, &p, &a[n], &b[n]))
         n++;

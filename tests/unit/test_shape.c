@@ -10,7 +10,9 @@
 #include "render/fonts.h"
 #include "render/shape.h"
 #include "util/diag.h"
+#include "util/fmt.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -165,6 +167,86 @@ static void test_use_and_subset(void **state)
     assert_true(info.ascent > 0 && info.descent < 0 && info.bbox[2] > info.bbox[0]);
 }
 
+/* Words of figures are set from per-face tables rather than by HarfBuzz: on numbers as
+ * the editions format them and on random strings of figure characters (digits, separators,
+ * signs, no-break spaces), in the regular and the bold face, the glyphs, their kerning and
+ * clusters and the width are HarfBuzz's. Each string is new to the cache, so rp_shape()
+ * sets it from the tables. */
+static uint64_t rng = 0x2545f4914f6cdd1du;
+
+static uint64_t next_random(void)
+{
+    rng ^= rng << 13;
+    rng ^= rng >> 7;
+    rng ^= rng << 17;
+    return rng;
+}
+
+static void check_figures(struct rp_shaper *sh, int face, const char *text)
+{
+    size_t len = strlen(text);
+    struct rp_shaped *want = rp_shape_by_harfbuzz(sh, face, text, len);
+    const struct rp_shaped *got = rp_shape(sh, face, text, len);
+    if (got->count != want->count || got->width != want->width)
+        fail_msg("\"%s\": %u glyphs, width %lld; HarfBuzz %u, %lld", text, got->count,
+                 (long long)got->width, want->count, (long long)want->width);
+    for (uint32_t i = 0; i < want->count; i++)
+        if (got->g[i].gid != want->g[i].gid || got->g[i].kern != want->g[i].kern ||
+            got->g[i].cluster != want->g[i].cluster)
+            fail_msg("\"%s\", glyph %u: %u/%d/%u; HarfBuzz %u/%d/%u", text, i, got->g[i].gid,
+                     got->g[i].kern, got->g[i].cluster, want->g[i].gid, want->g[i].kern,
+                     want->g[i].cluster);
+    free(want);
+}
+
+static void test_figures_as_harfbuzz(void **state)
+{
+    (void)state;
+    char why[160];
+    struct rp_shaper *both = rp_shaper_new();
+    assert_non_null(both);
+    assert_int_equal(rp_shaper_load(both, 0, files.path[RP_FACE_REGULAR], why, sizeof why), 0);
+    assert_int_equal(rp_shaper_load(both, 1, files.path[RP_FACE_BOLD], why, sizeof why), 0);
+    static const char *const alphabet[] = {"0",       "1", "2", "3", "4", "5", "6", "7",
+                                           "8",       "9", ",", ".", "%", "+", "-", "\xe2\x88\x92",
+                                           "\xc2\xa0"};
+    enum rp_lang langs[] = {RP_LANG_FR, RP_LANG_NL, RP_LANG_EN, RP_LANG_DE};
+    char text[256];
+    int kerned = 0;
+    for (int i = 0; i < 20000; i++) {
+        int face = (int)(next_random() % 2);
+        enum rp_lang lang = langs[next_random() % 4];
+        double v = (double)(int64_t)(next_random() % 2000000001ull - 1000000000) /
+                   (double)(1 + next_random() % 1000);
+        int decimals = (int)(next_random() % 3);
+        switch (i % 4) {
+        case 0:
+            rp_fmt_number(text, sizeof text, v, decimals, lang);
+            break;
+        case 1:
+            rp_fmt_change(text, sizeof text, v, decimals, next_random() % 2, lang);
+            break;
+        case 2:
+            rp_fmt_percent(text, sizeof text, v, decimals, lang);
+            break;
+        default: {
+            size_t n = 1 + next_random() % 24, at = 0;
+            for (size_t k = 0; k < n; k++)
+                at += (size_t)snprintf(text + at, sizeof text - at, "%s",
+                                       alphabet[next_random() % 17]);
+            break;
+        }
+        }
+        check_figures(both, face, text);
+        const struct rp_shaped *sh = rp_shape(both, face, text, strlen(text));
+        for (uint32_t k = 0; k < sh->count; k++)
+            kerned += sh->g[k].kern != 0;
+    }
+    /* Liberation kerns some of these pairs ("1" and "."): the tables carry kerning. */
+    assert_true(kerned > 0);
+    rp_shaper_free(both);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -174,6 +256,7 @@ int main(void)
         cmocka_unit_test(test_cache_and_clusters),
         cmocka_unit_test(test_use_and_subset),
         cmocka_unit_test(test_cache_shared_by_shapers),
+        cmocka_unit_test(test_figures_as_harfbuzz),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

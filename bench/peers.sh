@@ -16,10 +16,12 @@
 # paired: each round runs every tool once, so that the load of a shared machine falls on
 # all of them alike; one warm-up round (file cache, JVM classes) is not counted.
 #
-#   bench/peers.sh [-n RUNS] [-r ROWS] [-k DIR] [RAPPORT...]
+#   bench/peers.sh [-n RUNS] [-r ROWS] [-k DIR] [-l] [RAPPORT...]
 #     -n RUNS  timed rounds (default 5)
 #     -r ROWS  table rows (default 2000)
 #     -k DIR   keep the inputs, outputs and the log in DIR
+#     -l       rapport and libharu alone: FOP and WeasyPrint take seconds a run, and the
+#              target (#17) compares rapport with libharu
 #     RAPPORT  one or more rapport binaries, each a row (default build/rapport): a branch
 #              and main in the same run compare fairly
 #
@@ -30,7 +32,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export LC_ALL=C # '.' decimal points in awk; EPOCHREALTIME below relies on it too
 
-runs=5 rows=2000 keep=
+runs=5 rows=2000 keep= light=
 rapports=()
 
 usage() {
@@ -40,8 +42,9 @@ usage() {
 
 parse_args() {
   local opt
-  while getopts 'n:r:k:h' opt; do
+  while getopts 'n:r:k:lh' opt; do
     case $opt in
+      l) light=1 ;;
       n) runs=$OPTARG ;;
       r) rows=$OPTARG ;;
       k) keep=$OPTARG ;;
@@ -230,13 +233,17 @@ find_tools() {
       skip_tool "rapport (${rapports[i]})" "not built (cmake --build build)"
     fi
   done
-  if command -v fop >/dev/null; then
+  if [[ -n $light ]]; then
+    skip_tool "Apache FOP" "left out (-l)"
+  elif command -v fop >/dev/null; then
     version=$(fop -version 2>/dev/null | awk '/FOP Version/ { print $3 }')
     add_tool fop "Apache FOP ${version:-?}"
   else
     skip_tool "Apache FOP" "not installed (apt-get install fop)"
   fi
-  if command -v weasyprint >/dev/null; then
+  if [[ -n $light ]]; then
+    skip_tool "WeasyPrint" "left out (-l)"
+  elif command -v weasyprint >/dev/null; then
     version=$(weasyprint --version 2>/dev/null | awk '{ print $NF }')
     add_tool weasyprint "WeasyPrint ${version:-?}"
   else

@@ -58,8 +58,11 @@ printf '%-36s %-22s %-22s %s\n' binary 'wall s' 'CPU s' 'PDFs as the first'
 for i in "${!bins[@]}"; do
   same=reference
   if ((i > 0)); then
+    # awk reads every line: `head -1` closed the pipe on the loop when two files differed,
+    # and pipefail then ended the script without a word.
     same=$(cd "$tmp/out0" && find . -name '*.pdf' | sort | while read -r f; do
-      cmp -s "$f" "$tmp/out$i/$f" || echo "differs: $f"; done | head -1)
+      cmp -s "$f" "$tmp/out$i/$f" || echo "$f"; done |
+      awk 'NR == 1 { first = $0 } END { if (NR) printf "%d differ, first %s", NR, first }')
     [ -n "$same" ] || same=identical
   fi
   printf '%-36s %-22s %-22s %s\n' "${bins[$i]}" "$(median "$tmp/runs$i" 1)" \

@@ -394,6 +394,75 @@ static bool has_rtl(const struct rp_atom *a, const struct rp_line *ln)
     return false;
 }
 
+/* The run of atoms from `k` drawn as one piece of text: its last atom, its width and its
+ * length in bytes. Words of one style that follow each other in the source are one run,
+ * unless spaces are stretched (`add`): each word is then placed alone. */
+static size_t run_end(const struct rp_atom *a, const struct rp_line *ln, size_t k, double add,
+                      double *width, size_t *len)
+{
+    size_t r = k;
+    double rw = a[k].width;
+    size_t rlen = a[k].len;
+    while (r + 1 < ln->end && same_style(&a[r], &a[r + 1])) {
+        const struct rp_atom *p = &a[r], *q = &a[r + 1];
+        if (p->brk == RP_BRK_SPACE) {
+            if (add > 0 || p->text + p->len + 1 != q->text || p->text[p->len] != ' ')
+                break;
+            rw += p->space + q->width;
+            rlen += 1 + q->len;
+        } else if (p->brk == RP_BRK_NONE || p->brk == RP_BRK_AFTER) {
+            if (p->text + p->len != q->text)
+                break;
+            rw += q->width;
+            rlen += q->len;
+        } else
+            break;
+        r++;
+    }
+    *width = rw;
+    *len = rlen;
+    return r;
+}
+
+/* Whether the run at `s` joins the marked or foreign stretch started at `g`: the same kind
+ * and language, neither a link (a link is its own element) nor a bar. */
+static bool same_stretch(const struct rp_atom *g, const struct rp_atom *s)
+{
+    return s->kind == g->kind && s->lang == g->lang && !s->bar && s->kind != RP_SPAN_LINK;
+}
+
+/* The width from x of the stretch of runs starting at atom `k` that are marked or tagged
+ * alike (same_stretch()), spaces between them included, and across the space after it when
+ * the next word is marked alike too (one band); the runs are those rp_flow_draw_line()
+ * draws, placed as it places them. */
+static double stretch_width(const struct rp_atom *a, const struct rp_line *ln, size_t k, double add)
+{
+    const struct rp_atom *g = &a[k];
+    double w = 0;
+    for (;;) {
+        double rw;
+        size_t rlen;
+        size_t r = run_end(a, ln, k, add, &rw, &rlen);
+        w += rw;
+        bool space = a[r].brk == RP_BRK_SPACE && r + 1 < ln->end;
+        if (space && a[r + 1].kind == g->kind && a[r + 1].lang == g->lang)
+            w += a[r].space + add;
+        if (r + 1 >= ln->end || !same_stretch(g, &a[r + 1]))
+            return w;
+        k = r + 1;
+    }
+}
+
+/* The band behind a link's run: across the space to the next word when it is marked alike. */
+static double link_band(const struct rp_atom *a, const struct rp_line *ln, size_t r, double rw,
+                        double add)
+{
+    if (a[r].brk == RP_BRK_SPACE && r + 1 < ln->end && a[r + 1].kind == a[r].kind &&
+        a[r + 1].lang == a[r].lang)
+        rw += a[r].space + add;
+    return rw;
+}
+
 void rp_flow_draw_line(struct rp_flow *f, const struct rp_atoms *atoms, const struct rp_line *ln,
                        double x, double y, double w, enum rp_text_align align, struct rp_rgb color)
 {
@@ -409,28 +478,17 @@ void rp_flow_draw_line(struct rp_flow *f, const struct rp_atoms *atoms, const st
     else if (align == RP_TEXT_RIGHT)
         x += extra;
     double cx = x;
+    const struct rp_atom *stretch = NULL; /* the first run of the open stretch */
+    struct rp_tagging stretch_tagging = {f->elem, f->artifact};
     for (size_t k = ln->first; k < ln->end;) {
-        size_t r = k;
-        double rw = a[k].width;
-        size_t rlen = a[k].len;
-        while (r + 1 < ln->end && same_style(&a[r], &a[r + 1])) {
-            const struct rp_atom *p = &a[r], *q = &a[r + 1];
-            if (p->brk == RP_BRK_SPACE) {
-                if (add > 0 || p->text + p->len + 1 != q->text || p->text[p->len] != ' ')
-                    break;
-                rw += p->space + q->width;
-                rlen += 1 + q->len;
-            } else if (p->brk == RP_BRK_NONE || p->brk == RP_BRK_AFTER) {
-                if (p->text + p->len != q->text)
-                    break;
-                rw += q->width;
-                rlen += q->len;
-            } else
-                break;
-            r++;
-        }
+        double rw;
+        size_t rlen;
+        size_t r = run_end(a, ln, k, add, &rw, &rlen);
         const struct rp_atom *s = &a[k];
         if (s->bar) { /* no text: the bar, then the gap before its figure */
+            if (stretch)
+                rp_flow_untag(f, stretch_tagging);
+            stretch = NULL;
             rp_flow_bar(f, cx, y - s->rise, s->size, s->bar);
             cx += rw;
             if (a[r].brk == RP_BRK_SPACE && r + 1 < ln->end)
@@ -443,20 +501,29 @@ void rp_flow_draw_line(struct rp_flow *f, const struct rp_atoms *atoms, const st
          * Span with its language: one per run, under the element being drawn. */
         bool is_link = s->kind == RP_SPAN_LINK && s->href,
              foreign = rp_doc_foreign(f->doc, s->lang);
+        /* The words of a stretch in another language or marked for review, placed one by
+         * one on a justified line, are one Span and one band: not one per word. */
+        bool joins = stretch && same_stretch(stretch, s) && !is_link;
+        if (!joins) {
+            if (stretch)
+                rp_flow_untag(f, stretch_tagging);
+            stretch = NULL;
+        }
         struct rp_tagging tagging = {f->elem, f->artifact};
-        if (f->elem && (is_link || foreign)) {
+        if (!joins && f->elem && (is_link || foreign)) {
             tagging = rp_flow_tag(f, is_link ? RP_ST_LINK : RP_ST_SPAN);
             struct rp_struct_elem *e = rp_flow_elem_at(f, f->elem);
             e->lang = foreign ? s->lang : NULL;
             e->alt = is_link ? s->href : NULL;
         }
-        if (rp_flow_marks(f, s->kind, s->lang)) {
-            /* Across the space to the next word when it is marked alike: one band. */
-            double mw = rw;
-            if (a[r].brk == RP_BRK_SPACE && r + 1 < ln->end && a[r + 1].kind == s->kind &&
-                a[r + 1].lang == s->lang)
-                mw += a[r].space + add;
-            mark_run(f, s, cx, y, mw);
+        bool marked = rp_flow_marks(f, s->kind, s->lang);
+        if (marked && !joins)
+            mark_run(f, s, cx, y,
+                     is_link ? link_band(a, ln, r, rw, add) : stretch_width(a, ln, k, add));
+        if (!joins && !is_link && (foreign || marked)) {
+            stretch = s;
+            stretch_tagging = tagging;
+            tagging = (struct rp_tagging){f->elem, f->artifact}; /* untagged with the stretch */
         }
         /* The space after the run is drawn with it, invisible: where spaces are stretched
          * or a line ends, text read from the content (a screen reader, a copy) would
@@ -505,6 +572,8 @@ void rp_flow_draw_line(struct rp_flow *f, const struct rp_atoms *atoms, const st
             cx += a[r].space + add;
         k = r + 1;
     }
+    if (stretch)
+        rp_flow_untag(f, stretch_tagging);
 }
 
 size_t rp_flow_break_text(struct rp_flow *f, const char *text, enum rp_face face, double size,

@@ -307,6 +307,105 @@ static void test_doc_lang(void **state)
     rp_arena_free(arena);
 }
 
+/* ---------------------------------------------------------------- marked stretches */
+
+/* What a justified review page shows of a French stretch: its words, its bands and the
+ * Span elements its words belong to, line by line (at most 32 lines). */
+struct stretches {
+    struct rp_rgb fill;
+    size_t lines;
+    double y[32];               /* baseline of each line with French words */
+    double left[32], right[32]; /* extent of the French words on it */
+    uint32_t span[32];          /* the element of its first French word */
+    size_t words, spans_more;   /* French text items; those in another Span than their line's */
+    size_t fills, fills_covering;
+};
+
+static int on_stretch_page(void *ctx, const struct rp_page *page, bool overlay)
+{
+    struct stretches *c = ctx;
+    if (overlay)
+        return 0;
+    for (size_t i = 0; i < page->count; i++) {
+        const struct rp_item *it = &page->items[i];
+        if (it->kind != RP_ITEM_TEXT || !it->elem)
+            continue;
+        const struct rp_struct_elem *e = &page->elems[it->elem];
+        if (e->type != RP_ST_SPAN || !e->lang || strcmp(e->lang, "fr") != 0)
+            continue;
+        size_t l = 0;
+        while (l < c->lines && c->y[l] != it->y)
+            l++;
+        if (l == c->lines) {
+            assert_true(l < 32);
+            c->lines++;
+            c->y[l] = it->y;
+            c->left[l] = it->x;
+            c->right[l] = it->x;
+            c->span[l] = it->elem;
+        }
+        size_t len = it->len; /* without the space drawn after the word */
+        while (len > 0 && it->text[len - 1] == ' ')
+            len--;
+        double end = it->x; /* fake_advance: half an em a letter, a quarter a space */
+        for (size_t k = 0; k < len; k++)
+            end += it->size * (it->text[k] == ' ' ? 0.25 : 0.5);
+        if (end > c->right[l])
+            c->right[l] = end;
+        c->spans_more += it->elem != c->span[l];
+        c->words++;
+    }
+    for (size_t i = 0; i < page->count; i++) {
+        const struct rp_item *it = &page->items[i];
+        if (it->kind != RP_ITEM_RECT || !same_rgb(it->color, c->fill))
+            continue;
+        c->fills++;
+        for (size_t l = 0; l < c->lines; l++)
+            if (it->y <= c->y[l] && c->y[l] <= it->y + it->h && it->x <= c->left[l] &&
+                it->x + it->w >= c->right[l])
+                c->fills_covering++;
+    }
+    return 0;
+}
+
+/* On a justified line each word is placed alone; the French words of one line are still one
+ * band and one Span (not one per word), which covers them all. */
+static void test_review_stretch_is_one_band_per_line(void **state)
+{
+    (void)state;
+    struct rp_arena *arena = rp_arena_new();
+    struct rp_doc *doc = rp_doc_new(arena);
+    doc->title = "Evaluatierapport";
+    doc->lang = "nl";
+    doc->edition = RP_EDITION_REVIEW;
+    struct rp_node *p = rp_doc_add_paragraph(doc, &doc->body, RP_PARA_BODY, "Begin ");
+    rp_spans_add(doc, &p->u.paragraph.text, RP_SPAN_TEXT, 0,
+                 "le contrat a ete approuve par le comite de gestion et la nouvelle equipe a "
+                 "lance la cartographie de toute organisation avec ses partenaires sociaux",
+                 NULL);
+    rp_spans_lang(doc, &p->u.paragraph.text, 1, "fr");
+    rp_spans_add(doc, &p->u.paragraph.text, RP_SPAN_TEXT, 0, " einde.", NULL);
+    struct rp_theme theme;
+    rp_theme_default(&theme);
+    theme.margin_left = 100;
+    theme.margin_right = theme.page_width - 100 - 163;
+    theme.justify = true;
+    struct rp_layout_env env = {.theme = &theme, .metrics = &metrics, .arena = arena};
+    struct stretches c;
+    memset(&c, 0, sizeof c);
+    c.fill = theme.placeholder_fill;
+    struct rp_layout_sink sink = {&c, on_stretch_page};
+    struct rp_layout_result res;
+    assert_int_equal(rp_layout_document(doc, &env, &sink, &res), 0);
+    rp_layout_result_free(&res);
+    assert_true(c.lines >= 4);
+    assert_true(c.words > 2 * c.lines); /* words placed one by one */
+    assert_int_equal(c.spans_more, 0);
+    assert_int_equal(c.fills, c.lines);
+    assert_int_equal(c.fills_covering, c.lines);
+    rp_arena_free(arena);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -314,6 +413,7 @@ int main(void)
         cmocka_unit_test(test_foreign_word_without_its_patterns),
         cmocka_unit_test(test_document_hyphenates_by_language),
         cmocka_unit_test(test_review_marks),
+        cmocka_unit_test(test_review_stretch_is_one_band_per_line),
         cmocka_unit_test(test_text_names_languages),
         cmocka_unit_test(test_doc_lang),
     };

@@ -17,6 +17,7 @@
 #include <errno.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,56 +39,61 @@ static void on_signal(int sig)
     interrupted = sig;
 }
 
+/* A worker process, long-lived: it takes jobs one at a time over `cmd` (the job's index)
+ * and answers each on `res` (the encoded result after its length), until `cmd` closes. One
+ * process for many documents saves a fork and the page faults of a fresh address space per
+ * document (most of a short document's system time); a worker that dies fails the document
+ * it was making only, and another takes its place. */
 struct slot {
-    pid_t pid;
-    int fd;
-    struct rp_job *job;
+    pid_t pid; /* 0: no process */
+    int cmd, res;
+    struct rp_job *job; /* the job it is making; NULL when idle */
     char *buf;
     size_t size, cap;
 };
 
-/* The worker side: never returns. */
-static void child(struct rp_job *job, const struct rp_batch_options *opt, int fd, pid_t parent)
+static bool write_all(int fd, const void *data, size_t size)
 {
-    signal(SIGINT, SIG_DFL);
-    signal(SIGTERM, SIG_DFL);
-    signal(SIGHUP, SIG_DFL);
-#ifdef __linux__
-    prctl(PR_SET_PDEATHSIG, SIGKILL);
-    if (getppid() != parent) /* the parent died before prctl() took effect */
-        _exit(1);
-#else
-    (void)parent;
-#endif
-    struct rlimit cpu = {WORKER_CPU_SECONDS, WORKER_CPU_SECONDS};
-    setrlimit(RLIMIT_CPU, &cpu);
-    struct rp_arena *arena = rp_arena_new();
-    struct rp_result r;
-    rp_worker_job(job, opt, arena, &r);
-    size_t size;
-    char *data = rp_result_encode(&r, &size);
     const char *p = data;
     while (size > 0) {
         ssize_t n = write(fd, p, size);
         if (n < 0 && errno == EINTR)
             continue;
         if (n <= 0)
-            break;
+            return false;
         p += n;
         size -= (size_t)n;
     }
-    free(data);
-    rp_arena_free(arena);
-    close(fd);
-    /* exit() rather than _exit(): the sanitizers check the worker for leaks too. The parent
-     * flushed its stdio buffers before fork(), so nothing is written twice. */
-    exit(0);
+    return true;
 }
 
-/* The sources of the organisation of the job about to start, read in this process so that
- * its workers (the job's and those of the organisation's next jobs, which read the same
- * files) inherit them parsed rather than each parsing them again (session.h). Those of the
- * organisation before are dropped: the parent's own sessions never use them. */
+static bool read_all(int fd, void *data, size_t size)
+{
+    char *p = data;
+    while (size > 0) {
+        ssize_t n = read(fd, p, size);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return false;
+        p += n;
+        size -= (size_t)n;
+    }
+    return true;
+}
+
+/* Seconds of CPU this process has used, rounded up. */
+static rlim_t cpu_used(void)
+{
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    return (rlim_t)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec + 1);
+}
+
+/* The sources of the organisation of the job about to start, loaded once in this worker
+ * for all the jobs of that organisation it takes (they come in order of organisation):
+ * each of its documents reads the same files (session.h). Those of the organisation before
+ * are dropped. */
 static void read_ahead(const struct rp_org *org)
 {
     static const struct rp_org *current;
@@ -104,30 +110,108 @@ static void read_ahead(const struct rp_org *org)
             rp_session_preload(org->evals[i].path);
 }
 
-static bool launch(struct slot *s, struct rp_job *job, const struct rp_batch_options *opt)
+/* The worker side: never returns. */
+static void child(struct rp_jobs *jobs, const struct rp_batch_options *opt, int cmd, int res,
+                  pid_t parent)
 {
-    read_ahead(job->org);
-    int fds[2];
-    if (pipe(fds) != 0)
+    signal(SIGINT, SIG_DFL);
+    signal(SIGTERM, SIG_DFL);
+    signal(SIGHUP, SIG_DFL);
+    signal(SIGPIPE, SIG_DFL);
+#ifdef __linux__
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() != parent) /* the parent died before prctl() took effect */
+        _exit(1);
+#else
+    (void)parent;
+#endif
+    struct rlimit cpu;
+    getrlimit(RLIMIT_CPU, &cpu);
+    size_t index;
+    while (read_all(cmd, &index, sizeof index) && index < jobs->count) {
+        /* Each document has its own allowance of CPU time, beyond which the kernel stops the
+         * worker (SIGXCPU). */
+        rlim_t soft = cpu_used() + WORKER_CPU_SECONDS;
+        if (cpu.rlim_max != RLIM_INFINITY && soft > cpu.rlim_max)
+            soft = cpu.rlim_max;
+        struct rlimit limit = {soft, cpu.rlim_max};
+        setrlimit(RLIMIT_CPU, &limit);
+        read_ahead(jobs->items[index].org);
+        struct rp_arena *arena = rp_arena_new();
+        struct rp_result r;
+        rp_worker_job(&jobs->items[index], opt, arena, &r);
+        size_t size;
+        char *data = rp_result_encode(&r, &size);
+        uint64_t header = size;
+        bool sent = write_all(res, &header, sizeof header) && write_all(res, data, size);
+        free(data);
+        rp_arena_free(arena);
+        if (!sent)
+            break;
+    }
+    read_ahead(NULL);
+    close(cmd);
+    close(res);
+    /* exit() rather than _exit(): the sanitizers check the worker for leaks too. The parent
+     * flushed its stdio buffers before fork(), so nothing is written twice. */
+    exit(0);
+}
+
+/* Starts the worker of `s`. The other workers' pipes are closed in it, so that each worker
+ * sees the end of its commands when the parent closes them. */
+static bool spawn(struct slot *s, const struct slot *all, size_t n, struct rp_jobs *jobs,
+                  const struct rp_batch_options *opt)
+{
+    int cmd[2], res[2];
+    if (pipe(cmd) != 0)
         return false;
+    if (pipe(res) != 0) {
+        close(cmd[0]);
+        close(cmd[1]);
+        return false;
+    }
     fflush(NULL);
     pid_t parent = getpid();
     pid_t pid = fork();
     if (pid < 0) {
-        close(fds[0]);
-        close(fds[1]);
+        close(cmd[0]);
+        close(cmd[1]);
+        close(res[0]);
+        close(res[1]);
         return false;
     }
     if (pid == 0) {
-        close(fds[0]);
-        child(job, opt, fds[1], parent);
+        for (size_t i = 0; i < n; i++)
+            if (all[i].pid) {
+                close(all[i].cmd);
+                close(all[i].res);
+            }
+        close(cmd[1]);
+        close(res[0]);
+        child(jobs, opt, cmd[0], res[1], parent);
     }
-    close(fds[1]);
+    close(cmd[0]);
+    close(res[1]);
     memset(s, 0, sizeof *s);
     s->pid = pid;
-    s->fd = fds[0];
-    s->job = job;
+    s->cmd = cmd[1];
+    s->res = res[0];
     return true;
+}
+
+/* Hands `job` to the worker of `s`, starting one if the slot has none. */
+static bool launch(struct slot *s, const struct slot *all, size_t n, struct rp_job *job,
+                   struct rp_jobs *jobs, const struct rp_batch_options *opt)
+{
+    if (!s->pid && !spawn(s, all, n, jobs, opt))
+        return false;
+    size_t index = (size_t)(job - jobs->items);
+    s->job = job;
+    s->size = 0;
+    if (write_all(s->cmd, &index, sizeof index))
+        return true;
+    s->job = NULL;
+    return false;
 }
 
 static void failed(struct rp_job *job, struct rp_arena *arena, const char *why)
@@ -139,23 +223,31 @@ static void failed(struct rp_job *job, struct rp_arena *arena, const char *why)
     job->result.errors = 1;
 }
 
-/* The worker of `s` closed its pipe: reap it and decode its result. */
-static void finish(struct slot *s, const struct rp_batch_options *opt, struct rp_arena *arena)
+/* Closes the commands of the worker of `s` (it exits once idle) and reaps it; its status. */
+static int reap(struct slot *s)
 {
     int status = 0;
+    close(s->cmd);
+    close(s->res);
     while (waitpid(s->pid, &status, 0) < 0 && errno == EINTR)
         ;
-    close(s->fd);
-    struct rp_job *job = s->job;
-    bool complete = rp_result_decode(s->buf ? s->buf : "", s->size, arena, &job->result);
     free(s->buf);
-    if (complete && WIFEXITED(status) && WEXITSTATUS(status) == 0)
-        return;
-    /* The worker died: whatever it was writing is a temporary file of its pid. */
+    memset(s, 0, sizeof *s);
+    return status;
+}
+
+/* The worker of `s` closed its pipe while making its job: it died. Reaps it and fails the
+ * job, or marks it interrupted. */
+static void died(struct slot *s, const struct rp_batch_options *opt, struct rp_arena *arena)
+{
+    struct rp_job *job = s->job;
+    pid_t pid = s->pid;
+    int status = reap(s);
+    /* Whatever it was writing is a temporary file of its pid. */
     char dir[4096];
     snprintf(dir, sizeof dir, "%s/%s%s", opt->output_dir,
              job->edition == RP_EDITION_REVIEW ? RP_REVIEW_DIR "/" : "", job->org->id);
-    rp_temp_sweep(dir, s->pid);
+    rp_temp_sweep(dir, pid);
     int sig = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
     if (interrupted || sig == SIGINT || sig == SIGTERM || sig == SIGHUP) {
         job->result.outcome = RP_OUTCOME_INTERRUPTED;
@@ -174,24 +266,39 @@ static void finish(struct slot *s, const struct rp_batch_options *opt, struct rp
     }
 }
 
-/* Reads what the worker wrote; true at end of file. */
-static bool drain(struct slot *s)
+/* Reads what the worker of `s` wrote. 1: its job's result is complete (decoded into the
+ * job; the worker is idle); -1: the worker closed its pipe or wrote nonsense; 0: more to
+ * come. */
+static int drain(struct slot *s, struct rp_arena *arena)
 {
     for (;;) {
         if (s->cap - s->size < 4096) {
             s->cap = s->cap ? s->cap * 2 : 16384;
             s->buf = rp_xrealloc(s->buf, s->cap);
         }
-        ssize_t n = read(s->fd, s->buf + s->size, s->cap - s->size - 1);
+        ssize_t n = read(s->res, s->buf + s->size, s->cap - s->size - 1);
         if (n < 0 && errno == EINTR)
             continue;
         if (n < 0)
-            return errno != EAGAIN && errno != EWOULDBLOCK;
+            return errno == EAGAIN || errno == EWOULDBLOCK ? 0 : -1;
         if (n == 0)
-            return true;
+            return -1;
         s->size += (size_t)n;
-        s->buf[s->size] = '\0';
-        return false; /* poll again before blocking */
+        uint64_t header;
+        if (s->size < sizeof header)
+            return 0;
+        memcpy(&header, s->buf, sizeof header);
+        if (s->size - sizeof header < header)
+            return 0; /* poll again before blocking */
+        if (s->size - sizeof header > header)
+            return -1; /* a worker answers one job at a time */
+        char *data = s->buf + sizeof header;
+        data[header] = '\0';
+        bool complete = rp_result_decode(data, (size_t)header, arena, &s->job->result);
+        s->size = 0;
+        if (!complete)
+            return -1;
+        return 1;
     }
 }
 
@@ -249,64 +356,101 @@ bool rp_pool_run(struct rp_jobs *jobs, const struct rp_batch_options *opt, struc
     sigaction(SIGHUP, &sa, &old_hup);
     interrupted = 0;
 
+    /* A worker that died while idle must not kill the parent that writes it a job. */
+    struct sigaction ignore, old_pipe;
+    memset(&ignore, 0, sizeof ignore);
+    ignore.sa_handler = SIG_IGN;
+    sigemptyset(&ignore.sa_mask);
+    sigaction(SIGPIPE, &ignore, &old_pipe);
+
     /* On the stack rather than the heap: a worker inherits them and exits without freeing
      * what belongs to the parent. */
     struct slot slots[RP_MAX_WORKERS];
     struct pollfd pfd[RP_MAX_WORKERS];
+    size_t polled[RP_MAX_WORKERS];
+    memset(slots, 0, sizeof slots);
     if (workers > RP_MAX_WORKERS)
         workers = RP_MAX_WORKERS;
-    size_t running = 0;
     size_t next = 0;
     bool stopping = false;
     for (;;) {
-        while (!interrupted && running < workers && next < jobs->count) {
-            struct rp_job *job = &jobs->items[next++];
-            if (job->state != RP_JOB_RUN)
+        for (size_t i = 0; i < workers && !interrupted; i++) {
+            while (next < jobs->count && jobs->items[next].state != RP_JOB_RUN)
+                next++;
+            if (next >= jobs->count)
+                break;
+            if (slots[i].job)
                 continue;
-            if (!launch(&slots[running], job, opt)) {
+            struct rp_job *job = &jobs->items[next++];
+            bool started = launch(&slots[i], slots, workers, job, jobs, opt);
+            if (!started && slots[i].pid) { /* its worker died idle: another takes its place */
+                reap(&slots[i]);
+                started = launch(&slots[i], slots, workers, job, jobs, opt);
+            }
+            if (!started) {
                 failed(
                     job, arena,
                     rp_arena_printf(arena, "cannot start a worker process: %s", strerror(errno)));
                 hooks->done(hooks->ctx, job);
-                continue;
             }
-            running++;
         }
+        while (next < jobs->count && jobs->items[next].state != RP_JOB_RUN)
+            next++;
         if (interrupted && !stopping) {
             stopping = true;
-            for (size_t i = 0; i < running; i++)
-                kill(slots[i].pid, SIGTERM);
+            for (size_t i = 0; i < workers; i++)
+                if (slots[i].job)
+                    kill(slots[i].pid, SIGTERM);
         }
-        if (running == 0 && (interrupted || next >= jobs->count))
+        size_t busy = 0;
+        for (size_t i = 0; i < workers; i++)
+            if (slots[i].job) {
+                pfd[busy] = (struct pollfd){.fd = slots[i].res, .events = POLLIN};
+                polled[busy++] = i;
+            }
+        if (busy == 0 && (interrupted || next >= jobs->count))
             break;
-        for (size_t i = 0; i < running; i++)
-            pfd[i] = (struct pollfd){.fd = slots[i].fd, .events = POLLIN};
-        int ready = poll(pfd, (nfds_t)running, 100);
+        int ready = poll(pfd, (nfds_t)busy, 100);
         if (ready < 0 && errno != EINTR)
             break;
-        for (size_t i = running; ready > 0 && i-- > 0;) {
-            if (!(pfd[i].revents & (POLLIN | POLLHUP | POLLERR)))
+        for (size_t k = 0; ready > 0 && k < busy; k++) {
+            if (!(pfd[k].revents & (POLLIN | POLLHUP | POLLERR)))
                 continue;
-            if (!drain(&slots[i]))
+            struct slot *s = &slots[polled[k]];
+            struct rp_job *job = s->job;
+            int got = drain(s, arena);
+            if (got == 0)
                 continue;
-            finish(&slots[i], opt, arena);
-            hooks->done(hooks->ctx, slots[i].job);
-            slots[i] = slots[--running];
-            pfd[i] = pfd[running];
+            if (got < 0)
+                died(s, opt, arena);
+            else
+                s->job = NULL;
+            hooks->done(hooks->ctx, job);
         }
         if (hooks->tick)
             hooks->tick(hooks->ctx);
     }
-    /* A poll() failure is not expected; never leave a worker behind. */
-    for (size_t i = 0; i < running; i++) {
+    /* Idle workers end with their commands; a busy one is left only by a poll() failure,
+     * which is not expected: never leave a worker behind. */
+    for (size_t i = 0; i < workers; i++) {
+        if (!slots[i].pid)
+            continue;
+        struct rp_job *job = slots[i].job;
+        if (!job) {
+            int status = reap(&slots[i]);
+            bool clean = WIFEXITED(status) && WEXITSTATUS(status) == 0;
+            if (!clean && !interrupted && hooks->worker_failed)
+                hooks->worker_failed(hooks->ctx, status);
+            continue;
+        }
         kill(slots[i].pid, SIGTERM);
-        finish(&slots[i], opt, arena);
-        hooks->done(hooks->ctx, slots[i].job);
+        died(&slots[i], opt, arena);
+        hooks->done(hooks->ctx, job);
     }
     for (size_t i = next; i < jobs->count; i++)
         if (jobs->items[i].state == RP_JOB_RUN)
             jobs->items[i].result.outcome = RP_OUTCOME_INTERRUPTED;
-    read_ahead(NULL);
+    sigaction(SIGPIPE, &old_pipe, NULL);
     sigaction(SIGINT, &old_int, NULL);
     sigaction(SIGTERM, &old_term, NULL);
     sigaction(SIGHUP, &old_hup, NULL);

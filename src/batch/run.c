@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -36,8 +37,9 @@ struct run {
     struct rp_jobs jobs;
     struct rp_log log;
     size_t built, failed, unchanged, removed, interrupted, held;
-    size_t not_produced; /* publications not produced (no failure: the log says why) */
-    size_t unsaved;      /* documents built since the last checkpoint */
+    size_t worker_failures; /* workers that ended badly after their last document */
+    size_t not_produced;    /* publications not produced (no failure: the log says why) */
+    size_t unsaved;         /* documents built since the last checkpoint */
     double last_checkpoint;
 };
 
@@ -131,6 +133,21 @@ static void on_done(void *ctx, struct rp_job *job)
     }
     rp_log_job(&run->log, job);
     rp_log_progress(&run->log, 1);
+}
+
+static void on_worker_failed(void *ctx, int status)
+{
+    struct run *run = ctx;
+    run->worker_failures++;
+    if (WIFSIGNALED(status))
+        fprintf(stderr,
+                "rapport build: error: a worker process died after its last document (%s)\n",
+                strsignal(WTERMSIG(status)));
+    else
+        fprintf(stderr,
+                "rapport build: error: a worker process exited with status %d after its last "
+                "document\n",
+                WIFEXITED(status) ? WEXITSTATUS(status) : -1);
 }
 
 static void on_tick(void *ctx)
@@ -310,7 +327,7 @@ static int execute(struct run *run, const char *renderer)
             rp_log_job(&run->log, job);
     }
     run->last_checkpoint = now();
-    struct rp_pool_hooks hooks = {run, on_done, on_tick};
+    struct rp_pool_hooks hooks = {run, on_done, on_tick, on_worker_failed};
     bool complete = to_run == 0 || rp_pool_run(&run->jobs, opt, run->arena, &hooks);
 
     /* An interrupted run removes nothing: what it did not reach is not known to be gone. */
@@ -327,8 +344,9 @@ static int execute(struct run *run, const char *renderer)
         fprintf(stderr, "rapport build: interrupted; the next run finishes the work\n");
     if (write_failed)
         return RP_EXIT_OUTPUT;
-    return run->failed || run->interrupted || input_errors || !complete ? RP_EXIT_FAILED
-                                                                        : RP_EXIT_OK;
+    return run->failed || run->worker_failures || run->interrupted || input_errors || !complete
+               ? RP_EXIT_FAILED
+               : RP_EXIT_OK;
 }
 
 /* `path` with symbolic links and dot components resolved, also when its last components do

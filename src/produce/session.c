@@ -44,16 +44,15 @@ static const struct rp_file *add_file(struct rp_session *s, const struct rp_file
 
 /* ------------------------------------------------------------------ files read ahead */
 
-/* Files loaded before the process forks (rp_session_preload()): a worker that asks for one
- * takes it as loaded, with the diagnostics loading it gave, instead of reading and parsing it
- * again. Each is given once: a model is then checked and used by one session only, as one
- * loaded for it would be. Only clean loads are kept; a file that fails to load is loaded
- * again by whoever asks, and reports its errors then. */
+/* Files loaded ahead (rp_session_preload()): a session that asks for one takes it as
+ * loaded, with the diagnostics loading it gave, instead of reading and parsing it again.
+ * Every session of the process gets the same model: nothing changes a model once it is
+ * loaded (checks, builders and backends all take it const). Only clean loads are kept; a
+ * file that fails to load is loaded again by whoever asks, and reports its errors then. */
 static struct preloaded {
     char *path;
     struct rp_file file;
     struct rp_diags diags;
-    bool taken;
 } * preloaded;
 static size_t preloaded_count, preloaded_cap;
 static struct rp_arena *preload_arena;
@@ -65,7 +64,7 @@ void rp_session_preload(const char *path)
             return;
     if (!preload_arena)
         preload_arena = rp_arena_new();
-    struct preloaded p = {rp_arena_strdup(preload_arena, path), {0}, {0}, false};
+    struct preloaded p = {rp_arena_strdup(preload_arena, path), {0}, {0}};
     rp_diags_init(&p.diags);
     if (rp_load(path, preload_arena, &p.diags, &p.file) != 0) {
         rp_diags_free(&p.diags);
@@ -95,9 +94,8 @@ static int load(const char *path, struct rp_arena *arena, struct rp_diags *diags
 {
     for (size_t i = 0; i < preloaded_count; i++) {
         struct preloaded *p = &preloaded[i];
-        if (p->taken || strcmp(p->path, path) != 0)
+        if (strcmp(p->path, path) != 0)
             continue;
-        p->taken = true;
         for (size_t k = 0; k < p->diags.count; k++) {
             const struct rp_diag *d = &p->diags.items[k];
             rp_diag_add(diags, d->severity, d->file, d->line, d->col, "%s", d->message);

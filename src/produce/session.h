@@ -29,10 +29,10 @@ const struct rp_file *rp_session_load(struct rp_session *s, const char *path);
  * none is found. */
 const struct rp_plan *rp_session_plan_of(struct rp_session *s, const struct rp_file *eval);
 
-/* Loads `path` now (without checking it), for a session of this process or of a process
- * forked after (the batch's workers) to take as loaded: the first session that loads
- * `path` gets this model, with the diagnostics loading it gave, rather than reading and
- * parsing the file again. Kept only when it loads without errors. Not thread-safe. */
+/* Loads `path` now (without checking it), for the sessions of this process (and of
+ * processes forked after) to take as loaded: every session that loads `path` gets this
+ * model, with the diagnostics loading it gave, rather than reading and parsing the file
+ * again. Kept only when it loads without errors. Not thread-safe. */
 void rp_session_preload(const char *path);
 
 /* Forgets the files loaded ahead (those already given to a session stay theirs only as long

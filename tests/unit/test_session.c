@@ -1,6 +1,6 @@
-/* Files read ahead (produce/session.h: rp_session_preload()): a session takes the model
- * loaded before, with the diagnostics its loading gave, once; the next session that asks
- * reads the file again. */
+/* Files read ahead (produce/session.h: rp_session_preload()): every session takes the model
+ * loaded before, with the diagnostics its loading gave, until the files read ahead are
+ * forgotten; a session after that reads the file again. */
 #define _POSIX_C_SOURCE 200809L
 #include <setjmp.h>
 #include <stdarg.h>
@@ -59,7 +59,7 @@ static void same_diags(const struct rp_diags *a, const struct rp_diags *b)
     }
 }
 
-static void test_preloaded_file_is_given_once_as_loaded(void **state)
+static void test_preloaded_file_is_given_as_loaded(void **state)
 {
     (void)state;
     struct rp_session direct, first, second;
@@ -80,7 +80,16 @@ static void test_preloaded_file_is_given_once_as_loaded(void **state)
     assert_int_equal(f->plan->start, d->plan->start);
     same_diags(&first.diags, &direct.diags);
 
-    /* Given once: the next session reads the file, which is gone. */
+    /* To every session: the next one gets the same model and diagnostics, unparsed. */
+    rp_session_init(&second);
+    const struct rp_file *g = rp_session_load(&second, copy);
+    assert_non_null(g);
+    assert_ptr_equal(g->plan, f->plan);
+    same_diags(&second.diags, &direct.diags);
+    rp_session_free(&second);
+
+    /* Forgotten: the next session reads the file, which is gone. */
+    rp_session_preload_free();
     rp_session_init(&second);
     assert_null(rp_session_load(&second, copy));
     assert_true(second.diags.errors > 0);
@@ -112,8 +121,7 @@ static void test_file_that_does_not_load_is_not_kept(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_preloaded_file_is_given_once_as_loaded, setup,
-                                        teardown),
+        cmocka_unit_test_setup_teardown(test_preloaded_file_is_given_as_loaded, setup, teardown),
         cmocka_unit_test_setup_teardown(test_file_that_does_not_load_is_not_kept, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -179,6 +179,12 @@ struct gstate {
 
 struct state {
     bool in_text;
+    /* Where the last text shown ended, (x, y) on the page, and the content's length then:
+     * when nothing came between, the next word of the line continues its run (text()). */
+    double run_x, run_y;
+    size_t run_at;
+    bool run_spaced;       /* it ended with a space */
+    double line_x, line_y; /* the start of the text line, where Tm or Td put it */
     struct gstate g;
     struct rp_pdf_mark *mark; /* the marked-content sequence open on the page */
 };
@@ -336,14 +342,47 @@ static void text(struct pdf *p, HPDF_Page page, struct state *st, const struct r
     bool set_font = st->g.face != (int)it->face || st->g.size != it->size;
     st->g.face = (int)it->face;
     st->g.size = it->size;
+    HPDF_Stream content = ((HPDF_PageAttr)page->attr)->stream;
+    bool run_on = st->run_at == content->size; /* nothing written since */
     set_fill(page, st, it->color);
+    double y = height - it->y;
     if (it->angle == 0) {
-        place_text(page, it->x, height - it->y);
-        rp_pdf_show(p, page, it->face, it->size, set_font, NULL, it->text, it->len);
+        /* The next word of a line (of a justified one, or in another face or colour), in
+         * the same marked content, just after the last one (which ended with its space):
+         * moved to by the TJ array's first number rather than by a new text matrix, a
+         * fifth of the bytes. */
+        double gap = it->x - st->run_x;
+        double x = round(it->x * 1000) / 1000, lead = 0;
+        if (run_on && st->run_spaced && y == st->run_y && gap >= 0 && gap < it->size &&
+            !translucent) {
+            lead = round(-gap * 1000 / it->size * 10) / 10;
+            x = st->run_x - lead * it->size / 1000;
+        } else if (run_on && y < st->run_y && !translucent) {
+            /* The next line of the same marked content: from the start of the last. */
+            struct ops o = {.n = 0};
+            double ly = round(y * 1000) / 1000;
+            put_num(&o, x - st->line_x, COORD);
+            put_num(&o, ly - st->line_y, COORD);
+            put_op(&o, "Td");
+            flush(page, &o);
+            st->line_x = x;
+            st->line_y = ly;
+        } else {
+            place_text(page, it->x, y);
+            st->line_x = x;
+            st->line_y = round(y * 1000) / 1000;
+        }
+        double advance =
+            rp_pdf_show(p, page, it->face, it->size, set_font, NULL, lead, it->text, it->len);
+        st->run_spaced = it->len > 0 && it->text[it->len - 1] == ' ';
+        st->run_x = x + advance * it->size / 1000;
+        st->run_y = y;
+        st->run_at = !translucent ? content->size : (size_t)-1;
     } else {
         double a = it->angle * 3.14159265358979323846 / 180;
-        double m[6] = {cos(a), sin(a), -sin(a), cos(a), it->x, height - it->y};
-        rp_pdf_show(p, page, it->face, it->size, set_font, m, it->text, it->len);
+        double m[6] = {cos(a), sin(a), -sin(a), cos(a), it->x, y};
+        rp_pdf_show(p, page, it->face, it->size, set_font, m, 0, it->text, it->len);
+        st->run_at = (size_t)-1;
     }
     if (it->angle != 0 || translucent)
         end_text(page, st);
@@ -369,6 +408,35 @@ static void line(HPDF_Page page, struct state *st, const struct rp_item *it, dou
     put_num(&o, height - it->y - it->h, COORD);
     put_op(&o, "l");
     put_op(&o, it->dash > 0 ? "S\n[] 0 d" : "S");
+    flush(page, &o);
+}
+
+/* Whether the four items from `it` are lines stroked alike that outline a rectangle (a
+ * bar's frame: top, bottom, left, right), drawn then as one rectangle, `re S`. */
+static bool outline_box(const struct rp_item *it, size_t left)
+{
+    if (left < 4)
+        return false;
+    for (int k = 0; k < 4; k++)
+        if (it[k].kind != RP_ITEM_LINE || it[k].dash > 0 || it[k].elem != it[0].elem ||
+            it[k].artifact != it[0].artifact || it[k].line_width != it[0].line_width ||
+            !same_rgb(it[k].color, it[0].color))
+            return false;
+    const struct rp_item *t = &it[0], *b = &it[1], *l = &it[2], *r = &it[3];
+    return t->h == 0 && b->h == 0 && t->x == b->x && t->w == b->w && t->w > 0 && l->w == 0 &&
+           r->w == 0 && l->x == t->x && r->x == t->x + t->w && l->y == t->y && r->y == t->y &&
+           l->h == r->h && l->y + l->h == b->y && l->h > 0;
+}
+
+static void box(HPDF_Page page, struct state *st, const struct rp_item *it, double height)
+{
+    set_stroke(page, st, it->color, it->line_width);
+    struct ops o = {.n = 0};
+    put_num(&o, it[0].x, COORD);
+    put_num(&o, height - it[1].y, COORD);
+    put_num(&o, it[0].w, COORD);
+    put_num(&o, it[2].h, COORD);
+    put_op(&o, "re\nS");
     flush(page, &o);
 }
 
@@ -505,6 +573,145 @@ static void hyphenators_close(struct hyphenators *hs)
     hs->count = 0;
 }
 
+/* Whether item `it` is part of a running header or footer, which repeat page after page. */
+static bool running(const struct rp_item *it)
+{
+    return !it->elem &&
+           (it->artifact == RP_ART_HEADER || it->artifact == RP_ART_FOOTER ||
+            it->artifact == RP_ART_WATERMARK) &&
+           (it->kind == RP_ITEM_LINE || it->kind == RP_ITEM_TEXT);
+}
+
+/* The resources of kind `kind` (Font, ExtGState) that the content `b` names by operator
+ * `op` (" Tf", " gs"), looked up in the page's: NULL when it names none, or a dictionary of
+ * the same names to the same objects. */
+static HPDF_Dict named(struct pdf *p, HPDF_Page page, const char *kind, const char *op,
+                       const char *b, size_t len)
+{
+    HPDF_Dict res = HPDF_Dict_GetItem(page, "Resources", HPDF_OCLASS_DICT);
+    HPDF_Dict all = res ? HPDF_Dict_GetItem(res, kind, HPDF_OCLASS_DICT) : NULL;
+    HPDF_Dict out = NULL;
+    for (size_t i = 0; all && i + 1 < len; i++) {
+        if (b[i] != '/' || (i > 0 && b[i - 1] != '\n'))
+            continue;
+        size_t j = i + 1;
+        while (j < len && b[j] != ' ')
+            j++;
+        const char *tf = memchr(b + j, '\n', len - j);
+        if (!tf || tf - b < 3 || memcmp(tf - 3, op, 3) != 0)
+            continue;
+        char name[32];
+        if (j - i - 1 >= sizeof name)
+            continue;
+        memcpy(name, b + i + 1, j - i - 1);
+        name[j - i - 1] = '\0';
+        HPDF_Dict font = HPDF_Dict_GetItem(all, name, HPDF_OCLASS_DICT);
+        if (!font)
+            continue;
+        if (!out)
+            out = HPDF_Dict_New(p->doc->mmgr);
+        if (out && !HPDF_Dict_GetItem(out, name, HPDF_OCLASS_DICT))
+            HPDF_Dict_Add(out, name, font);
+    }
+    return out;
+}
+
+/* Whether the fonts of two contents are the same objects under the same names. */
+static bool same_fonts(HPDF_Dict a, HPDF_Dict b)
+{
+    if (!a || !b)
+        return a == b;
+    if (a->list->count != b->list->count)
+        return false;
+    for (HPDF_UINT i = 0; i < a->list->count; i++) {
+        HPDF_DictElement e = HPDF_List_ItemAt(a->list, i);
+        if (HPDF_Dict_GetItem(b, e->key, HPDF_OCLASS_DICT) !=
+            HPDF_Dict_GetItem(a, e->key, HPDF_OCLASS_DICT))
+            return false;
+    }
+    return true;
+}
+
+/* Draws a header or footer item: its content is drawn apart, with a graphics state of its
+ * own; the second time the same content (with the same fonts) comes, it becomes a form
+ * XObject that this page and every later one show by `Do`, rather than each page its own
+ * copy. What differs page to page (the page number) stays in each page. */
+static void draw_running(struct pdf *p, HPDF_Page page, struct state *st, const struct rp_item *it,
+                         double height)
+{
+    HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
+    HPDF_Stream own = attr->stream;
+    HPDF_Stream apart = HPDF_MemStream_New(p->doc->mmgr, 512);
+    if (!apart)
+        return;
+    attr->stream = apart;
+    struct rp_pdf_mark none = {false, false, 0, 0};
+    struct state fresh = {.g = {.face = -1, .width = -1}, .mark = &none, .run_at = (size_t)-1};
+    if (it->kind == RP_ITEM_TEXT) {
+        text(p, page, &fresh, it, height);
+        end_text(page, &fresh);
+    } else
+        line(page, &fresh, it, height);
+    attr->stream = own;
+    HPDF_UINT len = apart->size;
+    char *b = malloc(len ? len : 1);
+    if (!b || HPDF_Stream_Seek(apart, 0, HPDF_SEEK_SET) != HPDF_OK ||
+        HPDF_Stream_Read(apart, (HPDF_BYTE *)b, &len) != HPDF_OK) {
+        free(b);
+        HPDF_Stream_Free(apart);
+        return;
+    }
+    HPDF_Stream_Free(apart);
+    HPDF_Dict fonts = named(p, page, "Font", " Tf", b, len);
+    HPDF_Dict states = named(p, page, "ExtGState", " gs", b, len);
+    struct rp_pdf_form *f = NULL;
+    for (size_t i = 0; i < p->form_count && !f; i++)
+        if (p->forms[i].len == len && memcmp(p->forms[i].bytes, b, len) == 0 &&
+            same_fonts(p->forms[i].fonts, fonts) && same_fonts(p->forms[i].states, states))
+            f = &p->forms[i];
+    if (!f) { /* the first time: drawn in the page, and kept */
+        HPDF_Stream_Write(own, (const HPDF_BYTE *)b, len);
+        st->g = fresh.g; /* what the copy left set */
+        if (p->form_count == p->form_cap) {
+            p->form_cap = p->form_cap ? 2 * p->form_cap : 16;
+            p->forms = rp_xrealloc(p->forms, p->form_cap * sizeof *p->forms);
+        }
+        p->forms[p->form_count++] = (struct rp_pdf_form){b, len, NULL, fonts, states};
+        return;
+    }
+    free(b);
+    /* The dictionaries just made name what f's already do. */
+    if (fonts)
+        HPDF_Dict_Free(fonts);
+    if (states)
+        HPDF_Dict_Free(states);
+    if (!f->form) {
+        HPDF_Dict form = HPDF_DictStream_New(p->doc->mmgr, p->doc->xref);
+        HPDF_Dict res = HPDF_Dict_New(p->doc->mmgr);
+        HPDF_Array box = HPDF_Array_New(p->doc->mmgr);
+        if (!form || !res || !box)
+            return;
+        form->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+        form->header.obj_class |= HPDF_OSUBCLASS_XOBJECT; /* what libharu's Do expects */
+        HPDF_Dict_AddName(form, "Type", "XObject");
+        HPDF_Dict_AddName(form, "Subtype", "Form");
+        HPDF_Array_AddNumber(box, 0);
+        HPDF_Array_AddNumber(box, 0);
+        HPDF_Array_AddReal(box, HPDF_Page_GetWidth(page));
+        HPDF_Array_AddReal(box, HPDF_Page_GetHeight(page));
+        HPDF_Dict_Add(form, "BBox", box);
+        if (f->fonts)
+            HPDF_Dict_Add(res, "Font", f->fonts);
+        if (f->states)
+            HPDF_Dict_Add(res, "ExtGState", f->states);
+        HPDF_Dict_Add(form, "Resources", res);
+        HPDF_Stream_Write(form->stream, (const HPDF_BYTE *)f->bytes, (HPDF_UINT)f->len);
+        f->form = form;
+    }
+    HPDF_Page_ExecuteXObject(page, (HPDF_XObject)f->form);
+    (void)st; /* Do restores the graphics state it found */
+}
+
 static int on_page(void *ctx, const struct rp_page *pg, bool overlay)
 {
     struct pdf *p = ctx;
@@ -530,14 +737,15 @@ static int on_page(void *ctx, const struct rp_page *pg, bool overlay)
         return -1;
     HPDF_Page page = p->pages[pg->index];
     struct rp_pdf_mark mark = {false, false, 0, 0};
-    struct state st = {.g = {.face = -1, .width = -1}, .mark = &mark};
+    struct state st = {.g = {.face = -1, .width = -1}, .mark = &mark, .run_at = (size_t)-1};
     for (size_t i = 0; i < pg->count; i++) {
         const struct rp_item *it = &pg->items[i];
         bool drawn = it->kind != RP_ITEM_LINK;
         /* Consecutive lines of text stay in one text object, each element's part of it a
          * marked-content sequence inside it (a table's cells: one BT, many MCIDs). Other
          * items, rotated and see-through text end the text object. */
-        bool plain = it->kind == RP_ITEM_TEXT && it->angle == 0 && !is_see_through(it);
+        bool shared = running(it);
+        bool plain = it->kind == RP_ITEM_TEXT && it->angle == 0 && !is_see_through(it) && !shared;
         if (drawn && !plain)
             end_text(page, &st);
         if (plain && mark.open && !mark.in_text && rp_pdf_tags_changes(it, &mark)) {
@@ -548,6 +756,10 @@ static int on_page(void *ctx, const struct rp_page *pg, bool overlay)
             begin_text(page, &st);
         if (drawn)
             rp_pdf_tags_mark(p, page, pg, it, &mark, st.in_text);
+        if (shared) {
+            draw_running(p, page, &st, it, pg->height);
+            continue;
+        }
         switch (it->kind) {
         case RP_ITEM_TEXT:
             text(p, page, &st, it, pg->height);
@@ -556,7 +768,11 @@ static int on_page(void *ctx, const struct rp_page *pg, bool overlay)
             rect(page, &st, it, pg->height);
             break;
         case RP_ITEM_LINE:
-            line(page, &st, it, pg->height);
+            if (outline_box(it, pg->count - i)) {
+                box(page, &st, it, pg->height);
+                i += 3;
+            } else
+                line(page, &st, it, pg->height);
             break;
         case RP_ITEM_PATH:
             path(page, &st, it, pg->height);
@@ -709,9 +925,19 @@ static int lay_out(struct pdf *p, const struct rp_doc *doc, struct rp_arena *are
 /* Frees `p` and everything it holds but its structure (rp_pdf_tags_free()). */
 static void pdf_free(struct pdf *p)
 {
+    for (size_t i = 0; i < p->form_count; i++)
+        if (!p->forms[i].form) { /* made part of no form: not libharu's to free */
+            if (p->forms[i].fonts)
+                HPDF_Dict_Free(p->forms[i].fonts);
+            if (p->forms[i].states)
+                HPDF_Dict_Free(p->forms[i].states);
+        }
     if (p->doc)
         HPDF_Free(p->doc);
     rp_pdf_fonts_free(p);
+    for (size_t i = 0; i < p->form_count; i++)
+        free(p->forms[i].bytes);
+    free(p->forms);
     rp_font_files_free(&p->files);
     free(p->pages);
     free(p->heights);

@@ -1,12 +1,14 @@
 /* The document's fonts, written by rapport rather than by libharu: text is shaped by
- * HarfBuzz (shape.c), measured with the shaped advances and shown by glyph id, and each face
- * is embedded as a Type 0 font (Identity-H) over a CIDFontType2 whose program is a subset of
- * the face holding the glyphs drawn, with their widths (/W) and a ToUnicode map from the
- * shaped clusters. libharu's HPDF_GetFont(…, "UTF-8") is not used: it looked up all 65,536
+ * HarfBuzz (shape.c), measured with the shaped advances and shown by codes of one byte (two
+ * past the first 188 glyphs of a face), and each face is embedded as a Type 0 font over a
+ * CIDFontType2 whose program is a subset of the face holding the glyphs drawn, renumbered
+ * densely; an embedded CMap maps each code to its glyph's id in the subset (the CID), with
+ * their widths (/W) and a ToUnicode map from the shaped clusters. libharu's HPDF_GetFont(…, "UTF-8") is not used: it looked up all 65,536
  * code points of every face for every document and embedded the whole face.
  *
  * The subset is known only when the last page is drawn, so the Type 0 dictionary is made
- * when a face is first used (pages refer to it) and filled just before the file is saved. */
+ * when a face is first used (pages refer to it) and filled just before the file is saved;
+ * the codes, given in the order of first use, do not depend on it. */
 #include "render/bidi.h"
 #include "render/pdf_internal.h"
 #include "render/shape.h"
@@ -17,6 +19,7 @@
 #include "util/utf8.h"
 
 #include <hpdf.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -119,6 +122,13 @@ int rp_pdf_fonts_open(struct pdf *p, struct rp_metrics *m)
 
 void rp_pdf_fonts_free(struct pdf *p)
 {
+    for (int f = 0; f < RP_PDF_FACES; f++) {
+        struct rp_pdf_codes *c = &p->codes[f];
+        free(c->of_gid);
+        free(c->gid);
+        free(c->cp);
+        *c = (struct rp_pdf_codes){0};
+    }
     rp_pdf_fallback_free(p);
     rp_shaper_free(p->shaper);
     p->shaper = NULL;
@@ -135,17 +145,16 @@ static HPDF_Dict type0(struct pdf *p, int face)
             return NULL;
         HPDF_Dict_AddName(d, "Type", "Font");
         HPDF_Dict_AddName(d, "Subtype", "Type0");
-        HPDF_Dict_AddName(d, "Encoding", "Identity-H");
         p->type0[face] = d;
     }
     return p->type0[face];
 }
 
 /* A number as a content stream writes it: at most three decimals (rp_pdf_num()). */
-static void put_num(struct rp_buf *b, double v)
+static void put_num(struct rp_buf *b, double v, int decimals)
 {
     char s[32];
-    rp_buf_add(b, s, rp_pdf_num(s, v, 3));
+    rp_buf_add(b, s, rp_pdf_num(s, v, decimals));
 }
 
 struct show {
@@ -153,35 +162,74 @@ struct show {
     bool open; /* inside a (literal string) */
     HPDF_Page page;
     double size;
-    int face; /* the font selected: a fallback face's inside the text, the item's after it */
+    int face;       /* the font selected: a fallback face's inside the text, the item's after it */
+    double advance; /* of the glyphs shown, in thousandths of the size, as a reader adds it */
 };
 
-/* The code of a character that no installed face can draw: one of its own past the
- * face's glyphs, drawn as the face's empty box and mapped back to the character. */
-static uint32_t missing_code(struct pdf *p, int face, uint32_t cp)
+/* ------------------------------------------------------------------ codes */
+
+/* The number of the code that shows glyph `gid` of `face` (a character `cp` that no
+ * installed face can draw when `gid` is 0: one of its own, drawn as the face's empty box and
+ * mapped back to the character), given on first use; -1 when the face has no code left. */
+static long code_number(struct pdf *p, int face, uint16_t gid, uint32_t cp)
 {
-    unsigned glyphs = rp_shaper_glyph_count(p->shaper, face);
-    for (size_t i = 0; i < p->extra_count[face]; i++)
-        if (p->extra[face][i] == cp)
-            return glyphs + (uint32_t)i;
-    size_t room = sizeof p->extra[face] / sizeof *p->extra[face];
-    if (p->extra_count[face] == room || glyphs + room > 0xFFFF)
-        return 0;
-    p->extra[face][p->extra_count[face]] = cp;
-    return glyphs + (uint32_t)p->extra_count[face]++;
+    struct rp_pdf_codes *c = &p->codes[face];
+    if (gid) {
+        if (!c->of_gid) {
+            c->of_gid = calloc(rp_shaper_glyph_count(p->shaper, face), sizeof *c->of_gid);
+            if (!c->of_gid)
+                return -1;
+        }
+        if (gid < rp_shaper_glyph_count(p->shaper, face) && c->of_gid[gid])
+            return c->of_gid[gid] - 1;
+    } else
+        for (size_t i = 0; i < c->count; i++)
+            if (c->gid[i] == 0 && c->cp[i] == cp)
+                return (long)i;
+    if (c->count == RP_PDF_CODES_MAX || gid >= rp_shaper_glyph_count(p->shaper, face))
+        return -1;
+    if (c->count == c->cap) {
+        size_t cap = c->cap ? 2 * c->cap : 128;
+        uint16_t *g = realloc(c->gid, cap * sizeof *g);
+        if (g)
+            c->gid = g;
+        uint32_t *u = realloc(c->cp, cap * sizeof *u);
+        if (u)
+            c->cp = u;
+        if (!g || !u)
+            return -1;
+        c->cap = cap;
+    }
+    c->gid[c->count] = gid;
+    c->cp[c->count] = cp;
+    if (gid)
+        c->of_gid[gid] = (uint16_t)(c->count + 1);
+    return (long)c->count++;
 }
 
-/* The code that draws the character at `cluster` of `s`, which `face` lacks. */
+unsigned rp_pdf_code_value(size_t n)
+{
+    if (n >= RP_PDF_ONE_BYTE_CODES)
+        return 0xC000 + (unsigned)(n - RP_PDF_ONE_BYTE_CODES);
+    /* The bytes a literal string would escape are skipped: ( ) \ and CR. */
+    static const unsigned char skip[] = {'\r', '(', ')', '\\'};
+    unsigned v = (unsigned)n;
+    for (size_t i = 0; i < sizeof skip; i++)
+        v += v >= skip[i];
+    return v;
+}
+
+/* Warns once of the character at `cluster` of `s`, which `face` lacks and no installed
+ * face has; returns it. */
 static uint32_t warn_missing(struct pdf *p, int face, const char *s, size_t n, uint32_t cluster)
 {
     const char *q = s + cluster;
     uint32_t cp = cluster < n ? rp_utf8_next(&q, s + n) : 0xFFFD;
-    uint32_t code = missing_code(p, face, cp);
     for (size_t i = 0; i < p->missing_count; i++)
         if (p->missing[i] == cp)
-            return code;
+            return cp;
     if (p->missing_count == sizeof p->missing / sizeof *p->missing)
-        return code; /* enough said */
+        return cp; /* enough said */
     p->missing[p->missing_count++] = cp;
     static const char *const faces[RP_FACE__MAX] = {"regular", "bold", "italic", "bold italic"};
     rp_diag_add(p->diags, RP_WARNING, p->path, 0, 0,
@@ -189,7 +237,7 @@ static uint32_t warn_missing(struct pdf *p, int face, const char *s, size_t n, u
                 "it is drawn as an empty box",
                 face < RP_FACE__MAX ? faces[face] : "fallback", rp_pdf_face_path(p, face),
                 (unsigned)cp, (int)(q - (s + cluster)), s + cluster);
-    return code;
+    return cp;
 }
 
 /* Appends byte `c` to a literal string: the delimiters and the backslash escaped, and the
@@ -205,8 +253,8 @@ static void put_string_byte(struct rp_buf *b, unsigned char c)
         rp_buf_add(b, (const char *)&c, 1);
 }
 
-/* Glyph codes go in literal strings of two bytes each rather than four hex digits: half
- * the bytes before compression, some 3 % of a page's content after. */
+/* Glyph codes go in literal strings rather than hex digits: half the bytes before
+ * compression, some 3 % of a page's content after. */
 
 /* Selects the font of `face` at the show's size. */
 static void select_font(struct pdf *p, struct show *w, int face)
@@ -218,7 +266,7 @@ static void select_font(struct pdf *p, struct show *w, int face)
     rp_buf_add(w->b, "/", 1);
     rp_buf_adds(w->b, name);
     rp_buf_add(w->b, " ", 1);
-    put_num(w->b, w->size);
+    put_num(w->b, w->size, 3);
     rp_buf_adds(w->b, " Tf\n");
     w->face = face;
 }
@@ -244,47 +292,64 @@ static void add_glyphs(struct pdf *p, int face, const struct rp_shaped *sh, cons
     rp_shaper_use(p->shaper, face, sh, s, n);
     for (uint32_t i = 0; i < sh->count; i++) {
         const struct rp_glyph *g = &sh->g[i];
-        uint32_t code = g->gid ? g->gid : warn_missing(p, face, s, n, g->cluster);
+        long number = g->gid ? code_number(p, face, g->gid, 0)
+                             : code_number(p, face, 0, warn_missing(p, face, s, n, g->cluster));
+        if (number < 0) {
+            if (!p->codes_exhausted)
+                rp_diag_add(p->diags, RP_ERROR, p->path, 0, 0,
+                            "more than %d different glyphs of the font %s: the rest are left out",
+                            RP_PDF_CODES_MAX, rp_pdf_face_path(p, face));
+            p->codes_exhausted = true;
+            continue;
+        }
+        unsigned code = rp_pdf_code_value((size_t)number);
         if (!w->open)
             rp_buf_add(w->b, "(", 1);
         w->open = true;
-        put_string_byte(w->b, (unsigned char)(code >> 8));
+        if (code > 0xFF)
+            put_string_byte(w->b, (unsigned char)(code >> 8));
         put_string_byte(w->b, (unsigned char)(code & 0xFF));
+        w->advance += rp_shaper_glyph_width(p->shaper, face, g->gid);
         if (g->kern) {
             /* TJ moves the next glyph left by a positive number, in thousandths. */
             rp_buf_add(w->b, ")", 1);
             w->open = false;
-            put_num(w->b, -g->kern);
+            put_num(w->b, -g->kern, 3);
+            w->advance -= round(-g->kern * 1000) / 1000; /* as written */
         }
     }
 }
 
-void rp_pdf_show(struct pdf *p, HPDF_Page page, int face, double size, bool set_font,
-                 const double matrix[6], const char *text, size_t len)
+double rp_pdf_show(struct pdf *p, HPDF_Page page, int face, double size, bool set_font,
+                   const double matrix[6], double lead, const char *text, size_t len)
 {
     if (!rp_pdf_face(p, face))
-        return;
+        return 0;
     HPDF_Dict font = type0(p, face);
     const char *name = font ? HPDF_Page_GetLocalFontName(page, (HPDF_Font)font) : NULL;
     if (!name)
-        return;
+        return 0;
     struct rp_buf b = {0};
     if (set_font) {
         rp_buf_add(&b, "/", 1);
         rp_buf_adds(&b, name);
         rp_buf_add(&b, " ", 1);
-        put_num(&b, size);
+        put_num(&b, size, 3);
         rp_buf_adds(&b, " Tf\n");
     }
     if (matrix) {
         for (int i = 0; i < 6; i++) {
-            put_num(&b, matrix[i]);
+            put_num(&b, matrix[i], 3);
             rp_buf_add(&b, " ", 1);
         }
         rp_buf_adds(&b, "Tm\n");
     }
     rp_buf_add(&b, "[", 1);
-    struct show w = {&b, false, page, size, face};
+    if (lead != 0) {
+        put_num(&b, lead, 1);
+        rp_buf_add(&b, " ", 1);
+    }
+    struct show w = {&b, false, page, size, face, 0};
     rp_pdf_pieces(p, face, text, len, true, add_glyphs, &w);
     if (w.face != face) /* the next text, which may not select a font, expects the item's */
         switch_font(p, &w, face);
@@ -294,6 +359,7 @@ void rp_pdf_show(struct pdf *p, HPDF_Page page, int face, double size, bool set_
     HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
     HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)b.data, (HPDF_UINT)b.len);
     free(b.data);
+    return w.advance;
 }
 
 /* ------------------------------------------------------------------ the font objects */
@@ -311,31 +377,52 @@ static void subset_tag(const struct pdf *p, int face, char tag[8])
     tag[7] = '\0';
 }
 
-/* The widths of the glyphs used, grouped in runs of consecutive ids: c [w1 w2 ...]. */
-static HPDF_Array widths(struct pdf *p, int face)
+/* The widths of the glyphs shown, by their ids in the subset (`cid`, per code number),
+ * grouped in runs of consecutive ids: c [w1 w2 ...]. */
+static HPDF_Array widths(struct pdf *p, int face, const uint16_t *cid)
 {
-    HPDF_MMgr mm = p->doc->mmgr;
-    HPDF_Array w = HPDF_Array_New(mm);
+    const struct rp_pdf_codes *c = &p->codes[face];
+    unsigned top = 0;
+    for (size_t i = 0; i < c->count; i++)
+        top = cid[i] > top ? cid[i] : top;
+    int32_t *w_of = malloc((top + 1) * sizeof *w_of);
+    HPDF_Array w = HPDF_Array_New(p->doc->mmgr);
+    if (!w_of || !w) {
+        free(w_of);
+        return w;
+    }
+    for (unsigned i = 0; i <= top; i++)
+        w_of[i] = -1;
+    for (size_t i = 0; i < c->count; i++)
+        w_of[cid[i]] = rp_shaper_glyph_width(p->shaper, face, c->gid[i]);
     HPDF_Array run = NULL;
-    long last = -2;
-    for (long g = -1; w && rp_shaper_next_used(p->shaper, face, &g);) {
-        if (g != last + 1 || !run) {
-            run = HPDF_Array_New(mm);
+    for (unsigned g = 0; g <= top; g++) {
+        if (w_of[g] < 0) {
+            run = NULL;
+            continue;
+        }
+        if (!run) {
+            run = HPDF_Array_New(p->doc->mmgr);
             HPDF_Array_AddNumber(w, (HPDF_INT32)g);
             HPDF_Array_Add(w, run);
         }
-        HPDF_Array_AddNumber(run, rp_shaper_glyph_width(p->shaper, face, (uint16_t)g));
-        last = g;
+        HPDF_Array_AddNumber(run, w_of[g]);
     }
-    if (w && p->extra_count[face]) { /* the codes of characters drawn as .notdef */
-        run = HPDF_Array_New(mm);
-        HPDF_Array_AddNumber(w, (HPDF_INT32)rp_shaper_glyph_count(p->shaper, face));
-        HPDF_Array_Add(w, run);
-        for (size_t i = 0; i < p->extra_count[face]; i++)
-            HPDF_Array_AddNumber(run, rp_shaper_glyph_width(p->shaper, face, 0));
-    }
+    free(w_of);
     return w;
 }
+
+/* A code as CMaps write it: two hex digits for a byte, four for two. */
+static void put_code(struct rp_buf *b, unsigned code)
+{
+    char h[8];
+    snprintf(h, sizeof h, code > 0xFF ? "<%04X>" : "<%02X>", code);
+    rp_buf_adds(b, h);
+}
+
+/* The code space of every face, in both its CMaps. */
+static const char codespace[] =
+    "2 begincodespacerange\n<00> <BF>\n<C000> <FFFF>\nendcodespacerange\n";
 
 void rp_pdf_utf16_hex(struct rp_buf *b, const char *s)
 {
@@ -353,28 +440,29 @@ void rp_pdf_utf16_hex(struct rp_buf *b, const char *s)
     }
 }
 
-/* One mapping of a ToUnicode CMap, code `code` to the characters `utf8`, in blocks of at
- * most 100 (the CMap format's limit); `left` counts the mappings still to write. */
-static void bfchar(struct rp_buf *b, unsigned code, const char *utf8, size_t *left,
-                   size_t *in_block)
+/* Starts block of at most 100 lines (the CMap format's limit) of `kind` (bfchar,
+ * cidchar) when `*in_block` is 0; `left` counts the lines still to write. */
+static void block_start(struct rp_buf *b, const char *kind, size_t left, size_t in_block)
 {
-    char line[32];
-    if (*in_block == 0) {
-        snprintf(line, sizeof line, "%zu beginbfchar\n", *left < 100 ? *left : 100);
+    if (in_block == 0) {
+        char line[32];
+        snprintf(line, sizeof line, "%zu begin%s\n", left < 100 ? left : 100, kind);
         rp_buf_adds(b, line);
     }
-    snprintf(line, sizeof line, "<%04X> <", code);
-    rp_buf_adds(b, line);
-    rp_pdf_utf16_hex(b, utf8);
-    rp_buf_adds(b, ">\n");
+}
+
+static void block_end(struct rp_buf *b, const char *kind, size_t *left, size_t *in_block)
+{
     --*left;
     if (++*in_block == 100 || *left == 0) {
-        rp_buf_adds(b, "endbfchar\n");
+        rp_buf_adds(b, "end");
+        rp_buf_adds(b, kind);
+        rp_buf_adds(b, "\n");
         *in_block = 0;
     }
 }
 
-/* The ToUnicode CMap: each glyph drawn to the characters of the cluster it began. */
+/* The ToUnicode CMap: each code to the characters of the cluster its glyph began. */
 static HPDF_Dict to_unicode(struct pdf *p, int face)
 {
     HPDF_Dict cmap = HPDF_DictStream_New(p->doc->mmgr, p->doc->xref);
@@ -384,26 +472,66 @@ static HPDF_Dict to_unicode(struct pdf *p, int face)
     struct rp_buf b = {0};
     rp_buf_adds(&b, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
                     "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-                    "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-                    "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
-    size_t n = 0;
-    for (long g = -1; rp_shaper_next_used(p->shaper, face, &g);) {
-        const char *t = rp_shaper_text_of(p->shaper, face, (uint16_t)g);
-        n += t && *t;
-    }
-    n += p->extra_count[face];
-    size_t in_block = 0;
-    for (long g = -1; rp_shaper_next_used(p->shaper, face, &g);) {
-        const char *t = rp_shaper_text_of(p->shaper, face, (uint16_t)g);
-        if (!t || !*t)
-            continue;
-        bfchar(&b, (unsigned)g, t, &n, &in_block);
-    }
-    unsigned glyphs = rp_shaper_glyph_count(p->shaper, face);
-    for (size_t i = 0; i < p->extra_count[face]; i++) {
-        char utf8[5] = {0};
-        rp_utf8_encode(p->extra[face][i], utf8);
-        bfchar(&b, glyphs + (unsigned)i, utf8, &n, &in_block);
+                    "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n");
+    rp_buf_adds(&b, codespace);
+    const struct rp_pdf_codes *c = &p->codes[face];
+    size_t left = 0, in_block = 0;
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < c->count; i++) {
+            char utf8[5] = {0};
+            const char *t = c->gid[i] ? rp_shaper_text_of(p->shaper, face, c->gid[i]) : utf8;
+            if (!c->gid[i])
+                rp_utf8_encode(c->cp[i], utf8);
+            if (!t || !*t)
+                continue;
+            if (pass == 0) {
+                left++;
+                continue;
+            }
+            block_start(&b, "bfchar", left, in_block);
+            put_code(&b, rp_pdf_code_value(i));
+            rp_buf_adds(&b, " <");
+            rp_pdf_utf16_hex(&b, t);
+            rp_buf_adds(&b, ">\n");
+            block_end(&b, "bfchar", &left, &in_block);
+        }
+    rp_buf_adds(&b, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+    HPDF_Stream_Write(cmap->stream, (const HPDF_BYTE *)b.data, (HPDF_UINT)b.len);
+    free(b.data);
+    return cmap;
+}
+
+/* The font's /Encoding: an embedded CMap from each code to the id of its glyph in the
+ * subset (`cid`, per code number), the CID (the CIDToGIDMap is the identity). */
+static HPDF_Dict encoding(struct pdf *p, int face, const uint16_t *cid)
+{
+    HPDF_MMgr mm = p->doc->mmgr;
+    HPDF_Dict cmap = HPDF_DictStream_New(mm, p->doc->xref);
+    HPDF_Dict sys = HPDF_Dict_New(mm);
+    if (!cmap || !sys)
+        return NULL;
+    cmap->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+    HPDF_Dict_AddName(cmap, "Type", "CMap");
+    HPDF_Dict_AddName(cmap, "CMapName", "Rapport-Codes");
+    HPDF_Dict_Add(sys, "Registry", HPDF_String_New(mm, "Adobe", NULL));
+    HPDF_Dict_Add(sys, "Ordering", HPDF_String_New(mm, "Identity", NULL));
+    HPDF_Dict_AddNumber(sys, "Supplement", 0);
+    HPDF_Dict_Add(cmap, "CIDSystemInfo", sys);
+    HPDF_Dict_AddNumber(cmap, "WMode", 0);
+    struct rp_buf b = {0};
+    rp_buf_adds(&b, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+                    "/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> "
+                    "def\n/CMapName /Rapport-Codes def\n/CMapType 1 def\n/WMode 0 def\n");
+    rp_buf_adds(&b, codespace);
+    const struct rp_pdf_codes *c = &p->codes[face];
+    size_t left = c->count, in_block = 0;
+    for (size_t i = 0; i < c->count; i++) {
+        char line[16];
+        block_start(&b, "cidchar", left, in_block);
+        put_code(&b, rp_pdf_code_value(i));
+        snprintf(line, sizeof line, " %u\n", (unsigned)cid[i]);
+        rp_buf_adds(&b, line);
+        block_end(&b, "cidchar", &left, &in_block);
     }
     rp_buf_adds(&b, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
     HPDF_Stream_Write(cmap->stream, (const HPDF_BYTE *)b.data, (HPDF_UINT)b.len);
@@ -423,20 +551,30 @@ static int finish_face(struct pdf *p, int face)
     snprintf(name + 7, sizeof name - 7, "%s", info.name);
 
     size_t len = 0;
-    unsigned char *program = rp_shaper_subset(p->shaper, face, &len);
+    const struct rp_pdf_codes *c = &p->codes[face];
+    uint16_t *new_gid = calloc(rp_shaper_glyph_count(p->shaper, face), sizeof *new_gid);
+    uint16_t *cid = malloc((c->count + 1) * sizeof *cid);
+    unsigned char *program =
+        new_gid && cid ? rp_shaper_subset(p->shaper, face, &len, new_gid) : NULL;
+    if (program)
+        for (size_t i = 0; i < c->count; i++)
+            cid[i] = new_gid[c->gid[i]]; /* glyph 0 stays 0 */
+    free(new_gid);
     if (!program) {
+        free(cid);
         rp_diag_add(p->diags, RP_ERROR, p->path, 0, 0, "cannot subset the font %s",
                     rp_pdf_face_path(p, face));
         return -1;
     }
     HPDF_Dict file = HPDF_DictStream_New(mm, p->doc->xref);
     HPDF_Dict desc = HPDF_Dict_New(mm);
-    HPDF_Dict cid = HPDF_Dict_New(mm);
+    HPDF_Dict cidfont = HPDF_Dict_New(mm);
     HPDF_Dict sys = HPDF_Dict_New(mm);
     HPDF_Array kids = HPDF_Array_New(mm), bbox = HPDF_Array_New(mm);
-    if (!file || !desc || !cid || !sys || !kids || !bbox ||
+    if (!file || !desc || !cidfont || !sys || !kids || !bbox ||
         HPDF_Xref_Add(p->doc->xref, desc) != HPDF_OK ||
-        HPDF_Xref_Add(p->doc->xref, cid) != HPDF_OK) {
+        HPDF_Xref_Add(p->doc->xref, cidfont) != HPDF_OK) {
+        free(cid);
         free(program);
         return -1;
     }
@@ -463,37 +601,24 @@ static int finish_face(struct pdf *p, int face)
                         style == RP_FACE_BOLD || style == RP_FACE_BOLD_ITALIC ? 120 : 80);
     HPDF_Dict_Add(desc, "FontFile2", file);
 
-    HPDF_Dict_AddName(cid, "Type", "Font");
-    HPDF_Dict_AddName(cid, "Subtype", "CIDFontType2");
-    HPDF_Dict_AddName(cid, "BaseFont", name);
+    HPDF_Dict_AddName(cidfont, "Type", "Font");
+    HPDF_Dict_AddName(cidfont, "Subtype", "CIDFontType2");
+    HPDF_Dict_AddName(cidfont, "BaseFont", name);
     HPDF_Dict_Add(sys, "Registry", HPDF_String_New(mm, "Adobe", NULL));
     HPDF_Dict_Add(sys, "Ordering", HPDF_String_New(mm, "Identity", NULL));
     HPDF_Dict_AddNumber(sys, "Supplement", 0);
-    HPDF_Dict_Add(cid, "CIDSystemInfo", sys);
-    HPDF_Dict_Add(cid, "FontDescriptor", desc);
-    HPDF_Dict_AddNumber(cid, "DW", 0);
-    HPDF_Dict_Add(cid, "W", widths(p, face));
-    if (p->extra_count[face]) {
-        /* The identity, but for the codes past the glyphs, which draw glyph 0. */
-        HPDF_Dict map = HPDF_DictStream_New(mm, p->doc->xref);
-        unsigned glyphs = rp_shaper_glyph_count(p->shaper, face);
-        size_t size = 2 * (glyphs + p->extra_count[face]);
-        HPDF_BYTE *m = calloc(size, 1);
-        if (!map || !m) {
-            free(m);
-            return -1;
-        }
-        map->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-        for (unsigned g = 0; g < glyphs; g++)
-            m[2 * g] = (HPDF_BYTE)(g >> 8), m[2 * g + 1] = (HPDF_BYTE)(g & 0xFF);
-        HPDF_Stream_Write(map->stream, m, (HPDF_UINT)size);
-        free(m);
-        HPDF_Dict_Add(cid, "CIDToGIDMap", map);
-    } else
-        HPDF_Dict_AddName(cid, "CIDToGIDMap", "Identity");
+    HPDF_Dict_Add(cidfont, "CIDSystemInfo", sys);
+    HPDF_Dict_Add(cidfont, "FontDescriptor", desc);
+    HPDF_Dict_AddNumber(cidfont, "DW", 0);
+    HPDF_Dict_Add(cidfont, "W", widths(p, face, cid));
+    HPDF_Dict_AddName(cidfont, "CIDToGIDMap", "Identity");
 
     HPDF_Dict_AddName(font, "BaseFont", name);
-    HPDF_Array_Add(kids, cid);
+    HPDF_Dict enc = encoding(p, face, cid);
+    free(cid);
+    if (enc)
+        HPDF_Dict_Add(font, "Encoding", enc);
+    HPDF_Array_Add(kids, cidfont);
     HPDF_Dict_Add(font, "DescendantFonts", kids);
     HPDF_Dict cmap = to_unicode(p, face);
     if (cmap)

@@ -44,10 +44,26 @@ struct pdf {
     struct rp_metrics metrics; /* the layout measures with the shaper */
     uint32_t missing[16];      /* characters without a glyph, warned of */
     size_t missing_count;
-    /* Per face, the characters drawn as .notdef: each gets a code of its own past the
-     * face's glyphs (mapped to glyph 0), so that its ToUnicode entry keeps it in the text. */
-    uint32_t extra[RP_PDF_FACES][32];
-    size_t extra_count[RP_PDF_FACES];
+    /* Per face, the codes its glyphs are shown by, numbered in the order of first use
+     * (pdf_fonts.c): the first ones a byte long, the rest two. A character drawn as .notdef
+     * gets a code of its own (glyph 0), so that its ToUnicode entry keeps it in the text. */
+    struct rp_pdf_codes {
+        uint16_t *of_gid; /* per glyph id, its code's number + 1, 0 when not drawn yet */
+        uint16_t *gid;    /* per code number, the glyph (0: a character drawn as .notdef) */
+        uint32_t *cp;     /* per code number, the character of a .notdef code */
+        size_t count, cap;
+    } codes[RP_PDF_FACES];
+    /* The header and footer items drawn so far, by their content (pdf.c): one seen before
+     * is drawn by a form XObject, made the second time, which every later page shares. */
+    struct rp_pdf_form {
+        char *bytes;
+        size_t len;
+        HPDF_Dict form;   /* NULL until the item repeats */
+        HPDF_Dict fonts;  /* the fonts its content names, by the names it gives them */
+        HPDF_Dict states; /* the graphics states likewise (a watermark's opacity) */
+    } * forms;
+    size_t form_count, form_cap;
+    bool codes_exhausted; /* a face drew more glyphs than it has codes: reported once */
     HPDF_Page *pages;
     double *heights;
     size_t page_count, page_cap;
@@ -111,11 +127,21 @@ void rp_pdf_pieces(struct pdf *p, int face, const char *text, size_t len, bool v
 void rp_pdf_fallback_free(struct pdf *p);
 
 /* Shows `len` bytes of `text` in `face` inside the open text object, at the text matrix
- * `matrix` (NULL: where the caller placed it), selecting the font first when `set_font`: glyph ids
- * in a TJ array with the kerning between them, each glyph recorded for the face's subset and
- * ToUnicode map. */
-void rp_pdf_show(struct pdf *p, HPDF_Page page, int face, double size, bool set_font,
-                 const double matrix[6], const char *text, size_t len);
+ * `matrix` (NULL: where the caller placed it), selecting the font first when `set_font`: glyph
+ * codes in a TJ array with the kerning between them, each glyph recorded for the face's subset
+ * and ToUnicode map. A non-zero `lead` (thousandths of the size, one decimal) starts the array:
+ * it moves the text left from where the last text ended. Returns the advance of what was
+ * shown in thousandths of the size, as a reader adds it up from /W and the kerning. */
+double rp_pdf_show(struct pdf *p, HPDF_Page page, int face, double size, bool set_font,
+                   const double matrix[6], double lead, const char *text, size_t len);
+
+/* The codes of a face's glyphs (pdf_fonts.c): numbers 0 to RP_PDF_ONE_BYTE_CODES - 1 are
+ * one byte, <00> to <BF> but for the four a literal string escapes (CR ( ) \), and the rest
+ * two bytes from <C000>: most documents draw fewer glyphs of a face than fit one byte. */
+enum { RP_PDF_ONE_BYTE_CODES = 0xC0 - 4, RP_PDF_CODES_MAX = RP_PDF_ONE_BYTE_CODES + 0x4000 };
+
+/* The code of number `n` (below RP_PDF_CODES_MAX): a value below 0x100 is one byte. */
+unsigned rp_pdf_code_value(size_t n);
 
 /* Writes the fonts of the faces drawn (subset programs, descriptors, widths, ToUnicode),
  * once every page is drawn. Returns 0, or -1 with the reason recorded. */

@@ -631,7 +631,7 @@ void rp_shaper_info(const struct rp_shaper *s, int face, struct rp_face_info *ou
     out->fixed_pitch = table_i16(fc->face, post, 14) != 0;
 }
 
-unsigned char *rp_shaper_subset(const struct rp_shaper *s, int face, size_t *len)
+unsigned char *rp_shaper_subset(const struct rp_shaper *s, int face, size_t *len, uint16_t *new_gid)
 {
     const struct face *fc = &s->faces[face];
     hb_subset_input_t *in = hb_subset_input_create_or_fail();
@@ -639,17 +639,30 @@ unsigned char *rp_shaper_subset(const struct rp_shaper *s, int face, size_t *len
         return NULL;
     hb_set_union(hb_subset_input_glyph_set(in), fc->used);
     /* Hinting is for screens at small sizes, which PDF viewers rasterise their own way; the
-     * layout tables are what shaping read, not what a viewer draws. */
-    hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_RETAIN_GIDS | HB_SUBSET_FLAGS_NO_HINTING);
+     * layout tables are what shaping read, not what a viewer draws. The glyphs are
+     * renumbered densely (in the order of their old ids): loca and hmtx hold only them. */
+    hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING);
     hb_set_t *drop = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
     hb_set_add(drop, HB_TAG('G', 'S', 'U', 'B'));
     hb_set_add(drop, HB_TAG('G', 'P', 'O', 'S'));
     hb_set_add(drop, HB_TAG('G', 'D', 'E', 'F'));
     hb_set_add(drop, HB_TAG('k', 'e', 'r', 'n'));
-    hb_face_t *sub = hb_subset_or_fail(fc->face, in);
+    /* Nor do viewers read a subset's names or grid-fitting ranges. */
+    hb_set_add(drop, HB_TAG('n', 'a', 'm', 'e'));
+    hb_set_add(drop, HB_TAG('g', 'a', 's', 'p'));
+    hb_subset_plan_t *plan = hb_subset_plan_create_or_fail(fc->face, in);
     hb_subset_input_destroy(in);
-    if (!sub)
+    hb_face_t *sub = plan ? hb_subset_plan_execute_or_fail(plan) : NULL;
+    if (!sub) {
+        hb_subset_plan_destroy(plan);
         return NULL;
+    }
+    const hb_map_t *map = hb_subset_plan_old_to_new_glyph_mapping(plan);
+    for (hb_codepoint_t g = HB_SET_VALUE_INVALID; hb_set_next(fc->used, &g);) {
+        hb_codepoint_t to = hb_map_get(map, g);
+        new_gid[g] = to == HB_MAP_VALUE_INVALID ? 0 : (uint16_t)to;
+    }
+    hb_subset_plan_destroy(plan);
     hb_blob_t *blob = hb_face_reference_blob(sub);
     unsigned n = 0;
     const char *data = hb_blob_get_data(blob, &n);

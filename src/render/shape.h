@@ -93,9 +93,11 @@ const char *rp_shaper_text_of(const struct rp_shaper *s, int face, uint16_t gid)
 /* What the font descriptor of `face` needs. */
 void rp_shaper_info(const struct rp_shaper *s, int face, struct rp_face_info *out);
 
-/* A TrueType font program holding the glyphs used with `face`, with their ids kept (the
- * content drawn before the subset was known shows them by those ids) and without hinting
- * or layout tables. Returns the bytes (heap-owned, free()) and sets *len, or NULL on failure. */
-unsigned char *rp_shaper_subset(const struct rp_shaper *s, int face, size_t *len);
+/* A TrueType font program holding the glyphs used with `face`, renumbered from 0 in the
+ * order of their ids, without hinting or layout tables. Sets new_gid[g] (an array of
+ * rp_shaper_glyph_count() entries) to the id in the subset of each glyph g used. Returns the
+ * bytes (heap-owned, free()) and sets *len, or NULL on failure. */
+unsigned char *rp_shaper_subset(const struct rp_shaper *s, int face, size_t *len,
+                                uint16_t *new_gid);
 
 #endif

@@ -28,7 +28,7 @@ done
 [ "$(grep -c 'warning' "$tmp/err")" = 2 ] || fail "other warnings: $(cat "$tmp/err")"
 
 # The fallback face embedded as a subset with its Unicode map.
-pdffonts "$tmp/m.pdf" | grep -Eq '^[A-Z]{6}\+DejaVuSans +CID TrueType +Identity-H +yes +yes +yes' ||
+pdffonts "$tmp/m.pdf" | grep -Eq '^[A-Z]{6}\+DejaVuSans +CID TrueType +(Identity-H|Custom) +yes +yes +yes' ||
   fail "no DejaVu Sans subset with ToUnicode: $(pdffonts "$tmp/m.pdf")"
 warn=$(pdftotext "$tmp/m.pdf" "$tmp/m.txt" 2>&1)
 [ -z "$warn" ] || fail "pdftotext says: $warn"

@@ -155,11 +155,30 @@ static void test_use_and_subset(void **state)
         prev = g;
     }
     size_t len = 0;
-    unsigned char *font = rp_shaper_subset(shaper, 0, &len);
+    uint16_t *new_gid = calloc(rp_shaper_glyph_count(shaper, 0), sizeof *new_gid);
+    assert_non_null(new_gid);
+    unsigned char *font = rp_shaper_subset(shaper, 0, &len, new_gid);
     assert_non_null(font);
-    /* A TrueType program, much smaller than the face (hundreds of kB). */
+    /* A TrueType program, much smaller than the face (hundreds of kB): with its glyphs
+     * renumbered densely in the order of their ids, .notdef first. */
     assert_true(len > 12 && len < 40000);
     assert_memory_equal(font, "\x00\x01\x00\x00", 4);
+    uint16_t t = rp_shaper_glyph(shaper, 0, 't');
+    assert_int_equal(new_gid[0], 0);
+    assert_true(new_gid[e < t ? e : t] > 0);
+    assert_true(new_gid[e < t ? e : t] < new_gid[e < t ? t : e]);
+    /* maxp's glyph count: the three glyphs and the parts of the composite é only. */
+    unsigned tables = (unsigned)(font[4] << 8 | font[5]);
+    unsigned glyphs = 0;
+    for (unsigned i = 0; i < tables; i++) {
+        const unsigned char *rec = font + 12 + 16 * i;
+        if (memcmp(rec, "maxp", 4) == 0) {
+            unsigned off = (unsigned)(rec[8] << 24 | rec[9] << 16 | rec[10] << 8 | rec[11]);
+            glyphs = (unsigned)(font[off + 4] << 8 | font[off + 5]);
+        }
+    }
+    assert_true(glyphs > new_gid[e < t ? t : e] && glyphs <= 6);
+    free(new_gid);
     free(font);
     struct rp_face_info info;
     rp_shaper_info(shaper, 0, &info);

@@ -897,6 +897,8 @@ class FontInfo:
         self.base = name(get(font, '/BaseFont')) or '?'
         self.two_byte = False
         self.decodable = True
+        self.codespace = None        # embedded CMap: [(length, low bytes, high bytes)]
+        self.code_cid = None         # embedded CMap: code -> CID
         self.cid_font = None
         self.gid_map = None          # bytes (CIDToGIDMap stream) or 'Identity'
         self.num_glyphs = None
@@ -910,6 +912,13 @@ class FontInfo:
             enc = name(get(font, '/Encoding'))
             self.two_byte = True
             self.decodable = enc in ('Identity-H', 'Identity-V')
+            encoding = get(font, '/Encoding')
+            if isinstance(encoding, Stream):
+                try:
+                    self.codespace, self.code_cid = _parse_cmap(encoding.read_bytes())
+                    self.decodable = bool(self.codespace)
+                except Exception:
+                    self.decodable = False
             dfs = as_list(get(font, '/DescendantFonts'))
             self.cid_font = dfs[0] if dfs and isinstance(dfs[0], Dictionary) else None
             if self.cid_font is not None:
@@ -974,6 +983,19 @@ class FontInfo:
         return a * 1000.0 / upem
 
     def codes(self, data):
+        if self.codespace:
+            out, i = [], 0
+            while i < len(data):
+                for n, lo, hi in self.codespace:
+                    chunk = data[i:i + n]
+                    if len(chunk) == n and all(lo[k] <= chunk[k] <= hi[k] for k in range(n)):
+                        out.append(int.from_bytes(chunk, 'big'))
+                        i += n
+                        break
+                else:
+                    out.append(data[i])
+                    i += 1
+            return out
         if self.two_byte:
             return [(data[i] << 8) | data[i + 1] for i in range(0, len(data) - 1, 2)]
         return list(data)
@@ -981,6 +1003,12 @@ class FontInfo:
     def gid(self, code):
         """The glyph a code draws, or None when the checker cannot tell."""
         if self.subtype != 'Type0' or not self.decodable:
+            return None
+        return self.gid_of_cid(self.cid(code))
+
+    def gid_of_cid(self, code):
+        """The glyph a CID draws, or None when the checker cannot tell."""
+        if self.subtype != 'Type0':
             return None
         if self.gid_map == 'Identity':
             return code
@@ -994,6 +1022,31 @@ class FontInfo:
         if self.to_unicode is None:
             return None
         return ''.join(self.to_unicode.get(c, '\ufffd') for c in self.codes(data))
+
+
+    def cid(self, code):
+        """The CID a code selects (through an embedded CMap; 0 when it maps none)."""
+        if self.code_cid is None:
+            return code
+        return self.code_cid.get(code, 0)
+
+
+def _parse_cmap(data):
+    """An embedded CMap's code space ranges and its code -> CID mappings."""
+    text = data.decode('latin-1')
+    space = []
+    for block in re.findall(r'begincodespacerange(.*?)endcodespacerange', text, re.S):
+        for lo, hi in re.findall(r'<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>', block):
+            space.append((len(lo) // 2, bytes.fromhex(lo), bytes.fromhex(hi)))
+    cids = {}
+    for block in re.findall(r'begincidchar(.*?)endcidchar', text, re.S):
+        for code, cid in re.findall(r'<([0-9A-Fa-f]+)>\s*(\d+)', block):
+            cids[int(code, 16)] = int(cid)
+    for block in re.findall(r'begincidrange(.*?)endcidrange', text, re.S):
+        for lo, hi, cid in re.findall(r'<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*(\d+)', block):
+            for k, c in enumerate(range(int(lo, 16), int(hi, 16) + 1)):
+                cids[c] = int(cid) + k
+    return space, cids
 
 
 def _cid_widths(w):
@@ -1156,7 +1209,7 @@ def _check_cidset(ctx, fi, desc, label):
     bits = cidset.read_bytes()
     listed = {i for i in range(len(bits) * 8) if bits[i >> 3] & (0x80 >> (i & 7))}
     for cid in listed:
-        g = fi.gid(cid)
+        g = fi.gid_of_cid(cid)
         if g is None or g >= fi.num_glyphs:
             ctx.fail('UA 31-015', 'font %s: CIDSet lists CID %d, which the font program lacks '
                      '(A 6.2.11.4.2)' % (label, cid))
@@ -1222,7 +1275,7 @@ def check_glyphs(ctx):
                     once('UA 31-011', 'font %s: code %04X draws glyph %d, beyond the %d glyphs of the '
                          'program (A 6.2.11.4.1)' % (label, code, g, fi.num_glyphs), page)
                 elif fi.advances is not None and rendered and g < (fi.num_glyphs or 0):
-                    w = fi.widths.get(code, fi.default_width)
+                    w = fi.widths.get(fi.cid(code), fi.default_width)
                     a = fi.advance(g)
                     if abs(w - a) > 1:
                         once('UA 31-016', 'font %s: code %04X has width %g in /W but %g in the program '

@@ -21,8 +21,8 @@ struct face {
     hb_face_t *face;
     hb_font_t *font;
     unsigned upem, glyphs;
-    int32_t *width;      /* nominal advance of every glyph, thousandths */
-    uint16_t latin[256]; /* the glyphs of U+0000 to U+00FF, looked up once */
+    const int32_t *width; /* nominal advance of every glyph, thousandths (font_files) */
+    uint16_t latin[256];  /* the glyphs of U+0000 to U+00FF, looked up once */
     hb_set_t *used;
     uint32_t font_id; /* the file's number in the process (font_id_of): the words' key */
     char **text;      /* per glyph: the characters it stands for, drawn first */
@@ -55,18 +55,32 @@ static struct words {
     size_t cap, count;
 } words;
 
-/* The font files loaded in this process, by path: their index is a word's font_id. */
-static char **font_paths;
-static uint32_t font_path_count;
+/* The font files loaded in this process, by path: their index is a word's font_id. Each
+ * file is read and measured once (the advances of its glyphs, its Latin-1 glyphs), and its
+ * HarfBuzz face and font, which nothing changes once made, serve every shaper after: a
+ * batch's worker makes dozens of documents and lays most of them out more than once, each
+ * time with a new shaper. A file changed while the process runs is not read again; the
+ * words shaped are kept by path alike. */
+static struct font_file {
+    char *path;
+    hb_blob_t *blob; /* NULL until loaded */
+    hb_face_t *face;
+    hb_font_t *font;
+    unsigned upem, glyphs;
+    int32_t *width;
+    uint16_t latin[256];
+} * font_files;
+static uint32_t font_file_count;
 
 static uint32_t font_id_of(const char *path)
 {
-    for (uint32_t i = 0; i < font_path_count; i++)
-        if (strcmp(font_paths[i], path) == 0)
+    for (uint32_t i = 0; i < font_file_count; i++)
+        if (strcmp(font_files[i].path, path) == 0)
             return i;
-    font_paths = rp_xrealloc(font_paths, (font_path_count + 1) * sizeof *font_paths);
-    font_paths[font_path_count] = rp_xstrdup(path);
-    return font_path_count++;
+    font_files = rp_xrealloc(font_files, (font_file_count + 1) * sizeof *font_files);
+    memset(&font_files[font_file_count], 0, sizeof *font_files);
+    font_files[font_file_count].path = rp_xstrdup(path);
+    return font_file_count++;
 }
 
 struct rp_shaper *rp_shaper_new(void)
@@ -111,8 +125,7 @@ void rp_shaper_free(struct rp_shaper *s)
         if (fc->text)
             for (unsigned g = 0; g < fc->glyphs; g++)
                 free(fc->text[g]);
-        free(fc->text);
-        free(fc->width);
+        free(fc->text); /* the widths are the file's (font_files) */
         hb_set_destroy(fc->used);
         hb_font_destroy(fc->font);
         hb_face_destroy(fc->face);
@@ -131,39 +144,64 @@ static int32_t thousandths(const struct face *fc, hb_position_t v)
     return (int32_t)(t < 0 ? t - 0.5 : t + 0.5);
 }
 
+/* Reads, opens and measures the file of `ff` once in the process; false with the reason. */
+static bool open_file(struct font_file *ff, char *why, size_t why_size)
+{
+    if (ff->blob)
+        return true;
+    /* Read here rather than by HarfBuzz, which does not say why a file cannot be read (a
+     * cron run short of descriptors must say so). */
+    struct rp_read file;
+    rp_file_read(ff->path, FONT_MAX, &file);
+    if (!file.data) {
+        rp_file_read_why(&file, FONT_MAX, why, why_size);
+        return false;
+    }
+    hb_blob_t *blob =
+        hb_blob_create(file.data, (unsigned)file.size, HB_MEMORY_MODE_READONLY, file.data, free);
+    hb_face_t *face = hb_face_create(blob, 0);
+    unsigned upem = hb_face_get_upem(face), glyphs = hb_face_get_glyph_count(face);
+    if (glyphs == 0 || glyphs > 65536 || upem == 0) {
+        snprintf(why, why_size, "is not a TrueType font");
+        hb_face_destroy(face);
+        hb_blob_destroy(blob);
+        return false;
+    }
+    ff->blob = blob;
+    ff->face = face;
+    ff->upem = upem;
+    ff->glyphs = glyphs;
+    ff->font = hb_font_create(face);
+    hb_font_set_scale(ff->font, (int)upem, (int)upem);
+    struct face measure = {.upem = upem};
+    ff->width = rp_xmalloc(glyphs * sizeof *ff->width);
+    for (unsigned g = 0; g < glyphs; g++)
+        ff->width[g] = thousandths(&measure, hb_font_get_glyph_h_advance(ff->font, g));
+    for (hb_codepoint_t cp = 0; cp < 256; cp++) {
+        hb_codepoint_t gid = 0;
+        ff->latin[cp] = hb_font_get_nominal_glyph(ff->font, cp, &gid) ? (uint16_t)gid : 0;
+    }
+    return true;
+}
+
 int rp_shaper_load(struct rp_shaper *s, int face, const char *path, char *why, size_t why_size)
 {
     snprintf(why, why_size, "cannot be loaded twice");
     if (face < 0 || face >= FACES || s->faces[face].font)
         return -1;
     struct face *fc = &s->faces[face];
-    /* Read here rather than by HarfBuzz, which does not say why a file cannot be read (a
-     * cron run short of descriptors must say so). */
-    struct rp_read file;
-    rp_file_read(path, FONT_MAX, &file);
-    if (!file.data) {
-        rp_file_read_why(&file, FONT_MAX, why, why_size);
+    uint32_t id = font_id_of(path);
+    struct font_file *ff = &font_files[id];
+    if (!open_file(ff, why, why_size))
         return -1;
-    }
-    fc->blob =
-        hb_blob_create(file.data, (unsigned)file.size, HB_MEMORY_MODE_READONLY, file.data, free);
-    fc->face = hb_face_create(fc->blob, 0);
-    fc->upem = hb_face_get_upem(fc->face);
-    fc->glyphs = hb_face_get_glyph_count(fc->face);
-    if (fc->glyphs == 0 || fc->glyphs > 65536 || fc->upem == 0) {
-        snprintf(why, why_size, "is not a TrueType font");
-        return -1;
-    }
-    fc->font = hb_font_create(fc->face);
-    hb_font_set_scale(fc->font, (int)fc->upem, (int)fc->upem);
-    fc->width = rp_xmalloc(fc->glyphs * sizeof *fc->width);
-    for (unsigned g = 0; g < fc->glyphs; g++)
-        fc->width[g] = thousandths(fc, hb_font_get_glyph_h_advance(fc->font, g));
-    for (hb_codepoint_t cp = 0; cp < 256; cp++) {
-        hb_codepoint_t gid = 0;
-        fc->latin[cp] = hb_font_get_nominal_glyph(fc->font, cp, &gid) ? (uint16_t)gid : 0;
-    }
-    fc->font_id = font_id_of(path);
+    fc->blob = hb_blob_reference(ff->blob);
+    fc->face = hb_face_reference(ff->face);
+    fc->font = hb_font_reference(ff->font);
+    fc->upem = ff->upem;
+    fc->glyphs = ff->glyphs;
+    fc->width = ff->width;
+    memcpy(fc->latin, ff->latin, sizeof fc->latin);
+    fc->font_id = id;
     fc->used = hb_set_create();
     hb_set_add(fc->used, 0); /* .notdef: every TrueType program needs it */
     fc->text = calloc(fc->glyphs, sizeof *fc->text);

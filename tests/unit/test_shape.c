@@ -79,6 +79,48 @@ static void test_cache_shared_by_shapers(void **state)
     assert_int_equal(rp_shape(shaper, 0, word, strlen(word))->width, width);
 }
 
+/* A font file is opened and measured once per process: a shaper made after another, and
+ * after that one is freed, has the same advances and draws into its own subset (the glyphs
+ * used are each shaper's); a file that failed to load fails again with its reason. */
+static void test_font_file_shared_by_shapers(void **state)
+{
+    (void)state;
+    char why[160];
+    struct rp_shaper *first = rp_shaper_new(), *second = rp_shaper_new();
+    assert_non_null(first);
+    assert_non_null(second);
+    assert_int_equal(rp_shaper_load(first, 2, files.path[RP_FACE_REGULAR], why, sizeof why), 0);
+    unsigned glyphs = rp_shaper_glyph_count(first, 2);
+    int32_t a = rp_shaper_advance(first, 2, 'A'), w = rp_shaper_advance(first, 2, 'W');
+    assert_true(glyphs > 0 && a > 0 && w > a);
+    const char *word = "Wallonie";
+    rp_shaper_use(first, 2, rp_shape(first, 2, word, strlen(word)), word, strlen(word));
+    rp_shaper_free(first);
+    assert_int_equal(rp_shaper_load(second, 2, files.path[RP_FACE_REGULAR], why, sizeof why), 0);
+    assert_int_equal(rp_shaper_glyph_count(second, 2), glyphs);
+    assert_int_equal(rp_shaper_advance(second, 2, 'A'), a);
+    assert_int_equal(rp_shaper_advance(second, 2, 'W'), w);
+    assert_int_equal(rp_shaper_used_count(second, 2), 1); /* .notdef only: nothing of first */
+    const struct rp_shaped *shaped = rp_shape(second, 2, word, strlen(word));
+    assert_int_equal(shaped->count, strlen(word));
+    rp_shaper_use(second, 2, shaped, word, strlen(word));
+    assert_true(rp_shaper_used_count(second, 2) > 1);
+    size_t len = 0;
+    uint16_t *new_gid = calloc(glyphs, sizeof *new_gid);
+    unsigned char *subset = rp_shaper_subset(second, 2, &len, new_gid);
+    assert_non_null(subset);
+    assert_true(len > 0);
+    free(subset);
+    free(new_gid);
+    for (int i = 0; i < 2; i++) {
+        struct rp_shaper *bad = rp_shaper_new();
+        assert_int_equal(rp_shaper_load(bad, 0, "/etc/passwd", why, sizeof why), -1);
+        assert_string_equal(why, "is not a TrueType font");
+        rp_shaper_free(bad);
+    }
+    rp_shaper_free(second);
+}
+
 /* A face that cannot be loaded says why, for the error a cron run's log shows. */
 static void test_load_failure_says_why(void **state)
 {
@@ -275,6 +317,7 @@ int main(void)
         cmocka_unit_test(test_cache_and_clusters),
         cmocka_unit_test(test_use_and_subset),
         cmocka_unit_test(test_cache_shared_by_shapers),
+        cmocka_unit_test(test_font_file_shared_by_shapers),
         cmocka_unit_test(test_figures_as_harfbuzz),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -2,6 +2,7 @@
 #define _GNU_SOURCE /* prctl(PR_SET_PDEATHSIG) */
 #include "batch/pool.h"
 
+#include "batch/order.h"
 #include "batch/result.h"
 #include "batch/worker.h"
 #include "load/load.h"
@@ -91,18 +92,27 @@ static rlim_t cpu_used(void)
 }
 
 /* The sources of the organisation of the job about to start, loaded once in this worker
- * for all the jobs of that organisation it takes (they come in order of organisation):
- * each of its documents reads the same files (session.h). Those of the organisation before
- * are dropped. */
+ * for all the jobs of that organisation it takes: each of its documents reads the same
+ * files (session.h). The jobs come by organisation twice (the publications, then the
+ * review editions), so the last few organisations' sources are kept; past that, all are
+ * dropped before the next is loaded, which bounds the memory of a large batch. NULL: drop
+ * them all. */
+#define READ_AHEAD_ORGS 8
+
 static void read_ahead(const struct rp_org *org)
 {
-    static const struct rp_org *current;
-    if (org == current)
-        return;
-    current = org;
-    rp_session_preload_free();
+    static const struct rp_org *loaded[READ_AHEAD_ORGS];
+    static size_t count;
+    for (size_t i = 0; org && i < count; i++)
+        if (loaded[i] == org)
+            return;
+    if (!org || count == READ_AHEAD_ORGS) {
+        rp_session_preload_free();
+        count = 0;
+    }
     if (!org)
         return;
+    loaded[count++] = org;
     if (org->plan && !org->plan->unreadable)
         rp_session_preload(org->plan->path);
     for (size_t i = 0; i < org->eval_count; i++)
@@ -150,6 +160,7 @@ static void child(struct rp_jobs *jobs, const struct rp_batch_options *opt, int 
             break;
     }
     read_ahead(NULL);
+    rp_editions_forget();
     close(cmd);
     close(res);
     /* exit() rather than _exit(): the sanitizers check the worker for leaks too. The parent
@@ -371,17 +382,16 @@ bool rp_pool_run(struct rp_jobs *jobs, const struct rp_batch_options *opt, struc
     memset(slots, 0, sizeof slots);
     if (workers > RP_MAX_WORKERS)
         workers = RP_MAX_WORKERS;
-    size_t next = 0;
+    struct rp_order order;
+    rp_order_init(&order, jobs, arena);
     bool stopping = false;
     for (;;) {
-        for (size_t i = 0; i < workers && !interrupted; i++) {
-            while (next < jobs->count && jobs->items[next].state != RP_JOB_RUN)
-                next++;
-            if (next >= jobs->count)
-                break;
+        for (size_t i = 0; i < workers && !interrupted && order.left; i++) {
             if (slots[i].job)
                 continue;
-            struct rp_job *job = &jobs->items[next++];
+            struct rp_job *job = rp_order_take(&order, jobs, i);
+            if (!job)
+                continue;
             bool started = launch(&slots[i], slots, workers, job, jobs, opt);
             if (!started && slots[i].pid) { /* its worker died idle: another takes its place */
                 reap(&slots[i]);
@@ -394,8 +404,6 @@ bool rp_pool_run(struct rp_jobs *jobs, const struct rp_batch_options *opt, struc
                 hooks->done(hooks->ctx, job);
             }
         }
-        while (next < jobs->count && jobs->items[next].state != RP_JOB_RUN)
-            next++;
         if (interrupted && !stopping) {
             stopping = true;
             for (size_t i = 0; i < workers; i++)
@@ -408,7 +416,7 @@ bool rp_pool_run(struct rp_jobs *jobs, const struct rp_batch_options *opt, struc
                 pfd[busy] = (struct pollfd){.fd = slots[i].res, .events = POLLIN};
                 polled[busy++] = i;
             }
-        if (busy == 0 && (interrupted || next >= jobs->count))
+        if (busy == 0 && (interrupted || !order.left))
             break;
         int ready = poll(pfd, (nfds_t)busy, 100);
         if (ready < 0 && errno != EINTR)
@@ -447,8 +455,8 @@ bool rp_pool_run(struct rp_jobs *jobs, const struct rp_batch_options *opt, struc
         died(&slots[i], opt, arena);
         hooks->done(hooks->ctx, job);
     }
-    for (size_t i = next; i < jobs->count; i++)
-        if (jobs->items[i].state == RP_JOB_RUN)
+    for (size_t i = 0; i < jobs->count; i++)
+        if (jobs->items[i].state == RP_JOB_RUN && !order.taken[i])
             jobs->items[i].result.outcome = RP_OUTCOME_INTERRUPTED;
     sigaction(SIGPIPE, &old_pipe, NULL);
     sigaction(SIGINT, &old_int, NULL);

@@ -301,6 +301,28 @@ static const char *diag_text(struct work *w, bool errors)
     return out;
 }
 
+/* The key under which a publication's side-by-side editions keep their shapes for the next
+ * job of the same document in this worker (produce/editions.h): everything its editions
+ * are built from besides the kind, the edition and the templates (the key of editions.c has
+ * those): its organisation, year, the --allow-fallback option and the sources it may read,
+ * by path and digest, as the job's inputs name them (all languages alike). */
+static const char *editions_key(const struct rp_job *job, const struct rp_batch_options *opt,
+                                struct rp_arena *arena)
+{
+    if (job->edition != RP_EDITION_PUBLICATION)
+        return NULL;
+    const struct rp_source **cand = rp_arena_array(arena, job->org->eval_count + 1, sizeof *cand);
+    size_t n = rp_job_candidates(job, cand);
+    const char *key =
+        rp_arena_printf(arena, "%s\n%d\n%d", job->org->id, job->year, (int)opt->allow_fallback);
+    for (size_t i = 0; i < n; i++) {
+        if (cand[i]->unreadable)
+            return NULL;
+        key = rp_arena_printf(arena, "%s\n%s %s", key, cand[i]->rel, cand[i]->sha256);
+    }
+    return key;
+}
+
 void rp_worker_job(const struct rp_job *job, const struct rp_batch_options *opt,
                    struct rp_arena *arena, struct rp_result *r)
 {
@@ -329,7 +351,8 @@ void rp_worker_job(const struct rp_job *job, const struct rp_batch_options *opt,
                                      .path_is_stem = true,
                                      .sources = {pick, &w},
                                      .make_parent = true,
-                                     .digest = true};
+                                     .digest = true,
+                                     .editions_key = editions_key(job, opt, arena)};
     for (size_t f = 0; f < opt->format_count; f++)
         req.backends[f] = opt->formats[f];
     struct rp_produce_info info;

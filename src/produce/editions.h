@@ -57,4 +57,15 @@ ssize_t rp_editions_plan_pages(const struct rp_page_shape *shapes, size_t n, siz
 void rp_editions_share_pages(const struct rp_produce_request *req, const struct rp_kind_input *in,
                              struct rp_doc *doc, struct rp_session *s, const char *path);
 
+/* With req->editions_key, rp_editions_share_pages() keeps the shapes of every edition it
+ * laid out (plain data: page kinds and orientations, parts' first pages, tables'
+ * orientations, no node) for the next request of the process with the same key, kind,
+ * edition and templates: the batch's Dutch job after the French one in the same worker lays
+ * out only its own edition. The same plan follows from the same shapes, so the files are
+ * the same bytes either way. Whether the last call took the partners' shapes so: */
+bool rp_editions_reused(void);
+
+/* Forgets the shapes kept (a worker's end). */
+void rp_editions_forget(void);
+
 #endif

@@ -46,6 +46,11 @@ struct rp_produce_request {
     struct rp_picker sources;
     bool make_parent; /* create the final file's directory (and its parents) when missing */
     bool digest;      /* fill info.sha256 (the batch's manifest needs it; render does not) */
+    /* Names the sources the document is built from (their paths and contents), for the
+     * side-by-side editions' shapes to be kept for the next request of this process with
+     * the same key, kind, edition and templates (editions.h); NULL: nothing kept. Two
+     * requests with one key must build the same documents from their sources. */
+    const char *editions_key;
 };
 
 /* PRODUCED: the file is written. FAILED: nothing changed under the final name (the reasons

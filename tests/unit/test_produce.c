@@ -10,6 +10,7 @@
 
 #include "batch/manifest.h"
 #include "default_templates.h"
+#include "produce/editions.h"
 #include "produce/produce.h"
 #include "util/arena.h"
 
@@ -314,6 +315,70 @@ static void test_publication_without_content_is_not_written(void **state)
     assert_true(file_holds(out, "diagnostics des sources"));
 }
 
+/* A publication produced with an editions key (the batch's), its sha256 into `hex`; `out`
+ * names the file under the test directory. */
+static void produce_keyed(enum rp_lang lang, const char *key, const char *name,
+                          char hex[RP_SHA256_HEX])
+{
+    char out[256], plan[512];
+    snprintf(out, sizeof out, "%s/%s", dir, name);
+    /* A plan whose editions have the same skeleton (the tests' base plan has not). */
+    const char *src = getenv("RAPPORT_SOURCE_DIR");
+    snprintf(plan, sizeof plan, "%s/input/capac/plan.xml", src ? src : ".");
+    struct pick_ctx ctx = {plan, out};
+    struct rp_produce_request req = {.templates = default_templates(),
+                                     .kind = rp_kind_find("budget"),
+                                     .lang = lang,
+                                     .edition = RP_EDITION_PUBLICATION,
+                                     .allow_fallback = true,
+                                     .backends = {rp_backend_find("pdf")},
+                                     .backend_count = 1,
+                                     .sources = {pick_plan, &ctx},
+                                     .digest = true,
+                                     .editions_key = key};
+    struct rp_session s;
+    rp_session_init(&s);
+    struct rp_produce_info info;
+    assert_int_equal(rp_produce(&req, &s, &info), RP_PRODUCED);
+    memcpy(hex, info.out[0].sha256, RP_SHA256_HEX);
+    rp_session_free(&s);
+}
+
+/* The shapes of the side-by-side editions laid out for one publication serve the next
+ * request with the same key (the batch's Dutch job after the French one), in either order,
+ * and the file is the same bytes as without them; another key, or none, or a key after
+ * rp_editions_forget(), lays the partner out again. */
+static void test_editions_shapes_kept_by_key(void **state)
+{
+    (void)state;
+    char fr[RP_SHA256_HEX], nl[RP_SHA256_HEX], hex[RP_SHA256_HEX];
+    rp_editions_forget();
+    produce_keyed(RP_LANG_NL, NULL, "nl.pdf", nl);
+    assert_false(rp_editions_reused());
+    produce_keyed(RP_LANG_FR, NULL, "fr.pdf", fr);
+    assert_false(rp_editions_reused());
+
+    produce_keyed(RP_LANG_FR, "sources-a", "fr-a.pdf", hex);
+    assert_false(rp_editions_reused());
+    assert_string_equal(hex, fr);
+    produce_keyed(RP_LANG_NL, "sources-a", "nl-a.pdf", hex);
+    assert_true(rp_editions_reused());
+    assert_string_equal(hex, nl);
+    produce_keyed(RP_LANG_NL, "sources-b", "nl-b.pdf", hex);
+    assert_false(rp_editions_reused());
+    assert_string_equal(hex, nl);
+    produce_keyed(RP_LANG_FR, "sources-b", "fr-b.pdf", hex); /* the other way round */
+    assert_true(rp_editions_reused());
+    assert_string_equal(hex, fr);
+    produce_keyed(RP_LANG_FR, NULL, "fr-none.pdf", hex);
+    assert_false(rp_editions_reused());
+    rp_editions_forget();
+    produce_keyed(RP_LANG_NL, "sources-b", "nl-c.pdf", hex);
+    assert_false(rp_editions_reused());
+    assert_string_equal(hex, nl);
+    rp_editions_forget();
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -323,6 +388,7 @@ int main(void)
         cmocka_unit_test(test_produce_formats_all_or_none),
         cmocka_unit_test(test_incomplete_publication_is_not_written),
         cmocka_unit_test(test_publication_without_content_is_not_written),
+        cmocka_unit_test(test_editions_shapes_kept_by_key),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

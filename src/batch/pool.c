@@ -10,6 +10,7 @@
 #include "produce/session.h"
 #include "render/fonts.h"
 #include "render/hyphen.h"
+#include "render/render.h"
 #include "templates/templates.h"
 #include "util/arena.h"
 #include "util/atomic.h"
@@ -135,6 +136,9 @@ static void child(struct rp_jobs *jobs, const struct rp_batch_options *opt, int 
 #else
     (void)parent;
 #endif
+    /* The workers keep the processors busy already: a document's page content is deflated
+     * in the worker's one thread. */
+    rp_render_pdf_threads(1);
     struct rlimit cpu;
     getrlimit(RLIMIT_CPU, &cpu);
     size_t index;

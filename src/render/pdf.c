@@ -841,6 +841,23 @@ static int write_all(struct pdf *p, int fd, const void *data, size_t len)
  * (HPDF_SaveToFile would fopen() a path, following links and truncating); the structure
  * tree follows as an update (pdf_tags.c). Output libharu wrote in a form the packer does
  * not know is written as it is. */
+/* 0 until set: then as many threads as the machine has processors, 2 at most. */
+static int deflate_threads;
+
+void rp_render_pdf_threads(int threads)
+{
+    deflate_threads = threads > 1 ? 2 : 1;
+}
+
+static int threads(void)
+{
+    if (!deflate_threads) {
+        long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+        deflate_threads = cpus > 1 ? 2 : 1;
+    }
+    return deflate_threads;
+}
+
 static int save(struct pdf *p, int fd)
 {
     if (HPDF_SaveToStream(p->doc) != HPDF_OK || HPDF_ResetStream(p->doc) != HPDF_OK)
@@ -865,7 +882,7 @@ static int save(struct pdf *p, int fd)
     }
     struct rp_pdf_packed packed = {(size_t)p->doc->xref->addr, 0};
     const struct rp_buf *file = &raw;
-    if (rp_pdf_pack(raw.data, raw.len, RP_PDF_PACK_LEVEL, &out, &packed) == 0)
+    if (rp_pdf_pack(raw.data, raw.len, RP_PDF_PACK_LEVEL, threads(), &out, &packed) == 0)
         file = &out;
     else
         packed = (struct rp_pdf_packed){(size_t)p->doc->xref->addr, 0};

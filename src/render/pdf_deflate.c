@@ -7,32 +7,34 @@
 #include "render/pdf_deflate.h"
 
 #include <libdeflate.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdbool.h>
 #include <stdlib.h>
 
-/* One compressor per level for the process, kept: its tables (some hundreds of kB) are
- * reset for every buffer anyway, but allocated afresh for each page they cost the kernel
- * as much again in page faults. Not thread-safe, as the cache of shaped words; a batch's
- * workers are processes. */
-static struct libdeflate_compressor *compressors[13];
+/* One compressor per level and per thread of a batch (the calling thread is 0), kept: its
+ * tables (some hundreds of kB) are reset for every buffer anyway, but allocated afresh for
+ * each page they cost the kernel as much again in page faults. A compressor is used by one
+ * thread at a time: the helper thread of rp_pdf_deflate_all() has its own, and only one
+ * batch runs at a time (the shaper's cache of words is not thread-safe either, so one
+ * document is rendered at a time in a process; a batch's workers are processes). */
+#define THREADS 2
+static struct libdeflate_compressor *compressors[THREADS][13];
 
-static struct libdeflate_compressor *compressor(int level)
+static struct libdeflate_compressor *compressor(int thread, int level)
 {
     if (level < 0 || level > 12)
         return NULL;
-    if (!compressors[level])
-        compressors[level] = libdeflate_alloc_compressor(level);
-    return compressors[level];
+    if (!compressors[thread][level])
+        compressors[thread][level] = libdeflate_alloc_compressor(level);
+    return compressors[thread][level];
 }
 
-int rp_pdf_deflate(const char *data, size_t len, int level, unsigned char **z, size_t *size)
+/* Deflates `len` bytes of `data` with `c` into `*z`, of `bound` bytes already allocated;
+ * frees it on failure. */
+static int deflate_into(struct libdeflate_compressor *c, const char *data, size_t len,
+                        unsigned char **z, size_t bound, size_t *size)
 {
-    *z = NULL;
-    *size = 0;
-    struct libdeflate_compressor *c = compressor(level);
-    if (!c)
-        return -1;
-    size_t bound = libdeflate_zlib_compress_bound(c, len);
-    *z = malloc(bound > 0 ? bound : 1);
     size_t n = *z ? libdeflate_zlib_compress(c, data, len, *z, bound) : 0;
     if (n == 0) {
         free(*z);
@@ -41,4 +43,84 @@ int rp_pdf_deflate(const char *data, size_t len, int level, unsigned char **z, s
     }
     *size = n;
     return 0;
+}
+
+int rp_pdf_deflate(const char *data, size_t len, int level, unsigned char **z, size_t *size)
+{
+    *z = NULL;
+    *size = 0;
+    struct libdeflate_compressor *c = compressor(0, level);
+    if (!c)
+        return -1;
+    size_t bound = libdeflate_zlib_compress_bound(c, len);
+    *z = malloc(bound > 0 ? bound : 1);
+    return deflate_into(c, data, len, z, bound, size);
+}
+
+/* A batch shared by its threads: each takes the next buffer not taken yet, so that the work
+ * is shared whatever the sizes; where a buffer's output goes does not depend on who takes it. */
+struct batch {
+    struct rp_pdf_deflation *items;
+    size_t *bounds;
+    size_t n;
+    atomic_size_t next;
+};
+
+static void run(struct batch *b, struct libdeflate_compressor *c)
+{
+    for (size_t i; (i = atomic_fetch_add(&b->next, 1)) < b->n;) {
+        struct rp_pdf_deflation *it = &b->items[i];
+        if (it->rc == 0)
+            it->rc = deflate_into(c, it->data, it->len, &it->z, b->bounds[i], &it->size);
+    }
+}
+
+struct helper {
+    struct batch *batch;
+    struct libdeflate_compressor *c;
+};
+
+static void *helper_main(void *arg)
+{
+    struct helper *h = arg;
+    run(h->batch, h->c);
+    return NULL;
+}
+
+/* Below this many bytes in all, a second thread costs more than it saves. */
+#define THREAD_MIN_BYTES (64 * 1024)
+
+void rp_pdf_deflate_all(struct rp_pdf_deflation *items, size_t n, int level, int threads)
+{
+    struct libdeflate_compressor *c = compressor(0, level);
+    size_t *bounds = n ? malloc(n * sizeof *bounds) : NULL;
+    size_t total = 0;
+    /* The outputs are allocated here, by the calling thread: a thread of its own that
+     * allocates gets a malloc arena of its own, whose fresh pages the kernel must fault in. */
+    for (size_t i = 0; i < n; i++) {
+        struct rp_pdf_deflation *it = &items[i];
+        it->z = NULL;
+        it->size = 0;
+        it->rc = -1;
+        if (!c || !bounds)
+            continue;
+        bounds[i] = libdeflate_zlib_compress_bound(c, it->len);
+        it->z = malloc(bounds[i] > 0 ? bounds[i] : 1);
+        it->rc = it->z ? 0 : -1;
+        total += it->len;
+    }
+    if (!c || !bounds) {
+        free(bounds);
+        return;
+    }
+    struct batch b = {items, bounds, n, 0};
+    struct helper h = {&b, NULL};
+    pthread_t thread;
+    bool helped = threads > 1 && n > 1 && total >= THREAD_MIN_BYTES &&
+                  (h.c = compressor(1, level)) != NULL &&
+                  pthread_create(&thread, NULL, helper_main, &h) == 0;
+    run(&b, c);
+    if (helped)
+        pthread_join(thread, NULL);
+    free(bounds);
 }

@@ -10,4 +10,19 @@
  * level give the same output. Returns 0, or -1 with *z NULL. */
 int rp_pdf_deflate(const char *data, size_t len, int level, unsigned char **z, size_t *size);
 
+/* One buffer of a batch for rp_pdf_deflate_all(): `data` and `len` in, `z` (malloc'd, the
+ * caller frees it), `size` and `rc` (0, or -1 with `z` NULL) out. */
+struct rp_pdf_deflation {
+    const char *data;
+    size_t len;
+    unsigned char *z;
+    size_t size;
+    int rc;
+};
+
+/* Deflates each of the `n` buffers of `items` at `level`, as rp_pdf_deflate() does, in up to
+ * `threads` threads (1 or 2; the calling thread is one). Each output is that of
+ * rp_pdf_deflate() on its buffer, whatever the number of threads. */
+void rp_pdf_deflate_all(struct rp_pdf_deflation *items, size_t n, int level, int threads);
+
 #endif

@@ -169,37 +169,75 @@ static int trailer_keys(const char *s, const char *end, struct rp_buf *dict)
     return root && starts(s, end, ">>\nstartxref\n") ? 0 : -1;
 }
 
-/* Appends stream object `i` as it was, or deflated when it is unfiltered content: a
- * dictionary of nothing but its indirect /Length, whose object then gets the new length. */
-static void copy_stream(struct rp_buf *out, struct object *o, size_t count, size_t i)
+/* Where the data of stream object `i` lies when it is unfiltered content: a dictionary of
+ * nothing but its indirect /Length, whose object holds the data's length. Returns that
+ * length object's number, or 0 for any other stream. */
+static size_t content_of(const struct object *o, size_t count, size_t i, const char **data,
+                         size_t *len)
 {
     static const char head[] = "<<\n/Length ", tail[] = " 0 R\n>>\nstream\r\n",
                       end_stream[] = "\nendstream\n";
-    const char *body = o[i].body, *end = body + o[i].len, *after = NULL;
+    const char *body = o[i].body, *end = body + o[i].len, *after = NULL, *len_end = NULL;
+    long n = starts(body, end, head) ? number_at(body + sizeof head - 1, end, &after) : -1;
+    if (n <= 0 || (size_t)n >= count || o[n].stream || !starts(after, end, tail))
+        return 0;
+    const char *d = after + sizeof tail - 1, *d_end = end - (sizeof end_stream - 1);
+    if (d > d_end || number_at(o[n].body, o[n].body + o[n].len, &len_end) != d_end - d ||
+        len_end != o[n].body + o[n].len)
+        return 0;
+    *data = d;
+    *len = (size_t)(d_end - d);
+    return (size_t)n;
+}
+
+/* Appends stream object `i` as it was, or, when `z` holds its content deflated, with that
+ * (its length object `n` then gets the new length). */
+static void copy_stream(struct rp_buf *out, struct object *o, size_t i, size_t n,
+                        const struct rp_pdf_deflation *z)
+{
     put_uint(out, i);
     rp_buf_adds(out, " 0 obj\n");
-    long n = starts(body, end, head) ? number_at(body + sizeof head - 1, end, &after) : -1;
-    const char *data = after + sizeof tail - 1;
-    const char *data_end = end - (sizeof end_stream - 1);
-    unsigned char *z = NULL;
-    size_t size = 0;
-    const char *len_end = NULL;
-    if (n > 0 && (size_t)n < count && !o[n].stream && starts(after, end, tail) &&
-        data <= data_end &&
-        number_at(o[n].body, o[n].body + o[n].len, &len_end) == data_end - data &&
-        len_end == o[n].body + o[n].len &&
-        rp_pdf_deflate(data, (size_t)(data_end - data), CONTENT_LEVEL, &z, &size) == 0) {
+    if (n && z && z->rc == 0) {
+        const char *body = o[i].body, *after = NULL;
+        number_at(body + sizeof "<<\n/Length " - 1, body + o[i].len, &after);
         rp_buf_add(out, body, (size_t)(after - body));
         rp_buf_adds(out, " 0 R\n/Filter /FlateDecode\n>>\nstream\r\n");
-        rp_buf_add(out, (const char *)z, size);
-        rp_buf_adds(out, end_stream);
+        rp_buf_add(out, (const char *)z->z, z->size);
+        rp_buf_adds(out, "\nendstream\n");
         o[n].deflated = true;
-        o[n].new_len = size;
-        free(z);
+        o[n].new_len = z->size;
     } else {
-        rp_buf_add(out, body, o[i].len);
+        rp_buf_add(out, o[i].body, o[i].len);
     }
     rp_buf_adds(out, "endobj\n");
+}
+
+/* Deflates the content of the unfiltered streams of `o` in `threads` threads: `z[i]` for
+ * stream `i`, `lens[i]` its length object (0 for a stream kept as it was). */
+static int deflate_contents(struct object *o, size_t count, int threads,
+                            struct rp_pdf_deflation **z, size_t **lens)
+{
+    *z = calloc(count, sizeof **z);
+    *lens = calloc(count, sizeof **lens);
+    struct rp_pdf_deflation *batch = calloc(count, sizeof *batch);
+    size_t *at = calloc(count, sizeof *at), n = 0;
+    if (!*z || !*lens || !batch || !at) {
+        free(batch), free(at);
+        return -1;
+    }
+    for (size_t i = 1; i < count; i++) {
+        const char *data;
+        size_t len;
+        if (o[i].stream && ((*lens)[i] = content_of(o, count, i, &data, &len)) != 0) {
+            batch[n] = (struct rp_pdf_deflation){.data = data, .len = len};
+            at[n++] = i;
+        }
+    }
+    rp_pdf_deflate_all(batch, n, CONTENT_LEVEL, threads);
+    for (size_t k = 0; k < n; k++)
+        (*z)[at[k]] = batch[k];
+    free(batch), free(at);
+    return 0;
 }
 
 /* Big-endian `v` in `w` bytes. */
@@ -254,7 +292,7 @@ static int add_xref(struct rp_buf *out, const struct object *o, size_t count, un
     return rc;
 }
 
-int rp_pdf_pack(const char *in, size_t len, int level, struct rp_buf *out,
+int rp_pdf_pack(const char *in, size_t len, int level, int threads, struct rp_buf *out,
                 struct rp_pdf_packed *packed)
 {
     const char *end = in + len, *q, *after = NULL;
@@ -275,7 +313,8 @@ int rp_pdf_pack(const char *in, size_t len, int level, struct rp_buf *out,
     struct rp_buf keys = {0}, objects = {0}, head = {0}, dict = {0};
     size_t base = out->len, plain = 0;
     unsigned first_stream = (unsigned)count;
-    size_t *stream_at = NULL;
+    size_t *stream_at = NULL, *lens = NULL;
+    struct rp_pdf_deflation *z = NULL;
     int rc = -1;
     if (trailer_keys(trailer, end, &keys) != 0)
         goto done;
@@ -283,7 +322,7 @@ int rp_pdf_pack(const char *in, size_t len, int level, struct rp_buf *out,
         plain += !o[i].stream;
     size_t streams = (plain + PER_STREAM - 1) / PER_STREAM;
     stream_at = calloc(streams + 1, sizeof *stream_at);
-    if (!stream_at)
+    if (!stream_at || deflate_contents(o, count, threads, &z, &lens) != 0)
         goto done;
     /* The header, then the streams as they were, then the packed objects. */
     rp_buf_add(out, in, header);
@@ -291,7 +330,7 @@ int rp_pdf_pack(const char *in, size_t len, int level, struct rp_buf *out,
         if (!o[i].stream)
             continue;
         o[i].at = out->len - base;
-        copy_stream(out, o, count, i);
+        copy_stream(out, o, i, lens[i], &z[i]);
     }
     size_t i = 1;
     for (size_t k = 0; k < streams; k++) {
@@ -339,6 +378,10 @@ done:
         out->len = base;
         out->data[base] = '\0';
     }
+    if (z)
+        for (size_t k = 0; k < count; k++)
+            free(z[k].z);
+    free(z), free(lens);
     free(o);
     free(stream_at);
     free(keys.data), free(objects.data), free(head.data), free(dict.data);

@@ -23,9 +23,10 @@ struct rp_pdf_packed {
  * libharu writes (a header, objects "N 0 obj\n...endobj\n" in the order of their numbers,
  * one table "xref\n0 N\n" of 20-byte entries, a trailer whose keys are one per line,
  * "startxref"); anything else is refused. Deterministic: the same input gives the same
- * bytes. Returns 0, or -1 with `out` as it was when the input is not of that form or deflating
+ * bytes, whatever `threads` (1 or 2: the page content is deflated in that many threads).
+ * Returns 0, or -1 with `out` as it was when the input is not of that form or deflating
  * fails (the caller then writes the input as it is). */
-int rp_pdf_pack(const char *in, size_t len, int level, struct rp_buf *out,
+int rp_pdf_pack(const char *in, size_t len, int level, int threads, struct rp_buf *out,
                 struct rp_pdf_packed *packed);
 
 #endif

@@ -50,6 +50,12 @@ __attribute__((warn_unused_result)) int rp_render_pdf(const struct rp_doc *doc,
                                                       const char *path, struct rp_diags *diags,
                                                       long *pages);
 
+/* How many threads a PDF's page content is deflated in (1 or 2; by default 2 where the
+ * machine has two processors or more). A batch's worker processes already keep the
+ * processors busy and set 1. The setting is the process's, not a document's: the backends
+ * take no options, and the PDF's bytes are the same either way. */
+void rp_render_pdf_threads(int threads);
+
 /* Writes `doc` as one self-contained, accessible HTML5 file in the look of `t` (its theme;
  * its labels for the words the page itself adds) to the descriptor `fd`. The same document
  * gives the same bytes. Returns 0, or -1 with the reasons in `diags`. */

@@ -97,6 +97,51 @@ static void refuses_unknown_level(void **state)
     assert_int_equal(size, 0);
 }
 
+/* A batch deflated in two threads gives, buffer by buffer, the bytes rp_pdf_deflate() gives
+ * alone, whatever thread took which buffer; one thread too. Buffers of different sizes (one
+ * empty) so that the threads take them unevenly. */
+static void batch_in_two_threads_same_bytes(void **state)
+{
+    (void)state;
+    size_t len;
+    char *data = content(&len);
+    enum { N = 9 };
+    for (int threads = 1; threads <= 2; threads++) {
+        struct rp_pdf_deflation items[N];
+        size_t at = 0;
+        for (size_t i = 0; i < N; i++) {
+            size_t n = i == 3 ? 0 : (len / N) * (i % 3 + 1) / 2;
+            items[i] = (struct rp_pdf_deflation){.data = data + at, .len = n};
+            at += n;
+        }
+        assert_true(at <= len);
+        rp_pdf_deflate_all(items, N, 5, threads);
+        for (size_t i = 0; i < N; i++) {
+            unsigned char *z;
+            size_t size;
+            assert_int_equal(items[i].rc, 0);
+            assert_int_equal(rp_pdf_deflate(items[i].data, items[i].len, 5, &z, &size), 0);
+            assert_int_equal(items[i].size, size);
+            assert_memory_equal(items[i].z, z, size);
+            free(z);
+            free(items[i].z);
+        }
+    }
+    free(data);
+}
+
+/* An unknown level fails every buffer of a batch, each with no output. */
+static void batch_refuses_unknown_level(void **state)
+{
+    (void)state;
+    struct rp_pdf_deflation items[2] = {{.data = "abc", .len = 3}, {.data = "de", .len = 2}};
+    rp_pdf_deflate_all(items, 2, 99, 2);
+    for (int i = 0; i < 2; i++) {
+        assert_int_equal(items[i].rc, -1);
+        assert_null(items[i].z);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -104,6 +149,8 @@ int main(void)
         cmocka_unit_test(same_input_same_bytes),
         cmocka_unit_test(empty_input),
         cmocka_unit_test(refuses_unknown_level),
+        cmocka_unit_test(batch_in_two_threads_same_bytes),
+        cmocka_unit_test(batch_refuses_unknown_level),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -117,7 +117,7 @@ static void packs_plain_objects_and_keeps_streams(void **state)
     struct rp_buf in = {0}, out = {0};
     make_pdf(&in, sample, SAMPLE);
     struct rp_pdf_packed pk = {0};
-    assert_int_equal(rp_pdf_pack(in.data, in.len, 6, &out, &pk), 0);
+    assert_int_equal(rp_pdf_pack(in.data, in.len, 6, 1, &out, &pk), 0);
     assert_true(out.len < in.len + 400);
     assert_memory_equal(out.data, "%PDF-1.7\n", 9);
     assert_string_equal(out.data + out.len - 6, "%%EOF\n");
@@ -163,7 +163,7 @@ static void packs_plain_objects_and_keeps_streams(void **state)
     /* The same input, the same bytes. */
     struct rp_buf again = {0};
     struct rp_pdf_packed pk2 = {0};
-    assert_int_equal(rp_pdf_pack(in.data, in.len, 6, &again, &pk2), 0);
+    assert_int_equal(rp_pdf_pack(in.data, in.len, 6, 1, &again, &pk2), 0);
     assert_int_equal(again.len, out.len);
     assert_memory_equal(again.data, out.data, out.len);
     free(again.data);
@@ -212,7 +212,7 @@ static void deflates_unfiltered_content(void **state)
     struct rp_buf in = {0}, out = {0};
     make_pdf(&in, objs, sizeof objs / sizeof *objs);
     struct rp_pdf_packed pk = {0};
-    assert_int_equal(rp_pdf_pack(in.data, in.len, 6, &out, &pk), 0);
+    assert_int_equal(rp_pdf_pack(in.data, in.len, 6, 1, &out, &pk), 0);
     char dict[512];
     struct entry e[16];
     read_xref(&out, &pk, e, 16, dict, sizeof dict);
@@ -232,6 +232,67 @@ static void deflates_unfiltered_content(void **state)
     assert_int_equal(plain_number(&out, e, 7), 3);
     free(in.data);
     free(out.data);
+}
+
+/* A file of several pages whose content (some hundreds of kB in all, so that a second
+ * thread is used) is deflated in one thread and in two: the same bytes, and each page's
+ * content inflates back to what it was. */
+static void same_bytes_in_one_and_two_threads(void **state)
+{
+    (void)state;
+    enum { PAGES = 6 };
+    static char bodies[2 * PAGES + 2][64];
+    const char *objs[2 * PAGES + 2];
+    struct rp_buf contents[PAGES] = {{0}};
+    objs[0] = "<<\n/Type /Catalog\n/Pages 2 0 R\n>>\n";
+    objs[1] = "<<\n/Type /Pages\n/Count 0\n>>\n";
+    unsigned x = 7;
+    for (int p = 0; p < PAGES; p++) {
+        struct rp_buf *c = &contents[p];
+        char line[96];
+        rp_buf_adds(c, "<<\n/Length ");
+        snprintf(line, sizeof line, "%d 0 R\n>>\nstream\r\n", 2 * p + 4);
+        rp_buf_adds(c, line);
+        size_t start = c->len;
+        for (int k = 0; k < 1500 * (p + 1); k++) {
+            x = x * 1103515245u + 12345u;
+            snprintf(line, sizeof line, "BT 1 0 0 1 %u %u Tm <%04x> Tj ET\n", x % 500,
+                     (x >> 9) % 800, x & 0x7ff);
+            rp_buf_adds(c, line);
+        }
+        size_t data_len = c->len - start - 1; /* the last newline goes with "endstream" */
+        rp_buf_adds(c, "endstream\n");
+        objs[2 + 2 * p] = c->data;
+        snprintf(bodies[p], sizeof bodies[p], "%zu\n", data_len);
+        objs[3 + 2 * p] = bodies[p];
+    }
+    struct rp_buf in = {0}, one = {0}, two = {0};
+    make_pdf(&in, objs, 2 + 2 * PAGES);
+    struct rp_pdf_packed pk1 = {0}, pk2 = {0};
+    assert_int_equal(rp_pdf_pack(in.data, in.len, 6, 1, &one, &pk1), 0);
+    assert_int_equal(rp_pdf_pack(in.data, in.len, 6, 2, &two, &pk2), 0);
+    assert_true(one.len < in.len / 2); /* the content was deflated */
+    assert_int_equal(one.len, two.len);
+    assert_memory_equal(one.data, two.data, one.len);
+    assert_int_equal(pk1.xref_at, pk2.xref_at);
+    char dict[512];
+    struct entry e[32];
+    read_xref(&two, &pk2, e, 32, dict, sizeof dict);
+    size_t cap = 1 << 20;
+    unsigned char *back = malloc(cap);
+    assert_non_null(back);
+    for (int p = 0; p < PAGES; p++) {
+        const char *obj = two.data + e[3 + 2 * p].a;
+        const char *s = strstr(obj, "stream\r\n") + 8;
+        size_t n = inflate_all(s, plain_number(&two, e, (unsigned)(4 + 2 * p)), back, cap);
+        const char *want = strstr(contents[p].data, "stream\r\n") + 8;
+        assert_int_equal(n, strtoul(bodies[p], NULL, 10));
+        assert_memory_equal(back, want, n);
+    }
+    free(back);
+    for (int p = 0; p < PAGES; p++)
+        free(contents[p].data);
+    free(in.data), free(one.data), free(two.data);
 }
 
 /* Each input is the sample with one thing changed; none is packed and `out` keeps what it had. */
@@ -256,7 +317,7 @@ static void refuses_other_forms(void **state)
         memcpy(at, changes[i][1], strlen(changes[i][1]));
         rp_buf_adds(&out, "kept");
         struct rp_pdf_packed pk = {0};
-        assert_int_equal(rp_pdf_pack(bad.data, bad.len, 6, &out, &pk), -1);
+        assert_int_equal(rp_pdf_pack(bad.data, bad.len, 6, 1, &out, &pk), -1);
         assert_string_equal(out.data, "kept");
         free(bad.data);
         free(out.data);
@@ -267,7 +328,7 @@ static void refuses_other_forms(void **state)
         struct rp_pdf_packed pk = {0};
         char *copy = malloc(cut + 1);
         memcpy(copy, good.data, cut);
-        assert_int_equal(rp_pdf_pack(copy, cut, 6, &out, &pk), -1);
+        assert_int_equal(rp_pdf_pack(copy, cut, 6, 1, &out, &pk), -1);
         free(copy);
         free(out.data);
     }
@@ -280,6 +341,7 @@ int main(void)
         cmocka_unit_test(packs_plain_objects_and_keeps_streams),
         cmocka_unit_test(refuses_other_forms),
         cmocka_unit_test(deflates_unfiltered_content),
+        cmocka_unit_test(same_bytes_in_one_and_two_threads),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -849,7 +849,7 @@ void rp_render_pdf_threads(int threads)
     deflate_threads = threads > 1 ? 2 : 1;
 }
 
-static int threads(void)
+int rp_pdf_threads(void)
 {
     if (!deflate_threads) {
         long cpus = sysconf(_SC_NPROCESSORS_ONLN);
@@ -882,7 +882,7 @@ static int save(struct pdf *p, int fd)
     }
     struct rp_pdf_packed packed = {(size_t)p->doc->xref->addr, 0};
     const struct rp_buf *file = &raw;
-    if (rp_pdf_pack(raw.data, raw.len, RP_PDF_PACK_LEVEL, threads(), &out, &packed) == 0)
+    if (rp_pdf_pack(raw.data, raw.len, RP_PDF_PACK_LEVEL, rp_pdf_threads(), &out, &packed) == 0)
         file = &out;
     else
         packed = (struct rp_pdf_packed){(size_t)p->doc->xref->addr, 0};

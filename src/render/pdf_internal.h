@@ -159,6 +159,9 @@ void rp_pdf_identify(struct pdf *p, const struct rp_doc *doc, size_t page_count)
  * there ("fr" gives "fr-BE"), others as given. */
 void rp_pdf_lang_tag(const char *code, char *out, size_t size);
 
+/* How many threads the PDF's streams are deflated in (rp_render_pdf_threads()). */
+int rp_pdf_threads(void);
+
 /* Starts recording the structure of a document (p->tags). Returns 0, or -1 out of memory. */
 int rp_pdf_tags_new(struct pdf *p);
 void rp_pdf_tags_free(struct pdf *p);

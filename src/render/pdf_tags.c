@@ -483,15 +483,11 @@ void rp_pdf_tags_write(struct pdf *p, const struct rp_struct_elem *elems, size_t
  * takes half as long again: 3 ms of the some 75 ms of that table's whole process. */
 #define LEVEL 3
 
-/* Appends `data` compressed as a stream object `number` whose dictionary starts with
- * `dict` (without its closing >>). */
-static int add_stream(struct rp_buf *out, unsigned number, const char *dict, const char *data,
-                      size_t len)
+/* Appends the stream object `number` whose dictionary starts with `dict` (without its
+ * closing >>) and whose data is `z`, deflated, of `size` bytes. */
+static void put_stream(struct rp_buf *out, unsigned number, const char *dict,
+                       const unsigned char *z, size_t size)
 {
-    unsigned char *z;
-    size_t size;
-    if (rp_pdf_deflate(data, len, LEVEL, &z, &size) != 0)
-        return -1;
     char head[96];
     snprintf(head, sizeof head, "%u 0 obj\n", number);
     rp_buf_adds(out, head);
@@ -501,6 +497,18 @@ static int add_stream(struct rp_buf *out, unsigned number, const char *dict, con
     rp_buf_adds(out, head);
     rp_buf_add(out, (const char *)z, size);
     rp_buf_adds(out, "\nendstream\nendobj\n");
+}
+
+/* Appends `data` compressed as a stream object `number` whose dictionary starts with
+ * `dict` (without its closing >>). */
+static int add_stream(struct rp_buf *out, unsigned number, const char *dict, const char *data,
+                      size_t len)
+{
+    unsigned char *z;
+    size_t size;
+    if (rp_pdf_deflate(data, len, LEVEL, &z, &size) != 0)
+        return -1;
+    put_stream(out, number, dict, z, size);
     free(z);
     return 0;
 }
@@ -566,21 +574,30 @@ int rp_pdf_tags_update(struct pdf *p, size_t base, size_t xref_at, unsigned firs
     if (!offsets)
         return -1;
     int rc = -1;
-    struct rp_buf objects = {0}, header = {0}, dict = {0};
+    struct rp_buf objects = {0}, dict = {0};
     /* The catalog again, then the object streams. */
     offsets[streams] = base + out->len;
     if (write_catalog(p, root_number(t), out) != 0)
         goto done;
+    /* Every object stream is made, then all are deflated at once (in two threads where the
+     * page content was), then written in order. */
+    struct rp_buf *made = calloc(streams, sizeof *made), *dicts = calloc(streams, sizeof *dicts);
+    struct rp_pdf_deflation *z = calloc(streams, sizeof *z);
+    if (!made || !dicts || !z) {
+        free(made), free(dicts), free(z);
+        goto done;
+    }
     for (size_t k = 0; k < streams; k++) {
-        objects.len = header.len = dict.len = 0;
+        objects.len = 0;
+        struct rp_buf *h = &made[k];
         size_t from = k * OBJECTS_PER_STREAM;
         size_t to = from + OBJECTS_PER_STREAM < compressed ? from + OBJECTS_PER_STREAM : compressed;
         for (size_t i = from; i < to; i++) {
             if (i > from)
-                rp_buf_adds(&header, " ");
-            add_u(&header, t->first + (unsigned)i);
-            rp_buf_adds(&header, " ");
-            add_u(&header, (unsigned)objects.len);
+                rp_buf_adds(h, " ");
+            add_u(h, t->first + (unsigned)i);
+            rp_buf_adds(h, " ");
+            add_u(h, (unsigned)objects.len);
             size_t e = i + 1;
             if (e < t->elem_count)
                 write_elem(t, p, e, &objects);
@@ -592,16 +609,27 @@ int rp_pdf_tags_update(struct pdf *p, size_t base, size_t xref_at, unsigned firs
                 write_id_tree(t, &objects);
             rp_buf_adds(&objects, "\n");
         }
-        rp_buf_adds(&header, "\n");
-        rp_buf_adds(&dict, "<</Type /ObjStm /N ");
-        add_u(&dict, (unsigned)(to - from));
-        rp_buf_adds(&dict, " /First ");
-        add_u(&dict, (unsigned)header.len);
-        rp_buf_add(&header, objects.data, objects.len);
-        offsets[k] = base + out->len;
-        if (add_stream(out, first_stream + (unsigned)k, dict.data, header.data, header.len) != 0)
-            goto done;
+        rp_buf_adds(h, "\n");
+        rp_buf_adds(&dicts[k], "<</Type /ObjStm /N ");
+        add_u(&dicts[k], (unsigned)(to - from));
+        rp_buf_adds(&dicts[k], " /First ");
+        add_u(&dicts[k], (unsigned)h->len);
+        rp_buf_add(h, objects.data, objects.len);
+        z[k] = (struct rp_pdf_deflation){.data = h->data, .len = h->len};
     }
+    rp_pdf_deflate_all(z, streams, LEVEL, rp_pdf_threads());
+    int made_rc = 0;
+    for (size_t k = 0; k < streams; k++) {
+        offsets[k] = base + out->len;
+        if (made_rc == 0 && z[k].rc == 0)
+            put_stream(out, first_stream + (unsigned)k, dicts[k].data, z[k].z, z[k].size);
+        else
+            made_rc = -1;
+        free(z[k].z), free(made[k].data), free(dicts[k].data);
+    }
+    free(made), free(dicts), free(z);
+    if (made_rc != 0)
+        goto done;
     /* The cross-reference stream: the catalog, then every new object, itself last. */
     size_t entries = 1 + (size - t->first);
     unsigned char *table = calloc(entries, 7);
@@ -665,7 +693,6 @@ int rp_pdf_tags_update(struct pdf *p, size_t base, size_t xref_at, unsigned firs
 done:
     free(offsets);
     free(objects.data);
-    free(header.data);
     free(dict.data);
     return rc;
 }

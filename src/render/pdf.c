@@ -14,6 +14,7 @@
 #include "render/hyphen.h"
 #include "render/layout.h"
 #include "render/page_plan.h"
+#include "render/pdf_deflate.h"
 #include "render/pdf_pack.h"
 #include "templates/theme.h"
 #include "util/arena.h"
@@ -858,10 +859,95 @@ int rp_pdf_threads(void)
     return deflate_threads;
 }
 
+/* Appends the bytes of libharu's memory stream `s` to `b`: its blocks are full but the last,
+ * `size` bytes in all. Returns false for another kind of stream. */
+static bool stream_bytes(HPDF_Stream s, struct rp_buf *b)
+{
+    if (!s || s->type != HPDF_STREAM_MEMORY)
+        return false;
+    HPDF_MemStreamAttr m = (HPDF_MemStreamAttr)s->attr;
+    size_t left = s->size;
+    for (HPDF_UINT i = 0; i < m->buf->count && left > 0; i++) {
+        size_t n = left < m->buf_siz ? left : m->buf_siz;
+        rp_buf_add(b, HPDF_List_ItemAt(m->buf, i), n);
+        left -= n;
+    }
+    return left == 0;
+}
+
+/* The content of every page as it will be saved, deflated by a second thread while libharu
+ * writes the file (the packer takes these outputs for the streams whose bytes they are):
+ * `data` holds the contents, `items` (by object number) their deflation. */
+struct early {
+    struct rp_buf data;
+    struct rp_pdf_deflation *items, *batch; /* by object number; by page */
+    size_t count, pages;
+    unsigned *numbers; /* of the pages' content streams */
+    struct rp_pdf_deflating *run;
+};
+
+static void deflate_early(struct pdf *p, struct early *e)
+{
+    *e = (struct early){0};
+    if (rp_pdf_threads() < 2 || !p->page_count)
+        return;
+    size_t *at = malloc(p->page_count * sizeof *at);
+    unsigned *numbers = malloc(p->page_count * sizeof *numbers);
+    size_t pages = 0;
+    for (size_t i = 0; at && numbers && i < p->page_count; i++) {
+        HPDF_PageAttr attr = (HPDF_PageAttr)p->pages[i]->attr;
+        size_t from = e->data.len;
+        if (!attr->contents || attr->contents->filter != HPDF_STREAM_FILTER_NONE ||
+            !stream_bytes(attr->stream, &e->data)) {
+            e->data.len = from;
+            continue;
+        }
+        numbers[pages] = (unsigned)(attr->contents->header.obj_id & 0x00FFFFFF);
+        at[pages++] = from;
+        e->count = numbers[pages - 1] + 1 > e->count ? numbers[pages - 1] + 1 : e->count;
+    }
+    e->items = e->count ? calloc(e->count, sizeof *e->items) : NULL;
+    struct rp_pdf_deflation *batch = e->items && pages ? calloc(pages, sizeof *batch) : NULL;
+    if (batch) {
+        for (size_t k = 0; k < pages; k++) {
+            size_t end = k + 1 < pages ? at[k + 1] : e->data.len;
+            batch[k] = (struct rp_pdf_deflation){.data = e->data.data + at[k], .len = end - at[k]};
+        }
+        /* Deflated in place in `batch`, then moved to their object numbers. */
+        e->run = rp_pdf_deflate_start(batch, pages, RP_PDF_CONTENT_LEVEL, 2);
+    }
+    e->batch = batch;
+    e->pages = pages;
+    e->numbers = numbers;
+    free(at);
+}
+
+static void early_wait(struct early *e)
+{
+    if (!e->run)
+        return;
+    rp_pdf_deflate_finish(e->run);
+    e->run = NULL;
+    for (size_t k = 0; k < e->pages; k++)
+        e->items[e->numbers[k]] = e->batch[k];
+}
+
+static void early_free(struct early *e)
+{
+    early_wait(e);
+    for (size_t i = 0; i < e->count; i++)
+        free(e->items[i].z);
+    free(e->items), free(e->batch), free(e->numbers), free(e->data.data);
+}
+
 static int save(struct pdf *p, int fd)
 {
-    if (HPDF_SaveToStream(p->doc) != HPDF_OK || HPDF_ResetStream(p->doc) != HPDF_OK)
+    struct early early;
+    deflate_early(p, &early);
+    if (HPDF_SaveToStream(p->doc) != HPDF_OK || HPDF_ResetStream(p->doc) != HPDF_OK) {
+        early_free(&early);
         return -1;
+    }
     struct rp_buf raw = {0}, out = {0};
     int rc = -1;
     raw.cap = (size_t)HPDF_GetStreamSize(p->doc) + 1;
@@ -882,7 +968,9 @@ static int save(struct pdf *p, int fd)
     }
     struct rp_pdf_packed packed = {(size_t)p->doc->xref->addr, 0};
     const struct rp_buf *file = &raw;
-    if (rp_pdf_pack(raw.data, raw.len, RP_PDF_PACK_LEVEL, rp_pdf_threads(), &out, &packed) == 0)
+    early_wait(&early);
+    if (rp_pdf_pack(raw.data, raw.len, RP_PDF_PACK_LEVEL, rp_pdf_threads(), early.items,
+                    early.count, &out, &packed) == 0)
         file = &out;
     else
         packed = (struct rp_pdf_packed){(size_t)p->doc->xref->addr, 0};
@@ -894,6 +982,7 @@ static int save(struct pdf *p, int fd)
     if (rc == 0 && raw.len)
         rc = write_all(p, fd, raw.data, raw.len);
 done:
+    early_free(&early);
     free(raw.data);
     free(out.data);
     return rc;

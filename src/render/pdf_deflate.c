@@ -87,40 +87,77 @@ static void *helper_main(void *arg)
     return NULL;
 }
 
-/* Below this many bytes in all, a second thread costs more than it saves. */
-#define THREAD_MIN_BYTES (64 * 1024)
-
-void rp_pdf_deflate_all(struct rp_pdf_deflation *items, size_t n, int level, int threads)
+/* Allocates the outputs of `items` (by the calling thread: a thread of its own that
+ * allocates gets a malloc arena of its own, whose fresh pages the kernel must fault in) and
+ * fills `b`. Returns the total of bytes in, or 0 when there is no compressor or no memory
+ * (every item then failed). */
+static size_t prepare(struct batch *b, struct rp_pdf_deflation *items, size_t n, int level)
 {
     struct libdeflate_compressor *c = compressor(0, level);
-    size_t *bounds = n ? malloc(n * sizeof *bounds) : NULL;
+    *b = (struct batch){items, n && c ? malloc(n * sizeof *b->bounds) : NULL, n, 0};
     size_t total = 0;
-    /* The outputs are allocated here, by the calling thread: a thread of its own that
-     * allocates gets a malloc arena of its own, whose fresh pages the kernel must fault in. */
     for (size_t i = 0; i < n; i++) {
         struct rp_pdf_deflation *it = &items[i];
         it->z = NULL;
         it->size = 0;
         it->rc = -1;
-        if (!c || !bounds)
+        if (!b->bounds)
             continue;
-        bounds[i] = libdeflate_zlib_compress_bound(c, it->len);
-        it->z = malloc(bounds[i] > 0 ? bounds[i] : 1);
+        b->bounds[i] = libdeflate_zlib_compress_bound(c, it->len);
+        it->z = malloc(b->bounds[i] > 0 ? b->bounds[i] : 1);
         it->rc = it->z ? 0 : -1;
         total += it->len;
     }
-    if (!c || !bounds) {
-        free(bounds);
+    if (!b->bounds)
+        b->n = 0;
+    return b->bounds ? total + 1 : 0;
+}
+
+struct rp_pdf_deflating {
+    struct batch batch;
+    struct helper helper;
+    int level;
+    bool helped;
+    pthread_t thread;
+};
+
+/* Below this many bytes in all, a second thread costs more than it saves. */
+#define THREAD_MIN_BYTES (64 * 1024)
+
+struct rp_pdf_deflating *rp_pdf_deflate_start(struct rp_pdf_deflation *items, size_t n, int level,
+                                              int threads)
+{
+    struct rp_pdf_deflating *d = malloc(sizeof *d);
+    if (!d)
+        return NULL;
+    size_t total = prepare(&d->batch, items, n, level);
+    d->level = level;
+    d->helper = (struct helper){&d->batch, NULL};
+    d->helped = threads > 1 && n > 0 && total > THREAD_MIN_BYTES &&
+                (d->helper.c = compressor(1, level)) != NULL &&
+                pthread_create(&d->thread, NULL, helper_main, &d->helper) == 0;
+    return d;
+}
+
+void rp_pdf_deflate_finish(struct rp_pdf_deflating *d)
+{
+    if (!d)
+        return;
+    if (d->batch.bounds)
+        run(&d->batch, compressor(0, d->level));
+    if (d->helped)
+        pthread_join(d->thread, NULL);
+    free(d->batch.bounds);
+    free(d);
+}
+
+void rp_pdf_deflate_all(struct rp_pdf_deflation *items, size_t n, int level, int threads)
+{
+    struct rp_pdf_deflating *d = rp_pdf_deflate_start(items, n, level, n > 1 ? threads : 1);
+    if (!d) {
+        for (size_t i = 0; i < n; i++)
+            items[i] = (struct rp_pdf_deflation){items[i].data, items[i].len, NULL, 0, -1};
         return;
     }
-    struct batch b = {items, bounds, n, 0};
-    struct helper h = {&b, NULL};
-    pthread_t thread;
-    bool helped = threads > 1 && n > 1 && total >= THREAD_MIN_BYTES &&
-                  (h.c = compressor(1, level)) != NULL &&
-                  pthread_create(&thread, NULL, helper_main, &h) == 0;
-    run(&b, c);
-    if (helped)
-        pthread_join(thread, NULL);
-    free(bounds);
+    rp_pdf_deflate_finish(d);
 }

@@ -25,4 +25,19 @@ struct rp_pdf_deflation {
  * rp_pdf_deflate() on its buffer, whatever the number of threads. */
 void rp_pdf_deflate_all(struct rp_pdf_deflation *items, size_t n, int level, int threads);
 
+/* A batch started by rp_pdf_deflate_start(): deflated by a second thread while the caller
+ * does other work, then finished by rp_pdf_deflate_finish(). */
+struct rp_pdf_deflating;
+
+/* Starts deflating the `n` buffers of `items` at `level` (as rp_pdf_deflate_all() does) in a
+ * thread of its own when `threads` is 2; with 1, or when no thread can be started, nothing is
+ * done until rp_pdf_deflate_finish(). `items` and their data must stay until then. Returns
+ * NULL only out of memory (nothing started). */
+struct rp_pdf_deflating *rp_pdf_deflate_start(struct rp_pdf_deflation *items, size_t n, int level,
+                                              int threads);
+
+/* Deflates what is left of the batch in the calling thread, waits for the other, frees the
+ * handle: every item then has its output, the same whatever the threads. NULL is ignored. */
+void rp_pdf_deflate_finish(struct rp_pdf_deflating *d);
+
 #endif

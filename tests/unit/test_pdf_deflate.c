@@ -130,6 +130,38 @@ static void batch_in_two_threads_same_bytes(void **state)
     free(data);
 }
 
+/* A batch started in a second thread while the caller goes on, then finished: the bytes of
+ * rp_pdf_deflate() for each buffer; with one thread, all is done at the finish. */
+static void started_then_finished_same_bytes(void **state)
+{
+    (void)state;
+    size_t len;
+    char *data = content(&len);
+    enum { N = 5 };
+    for (int threads = 1; threads <= 2; threads++) {
+        struct rp_pdf_deflation items[N];
+        for (size_t i = 0; i < N; i++)
+            items[i] = (struct rp_pdf_deflation){.data = data + i * (len / N), .len = len / N};
+        struct rp_pdf_deflating *d = rp_pdf_deflate_start(items, N, 5, threads);
+        assert_non_null(d);
+        unsigned char *z;
+        size_t size;
+        /* The caller's own deflating meanwhile uses its own compressor. */
+        assert_int_equal(rp_pdf_deflate(data, len, 5, &z, &size), 0);
+        free(z);
+        rp_pdf_deflate_finish(d);
+        for (size_t i = 0; i < N; i++) {
+            assert_int_equal(items[i].rc, 0);
+            assert_int_equal(rp_pdf_deflate(items[i].data, items[i].len, 5, &z, &size), 0);
+            assert_int_equal(items[i].size, size);
+            assert_memory_equal(items[i].z, z, size);
+            free(z);
+            free(items[i].z);
+        }
+    }
+    free(data);
+}
+
 /* An unknown level fails every buffer of a batch, each with no output. */
 static void batch_refuses_unknown_level(void **state)
 {
@@ -151,6 +183,7 @@ int main(void)
         cmocka_unit_test(refuses_unknown_level),
         cmocka_unit_test(batch_in_two_threads_same_bytes),
         cmocka_unit_test(batch_refuses_unknown_level),
+        cmocka_unit_test(started_then_finished_same_bytes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -10,6 +10,7 @@
 /* cmocka.h needs the four headers above, in this order. */
 #include <cmocka.h>
 
+#include "render/pdf_deflate.h"
 #include "render/pdf_pack.h"
 #include "util/buf.h"
 
@@ -117,7 +118,7 @@ static void packs_plain_objects_and_keeps_streams(void **state)
     struct rp_buf in = {0}, out = {0};
     make_pdf(&in, sample, SAMPLE);
     struct rp_pdf_packed pk = {0};
-    assert_int_equal(rp_pdf_pack(in.data, in.len, 6, 1, &out, &pk), 0);
+    assert_int_equal(rp_pdf_pack(in.data, in.len, 6, 1, NULL, 0, &out, &pk), 0);
     assert_true(out.len < in.len + 400);
     assert_memory_equal(out.data, "%PDF-1.7\n", 9);
     assert_string_equal(out.data + out.len - 6, "%%EOF\n");
@@ -163,7 +164,7 @@ static void packs_plain_objects_and_keeps_streams(void **state)
     /* The same input, the same bytes. */
     struct rp_buf again = {0};
     struct rp_pdf_packed pk2 = {0};
-    assert_int_equal(rp_pdf_pack(in.data, in.len, 6, 1, &again, &pk2), 0);
+    assert_int_equal(rp_pdf_pack(in.data, in.len, 6, 1, NULL, 0, &again, &pk2), 0);
     assert_int_equal(again.len, out.len);
     assert_memory_equal(again.data, out.data, out.len);
     free(again.data);
@@ -212,7 +213,7 @@ static void deflates_unfiltered_content(void **state)
     struct rp_buf in = {0}, out = {0};
     make_pdf(&in, objs, sizeof objs / sizeof *objs);
     struct rp_pdf_packed pk = {0};
-    assert_int_equal(rp_pdf_pack(in.data, in.len, 6, 1, &out, &pk), 0);
+    assert_int_equal(rp_pdf_pack(in.data, in.len, 6, 1, NULL, 0, &out, &pk), 0);
     char dict[512];
     struct entry e[16];
     read_xref(&out, &pk, e, 16, dict, sizeof dict);
@@ -269,8 +270,8 @@ static void same_bytes_in_one_and_two_threads(void **state)
     struct rp_buf in = {0}, one = {0}, two = {0};
     make_pdf(&in, objs, 2 + 2 * PAGES);
     struct rp_pdf_packed pk1 = {0}, pk2 = {0};
-    assert_int_equal(rp_pdf_pack(in.data, in.len, 6, 1, &one, &pk1), 0);
-    assert_int_equal(rp_pdf_pack(in.data, in.len, 6, 2, &two, &pk2), 0);
+    assert_int_equal(rp_pdf_pack(in.data, in.len, 6, 1, NULL, 0, &one, &pk1), 0);
+    assert_int_equal(rp_pdf_pack(in.data, in.len, 6, 2, NULL, 0, &two, &pk2), 0);
     assert_true(one.len < in.len / 2); /* the content was deflated */
     assert_int_equal(one.len, two.len);
     assert_memory_equal(one.data, two.data, one.len);
@@ -295,6 +296,42 @@ static void same_bytes_in_one_and_two_threads(void **state)
     free(in.data), free(one.data), free(two.data);
 }
 
+/* Content deflated ahead of the packer (by object number) is taken where its bytes are the
+ * stream's and left where they differ (the content changed since): the file is the same
+ * either way, and the packer owns exactly the outputs it took. */
+static void takes_content_deflated_ahead(void **state)
+{
+    (void)state;
+    static const char *const objs[] = {
+        "<<\n/Type /Catalog\n/Pages 2 0 R\n>>\n",
+        "<<\n/Type /Pages\n/Kids [ 3 0 R ]\n/Count 1\n>>\n",
+        "<<\n/Type /Page\n/Parent 2 0 R\n/Contents 4 0 R\n>>\n",
+        "<<\n/Length 5 0 R\n>>\nstream\r\nBT /F1 12 Tf (hello hello hello) Tj ET\nendstream\n",
+        "38\n",
+        "<<\n/Length 7 0 R\n>>\nstream\r\nBT /F1 9 Tf (bye bye bye bye) Tj ET\nendstream\n",
+        "35\n",
+    };
+    struct rp_buf in = {0}, plain = {0}, ahead = {0};
+    make_pdf(&in, objs, sizeof objs / sizeof *objs);
+    struct rp_pdf_packed pk = {0}, pk2 = {0};
+    assert_int_equal(rp_pdf_pack(in.data, in.len, 6, 1, NULL, 0, &plain, &pk), 0);
+    struct rp_pdf_deflation pre[8] = {{0}};
+    pre[4] = (struct rp_pdf_deflation){.data = "BT /F1 12 Tf (hello hello hello) Tj ET", .len = 38};
+    pre[6] = (struct rp_pdf_deflation){.data = "BT /F1 9 Tf (bye bye bye bye) Tj EX", .len = 35};
+    rp_pdf_deflate_all(&pre[4], 1, RP_PDF_CONTENT_LEVEL, 1);
+    rp_pdf_deflate_all(&pre[6], 1, RP_PDF_CONTENT_LEVEL, 1);
+    unsigned char *kept = pre[6].z;
+    assert_non_null(pre[4].z);
+    assert_non_null(kept);
+    assert_int_equal(rp_pdf_pack(in.data, in.len, 6, 1, pre, 8, &ahead, &pk2), 0);
+    assert_null(pre[4].z);            /* taken */
+    assert_ptr_equal(pre[6].z, kept); /* its bytes differ: not taken */
+    assert_int_equal(plain.len, ahead.len);
+    assert_memory_equal(plain.data, ahead.data, plain.len);
+    free(kept);
+    free(in.data), free(plain.data), free(ahead.data);
+}
+
 /* Each input is the sample with one thing changed; none is packed and `out` keeps what it had. */
 static void refuses_other_forms(void **state)
 {
@@ -317,7 +354,7 @@ static void refuses_other_forms(void **state)
         memcpy(at, changes[i][1], strlen(changes[i][1]));
         rp_buf_adds(&out, "kept");
         struct rp_pdf_packed pk = {0};
-        assert_int_equal(rp_pdf_pack(bad.data, bad.len, 6, 1, &out, &pk), -1);
+        assert_int_equal(rp_pdf_pack(bad.data, bad.len, 6, 1, NULL, 0, &out, &pk), -1);
         assert_string_equal(out.data, "kept");
         free(bad.data);
         free(out.data);
@@ -328,7 +365,7 @@ static void refuses_other_forms(void **state)
         struct rp_pdf_packed pk = {0};
         char *copy = malloc(cut + 1);
         memcpy(copy, good.data, cut);
-        assert_int_equal(rp_pdf_pack(copy, cut, 6, 1, &out, &pk), -1);
+        assert_int_equal(rp_pdf_pack(copy, cut, 6, 1, NULL, 0, &out, &pk), -1);
         free(copy);
         free(out.data);
     }
@@ -342,6 +379,7 @@ int main(void)
         cmocka_unit_test(refuses_other_forms),
         cmocka_unit_test(deflates_unfiltered_content),
         cmocka_unit_test(same_bytes_in_one_and_two_threads),
+        cmocka_unit_test(takes_content_deflated_ahead),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -11,8 +11,12 @@ static const struct {
     const char *name;
     int (*run)(int argc, char **argv);
 } COMMANDS[] = {
-    {"check", rp_cmd_check},   {"dump", rp_cmd_dump},   {"stats", rp_cmd_stats},
-    {"render", rp_cmd_render}, {"build", rp_cmd_build}, {"coverage", rp_cmd_coverage},
+    {"check", rp_cmd_check},
+    {"dump", rp_cmd_dump},
+    {"stats", rp_cmd_stats},
+    {"render", rp_cmd_render},
+    {"build", rp_cmd_build},
+    {"coverage", rp_cmd_coverage},
     {"xliff", rp_cmd_xliff},
 };
 

@@ -292,6 +292,11 @@ void rp_editions_share_pages(const struct rp_produce_request *req, const struct 
             rp_typography_apply(docs[i]); /* laid out as it will be printed */
         if (!docs[i] || !same_skeleton(&docs[i]->body, &doc->body))
             goto done;
+        /* A partner that will not be published (some of its texts are not in its language,
+         * and the request does not allow that) has no pages to match: this edition is laid
+         * out alone, as the partner's own job decides from the same sources and options. */
+        if (i != self && !req->allow_fallback && docs[i]->coverage.fallback > 0)
+            goto done;
     }
     const struct rp_doc *const *all = (const struct rp_doc *const *)docs;
     /* This edition's pages are kept (in the session's arena, which outlives the document):

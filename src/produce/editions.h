@@ -51,7 +51,9 @@ ssize_t rp_editions_plan_pages(const struct rp_page_shape *shapes, size_t n, siz
 /* Lays out every side-by-side edition of the document `doc` (built for `req` from `in`)
  * without writing anything, and attaches to `doc` the plan that gives it their common page
  * structure (in the session's arena). Leaves `doc` without a plan when it needs none, when
- * no backend of `req` has pages, for a review edition or a language laid out alone, and when
+ * no backend of `req` has pages, for a review edition or a language laid out alone, when a
+ * partner edition would not be published (texts not in its language, and no
+ * req->allow_fallback), and when
  * an edition cannot be built or laid out (the document is then produced freely and reports
  * its own failures). */
 void rp_editions_share_pages(const struct rp_produce_request *req, const struct rp_kind_input *in,

@@ -51,4 +51,20 @@ cp -r "$src/input/interieur" "$tmp/in/"
 cmp -s "$tmp/a.pdf" "$tmp/out/interieur/budget-2022-2024.fr.pdf" ||
   fail "the batch's French budget differs from the one rendered alone"
 
+# A partner edition that is not published (without --allow-fallback, the Dutch 2022 report
+# of interieur, some of whose texts are French only) has no pages to match: the French
+# report is laid out alone, shorter than when paged like the Dutch one.
+pages_of() { pdfinfo "$1" | awk '/^Pages:/ {print $2}'; }
+evaluation=("$src/input/interieur/plan.xml" "$src/input/interieur/evaluation-2022.xml")
+"$rapport" render --kind evaluation --year 2022 --lang nl "${evaluation[@]}" -o "$tmp/nl.pdf" \
+  2>/dev/null && fail "the Dutch 2022 report of interieur is complete: pick another case"
+[ -e "$tmp/nl.pdf" ] && fail "an incomplete Dutch report was written"
+"$rapport" render --kind evaluation --year 2022 --lang fr "${evaluation[@]}" -o "$tmp/alone.pdf" \
+  2>/dev/null || fail "the French 2022 report was not written"
+"$rapport" render --kind evaluation --year 2022 --lang fr --allow-fallback "${evaluation[@]}" \
+  -o "$tmp/paired.pdf" 2>/dev/null || fail "the French 2022 report was not written with fallback"
+alone=$(pages_of "$tmp/alone.pdf") paired=$(pages_of "$tmp/paired.pdf")
+[ "$alone" -lt "$paired" ] ||
+  fail "the French report has $alone pages alone and $paired paged like the Dutch one"
+
 exit 0

@@ -88,12 +88,13 @@ bool rp_plan_elsewhere(const struct rp_report *r, const struct rp_section *s)
     return r->plan->commitment_count && moved(r->plan, s);
 }
 
-/* Whether the article `s` or one beneath it relates to commitment `id`. */
+/* Whether the article `s` or one beneath it relates to commitment `id`. (Such an article is
+ * moved, so it and every section above it are in the tree: no need to ask. The cheap
+ * relation is tested first; a plan has hundreds of commitments, each asked of every
+ * section.) */
 static bool heads(const struct rp_plan *p, const struct rp_section *s, const char *id)
 {
-    if (!in_tree(p, s))
-        return false;
-    if (article(p, s) && relates(s, id))
+    if (relates(s, id) && article(p, s))
         return true;
     for (size_t i = 0; i < s->block_count; i++)
         if (s->blocks[i].kind == RP_BLOCK_SECTION && heads(p, s->blocks[i].section, id))

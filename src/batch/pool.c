@@ -14,6 +14,7 @@
 #include "templates/templates.h"
 #include "util/arena.h"
 #include "util/atomic.h"
+#include "util/file.h"
 #include "util/fmt.h"
 
 #include <errno.h>
@@ -53,36 +54,6 @@ struct slot {
     char *buf;
     size_t size, cap;
 };
-
-static bool write_all(int fd, const void *data, size_t size)
-{
-    const char *p = data;
-    while (size > 0) {
-        ssize_t n = write(fd, p, size);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return false;
-        p += n;
-        size -= (size_t)n;
-    }
-    return true;
-}
-
-static bool read_all(int fd, void *data, size_t size)
-{
-    char *p = data;
-    while (size > 0) {
-        ssize_t n = read(fd, p, size);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return false;
-        p += n;
-        size -= (size_t)n;
-    }
-    return true;
-}
 
 /* Seconds of CPU this process has used, rounded up. */
 static rlim_t cpu_used(void)
@@ -142,7 +113,7 @@ static void child(struct rp_jobs *jobs, const struct rp_batch_options *opt, int 
     struct rlimit cpu;
     getrlimit(RLIMIT_CPU, &cpu);
     size_t index;
-    while (read_all(cmd, &index, sizeof index) && index < jobs->count) {
+    while (rp_fd_read_all(cmd, &index, sizeof index) == 0 && index < jobs->count) {
         /* Each document has its own allowance of CPU time, beyond which the kernel stops the
          * worker (SIGXCPU). */
         rlim_t soft = cpu_used() + WORKER_CPU_SECONDS;
@@ -157,7 +128,8 @@ static void child(struct rp_jobs *jobs, const struct rp_batch_options *opt, int 
         size_t size;
         char *data = rp_result_encode(&r, &size);
         uint64_t header = size;
-        bool sent = write_all(res, &header, sizeof header) && write_all(res, data, size);
+        bool sent = rp_fd_write_all(res, &header, sizeof header) == 0 &&
+                    rp_fd_write_all(res, data, size) == 0;
         free(data);
         rp_arena_free(arena);
         if (!sent)
@@ -223,7 +195,7 @@ static bool launch(struct slot *s, const struct slot *all, size_t n, struct rp_j
     size_t index = (size_t)(job - jobs->items);
     s->job = job;
     s->size = 0;
-    if (write_all(s->cmd, &index, sizeof index))
+    if (rp_fd_write_all(s->cmd, &index, sizeof index) == 0)
         return true;
     s->job = NULL;
     return false;

@@ -6,6 +6,7 @@
 
 #include "util/arena.h"
 #include "util/atomic.h"
+#include "util/file.h"
 
 #include <errno.h>
 #include <libxml/xmlwriter.h>
@@ -150,20 +151,6 @@ int rp_xliff_write(const struct rp_text_file *files, size_t count, char **data, 
     return w.failed ? -1 : 0;
 }
 
-int rp_xliff_write_all(int fd, const char *data, size_t size)
-{
-    while (size > 0) {
-        ssize_t n = write(fd, data, size);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return -1;
-        data += n;
-        size -= (size_t)n;
-    }
-    return 0;
-}
-
 int rp_xliff_export(const char *const *paths, size_t count, const char *lang, const char *out,
                     struct rp_diags *diags)
 {
@@ -186,7 +173,7 @@ int rp_xliff_export(const char *const *paths, size_t count, const char *lang, co
     } else if (rp_xliff_write(files, count, &data, &size) != 0) {
         rp_diag_add(diags, RP_ERROR, out, 0, 0, "the XLIFF document could not be written");
     } else if (strcmp(out, "-") == 0) {
-        status = rp_xliff_write_all(STDOUT_FILENO, data, size);
+        status = rp_fd_write_all(STDOUT_FILENO, data, size);
         if (status != 0)
             rp_diag_add(diags, RP_ERROR, NULL, 0, 0, "standard output: %s", strerror(errno));
     } else if (rp_atomic_write(out, data, size) != 0) {

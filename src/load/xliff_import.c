@@ -305,7 +305,7 @@ static int write_checked(const struct rp_xliff_model *m, struct rp_diags *diags)
         rp_diag_add(diags, RP_ERROR, m->path, 0, 0, "cannot write: %s", rp_atomic_strerror(errno));
         return -1;
     }
-    if (rp_xliff_write_all(a.fd, m->result, m->result_size) != 0) {
+    if (rp_fd_write_all(a.fd, m->result, m->result_size) != 0) {
         int err = errno;
         rp_atomic_abort(&a);
         rp_diag_add(diags, RP_ERROR, m->path, 0, 0, "cannot write: %s", strerror(err));

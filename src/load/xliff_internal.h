@@ -77,11 +77,6 @@ bool rp_xliff_toks_empty(const struct toks *t);
 /* Gives the inline elements of `target` the ids of their counterparts in `source`. */
 void rp_xliff_assign_ids(struct rp_arena *arena, const struct toks *source, struct toks *target);
 
-/* ---------------------------------------------------------------- export */
-
-/* Writes all of `data` to `fd`; 0, or -1 with errno set. */
-int rp_xliff_write_all(int fd, const char *data, size_t size);
-
 /* ---------------------------------------------------------------- import */
 
 /* A <trans-unit> and a <file> of the XLIFF document being imported (xliff_import.c). */

@@ -20,6 +20,7 @@
 #include "util/arena.h"
 #include "util/buf.h"
 #include "util/diag.h"
+#include "util/file.h"
 #include "util/utf8.h"
 
 #include <errno.h>
@@ -822,18 +823,10 @@ static void outline(struct pdf *p, const struct rp_layout_result *res)
 
 static int write_all(struct pdf *p, int fd, const void *data, size_t len)
 {
-    const char *b = data;
-    for (size_t off = 0; off < len;) {
-        ssize_t n = write(fd, b + off, len - off);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0) {
-            rp_diag_add(p->diags, RP_ERROR, p->path, 0, 0, "cannot write: %s", strerror(errno));
-            return -1;
-        }
-        off += (size_t)n;
-    }
-    return 0;
+    if (rp_fd_write_all(fd, data, len) == 0)
+        return 0;
+    rp_diag_add(p->diags, RP_ERROR, p->path, 0, 0, "cannot write: %s", strerror(errno));
+    return -1;
 }
 
 /* Writes the finished document to `fd`: libharu saves into its memory stream, its output is

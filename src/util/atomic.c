@@ -1,6 +1,7 @@
 /* Temporary file, fsync, rename, fsync of the directory: the one way rapport writes output. */
 #define _DEFAULT_SOURCE
 #include "util/atomic.h"
+#include "util/file.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -164,26 +165,12 @@ int rp_fsync_parent(const char *path)
     return fsync_dir(dir);
 }
 
-static int write_all(int fd, const char *data, size_t size)
-{
-    while (size > 0) {
-        ssize_t n = write(fd, data, size);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0)
-            return -1;
-        data += n;
-        size -= (size_t)n;
-    }
-    return 0;
-}
-
 int rp_atomic_write(const char *final, const void *data, size_t size)
 {
     struct rp_atomic a;
     if (rp_atomic_open(&a, final) != 0)
         return -1;
-    if (write_all(a.fd, data, size) != 0) {
+    if (rp_fd_write_all(a.fd, data, size) != 0) {
         rp_atomic_abort(&a);
         return -1;
     }
@@ -212,7 +199,7 @@ int rp_atomic_copy(const char *src, const char *final)
             rc = n < 0 ? -1 : 0;
             break;
         }
-        if (write_all(a.fd, buf, (size_t)n) != 0) {
+        if (rp_fd_write_all(a.fd, buf, (size_t)n) != 0) {
             rc = -1;
             break;
         }

@@ -7,7 +7,12 @@
 cd "$tmp" || exit 2
 bash "$src/bench/gen-tree.sh" 6 in "$src/input" || fail "generator"
 
+start=$EPOCHREALTIME
 "$rapport" build -q -j2 in -o ref 2>/dev/null || fail "reference build"
+# The moments of the kills are fractions of this build's time, so that they fall during a
+# build however fast it is on this machine.
+took=$(awk -v a="$start" -v b="$EPOCHREALTIME" 'BEGIN { print b - a }')
+at() { awk -v t="$took" -v f="$1" 'BEGIN { printf "%.3f", t * f }'; }
 
 # Every PDF under a final name must be complete.
 check_complete() {
@@ -28,7 +33,7 @@ wait_unlocked() { # the killed build's workers die with it; wait until they are 
   fail "the lock of $1 is still held after the build was killed"
 }
 
-for delay in 0.3 0.9 1.7 2.6; do
+for delay in $(at 0.1) $(at 0.3) $(at 0.55) $(at 0.8); do
   "$rapport" build -q -j2 in -o out 2>/dev/null &
   pid=$!
   sleep $delay
@@ -42,13 +47,13 @@ done
 diff -r -x .rapport.lock ref out >/dev/null || fail "the rerun does not match an uninterrupted build"
 echo "SIGKILL x4 then rerun: $(grep -c '^built' log) documents rebuilt, output identical"
 
-# clean_stop SIG DIR LOG: a build into DIR stopped by SIG after 1.5 s exits 1, says it was
+# clean_stop SIG DIR LOG: a build into DIR stopped by SIG halfway exits 1, says it was
 # interrupted, leaves no temporary file, a manifest and only complete PDFs.
 clean_stop() {
   rm -rf "$2"
   "$rapport" build -j2 in -o "$2" 2>"$3" &
   local pid=$! rc
-  sleep 1.5
+  sleep "$(at 0.5)"
   kill -"$1" $pid
   wait $pid
   rc=$?

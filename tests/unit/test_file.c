@@ -78,7 +78,10 @@ static void test_whole_writes_and_reads_on_a_pipe(void **state)
     assert_true(child >= 0);
     if (child == 0) {
         close(fds[0]);
-        _exit(rp_fd_write_all(fds[1], out, SIZE) == 0 ? 0 : 1);
+        int code = rp_fd_write_all(fds[1], out, SIZE) == 0 ? 0 : 1;
+        free(out); /* freed before it exits: the child runs under valgrind too */
+        free(in);
+        _exit(code);
     }
     close(fds[1]);
     assert_int_equal(rp_fd_read_all(fds[0], in, SIZE), 0);

@@ -97,6 +97,22 @@ static void refuses_unknown_level(void **state)
     assert_int_equal(size, 0);
 }
 
+/* Each of the `n` deflated `items` holds the bytes rp_pdf_deflate() gives its buffer alone at
+ * level 5; frees their outputs. */
+static void each_as_alone(struct rp_pdf_deflation *items, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char *z;
+        size_t size;
+        assert_int_equal(items[i].rc, 0);
+        assert_int_equal(rp_pdf_deflate(items[i].data, items[i].len, 5, &z, &size), 0);
+        assert_int_equal(items[i].size, size);
+        assert_memory_equal(items[i].z, z, size);
+        free(z);
+        free(items[i].z);
+    }
+}
+
 /* A batch deflated in two threads gives, buffer by buffer, the bytes rp_pdf_deflate() gives
  * alone, whatever thread took which buffer; one thread too. Buffers of different sizes (one
  * empty) so that the threads take them unevenly. */
@@ -116,16 +132,7 @@ static void batch_in_two_threads_same_bytes(void **state)
         }
         assert_true(at <= len);
         rp_pdf_deflate_all(items, N, 5, threads);
-        for (size_t i = 0; i < N; i++) {
-            unsigned char *z;
-            size_t size;
-            assert_int_equal(items[i].rc, 0);
-            assert_int_equal(rp_pdf_deflate(items[i].data, items[i].len, 5, &z, &size), 0);
-            assert_int_equal(items[i].size, size);
-            assert_memory_equal(items[i].z, z, size);
-            free(z);
-            free(items[i].z);
-        }
+        each_as_alone(items, N);
     }
     free(data);
 }
@@ -150,14 +157,7 @@ static void started_then_finished_same_bytes(void **state)
         assert_int_equal(rp_pdf_deflate(data, len, 5, &z, &size), 0);
         free(z);
         rp_pdf_deflate_finish(d);
-        for (size_t i = 0; i < N; i++) {
-            assert_int_equal(items[i].rc, 0);
-            assert_int_equal(rp_pdf_deflate(items[i].data, items[i].len, 5, &z, &size), 0);
-            assert_int_equal(items[i].size, size);
-            assert_memory_equal(items[i].z, z, size);
-            free(z);
-            free(items[i].z);
-        }
+        each_as_alone(items, N);
     }
     free(data);
 }

@@ -693,7 +693,7 @@ static void draw_running(struct pdf *p, HPDF_Page page, struct state *st, const 
         HPDF_Array box = HPDF_Array_New(p->doc->mmgr);
         if (!form || !res || !box)
             return;
-        form->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+        form->filter = HPDF_STREAM_FILTER_NONE;           /* deflated by the packer */
         form->header.obj_class |= HPDF_OSUBCLASS_XOBJECT; /* what libharu's Do expects */
         HPDF_Dict_AddName(form, "Type", "XObject");
         HPDF_Dict_AddName(form, "Subtype", "Form");
@@ -714,27 +714,73 @@ static void draw_running(struct pdf *p, HPDF_Page page, struct state *st, const 
     (void)st; /* Do restores the graphics state it found */
 }
 
+/* libharu's page operators write through the page's stream: this one appends to the
+ * page's own buffer. */
+static HPDF_STATUS content_write(HPDF_Stream s, const HPDF_BYTE *bytes, HPDF_UINT n)
+{
+    rp_buf_add(&((struct rp_pdf_content *)s->attr)->bytes, (const char *)bytes, n);
+    return HPDF_OK;
+}
+
+/* Adds a page of `pg`'s size whose content goes to a buffer of its own. */
+static HPDF_Page add_page(struct pdf *p, const struct rp_page *pg)
+{
+    if (p->page_count == p->page_cap) {
+        p->page_cap = p->page_cap ? p->page_cap * 2 : 64;
+        p->pages = rp_xrealloc(p->pages, p->page_cap * sizeof *p->pages);
+        p->heights = rp_xrealloc(p->heights, p->page_cap * sizeof *p->heights);
+        p->contents = rp_xrealloc(p->contents, p->page_cap * sizeof *p->contents);
+    }
+    HPDF_Page page = HPDF_AddPage(p->doc);
+    if (!page)
+        return NULL;
+    struct rp_pdf_content *c = calloc(1, sizeof *c);
+    if (!c)
+        return NULL;
+    c->writer = HPDF_CallbackWriter_New(p->doc->mmgr, content_write, c);
+    if (!c->writer) {
+        free(c);
+        return NULL;
+    }
+    HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
+    attr->stream = c->writer; /* libharu's own stays empty */
+    /* The content is deflated by the packer (pdf_pack.c), faster than libharu does. */
+    attr->contents->filter = HPDF_STREAM_FILTER_NONE;
+    HPDF_Page_SetWidth(page, (HPDF_REAL)pg->width);
+    HPDF_Page_SetHeight(page, (HPDF_REAL)pg->height);
+    p->pages[p->page_count] = page;
+    p->contents[p->page_count] = c;
+    p->heights[p->page_count++] = pg->height;
+    return page;
+}
+
+/* Gives every page back its own stream (libharu's, empty): nothing is drawn any more.
+ * Returns false when libharu would still write to a page as it saves: a text object, a
+ * path or a saved graphics state left open, which it would close there. */
+static bool detach_contents(struct pdf *p)
+{
+    bool closed = true;
+    for (size_t i = 0; i < p->page_count; i++) {
+        HPDF_PageAttr attr = (HPDF_PageAttr)p->pages[i]->attr;
+        struct rp_pdf_content *c = p->contents[i];
+        if (!c->writer)
+            continue;
+        closed &=
+            attr->gmode == HPDF_GMODE_PAGE_DESCRIPTION && (!attr->gstate || !attr->gstate->prev);
+        attr->stream = attr->contents->stream;
+        HPDF_Stream_Free(c->writer);
+        c->writer = NULL;
+    }
+    return closed;
+}
+
 static int on_page(void *ctx, const struct rp_page *pg, bool overlay)
 {
     struct pdf *p = ctx;
     if (p->errors)
         return -1;
-    if (!overlay) {
-        if (p->page_count == p->page_cap) {
-            p->page_cap = p->page_cap ? p->page_cap * 2 : 64;
-            p->pages = rp_xrealloc(p->pages, p->page_cap * sizeof *p->pages);
-            p->heights = rp_xrealloc(p->heights, p->page_cap * sizeof *p->heights);
-        }
-        HPDF_Page page = HPDF_AddPage(p->doc);
-        if (!page)
-            return -1;
-        /* The content is deflated by the packer (pdf_pack.c), faster than libharu does. */
-        ((HPDF_PageAttr)page->attr)->contents->filter = HPDF_STREAM_FILTER_NONE;
-        HPDF_Page_SetWidth(page, (HPDF_REAL)pg->width);
-        HPDF_Page_SetHeight(page, (HPDF_REAL)pg->height);
-        p->pages[p->page_count] = page;
-        p->heights[p->page_count++] = pg->height;
-    }
+    if (!overlay && !add_page(p, pg))
+        return -1;
     if (pg->index >= p->page_count)
         return -1;
     HPDF_Page page = p->pages[pg->index];
@@ -852,121 +898,128 @@ int rp_pdf_threads(void)
     return deflate_threads;
 }
 
-/* Appends the bytes of libharu's memory stream `s` to `b`: its blocks are full but the last,
- * `size` bytes in all. Returns false for another kind of stream. */
-static bool stream_bytes(HPDF_Stream s, struct rp_buf *b)
-{
-    if (!s || s->type != HPDF_STREAM_MEMORY)
-        return false;
-    HPDF_MemStreamAttr m = (HPDF_MemStreamAttr)s->attr;
-    size_t left = s->size;
-    for (HPDF_UINT i = 0; i < m->buf->count && left > 0; i++) {
-        size_t n = left < m->buf_siz ? left : m->buf_siz;
-        rp_buf_add(b, HPDF_List_ItemAt(m->buf, i), n);
-        left -= n;
-    }
-    return left == 0;
-}
-
-/* The content of every page as it will be saved, deflated by a second thread while libharu
- * writes the file (the packer takes these outputs for the streams whose bytes they are):
- * `data` holds the contents, `items` (by object number) their deflation. */
+/* The content of every page by the object number of its stream, for the packer, which
+ * puts it in place of the stream libharu wrote empty. With two threads, a second one
+ * deflates it while libharu writes the file; with one, the packer deflates it. */
 struct early {
-    struct rp_buf data;
     struct rp_pdf_deflation *items, *batch; /* by object number; by page */
     size_t count, pages;
     unsigned *numbers; /* of the pages' content streams */
     struct rp_pdf_deflating *run;
 };
 
-static void deflate_early(struct pdf *p, struct early *e)
+static int deflate_early(struct pdf *p, struct early *e)
 {
     *e = (struct early){0};
-    if (rp_pdf_threads() < 2 || !p->page_count)
-        return;
-    size_t *at = malloc(p->page_count * sizeof *at);
-    unsigned *numbers = malloc(p->page_count * sizeof *numbers);
-    size_t pages = 0;
-    for (size_t i = 0; at && numbers && i < p->page_count; i++) {
+    if (!p->page_count)
+        return 0;
+    e->numbers = malloc(p->page_count * sizeof *e->numbers);
+    e->batch = calloc(p->page_count, sizeof *e->batch);
+    if (!e->numbers || !e->batch)
+        return -1;
+    for (size_t i = 0; i < p->page_count; i++) {
         HPDF_PageAttr attr = (HPDF_PageAttr)p->pages[i]->attr;
-        size_t from = e->data.len;
-        if (!attr->contents || attr->contents->filter != HPDF_STREAM_FILTER_NONE ||
-            !stream_bytes(attr->stream, &e->data)) {
-            e->data.len = from;
-            continue;
-        }
-        numbers[pages] = (unsigned)(attr->contents->header.obj_id & 0x00FFFFFF);
-        at[pages++] = from;
-        e->count = numbers[pages - 1] + 1 > e->count ? numbers[pages - 1] + 1 : e->count;
+        unsigned n = (unsigned)(attr->contents->header.obj_id & 0x00FFFFFF);
+        e->numbers[i] = n;
+        e->batch[i] = (struct rp_pdf_deflation){.data = p->contents[i]->bytes.data,
+                                                .len = p->contents[i]->bytes.len};
+        e->count = n + 1 > e->count ? n + 1 : e->count;
     }
-    e->items = e->count ? calloc(e->count, sizeof *e->items) : NULL;
-    struct rp_pdf_deflation *batch = e->items && pages ? calloc(pages, sizeof *batch) : NULL;
-    if (batch) {
-        for (size_t k = 0; k < pages; k++) {
-            size_t end = k + 1 < pages ? at[k + 1] : e->data.len;
-            batch[k] = (struct rp_pdf_deflation){.data = e->data.data + at[k], .len = end - at[k]};
-        }
-        /* Deflated in place in `batch`, then moved to their object numbers. */
-        e->run = rp_pdf_deflate_start(batch, pages, RP_PDF_CONTENT_LEVEL, 2);
-    }
-    e->batch = batch;
-    e->pages = pages;
-    e->numbers = numbers;
-    free(at);
+    e->pages = p->page_count;
+    e->items = calloc(e->count, sizeof *e->items);
+    if (!e->items)
+        return -1;
+    /* Deflated in place in `batch`, then moved to their object numbers. */
+    if (rp_pdf_threads() > 1)
+        e->run = rp_pdf_deflate_start(e->batch, e->pages, RP_PDF_CONTENT_LEVEL, 2);
+    return 0;
 }
 
 static void early_wait(struct early *e)
 {
-    if (!e->run)
+    if (!e->items)
         return;
     rp_pdf_deflate_finish(e->run);
     e->run = NULL;
-    for (size_t k = 0; k < e->pages; k++)
+    for (size_t k = 0; k < e->pages; k++) {
         e->items[e->numbers[k]] = e->batch[k];
+        e->batch[k].z = NULL;
+    }
 }
 
 static void early_free(struct early *e)
 {
-    early_wait(e);
-    for (size_t i = 0; i < e->count; i++)
+    rp_pdf_deflate_finish(e->run);
+    for (size_t i = 0; e->items && i < e->count; i++)
         free(e->items[i].z);
-    free(e->items), free(e->batch), free(e->numbers), free(e->data.data);
+    for (size_t k = 0; e->batch && k < e->pages; k++)
+        free(e->batch[k].z);
+    free(e->items), free(e->batch), free(e->numbers);
+}
+
+/* libharu's output, read from its memory stream into `raw`. */
+static int libharu_save(struct pdf *p, struct rp_buf *raw)
+{
+    raw->len = 0;
+    if (HPDF_SaveToStream(p->doc) != HPDF_OK || HPDF_ResetStream(p->doc) != HPDF_OK)
+        return -1;
+    size_t want = (size_t)HPDF_GetStreamSize(p->doc) + 1;
+    if (raw->cap < want) {
+        raw->data = rp_xrealloc(raw->data, want);
+        raw->cap = want;
+    }
+    for (;;) {
+        HPDF_UINT32 len = (HPDF_UINT32)(raw->cap - raw->len - 1);
+        if (len == 0) {
+            raw->cap *= 2;
+            raw->data = rp_xrealloc(raw->data, raw->cap);
+            continue;
+        }
+        HPDF_STATUS st = HPDF_ReadFromStream(p->doc, (HPDF_BYTE *)raw->data + raw->len, &len);
+        raw->len += len;
+        if (st == HPDF_STREAM_EOF)
+            return 0;
+        if (st != HPDF_OK)
+            return -1;
+    }
+}
+
+/* Output the packer refuses (not of the form it knows) is written as libharu made it: the
+ * page content then goes into libharu's own streams, and libharu saves again. */
+static int save_unpacked(struct pdf *p, struct rp_buf *raw)
+{
+    for (size_t i = 0; i < p->page_count; i++) {
+        const struct rp_buf *b = &p->contents[i]->bytes;
+        HPDF_Stream own = ((HPDF_PageAttr)p->pages[i]->attr)->contents->stream;
+        if (b->len &&
+            HPDF_Stream_Write(own, (const HPDF_BYTE *)b->data, (HPDF_UINT)b->len) != HPDF_OK)
+            return -1;
+    }
+    return libharu_save(p, raw);
 }
 
 static int save(struct pdf *p, int fd)
 {
-    struct early early;
-    deflate_early(p, &early);
-    if (HPDF_SaveToStream(p->doc) != HPDF_OK || HPDF_ResetStream(p->doc) != HPDF_OK) {
-        early_free(&early);
+    if (!detach_contents(p)) {
+        rp_diag_add(p->diags, RP_ERROR, p->path, 0, 0,
+                    "internal error: a page was left with a text object or state open");
         return -1;
     }
+    struct early early;
     struct rp_buf raw = {0}, out = {0};
     int rc = -1;
-    raw.cap = (size_t)HPDF_GetStreamSize(p->doc) + 1;
-    raw.data = rp_xrealloc(NULL, raw.cap);
-    for (;;) {
-        HPDF_UINT32 len = (HPDF_UINT32)(raw.cap - raw.len - 1);
-        if (len == 0) {
-            raw.cap = raw.cap ? raw.cap * 2 : 16384;
-            raw.data = rp_xrealloc(raw.data, raw.cap);
-            continue;
-        }
-        HPDF_STATUS st = HPDF_ReadFromStream(p->doc, (HPDF_BYTE *)raw.data + raw.len, &len);
-        raw.len += len;
-        if (st == HPDF_STREAM_EOF)
-            break;
-        if (st != HPDF_OK)
-            goto done;
-    }
+    if (deflate_early(p, &early) != 0 || libharu_save(p, &raw) != 0)
+        goto done;
     struct rp_pdf_packed packed = {(size_t)p->doc->xref->addr, 0};
-    const struct rp_buf *file = &raw;
+    const struct rp_buf *file = &out;
     early_wait(&early);
     if (rp_pdf_pack(raw.data, raw.len, RP_PDF_PACK_LEVEL, rp_pdf_threads(), early.items,
-                    early.count, &out, &packed) == 0)
-        file = &out;
-    else
+                    early.count, &out, &packed) != 0) {
+        if (save_unpacked(p, &raw) != 0)
+            goto done;
+        file = &raw;
         packed = (struct rp_pdf_packed){(size_t)p->doc->xref->addr, 0};
+    }
     rc = write_all(p, fd, file->data, file->len);
     size_t base = file->len;
     raw.len = 0;
@@ -1031,8 +1084,15 @@ static void pdf_free(struct pdf *p)
             if (p->forms[i].states)
                 HPDF_Dict_Free(p->forms[i].states);
         }
-    if (p->doc)
+    if (p->doc) {
+        detach_contents(p); /* the writers are rapport's, made from libharu's memory */
         HPDF_Free(p->doc);
+    }
+    for (size_t i = 0; i < p->page_count; i++) {
+        free(p->contents[i]->bytes.data);
+        free(p->contents[i]);
+    }
+    free(p->contents);
     rp_pdf_fonts_free(p);
     for (size_t i = 0; i < p->form_count; i++)
         free(p->forms[i].bytes);

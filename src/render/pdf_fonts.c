@@ -3,8 +3,9 @@
  * past the first 188 glyphs of a face), and each face is embedded as a Type 0 font over a
  * CIDFontType2 whose program is a subset of the face holding the glyphs drawn, renumbered
  * densely; an embedded CMap maps each code to its glyph's id in the subset (the CID), with
- * their widths (/W) and a ToUnicode map from the shaped clusters. libharu's HPDF_GetFont(…, "UTF-8") is not used: it looked up all 65,536
- * code points of every face for every document and embedded the whole face.
+ * their widths (/W) and a ToUnicode map from the shaped clusters. libharu's HPDF_GetFont(…,
+ * "UTF-8") is not used: it looked up all 65,536 code points of every face for every document and
+ * embedded the whole face.
  *
  * The subset is known only when the last page is drawn, so the Type 0 dictionary is made
  * when a face is first used (pages refer to it) and filled just before the file is saved;
@@ -468,7 +469,7 @@ static HPDF_Dict to_unicode(struct pdf *p, int face)
     HPDF_Dict cmap = HPDF_DictStream_New(p->doc->mmgr, p->doc->xref);
     if (!cmap)
         return NULL;
-    cmap->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+    cmap->filter = HPDF_STREAM_FILTER_NONE; /* deflated by the packer */
     struct rp_buf b = {0};
     rp_buf_adds(&b, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
                     "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
@@ -510,7 +511,7 @@ static HPDF_Dict encoding(struct pdf *p, int face, const uint16_t *cid)
     HPDF_Dict sys = HPDF_Dict_New(mm);
     if (!cmap || !sys)
         return NULL;
-    cmap->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+    cmap->filter = HPDF_STREAM_FILTER_NONE; /* deflated by the packer */
     HPDF_Dict_AddName(cmap, "Type", "CMap");
     HPDF_Dict_AddName(cmap, "CMapName", "Rapport-Codes");
     HPDF_Dict_Add(sys, "Registry", HPDF_String_New(mm, "Adobe", NULL));
@@ -578,7 +579,7 @@ static int finish_face(struct pdf *p, int face)
         free(program);
         return -1;
     }
-    file->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+    file->filter = HPDF_STREAM_FILTER_NONE; /* deflated by the packer */
     HPDF_Stream_Write(file->stream, program, (HPDF_UINT)len);
     HPDF_Dict_AddNumber(file, "Length1", (HPDF_INT32)len);
     free(program);

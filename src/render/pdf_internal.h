@@ -8,6 +8,7 @@
 #include "render/fonts.h"
 #include "render/metrics.h"
 #include "templates/theme.h"
+#include "util/buf.h"
 
 #include <hpdf.h>
 #include <stdbool.h>
@@ -66,6 +67,13 @@ struct pdf {
     bool codes_exhausted; /* a face drew more glyphs than it has codes: reported once */
     HPDF_Page *pages;
     double *heights;
+    /* Each page's content, written here (pdf.c) rather than into libharu's stream: libharu
+     * copies every byte of a memory stream three times, one at a time, while saving. The
+     * packer puts it in place of the page's empty stream. */
+    struct rp_pdf_content {
+        struct rp_buf bytes;
+        HPDF_Stream writer; /* the page's stream while it is drawn; NULL once saved */
+    } * *contents;
     size_t page_count, page_cap;
     const struct rp_theme *theme;
     const char *image_path;   /* the image loaded last (the theme's logo): drawn once, */

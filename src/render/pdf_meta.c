@@ -160,8 +160,8 @@ static bool output_intent(struct pdf *p)
     HPDF_Dict profile = HPDF_DictStream_New(d->mmgr, d->xref);
     if (!profile || HPDF_Dict_Add(intent, "DestOutputProfile", profile) != HPDF_OK)
         goto out;
-    profile->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-    const char *name = "sRGB IEC61966-2.1"; /* the registry's name of the condition */
+    profile->filter = HPDF_STREAM_FILTER_NONE; /* deflated by the packer */
+    const char *name = "sRGB IEC61966-2.1";    /* the registry's name of the condition */
     done = HPDF_Dict_AddName(intent, "Type", "OutputIntent") == HPDF_OK &&
            HPDF_Dict_AddName(intent, "S", "GTS_PDFA1") == HPDF_OK &&
            HPDF_Dict_Add(intent, "OutputConditionIdentifier",

@@ -77,7 +77,7 @@ static int add_stream(struct rp_buf *out, unsigned number, const char *dict, con
     return 0;
 }
 
-/* Page content streams come from libharu unfiltered and are deflated here. */
+/* Streams come from libharu unfiltered and are deflated here. */
 #define CONTENT_LEVEL RP_PDF_CONTENT_LEVEL
 
 /* One object of the input: its body (between "obj\n" and "endobj\n"), whether it is a
@@ -167,39 +167,58 @@ static int trailer_keys(const char *s, const char *end, struct rp_buf *dict)
     return root && starts(s, end, ">>\nstartxref\n") ? 0 : -1;
 }
 
-/* Where the data of stream object `i` lies when it is unfiltered content: a dictionary of
- * nothing but its indirect /Length, whose object holds the data's length. Returns that
- * length object's number, or 0 for any other stream. */
-static size_t content_of(const struct object *o, size_t count, size_t i, const char **data,
-                         size_t *len)
+/* Whether the dictionary text [s, end) names `key`. */
+static bool names(const char *s, const char *end, const char *key)
 {
-    static const char head[] = "<<\n/Length ", tail[] = " 0 R\n>>\nstream\r\n",
+    size_t n = strlen(key);
+    for (; (size_t)(end - s) >= n; s++)
+        if (*s == '/' && memcmp(s, key, n) == 0)
+            return true;
+    return false;
+}
+
+/* Where the data of stream object `i` lies when the packer deflates it: an unfiltered
+ * stream (page content, font programs, CMaps, forms, the colour profile) whose dictionary
+ * starts with its indirect /Length, whose object holds the data's length. Not the XMP
+ * metadata, which PDF/A wants readable as it is. Returns that length object's number, with
+ * `*keys` where the dictionary's other keys start, or 0 for any other stream. */
+static size_t deflatable(const struct object *o, size_t count, size_t i, const char **data,
+                         size_t *len, const char **keys)
+{
+    static const char head[] = "<<\n/Length ", ref[] = " 0 R\n", tail[] = ">>\nstream\r\n",
                       end_stream[] = "\nendstream\n";
     const char *body = o[i].body, *end = body + o[i].len, *after = NULL, *len_end = NULL;
     long n = starts(body, end, head) ? number_at(body + sizeof head - 1, end, &after) : -1;
-    if (n <= 0 || (size_t)n >= count || o[n].stream || !starts(after, end, tail))
+    if (n <= 0 || (size_t)n >= count || o[n].stream || !starts(after, end, ref))
         return 0;
-    const char *d = after + sizeof tail - 1, *d_end = end - (sizeof end_stream - 1);
-    if (d > d_end || number_at(o[n].body, o[n].body + o[n].len, &len_end) != d_end - d ||
-        len_end != o[n].body + o[n].len)
+    const char *k = after + sizeof ref - 1, *d_end = end - (sizeof end_stream - 1);
+    long stated = number_at(o[n].body, o[n].body + o[n].len, &len_end);
+    if (stated < 0 || len_end != o[n].body + o[n].len || d_end - k < stated + 11)
+        return 0;
+    const char *d = d_end - stated, *dict_end = d - (sizeof tail - 1);
+    if (!starts(dict_end, end, tail) || names(k, dict_end, "/Filter") ||
+        names(k, dict_end, "/DecodeParms") || names(k, dict_end, "/Metadata"))
         return 0;
     *data = d;
-    *len = (size_t)(d_end - d);
+    *len = (size_t)stated;
+    *keys = k;
     return (size_t)n;
 }
 
-/* Appends stream object `i` as it was, or, when `z` holds its content deflated, with that
+/* Appends stream object `i` as it was, or, when `z` holds its data deflated, with that
  * (its length object `n` then gets the new length). */
-static void copy_stream(struct rp_buf *out, struct object *o, size_t i, size_t n,
+static void copy_stream(struct rp_buf *out, struct object *o, size_t count, size_t i, size_t n,
                         const struct rp_pdf_deflation *z)
 {
+    const char *data, *keys;
+    size_t len;
     put_uint(out, i);
     rp_buf_adds(out, " 0 obj\n");
-    if (n && z && z->rc == 0) {
-        const char *body = o[i].body, *after = NULL;
-        number_at(body + sizeof "<<\n/Length " - 1, body + o[i].len, &after);
-        rp_buf_add(out, body, (size_t)(after - body));
-        rp_buf_adds(out, " 0 R\n/Filter /FlateDecode\n>>\nstream\r\n");
+    if (n && z && z->rc == 0 && deflatable(o, count, i, &data, &len, &keys) == n) {
+        const char *body = o[i].body;
+        rp_buf_add(out, body, (size_t)(keys - body));
+        rp_buf_adds(out, "/Filter /FlateDecode\n");
+        rp_buf_add(out, keys, (size_t)(data - keys));
         rp_buf_add(out, (const char *)z->z, z->size);
         rp_buf_adds(out, "\nendstream\n");
         o[n].deflated = true;
@@ -210,41 +229,51 @@ static void copy_stream(struct rp_buf *out, struct object *o, size_t i, size_t n
     rp_buf_adds(out, "endobj\n");
 }
 
-/* Deflates the content of the unfiltered streams of `o` in `threads` threads: `z[i]` for
- * stream `i`, `lens[i]` its length object (0 for a stream kept as it was). A stream whose
- * data `pre` has deflated already (the same bytes) takes that output. */
-static int deflate_contents(struct object *o, size_t count, int threads,
-                            struct rp_pdf_deflation *pre, size_t pre_count,
-                            struct rp_pdf_deflation **z, size_t **lens)
+/* Deflates the unfiltered streams of `o` in `threads` threads: `z[i]` for stream `i`,
+ * `lens[i]` its length object (0 for a stream kept as it was). A stream libharu wrote empty
+ * whose content `own` holds takes that, deflated already or here. Returns -1 out of memory,
+ * or when some of `own` has no empty stream to go to or cannot be deflated. */
+static int deflate_streams(struct object *o, size_t count, int threads,
+                           struct rp_pdf_deflation *own, size_t own_count,
+                           struct rp_pdf_deflation **z, size_t **lens)
 {
     *z = calloc(count, sizeof **z);
     *lens = calloc(count, sizeof **lens);
     struct rp_pdf_deflation *batch = calloc(count, sizeof *batch);
     size_t *at = calloc(count, sizeof *at), n = 0;
-    if (!*z || !*lens || !batch || !at) {
-        free(batch), free(at);
-        return -1;
-    }
+    int rc = -1;
+    if (!*z || !*lens || !batch || !at)
+        goto done;
     for (size_t i = 1; i < count; i++) {
-        const char *data;
+        const char *data, *keys;
         size_t len;
-        if (!o[i].stream || ((*lens)[i] = content_of(o, count, i, &data, &len)) == 0)
+        if (!o[i].stream || ((*lens)[i] = deflatable(o, count, i, &data, &len, &keys)) == 0)
             continue;
-        struct rp_pdf_deflation *done = i < pre_count ? &pre[i] : NULL;
-        if (done && done->rc == 0 && done->z && done->len == len &&
-            memcmp(done->data, data, len) == 0) {
-            (*z)[i] = *done;
-            done->z = NULL; /* the packer's now */
+        struct rp_pdf_deflation *mine = i < own_count && own[i].data ? &own[i] : NULL;
+        if (mine && len != 0)
+            goto done; /* libharu wrote content where rapport keeps it */
+        if (mine && mine->z && mine->rc == 0) {
+            (*z)[i] = *mine;
+            mine->z = NULL; /* the packer's now */
             continue;
         }
-        batch[n] = (struct rp_pdf_deflation){.data = data, .len = len};
+        batch[n] = mine ? (struct rp_pdf_deflation){.data = mine->data, .len = mine->len}
+                        : (struct rp_pdf_deflation){.data = data, .len = len};
         at[n++] = i;
     }
+    for (size_t i = 1; i < own_count; i++)
+        if (own[i].data && (i >= count || !(*lens)[i]))
+            goto done; /* content with no stream to go to: its page would be blank */
     rp_pdf_deflate_all(batch, n, CONTENT_LEVEL, threads);
-    for (size_t k = 0; k < n; k++)
+    rc = 0;
+    for (size_t k = 0; k < n; k++) {
         (*z)[at[k]] = batch[k];
+        if (batch[k].rc != 0 && at[k] < own_count && own[at[k]].data)
+            rc = -1;
+    }
+done:
     free(batch), free(at);
-    return 0;
+    return rc;
 }
 
 /* Big-endian `v` in `w` bytes. */
@@ -299,8 +328,8 @@ static int add_xref(struct rp_buf *out, const struct object *o, size_t count, un
     return rc;
 }
 
-int rp_pdf_pack(const char *in, size_t len, int level, int threads, struct rp_pdf_deflation *pre,
-                size_t pre_count, struct rp_buf *out, struct rp_pdf_packed *packed)
+int rp_pdf_pack(const char *in, size_t len, int level, int threads, struct rp_pdf_deflation *own,
+                size_t own_count, struct rp_buf *out, struct rp_pdf_packed *packed)
 {
     const char *end = in + len, *q, *after = NULL;
     /* The last "startxref" gives the table; libharu writes it once, at the end. */
@@ -329,7 +358,7 @@ int rp_pdf_pack(const char *in, size_t len, int level, int threads, struct rp_pd
         plain += !o[i].stream;
     size_t streams = (plain + PER_STREAM - 1) / PER_STREAM;
     stream_at = calloc(streams + 1, sizeof *stream_at);
-    if (!stream_at || deflate_contents(o, count, threads, pre, pre_count, &z, &lens) != 0)
+    if (!stream_at || deflate_streams(o, count, threads, own, own_count, &z, &lens) != 0)
         goto done;
     /* The header, then the streams as they were, then the packed objects. */
     rp_buf_add(out, in, header);
@@ -337,7 +366,7 @@ int rp_pdf_pack(const char *in, size_t len, int level, int threads, struct rp_pd
         if (!o[i].stream)
             continue;
         o[i].at = out->len - base;
-        copy_stream(out, o, i, lens[i], &z[i]);
+        copy_stream(out, o, count, i, lens[i], &z[i]);
     }
     size_t i = 1;
     for (size_t k = 0; k < streams; k++) {

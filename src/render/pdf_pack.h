@@ -2,7 +2,9 @@
  * classic cross-reference table) into PDF 1.5 form: the objects that are not streams
  * (pages, annotations, outlines, destinations, font dictionaries, stream lengths) compressed
  * together in object streams, the cross-reference table and trailer as a cross-reference
- * stream. Streams keep their bytes. No library types: the packer reads and writes bytes. */
+ * stream. Unfiltered streams but the XMP metadata are deflated (libdeflate, faster than the
+ * zlib libharu has); the others keep their bytes. No library types: the packer reads and writes
+ * bytes. */
 #ifndef RP_PDF_PACK_H
 #define RP_PDF_PACK_H
 
@@ -30,13 +32,14 @@ struct rp_pdf_packed {
  * one table "xref\n0 N\n" of 20-byte entries, a trailer whose keys are one per line,
  * "startxref"); anything else is refused. Deterministic: the same input gives the same
  * bytes, whatever `threads` (1 or 2: the page content is deflated in that many threads).
- * `pre`, when not NULL, has `pre_count` entries by object number: the content of stream
- * object N deflated already (rp_pdf_deflate_start() at RP_PDF_CONTENT_LEVEL), used when its
- * data is the stream's (compared byte for byte); the packer takes (and frees) the outputs it
- * uses and sets their `z` to NULL.
+ * `own`, when not NULL, has `own_count` entries by object number: for each stream object N
+ * that libharu wrote empty (a page's content, kept by rapport), the bytes to put there
+ * (`data`, never NULL for an entry) and, when `z` is set, those bytes deflated already
+ * (rp_pdf_deflate_start() at RP_PDF_CONTENT_LEVEL); the packer takes (and frees) the outputs
+ * it uses and sets their `z` to NULL.
  * Returns 0, or -1 with `out` as it was when the input is not of that form or deflating
- * fails (the caller then writes the input as it is). */
-int rp_pdf_pack(const char *in, size_t len, int level, int threads, struct rp_pdf_deflation *pre,
-                size_t pre_count, struct rp_buf *out, struct rp_pdf_packed *packed);
+ * fails, or when an entry of `own` has no empty stream to go to. */
+int rp_pdf_pack(const char *in, size_t len, int level, int threads, struct rp_pdf_deflation *own,
+                size_t own_count, struct rp_buf *out, struct rp_pdf_packed *packed);
 
 #endif

@@ -1,8 +1,8 @@
 /* The packer of libharu's output: plain objects end up in an object stream at the index the
- * cross-reference stream gives, streams keep their bytes at the offset it gives (bare page
- * content is deflated), the trailer's
- * keys move into its dictionary, the output is the same every time, and input of another
- * form is refused with the output left as it was. */
+ * cross-reference stream gives, streams at the offset it gives (unfiltered ones deflated,
+ * page content kept apart put in place), the trailer's keys move into its dictionary, the
+ * output is the same every time, and input of another form is refused with the output left
+ * as it was. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -194,10 +194,10 @@ static unsigned long plain_number(const struct rp_buf *out, const struct entry *
     return strtoul((const char *)data + first + off, NULL, 10);
 }
 
-/* A stream whose dictionary is only its indirect /Length (page content, which libharu is
- * told to leave unfiltered) is deflated, and its length object says the deflated size; a
- * stream with other keys keeps its bytes. */
-static void deflates_unfiltered_content(void **state)
+/* An unfiltered stream whose dictionary starts with its indirect /Length (page content, a
+ * font program, a form) is deflated, /Filter put after /Length, and its length object says
+ * the deflated size; the XMP metadata and a stream filtered already keep their bytes. */
+static void deflates_unfiltered_streams(void **state)
 {
     (void)state;
     static const char *const objs[] = {
@@ -208,8 +208,11 @@ static void deflates_unfiltered_content(void **state)
         "38\n",
         "<<\n/Length 7 0 R\n/Type /Metadata\n>>\nstream\r\nXMP\nendstream\n",
         "3\n",
+        "<<\n/Length 9 0 R\n/Length1 12\n>>\nstream\r\nglyphs glyph\nendstream\n",
+        "12\n",
+        "<<\n/Length 11 0 R\n/Filter [ /FlateDecode ]\n>>\nstream\r\nzzzz\nendstream\n",
+        "4\n",
     };
-    const char *content = "BT /F1 12 Tf (hello hello hello) Tj ET";
     struct rp_buf in = {0}, out = {0};
     make_pdf(&in, objs, sizeof objs / sizeof *objs);
     struct rp_pdf_packed pk = {0};
@@ -217,20 +220,33 @@ static void deflates_unfiltered_content(void **state)
     char dict[512];
     struct entry e[16];
     read_xref(&out, &pk, e, 16, dict, sizeof dict);
-    assert_int_equal(e[4].type, 1);
-    const char *obj4 = out.data + e[4].a;
-    const char *head = "4 0 obj\n<<\n/Length 5 0 R\n/Filter /FlateDecode\n>>\nstream\r\n";
-    assert_memory_equal(obj4, head, strlen(head));
-    unsigned long zlen = plain_number(&out, e, 5);
-    assert_true(zlen > 0);
-    assert_memory_equal(obj4 + strlen(head) + zlen, "\nendstream\nendobj\n", 18);
-    unsigned char data[256];
-    size_t n = inflate_all(obj4 + strlen(head), zlen, data, sizeof data);
-    assert_int_equal(n, strlen(content));
-    assert_memory_equal(data, content, n);
-    /* The metadata stream and its length: as they were. */
+    static const struct {
+        unsigned obj;
+        const char *head, *data;
+    } deflated[] = {
+        {4, "4 0 obj\n<<\n/Length 5 0 R\n/Filter /FlateDecode\n>>\nstream\r\n",
+         "BT /F1 12 Tf (hello hello hello) Tj ET"},
+        {8, "8 0 obj\n<<\n/Length 9 0 R\n/Filter /FlateDecode\n/Length1 12\n>>\nstream\r\n",
+         "glyphs glyph"},
+    };
+    for (size_t k = 0; k < sizeof deflated / sizeof *deflated; k++) {
+        unsigned i = deflated[k].obj;
+        assert_int_equal(e[i].type, 1);
+        const char *obj = out.data + e[i].a, *head = deflated[k].head;
+        assert_memory_equal(obj, head, strlen(head));
+        unsigned long zlen = plain_number(&out, e, i + 1);
+        assert_true(zlen > 0);
+        assert_memory_equal(obj + strlen(head) + zlen, "\nendstream\nendobj\n", 18);
+        unsigned char data[256];
+        size_t n = inflate_all(obj + strlen(head), zlen, data, sizeof data);
+        assert_int_equal(n, strlen(deflated[k].data));
+        assert_memory_equal(data, deflated[k].data, n);
+    }
+    /* The metadata and the filtered stream, and their lengths: as they were. */
     assert_memory_equal(out.data + e[6].a + 8, objs[5], strlen(objs[5]));
     assert_int_equal(plain_number(&out, e, 7), 3);
+    assert_memory_equal(out.data + e[10].a + 9, objs[9], strlen(objs[9]));
+    assert_int_equal(plain_number(&out, e, 11), 4);
     free(in.data);
     free(out.data);
 }
@@ -296,13 +312,16 @@ static void same_bytes_in_one_and_two_threads(void **state)
     free(in.data), free(one.data), free(two.data);
 }
 
-/* Content deflated ahead of the packer (by object number) is taken where its bytes are the
- * stream's and left where they differ (the content changed since): the file is the same
- * either way, and the packer owns exactly the outputs it took. */
-static void takes_content_deflated_ahead(void **state)
+/* Page content that rapport keeps goes into the streams libharu wrote empty, deflated ahead
+ * or by the packer: the file is the one libharu would have made with the content in its
+ * streams, and the packer owns exactly the outputs it took. Content for a stream libharu
+ * did not leave empty, or for an object that is no stream, is refused. */
+static void puts_own_content_in_empty_streams(void **state)
 {
     (void)state;
-    static const char *const objs[] = {
+    static const char *hello = "BT /F1 12 Tf (hello hello hello) Tj ET",
+                      *bye = "BT /F1 9 Tf (bye bye bye bye) Tj ET";
+    static const char *const inline_objs[] = {
         "<<\n/Type /Catalog\n/Pages 2 0 R\n>>\n",
         "<<\n/Type /Pages\n/Kids [ 3 0 R ]\n/Count 1\n>>\n",
         "<<\n/Type /Page\n/Parent 2 0 R\n/Contents 4 0 R\n>>\n",
@@ -311,25 +330,43 @@ static void takes_content_deflated_ahead(void **state)
         "<<\n/Length 7 0 R\n>>\nstream\r\nBT /F1 9 Tf (bye bye bye bye) Tj ET\nendstream\n",
         "35\n",
     };
-    struct rp_buf in = {0}, plain = {0}, ahead = {0};
-    make_pdf(&in, objs, sizeof objs / sizeof *objs);
+    static const char *const empty_objs[] = {
+        "<<\n/Type /Catalog\n/Pages 2 0 R\n>>\n",
+        "<<\n/Type /Pages\n/Kids [ 3 0 R ]\n/Count 1\n>>\n",
+        "<<\n/Type /Page\n/Parent 2 0 R\n/Contents 4 0 R\n>>\n",
+        "<<\n/Length 5 0 R\n>>\nstream\r\n\nendstream\n",
+        "0\n",
+        "<<\n/Length 7 0 R\n>>\nstream\r\n\nendstream\n",
+        "0\n",
+    };
+    struct rp_buf with = {0}, empty = {0}, plain = {0}, own_out = {0};
+    make_pdf(&with, inline_objs, 7);
+    make_pdf(&empty, empty_objs, 7);
     struct rp_pdf_packed pk = {0}, pk2 = {0};
-    assert_int_equal(rp_pdf_pack(in.data, in.len, 6, 1, NULL, 0, &plain, &pk), 0);
-    struct rp_pdf_deflation pre[8] = {{0}};
-    pre[4] = (struct rp_pdf_deflation){.data = "BT /F1 12 Tf (hello hello hello) Tj ET", .len = 38};
-    pre[6] = (struct rp_pdf_deflation){.data = "BT /F1 9 Tf (bye bye bye bye) Tj EX", .len = 35};
-    rp_pdf_deflate_all(&pre[4], 1, RP_PDF_CONTENT_LEVEL, 1);
-    rp_pdf_deflate_all(&pre[6], 1, RP_PDF_CONTENT_LEVEL, 1);
-    unsigned char *kept = pre[6].z;
-    assert_non_null(pre[4].z);
-    assert_non_null(kept);
-    assert_int_equal(rp_pdf_pack(in.data, in.len, 6, 1, pre, 8, &ahead, &pk2), 0);
-    assert_null(pre[4].z);            /* taken */
-    assert_ptr_equal(pre[6].z, kept); /* its bytes differ: not taken */
-    assert_int_equal(plain.len, ahead.len);
-    assert_memory_equal(plain.data, ahead.data, plain.len);
-    free(kept);
-    free(in.data), free(plain.data), free(ahead.data);
+    assert_int_equal(rp_pdf_pack(with.data, with.len, 6, 1, NULL, 0, &plain, &pk), 0);
+    struct rp_pdf_deflation own[8] = {{0}};
+    own[4] = (struct rp_pdf_deflation){.data = hello, .len = strlen(hello)};
+    own[6] = (struct rp_pdf_deflation){.data = bye, .len = strlen(bye)};
+    rp_pdf_deflate_all(&own[4], 1, RP_PDF_CONTENT_LEVEL, 1); /* ahead; 6 is left to the packer */
+    assert_non_null(own[4].z);
+    assert_int_equal(rp_pdf_pack(empty.data, empty.len, 6, 1, own, 8, &own_out, &pk2), 0);
+    assert_null(own[4].z); /* taken */
+    assert_int_equal(plain.len, own_out.len);
+    assert_memory_equal(plain.data, own_out.data, plain.len);
+    assert_int_equal(pk.xref_at, pk2.xref_at);
+
+    /* Content for a stream libharu wrote something in, or for a plain object. */
+    struct rp_buf refused = {0};
+    rp_buf_adds(&refused, "kept");
+    struct rp_pdf_deflation bad[8] = {{0}};
+    bad[4] = (struct rp_pdf_deflation){.data = hello, .len = strlen(hello)};
+    assert_int_equal(rp_pdf_pack(with.data, with.len, 6, 1, bad, 8, &refused, &pk2), -1);
+    bad[4] = (struct rp_pdf_deflation){0};
+    bad[5] = (struct rp_pdf_deflation){.data = hello, .len = strlen(hello)};
+    assert_int_equal(rp_pdf_pack(empty.data, empty.len, 6, 1, bad, 8, &refused, &pk2), -1);
+    assert_string_equal(refused.data, "kept");
+    free(refused.data);
+    free(with.data), free(empty.data), free(plain.data), free(own_out.data);
 }
 
 /* Each input is the sample with one thing changed; none is packed and `out` keeps what it had. */
@@ -377,9 +414,9 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(packs_plain_objects_and_keeps_streams),
         cmocka_unit_test(refuses_other_forms),
-        cmocka_unit_test(deflates_unfiltered_content),
+        cmocka_unit_test(deflates_unfiltered_streams),
         cmocka_unit_test(same_bytes_in_one_and_two_threads),
-        cmocka_unit_test(takes_content_deflated_ahead),
+        cmocka_unit_test(puts_own_content_in_empty_streams),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

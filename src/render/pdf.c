@@ -998,6 +998,21 @@ static int save_unpacked(struct pdf *p, struct rp_buf *raw)
     return libharu_save(p, raw);
 }
 
+/* The first object number the packer will leave free after libharu's objects: the
+ * structure tree is numbered from there ahead of packing (checked after). */
+static unsigned packed_next_object(struct pdf *p)
+{
+    HPDF_List entries = p->doc->xref->entries;
+    size_t plain = 0;
+    for (HPDF_UINT i = 1; i < entries->count; i++) {
+        HPDF_XrefEntry e = HPDF_List_ItemAt(entries, i);
+        HPDF_Obj_Header *h = e ? e->obj : NULL;
+        plain += !h || (h->obj_class & HPDF_OCLASS_ANY) != HPDF_OCLASS_DICT ||
+                 !((HPDF_Dict)e->obj)->stream;
+    }
+    return rp_pdf_pack_next_object(entries->count, plain);
+}
+
 static int save(struct pdf *p, int fd)
 {
     if (!detach_contents(p)) {
@@ -1009,6 +1024,9 @@ static int save(struct pdf *p, int fd)
     struct rp_buf raw = {0}, out = {0};
     int rc = -1;
     if (deflate_early(p, &early) != 0 || libharu_save(p, &raw) != 0)
+        goto done;
+    /* The structure tree is made while the second thread deflates the page content. */
+    if (rp_pdf_tags_prepare(p, packed_next_object(p)) != 0)
         goto done;
     struct rp_pdf_packed packed = {(size_t)p->doc->xref->addr, 0};
     const struct rp_buf *file = &out;

@@ -201,6 +201,11 @@ void rp_pdf_tags_annot(struct pdf *p, HPDF_Annotation annot, const struct rp_pag
  * /StructParents and /Tabs of every page, the /StructParent of every annotation. */
 void rp_pdf_tags_write(struct pdf *p, const struct rp_struct_elem *elems, size_t count);
 
+/* Makes the object streams of the structure tree for objects numbered from `first` and
+ * deflates them, ahead of rp_pdf_tags_update(), which uses them when its `first` is the same
+ * (and makes them again otherwise). Returns 0, or -1 out of memory. */
+int rp_pdf_tags_prepare(struct pdf *p, unsigned first);
+
 /* Appends to `out` the incremental update that holds the structure tree, for a file whose
  * first part is `base` bytes long with its cross-reference table (or stream) at `xref_at`
  * and its first free object number `first` (0: the one after libharu's objects).

@@ -328,6 +328,17 @@ static int add_xref(struct rp_buf *out, const struct object *o, size_t count, un
     return rc;
 }
 
+/* The object streams after the input's objects, then the cross-reference stream. */
+static size_t object_streams(size_t plain)
+{
+    return (plain + PER_STREAM - 1) / PER_STREAM;
+}
+
+unsigned rp_pdf_pack_next_object(size_t entries, size_t plain)
+{
+    return (unsigned)(entries + object_streams(plain) + 1);
+}
+
 int rp_pdf_pack(const char *in, size_t len, int level, int threads, struct rp_pdf_deflation *own,
                 size_t own_count, struct rp_buf *out, struct rp_pdf_packed *packed)
 {
@@ -356,7 +367,7 @@ int rp_pdf_pack(const char *in, size_t len, int level, int threads, struct rp_pd
         goto done;
     for (size_t i = 1; i < count; i++)
         plain += !o[i].stream;
-    size_t streams = (plain + PER_STREAM - 1) / PER_STREAM;
+    size_t streams = object_streams(plain);
     stream_at = calloc(streams + 1, sizeof *stream_at);
     if (!stream_at || deflate_streams(o, count, threads, own, own_count, &z, &lens) != 0)
         goto done;

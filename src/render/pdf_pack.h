@@ -27,6 +27,11 @@ struct rp_pdf_packed {
     unsigned next_object; /* the first object number the packed file leaves free */
 };
 
+/* The first object number the packed file leaves free (rp_pdf_packed.next_object) for an
+ * input of `entries` cross-reference entries (objects + 1) of which `plain` are no streams:
+ * known before packing, so that what follows can be numbered ahead. */
+unsigned rp_pdf_pack_next_object(size_t entries, size_t plain);
+
 /* Appends to `out` the `len` bytes of `in` packed. The input must be exactly of the form
  * libharu writes (a header, objects "N 0 obj\n...endobj\n" in the order of their numbers,
  * one table "xref\n0 N\n" of 20-byte entries, a trailer whose keys are one per line,

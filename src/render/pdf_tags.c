@@ -53,7 +53,26 @@ struct rp_pdf_tags {
     unsigned first; /* the object number of element 1; the others follow */
     bool ids;       /* some element (a Note) has an /ID: the root gets an IDTree */
     char buf[256];
+
+    /* The object streams made for `first` by rp_pdf_tags_prepare(): their dictionaries
+     * (without /Filter, /Length and the closing >>) and their data deflated. */
+    struct prepared {
+        unsigned first;
+        size_t streams;
+        struct rp_buf *dicts;
+        struct rp_pdf_deflation *z;
+    } prepared;
 };
+
+static void prepared_free(struct prepared *pr)
+{
+    for (size_t k = 0; k < pr->streams; k++) {
+        free(pr->dicts ? pr->dicts[k].data : NULL);
+        free(pr->z ? pr->z[k].z : NULL);
+    }
+    free(pr->dicts), free(pr->z);
+    *pr = (struct prepared){0};
+}
 
 /* Decimal integers and references written by hand: the structure of a long table is
  * millions of them, and snprintf's format parsing was a tenth of the whole render. */
@@ -94,6 +113,7 @@ void rp_pdf_tags_free(struct pdf *p)
     free(t->mcids);
     free(t->kid_start);
     free(t->kids);
+    prepared_free(&t->prepared);
     free(t);
     p->tags = NULL;
 }
@@ -557,36 +577,33 @@ static void put_entry(unsigned char *e, unsigned type, unsigned long a, unsigned
     e[6] = (unsigned char)c;
 }
 
-int rp_pdf_tags_update(struct pdf *p, size_t base, size_t xref_at, unsigned first,
-                       struct rp_buf *out)
+/* The compressed objects: the elements, the root, the parent tree, the identifiers. */
+static size_t compressed_count(const struct rp_pdf_tags *t)
+{
+    return t->elem_count - 1 + 2 + (t->ids ? 1 : 0);
+}
+
+int rp_pdf_tags_prepare(struct pdf *p, unsigned first)
 {
     struct rp_pdf_tags *t = p->tags;
-    HPDF_Doc d = p->doc;
     if (!t || t->elem_count < 2)
         return 0;
-    t->first = first ? first : (unsigned)(d->xref->start_offset + d->xref->entries->count);
-    /* The compressed objects: the elements, the root, the parent tree, the identifiers. */
-    size_t compressed = t->elem_count - 1 + 2 + (t->ids ? 1 : 0);
+    prepared_free(&t->prepared);
+    t->first = first;
+    size_t compressed = compressed_count(t);
     size_t streams = (compressed + OBJECTS_PER_STREAM - 1) / OBJECTS_PER_STREAM;
-    unsigned first_stream = t->first + (unsigned)compressed;
-    unsigned xref = first_stream + (unsigned)streams, size = xref + 1;
-    unsigned long *offsets = calloc(streams + 1, sizeof *offsets);
-    if (!offsets)
+    struct prepared *pr = &t->prepared;
+    pr->dicts = calloc(streams, sizeof *pr->dicts);
+    pr->z = calloc(streams, sizeof *pr->z);
+    struct rp_buf *made = calloc(streams, sizeof *made), objects = {0};
+    if (!pr->dicts || !pr->z || !made) {
+        free(made);
+        prepared_free(pr);
         return -1;
-    int rc = -1;
-    struct rp_buf objects = {0}, dict = {0};
-    /* The catalog again, then the object streams. */
-    offsets[streams] = base + out->len;
-    if (write_catalog(p, root_number(t), out) != 0)
-        goto done;
-    /* Every object stream is made, then all are deflated at once (in two threads where the
-     * page content was), then written in order. */
-    struct rp_buf *made = calloc(streams, sizeof *made), *dicts = calloc(streams, sizeof *dicts);
-    struct rp_pdf_deflation *z = calloc(streams, sizeof *z);
-    if (!made || !dicts || !z) {
-        free(made), free(dicts), free(z);
-        goto done;
     }
+    pr->streams = streams;
+    /* Every object stream is made, then all are deflated at once (in two threads where the
+     * page content was). */
     for (size_t k = 0; k < streams; k++) {
         objects.len = 0;
         struct rp_buf *h = &made[k];
@@ -595,7 +612,7 @@ int rp_pdf_tags_update(struct pdf *p, size_t base, size_t xref_at, unsigned firs
         for (size_t i = from; i < to; i++) {
             if (i > from)
                 rp_buf_adds(h, " ");
-            add_u(h, t->first + (unsigned)i);
+            add_u(h, first + (unsigned)i);
             rp_buf_adds(h, " ");
             add_u(h, (unsigned)objects.len);
             size_t e = i + 1;
@@ -610,26 +627,60 @@ int rp_pdf_tags_update(struct pdf *p, size_t base, size_t xref_at, unsigned firs
             rp_buf_adds(&objects, "\n");
         }
         rp_buf_adds(h, "\n");
-        rp_buf_adds(&dicts[k], "<</Type /ObjStm /N ");
-        add_u(&dicts[k], (unsigned)(to - from));
-        rp_buf_adds(&dicts[k], " /First ");
-        add_u(&dicts[k], (unsigned)h->len);
+        rp_buf_adds(&pr->dicts[k], "<</Type /ObjStm /N ");
+        add_u(&pr->dicts[k], (unsigned)(to - from));
+        rp_buf_adds(&pr->dicts[k], " /First ");
+        add_u(&pr->dicts[k], (unsigned)h->len);
         rp_buf_add(h, objects.data, objects.len);
-        z[k] = (struct rp_pdf_deflation){.data = h->data, .len = h->len};
+        pr->z[k] = (struct rp_pdf_deflation){.data = h->data, .len = h->len};
     }
-    rp_pdf_deflate_all(z, streams, LEVEL, rp_pdf_threads());
-    int made_rc = 0;
+    rp_pdf_deflate_all(pr->z, streams, LEVEL, rp_pdf_threads());
+    int rc = 0;
+    for (size_t k = 0; k < streams; k++) {
+        rc |= pr->z[k].rc;
+        free(made[k].data);
+        pr->z[k].data = NULL;
+    }
+    free(made);
+    free(objects.data);
+    if (rc != 0) {
+        prepared_free(pr);
+        return -1;
+    }
+    pr->first = first;
+    return 0;
+}
+
+int rp_pdf_tags_update(struct pdf *p, size_t base, size_t xref_at, unsigned first,
+                       struct rp_buf *out)
+{
+    struct rp_pdf_tags *t = p->tags;
+    HPDF_Doc d = p->doc;
+    if (!t || t->elem_count < 2)
+        return 0;
+    if (!first)
+        first = (unsigned)(d->xref->start_offset + d->xref->entries->count);
+    /* Made ahead for other numbers (or not at all): made again. */
+    if ((!t->prepared.z || t->prepared.first != first) && rp_pdf_tags_prepare(p, first) != 0)
+        return -1;
+    size_t compressed = compressed_count(t), streams = t->prepared.streams;
+    unsigned first_stream = t->first + (unsigned)compressed;
+    unsigned xref = first_stream + (unsigned)streams, size = xref + 1;
+    unsigned long *offsets = calloc(streams + 1, sizeof *offsets);
+    if (!offsets)
+        return -1;
+    int rc = -1;
+    struct rp_buf dict = {0};
+    /* The catalog again, then the object streams. */
+    offsets[streams] = base + out->len;
+    if (write_catalog(p, root_number(t), out) != 0)
+        goto done;
     for (size_t k = 0; k < streams; k++) {
         offsets[k] = base + out->len;
-        if (made_rc == 0 && z[k].rc == 0)
-            put_stream(out, first_stream + (unsigned)k, dicts[k].data, z[k].z, z[k].size);
-        else
-            made_rc = -1;
-        free(z[k].z), free(made[k].data), free(dicts[k].data);
+        put_stream(out, first_stream + (unsigned)k, t->prepared.dicts[k].data, t->prepared.z[k].z,
+                   t->prepared.z[k].size);
     }
-    free(made), free(dicts), free(z);
-    if (made_rc != 0)
-        goto done;
+    prepared_free(&t->prepared);
     /* The cross-reference stream: the catalog, then every new object, itself last. */
     size_t entries = 1 + (size - t->first);
     unsigned char *table = calloc(entries, 7);
@@ -692,7 +743,6 @@ int rp_pdf_tags_update(struct pdf *p, size_t base, size_t xref_at, unsigned firs
     rc = 0;
 done:
     free(offsets);
-    free(objects.data);
     free(dict.data);
     return rc;
 }

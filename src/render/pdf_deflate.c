@@ -15,9 +15,10 @@
 /* One compressor per level and per thread of a batch (the calling thread is 0), kept: its
  * tables (some hundreds of kB) are reset for every buffer anyway, but allocated afresh for
  * each page they cost the kernel as much again in page faults. A compressor is used by one
- * thread at a time: the helper thread of rp_pdf_deflate_all() has its own, and only one
- * batch runs at a time (the shaper's cache of words is not thread-safe either, so one
- * document is rendered at a time in a process; a batch's workers are processes). */
+ * thread at a time: the calling threads' (0) serve the thread that renders (the shaper's
+ * cache of words is not thread-safe, so one document is rendered at a time in a process; a
+ * batch's workers are processes), and the helper threads' (1) one batch of each level at a
+ * time (helper_busy): the page content's and the structure's batches overlap. */
 #define THREADS 2
 static struct libdeflate_compressor *compressors[THREADS][13];
 
@@ -121,6 +122,11 @@ struct rp_pdf_deflating {
     pthread_t thread;
 };
 
+/* Whether a batch's second thread holds the helper compressor of a level: two batches of
+ * one level running at once (the page content's and another) must not share it; the later
+ * one then runs in its caller's thread alone. */
+static atomic_bool helper_busy[13];
+
 /* Below this many bytes in all, a second thread costs more than it saves. */
 #define THREAD_MIN_BYTES (64 * 1024)
 
@@ -133,9 +139,13 @@ struct rp_pdf_deflating *rp_pdf_deflate_start(struct rp_pdf_deflation *items, si
     size_t total = prepare(&d->batch, items, n, level);
     d->level = level;
     d->helper = (struct helper){&d->batch, NULL};
-    d->helped = threads > 1 && n > 0 && total > THREAD_MIN_BYTES &&
-                (d->helper.c = compressor(1, level)) != NULL &&
-                pthread_create(&d->thread, NULL, helper_main, &d->helper) == 0;
+    d->helped = threads > 1 && n > 0 && total > THREAD_MIN_BYTES && level >= 0 && level <= 12 &&
+                !atomic_exchange(&helper_busy[level], true);
+    if (d->helped && ((d->helper.c = compressor(1, level)) == NULL ||
+                      pthread_create(&d->thread, NULL, helper_main, &d->helper) != 0)) {
+        atomic_store(&helper_busy[level], false);
+        d->helped = false;
+    }
     return d;
 }
 
@@ -145,8 +155,10 @@ void rp_pdf_deflate_finish(struct rp_pdf_deflating *d)
         return;
     if (d->batch.bounds)
         run(&d->batch, compressor(0, d->level));
-    if (d->helped)
+    if (d->helped) {
         pthread_join(d->thread, NULL);
+        atomic_store(&helper_busy[d->level], false);
+    }
     free(d->batch.bounds);
     free(d);
 }

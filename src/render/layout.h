@@ -294,6 +294,23 @@ void rp_atoms_add_text(struct rp_atoms *atoms, const struct rp_metrics *m, const
                        size_t len, enum rp_face face, double size, enum rp_span_kind kind,
                        const char *href);
 
+/* The atoms of texts cut already, by their bytes, face, size, kind and link (layout_memo.c):
+ * a text is cut once per metrics, however often it is laid out. */
+struct rp_atoms_memo;
+struct rp_atoms_memo *rp_atoms_memo_new(void);
+void rp_atoms_memo_free(struct rp_atoms_memo *memo);
+
+/* Appends the atoms of `text` as the memo has them, if it has them. The text must not start
+ * with a space (which would end the atom before it). */
+bool rp_atoms_memo_replay(struct rp_atoms_memo *memo, struct rp_atoms *atoms, const char *text,
+                          size_t len, enum rp_face face, double size, enum rp_span_kind kind,
+                          const char *href);
+
+/* Keeps the `count` atoms `made` of `text` (into which their text points). */
+void rp_atoms_memo_store(struct rp_atoms_memo *memo, const struct rp_atom *made, size_t count,
+                         const char *text, size_t len, enum rp_face face, double size,
+                         enum rp_span_kind kind, const char *href);
+
 /* Whether atom `a` ends with a soft hyphen where a line may break: such a line ends with
  * a hyphen (the soft hyphen drawn as "-", `a->space` wide), which is drawn nowhere else. */
 bool rp_atom_soft(const struct rp_atom *a);

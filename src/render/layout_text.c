@@ -118,9 +118,8 @@ static struct rp_atom *add_atom(struct rp_atoms *atoms, const struct rp_metrics 
  * The last character of the span takes no break: the next span continues its word unless
  * a space parts them. An atom's space is kept apart from its width, dropped at a line's
  * end. */
-void rp_atoms_add_text(struct rp_atoms *atoms, const struct rp_metrics *m, const char *text,
-                       size_t len, enum rp_face face, double size, enum rp_span_kind kind,
-                       const char *href)
+static void cut(struct rp_atoms *atoms, const struct rp_metrics *m, const char *text, size_t len,
+                enum rp_face face, double size, enum rp_span_kind kind, const char *href)
 {
     const char *p = text, *end = text + len, *start = text;
     double w = 0, scale = size / 1000.0;
@@ -188,6 +187,31 @@ void rp_atoms_add_text(struct rp_atoms *atoms, const struct rp_metrics *m, const
         add_atom(atoms, m, start, (size_t)(p - start), w, face, size, RP_BRK_NONE, kind, href);
     if (brk != small)
         free(brk);
+}
+
+/* The spaces a text starts with end the atom before it (cut every time); what follows
+ * depends on nothing before it, and is cut once per metrics (rp_atoms_memo). */
+void rp_atoms_add_text(struct rp_atoms *atoms, const struct rp_metrics *m, const char *text,
+                       size_t len, enum rp_face face, double size, enum rp_span_kind kind,
+                       const char *href)
+{
+    size_t lead = 0, sn;
+    while (lead < len && (sn = rp_space_at(text + lead, len - lead)) != 0)
+        lead += sn;
+    if (!m->memo || lead == len) {
+        cut(atoms, m, text, len, face, size, kind, href);
+        return;
+    }
+    if (lead)
+        cut(atoms, m, text, lead, face, size, kind, href);
+    const char *rest = text + lead;
+    size_t n = len - lead;
+    if (rp_atoms_memo_replay(m->memo, atoms, rest, n, face, size, kind, href))
+        return;
+    size_t from = atoms->count;
+    cut(atoms, m, rest, n, face, size, kind, href);
+    rp_atoms_memo_store(m->memo, atoms->items + from, atoms->count - from, rest, n, face, size,
+                        kind, href);
 }
 
 void rp_atoms_add_bar(struct rp_atoms *atoms, const struct rp_doc_bar *bar, double size)

@@ -21,6 +21,9 @@ struct rp_metrics {
     /* Width of the `len` bytes of UTF-8 `s` in `face`, in thousandths of the font size, as
      * drawn (shaped, kerned); NULL: the sum of the advances. */
     double (*width)(void *ctx, enum rp_face face, const char *s, size_t len);
+    /* Where the layout keeps the atoms of texts it has cut with these metrics (layout.h);
+     * NULL: cut again every time. Made and freed with the metrics. */
+    struct rp_atoms_memo *memo;
 };
 
 /* The face with the bold and/or italic bit added. */

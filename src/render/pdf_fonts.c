@@ -11,6 +11,7 @@
  * when a face is first used (pages refer to it) and filled just before the file is saved;
  * the codes, given in the order of first use, do not depend on it. */
 #include "render/bidi.h"
+#include "render/layout.h"
 #include "render/pdf_internal.h"
 #include "render/shape.h"
 
@@ -117,8 +118,8 @@ int rp_pdf_fonts_open(struct pdf *p, struct rp_metrics *m)
         return -1;
     struct rp_face_info info;
     rp_shaper_info(p->shaper, RP_FACE_REGULAR, &info);
-    *m = (struct rp_metrics){p, advance, info.ascent, info.descent, width};
-    return 0;
+    *m = (struct rp_metrics){p, advance, info.ascent, info.descent, width, rp_atoms_memo_new()};
+    return m->memo ? 0 : -1;
 }
 
 void rp_pdf_fonts_free(struct pdf *p)
@@ -133,6 +134,8 @@ void rp_pdf_fonts_free(struct pdf *p)
     rp_pdf_fallback_free(p);
     rp_shaper_free(p->shaper);
     p->shaper = NULL;
+    rp_atoms_memo_free(p->metrics.memo);
+    p->metrics.memo = NULL;
 }
 
 /* ------------------------------------------------------------------ showing text */

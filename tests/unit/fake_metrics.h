@@ -14,6 +14,6 @@ static double fake_advance(void *ctx, enum rp_face face, uint32_t cp)
     return cp == ' ' || cp == 0xA0 ? 250 : 500;
 }
 
-static const struct rp_metrics metrics = {NULL, fake_advance, 800, -200, NULL};
+static const struct rp_metrics metrics = {NULL, fake_advance, 800, -200, NULL, NULL};
 
 #endif

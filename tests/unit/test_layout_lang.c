@@ -29,7 +29,7 @@ static double fake_advance(void *ctx, enum rp_face face, uint32_t cp)
     return cp == ' ' ? 250 : 500;
 }
 
-static const struct rp_metrics metrics = {NULL, fake_advance, 800, -200, NULL};
+static const struct rp_metrics metrics = {NULL, fake_advance, 800, -200, NULL, NULL};
 
 static const struct rp_hyphenator *open_hyphenator(void *ctx, const char *lang)
 {

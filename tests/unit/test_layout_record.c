@@ -26,7 +26,7 @@ static double fake_advance(void *ctx, enum rp_face face, uint32_t cp)
     return 500;
 }
 
-static const struct rp_metrics metrics = {NULL, fake_advance, 800, -200, NULL};
+static const struct rp_metrics metrics = {NULL, fake_advance, 800, -200, NULL, NULL};
 
 /* The elements of the test document, in the order a layout would create them. */
 enum {

@@ -22,7 +22,7 @@ static double fake_advance(void *ctx, enum rp_face face, uint32_t cp)
     return cp == ' ' ? 250 : 500;
 }
 
-static const struct rp_metrics metrics = {NULL, fake_advance, 800, -200, NULL};
+static const struct rp_metrics metrics = {NULL, fake_advance, 800, -200, NULL, NULL};
 
 #define WIDTH 200.0 /* 40 characters */
 

@@ -186,7 +186,8 @@ static void tree(struct walk *w, struct rp_nodes *into, int level, const struct 
     }
     struct rp_nodes *kids = &rp_report_section_heading(w->r, into, level, s)->u.section.children;
     w->last = NULL;
-    for (size_t i = 0; article(p, s) && i < p->commitment_count; i++)
+    bool heads_some = article(p, s);
+    for (size_t i = 0; heads_some && i < p->commitment_count; i++)
         if (!w->done[i] && relates(s, p->commitments[i].id))
             commitment(w, kids, i);
     for (size_t i = 0; i < s->block_count; i++)

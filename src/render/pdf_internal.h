@@ -167,6 +167,20 @@ void rp_pdf_identify(struct pdf *p, const struct rp_doc *doc, size_t page_count)
  * there ("fr" gives "fr-BE"), others as given. */
 void rp_pdf_lang_tag(const char *code, char *out, size_t size);
 
+/* Gives every page back its own stream (libharu's, empty): nothing is drawn any more.
+ * Returns false when libharu would still write to a page as it saves: a text object, a
+ * path or a saved graphics state left open, which it would close there (pdf_save.c). */
+bool rp_pdf_detach_contents(struct pdf *p);
+
+/* Writes the finished document to `fd`: libharu saves into its memory stream, its output is
+ * packed (pdf_pack.c: its small objects compressed in object streams, its cross-reference
+ * table as a stream), and the bytes go to a descriptor the caller opened itself
+ * (HPDF_SaveToFile would fopen() a path, following links and truncating); the structure
+ * tree follows as an update (pdf_tags.c). Output libharu wrote in a form the packer does
+ * not know is written as it is, the page content then in libharu's own streams. Returns 0,
+ * or -1 with the reason recorded. */
+int rp_pdf_save(struct pdf *p, int fd);
+
 /* How many threads the PDF's streams are deflated in (rp_render_pdf_threads()). */
 int rp_pdf_threads(void);
 

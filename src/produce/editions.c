@@ -288,8 +288,6 @@ void rp_editions_share_pages(const struct rp_produce_request *req, const struct 
     for (size_t i = 0; i < n; i++) {
         struct rp_kind_edition ed = {rp_editions_lang(i), req->edition, &s->diags};
         docs[i] = i == self ? doc : req->kind->build(in, &ed, req->templates, scratch);
-        if (docs[i] && i != self)
-            rp_typography_apply(docs[i]); /* laid out as it will be printed */
         if (!docs[i] || !same_skeleton(&docs[i]->body, &doc->body))
             goto done;
         /* A partner that will not be published (some of its texts are not in its language,
@@ -297,6 +295,8 @@ void rp_editions_share_pages(const struct rp_produce_request *req, const struct 
          * out alone, as the partner's own job decides from the same sources and options. */
         if (i != self && !req->allow_fallback && docs[i]->coverage.fallback > 0)
             goto done;
+        if (i != self)
+            rp_typography_apply(docs[i]); /* laid out as it will be printed */
     }
     const struct rp_doc *const *all = (const struct rp_doc *const *)docs;
     /* This edition's pages are kept (in the session's arena, which outlives the document):

@@ -30,60 +30,38 @@ for word in $letters; do
   grep -qF "$word" "$tmp/flat" || fail "\"$word\" is not in the extracted text"
 done
 
-/usr/bin/python3 - "$tmp/m.pdf" <<'PY' || exit 1
-import re, sys
+/usr/bin/python3 - "$tmp/m.pdf" "$src/tests/scripts/lib" <<'PY' || exit 1
+import sys
 import pikepdf
-
-def hexes(block, pattern):
-    return re.findall(pattern, block)
+sys.path.insert(0, sys.argv[2])
+from pdfcheck import FontInfo  # its reader of embedded CMaps, ToUnicode and /W
 
 pdf = pikepdf.open(sys.argv[1])
 two_byte_seen = False
 for page in pdf.pages:
-    fonts = {str(k): v for k, v in page.Resources.get('/Font', {}).items()}
     info = {}
-    for name, font in fonts.items():
-        enc = font.get('/Encoding')
-        if not isinstance(enc, pikepdf.Stream):
-            sys.exit('FAIL: font %s has no embedded CMap: %r' % (name, enc))
-        text = enc.read_bytes().decode('latin-1')
-        space = [(len(lo) // 2, bytes.fromhex(lo), bytes.fromhex(hi)) for lo, hi in
-                 re.findall(r'<([0-9A-F]+)> <([0-9A-F]+)>', text.split('endcodespacerange')[0])]
-        cid = {int(c, 16): int(n) for c, n in re.findall(r'<([0-9A-F]+)> (\d+)\n', text)}
-        tu = font.ToUnicode.read_bytes().decode('latin-1')
-        uni = {int(c, 16): bytes.fromhex(u).decode('utf-16-be')
-               for c, u in re.findall(r'<([0-9A-F]+)> <([0-9A-F]*)>\n', tu.split('endcodespacerange')[1])}
-        w = {}
-        arr = list(font.DescendantFonts[0].W)
-        for i in range(0, len(arr), 2):
-            for k, x in enumerate(arr[i + 1]):
-                w[int(arr[i]) + k] = float(x)
-        info[name] = (space, cid, uni, w)
+    for name, font in page.Resources.get('/Font', {}).items():
+        if not isinstance(font.get('/Encoding'), pikepdf.Stream):
+            sys.exit('FAIL: font %s has no embedded CMap: %r' % (name, font.get('/Encoding')))
+        info[str(name)] = FontInfo(None, font)
+        if not info[str(name)].codespace:
+            sys.exit('FAIL: font %s: its CMap has no code space' % name)
     font = None
     for operands, op in pikepdf.parse_content_stream(page):
         op = str(op)
         if op == 'Tf':
             font = str(operands[0])
         elif op == 'TJ' and font in info:
-            space, cid, uni, w = info[font]
+            fi = info[font]
             for el in operands[0]:
                 if not isinstance(el, pikepdf.String):
                     continue
-                b, i = bytes(el), 0
-                while i < len(b):
-                    for n, lo, hi in space:
-                        c = b[i:i + n]
-                        if len(c) == n and all(lo[k] <= c[k] <= hi[k] for k in range(n)):
-                            break
-                    else:
-                        sys.exit('FAIL: byte %02X outside the code space' % b[i])
-                    code = int.from_bytes(c, 'big')
-                    two_byte_seen |= n == 2
-                    if code not in cid or cid[code] not in w:
+                for code in fi.codes(bytes(el)):  # a byte outside the code space has no CID
+                    two_byte_seen |= code > 0xFF
+                    if fi.code_cid.get(code) not in fi.widths:
                         sys.exit('FAIL: code %X has no CID or no width' % code)
-                    if code not in uni:
+                    if code not in (fi.to_unicode or {}):
                         sys.exit('FAIL: code %X has no Unicode' % code)
-                    i += n
 if not two_byte_seen:
     sys.exit('FAIL: no two-byte code drawn')
 PY

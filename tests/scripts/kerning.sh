@@ -15,62 +15,28 @@ pdffonts "$tmp/plan.pdf" | awk 'NR > 2 && ($(NF-4) != "yes" || $(NF-3) != "yes" 
 warn=$(pdftotext "$tmp/plan.pdf" /dev/null 2>&1)
 [ -z "$warn" ] || fail "pdftotext says: $warn"
 
-/usr/bin/python3 - "$tmp/plan.pdf" <<'PY' || exit 1
-import re, sys
+/usr/bin/python3 - "$tmp/plan.pdf" "$src/tests/scripts/lib" <<'PY' || exit 1
+import sys
 import pikepdf
+sys.path.insert(0, sys.argv[2])
+from pdfcheck import FontInfo  # its reader of embedded CMaps and ToUnicode
 
 pdf = pikepdf.open(sys.argv[1])
 
-def to_unicode(font):
-    m = {}
-    tu = font.get('/ToUnicode')
-    if tu is None:
-        return m
-    data = tu.read_bytes().decode('latin-1')
-    for block in re.findall(r'beginbfchar(.*?)endbfchar', data, re.S):
-        for code, uni in re.findall(r'<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]*)>', block):
-            m[int(code, 16)] = bytes.fromhex(uni).decode('utf-16-be')
-    return m
-
-def code_lengths(font):
-    # The code space of the font's embedded CMap, [(length, low, high)]; two bytes (Identity-H)
-    # when its /Encoding is a name.
-    enc = font.get('/Encoding')
-    if not isinstance(enc, pikepdf.Stream):
-        return [(2, b'\x00\x00', b'\xff\xff')]
-    data = enc.read_bytes().decode('latin-1')
-    block = re.search(r'begincodespacerange(.*?)endcodespacerange', data, re.S).group(1)
-    return [(len(lo) // 2, bytes.fromhex(lo), bytes.fromhex(hi))
-            for lo, hi in re.findall(r'<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>', block)]
-
-def codes(space, b):
-    i = 0
-    while i < len(b):
-        for n, lo, hi in space:
-            c = b[i:i + n]
-            if len(c) == n and all(lo[k] <= c[k] <= hi[k] for k in range(n)):
-                yield int.from_bytes(c, 'big')
-                i += n
-                break
-        else:
-            sys.exit('FAIL: byte %02X outside the code space' % b[i])
-
 pairs = {}     # (left, right) -> list of adjustments
 for page in pdf.pages:
-    fonts = {str(k): v for k, v in page.Resources.get('/Font', {}).items()}
-    maps = {k: to_unicode(v) for k, v in fonts.items()}
-    spaces = {k: code_lengths(v) for k, v in fonts.items()}
+    info = {str(k): FontInfo(None, v) for k, v in page.Resources.get('/Font', {}).items()}
     font = None
     for operands, op in pikepdf.parse_content_stream(page):
         op = str(op)
         if op == 'Tf':
             font = str(operands[0])
-        elif op == 'TJ' and font in maps:
+        elif op == 'TJ' and font in info:
             seq = []   # glyph texts and adjustments, in order
             for el in operands[0]:
                 if isinstance(el, pikepdf.String):
-                    for c in codes(spaces[font], bytes(el)):
-                        seq.append(maps[font].get(c, '?'))
+                    for c in info[font].codes(bytes(el)):
+                        seq.append((info[font].to_unicode or {}).get(c, '?'))
                 else:
                     seq.append(float(el))
             for i in range(len(seq) - 1):

@@ -14,8 +14,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Past this many bytes held (texts and atoms), the memo starts again empty. */
-#define MEMO_BYTES (32u << 20)
+/* Past this many bytes held (texts and atoms), the memo starts again empty: a report holds a
+ * few MB; a 100,000-row table, whose cells are cut once each, would fill any bound. */
+#define MEMO_BYTES (8u << 20)
 
 struct memo_entry {
     uint64_t hash;

@@ -19,7 +19,6 @@
 
 #include <errno.h>
 #include <poll.h>
-#include <pthread.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -309,24 +308,13 @@ static void load_hyphenators(unsigned langs)
     }
 }
 
-static void *hyphenators_main(void *langs)
-{
-    load_hyphenators(*(const unsigned *)langs);
-    return NULL;
-}
-
 /* Loading any document once compiles the embedded schema, which workers then inherit
  * instead of compiling it again for every document. The document itself is irrelevant.
  * The same for the hyphenation dictionaries, fontconfig's configuration and the theme's
- * font files. The dictionaries load in a thread of their own meanwhile (libhyphen alone,
- * into the hyphenators' cache, which nothing else touches until the thread is joined):
- * they and fontconfig are most of the time before the first worker starts. */
+ * font files. */
 static void warm_up(const struct rp_batch_options *opt)
 {
-    pthread_t thread;
-    bool threaded = pthread_create(&thread, NULL, hyphenators_main, (void *)&opt->langs) == 0;
-    if (!threaded)
-        load_hyphenators(opt->langs);
+    load_hyphenators(opt->langs);
     rp_fonts_warm_up(opt->templates ? opt->templates->theme.font_family : NULL);
     static const char tiny[] = "<plan/>";
     struct rp_arena *arena = rp_arena_new();
@@ -338,8 +326,6 @@ static void warm_up(const struct rp_batch_options *opt)
     }
     rp_diags_free(&diags);
     rp_arena_free(arena);
-    if (threaded)
-        pthread_join(thread, NULL); /* before any fork: a child has no threads */
 }
 
 bool rp_pool_run(struct rp_jobs *jobs, const struct rp_batch_options *opt, struct rp_arena *arena,

@@ -83,8 +83,9 @@ static int deflate_early(struct pdf *p, struct early *e)
         HPDF_PageAttr attr = (HPDF_PageAttr)p->pages[i]->attr;
         unsigned n = (unsigned)(attr->contents->header.obj_id & 0x00FFFFFF);
         e->numbers[i] = n;
-        e->batch[i] = (struct rp_pdf_deflation){.data = p->contents[i]->bytes.data,
-                                                .len = p->contents[i]->bytes.len};
+        /* Never NULL, even for an empty page: the packer tells its entries by their data. */
+        const struct rp_buf *b = &p->contents[i]->bytes;
+        e->batch[i] = (struct rp_pdf_deflation){.data = b->data ? b->data : "", .len = b->len};
         e->count = n + 1 > e->count ? n + 1 : e->count;
     }
     e->pages = p->page_count;

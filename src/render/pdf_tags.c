@@ -54,10 +54,10 @@ struct rp_pdf_tags {
     bool ids;       /* some element (a Note) has an /ID: the root gets an IDTree */
     char buf[256];
 
-    /* The object streams made for `first` by rp_pdf_tags_prepare(): their dictionaries
-     * (without /Filter, /Length and the closing >>) and their data deflated. */
+    /* The object streams made for `first` by rp_pdf_tags_prepare() (none while `z` is NULL):
+     * their dictionaries (without /Filter, /Length and the closing >>) and their data
+     * deflated. */
     struct prepared {
-        unsigned first;
         size_t streams;
         struct rp_buf *dicts;
         struct rp_pdf_deflation *z;
@@ -647,7 +647,6 @@ int rp_pdf_tags_prepare(struct pdf *p, unsigned first)
         prepared_free(pr);
         return -1;
     }
-    pr->first = first;
     return 0;
 }
 
@@ -661,7 +660,7 @@ int rp_pdf_tags_update(struct pdf *p, size_t base, size_t xref_at, unsigned firs
     if (!first)
         first = (unsigned)(d->xref->start_offset + d->xref->entries->count);
     /* Made ahead for other numbers (or not at all): made again. */
-    if ((!t->prepared.z || t->prepared.first != first) && rp_pdf_tags_prepare(p, first) != 0)
+    if ((!t->prepared.z || t->first != first) && rp_pdf_tags_prepare(p, first) != 0)
         return -1;
     size_t compressed = compressed_count(t), streams = t->prepared.streams;
     unsigned first_stream = t->first + (unsigned)compressed;
